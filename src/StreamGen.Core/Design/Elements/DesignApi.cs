@@ -1,0 +1,45 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
+using System.Text.Json.Serialization;
+
+namespace StreamGen.Design;
+
+public sealed class DesignApi : DesignElement
+{
+    [Required]
+    [JsonPropertyName("name")]
+    [Description("API name; the C# root namespace defaults to its PascalCase form.")]
+    public string? ApiName { get; set; }
+
+    [JsonPropertyName("title")]
+    public string? Title { get; set; }
+
+    [JsonPropertyName("description")]
+    public string? Description { get; set; }
+
+    [JsonPropertyName("version")]
+    public string? Version { get; set; }
+
+    [JsonPropertyName("namespace")]
+    [Description("C# namespace of the generated code (overrides the one derived from name).")]
+    public string? Namespace { get; set; }
+
+    [JsonPropertyName("http")]
+    [Description("Defaults of the generated HTTP host.")]
+    public DesignEndpoint? Http { get; set; }
+
+    [JsonPropertyName("grpc")]
+    [Description("Defaults of the generated gRPC host.")]
+    public DesignEndpoint? Grpc { get; set; }
+}
+
+public sealed class DesignEndpoint : DesignElement
+{
+    [JsonPropertyName("port")]
+    [Description("Default listen port (1..65535); override with --Http:Port / --Grpc:Port.")]
+    public int? Port { get; set; }
+
+    [JsonPropertyName("host")]
+    [Description("Default listen address: localhost (default) or an IP address such as 0.0.0.0.")]
+    public string? Host { get; set; }
+}

@@ -1,0 +1,65 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
+using System.Text.Json.Serialization;
+
+namespace StreamGen.Design;
+
+/// <summary>A service (Goa Service): its methods and the errors they share.</summary>
+public sealed class DesignService : DesignElement
+{
+    [JsonPropertyName("description")]
+    public string? Description { get; set; }
+
+    [JsonPropertyName("errors")]
+    [Description("Errors every method of the service may return (Goa Error).")]
+    public OrderedDictionary<string, DesignError>? Errors { get; set; }
+
+    [JsonPropertyName("http")]
+    public DesignServiceHttp? Http { get; set; }
+
+    [JsonPropertyName("grpc")]
+    public DesignGrpc? Grpc { get; set; }
+
+    [Required]
+    [JsonPropertyName("methods")]
+    public OrderedDictionary<string, DesignMethod>? Methods { get; set; }
+}
+
+public sealed class DesignServiceHttp : DesignElement
+{
+    [JsonPropertyName("path")]
+    [Description("Base path prefixed to every route of the service.")]
+    public string? Path { get; set; }
+
+    [JsonPropertyName("errors")]
+    [Description("Error name to HTTP status, for every method of the service.")]
+    public OrderedDictionary<string, int>? Errors { get; set; }
+}
+
+/// <summary>An error (Goa Error): its name is the key; the flags travel in the error body.</summary>
+public sealed class DesignError : DesignElement
+{
+    [JsonPropertyName("description")]
+    public string? Description { get; set; }
+
+    [JsonPropertyName("temporary")]
+    public bool? Temporary { get; set; }
+
+    [JsonPropertyName("timeout")]
+    public bool? Timeout { get; set; }
+
+    [JsonPropertyName("fault")]
+    public bool? Fault { get; set; }
+}
+
+/// <summary>gRPC settings of a service or a method. Present on a method (even <c>grpc: {}</c>), it serves the method over gRPC.</summary>
+public sealed class DesignGrpc : DesignElement
+{
+    [JsonPropertyName("enabled")]
+    [Description("On a service: serve every method over gRPC. On a method: false opts it out.")]
+    public bool? Enabled { get; set; }
+
+    [JsonPropertyName("errors")]
+    [Description("Error name to gRPC status code name, e.g. not_found: NOT_FOUND.")]
+    public OrderedDictionary<string, string>? Errors { get; set; }
+}

@@ -1,0 +1,113 @@
+using StreamGen.Validation;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+
+namespace StreamGen.Design.Syntax;
+
+/// <summary>
+/// Reads YAML through YamlDotNet's event parser into the positional syntax tree. The event level
+/// (rather than YamlStream) keeps duplicate keys for the binder to report with both positions,
+/// and a syntax error becomes one SG1000 diagnostic instead of an exception.
+/// </summary>
+public sealed class YamlSyntaxReader(string file)
+{
+    private readonly Dictionary<string, SyntaxNode> _anchors = new(StringComparer.Ordinal);
+
+    public SyntaxNode? Read(string text, DiagnosticBag diagnostics)
+    {
+        try
+        {
+            var parser = new Parser(new StringReader(text));
+            parser.Consume<StreamStart>();
+            if (parser.Accept<StreamEnd>(out _))
+            {
+                return null;
+            }
+
+            parser.Consume<DocumentStart>();
+            var root = ReadNode(parser);
+            parser.Consume<DocumentEnd>();
+            if (!parser.Accept<StreamEnd>(out _))
+            {
+                var next = parser.Current!;
+                diagnostics.Report(DiagnosticDescriptors.SyntaxError, SpanOf(next.Start), "A design holds one YAML document; found a second one");
+            }
+
+            return root;
+        }
+        catch (YamlException e)
+        {
+            diagnostics.Report(DiagnosticDescriptors.SyntaxError, SpanOf(e.Start), Clean(e.Message));
+            return null;
+        }
+    }
+
+    private SyntaxNode ReadNode(IParser parser)
+    {
+        if (parser.TryConsume<AnchorAlias>(out var alias))
+        {
+            return _anchors.TryGetValue(alias.Value.Value, out var target)
+                ? target
+                : throw new YamlException(alias.Start, alias.End, $"Alias '*{alias.Value}' names no anchor defined before it");
+        }
+
+        SyntaxNode node;
+        string? anchor;
+        if (parser.TryConsume<Scalar>(out var scalar))
+        {
+            anchor = scalar.Anchor.IsEmpty ? null : scalar.Anchor.Value;
+            var kind = scalar.Style == ScalarStyle.Plain && scalar.Tag.IsEmpty
+                ? CoreSchema.Resolve(scalar.Value)
+                : ScalarKind.String;
+            node = new ScalarNode(SpanOf(scalar.Start), scalar.Value, kind);
+        }
+        else if (parser.TryConsume<SequenceStart>(out var sequenceStart))
+        {
+            anchor = sequenceStart.Anchor.IsEmpty ? null : sequenceStart.Anchor.Value;
+            var items = new List<SyntaxNode>();
+            while (!parser.TryConsume<SequenceEnd>(out _))
+            {
+                items.Add(ReadNode(parser));
+            }
+
+            node = new SequenceNode(SpanOf(sequenceStart.Start), items);
+        }
+        else if (parser.TryConsume<MappingStart>(out var mappingStart))
+        {
+            anchor = mappingStart.Anchor.IsEmpty ? null : mappingStart.Anchor.Value;
+            var entries = new List<MappingEntry>();
+            while (!parser.TryConsume<MappingEnd>(out _))
+            {
+                var keyNode = ReadNode(parser);
+                var key = keyNode as ScalarNode
+                    ?? throw new YamlException(ToMark(keyNode.Span), ToMark(keyNode.Span), "Mapping keys must be plain names, not " + keyNode.KindDescription);
+                entries.Add(new MappingEntry(key, ReadNode(parser)));
+            }
+
+            node = new MappingNode(SpanOf(mappingStart.Start), entries);
+        }
+        else
+        {
+            var current = parser.Current!;
+            throw new YamlException(current.Start, current.End, $"Unexpected {current.GetType().Name}");
+        }
+
+        if (anchor is not null)
+        {
+            _anchors[anchor] = node;
+        }
+
+        return node;
+    }
+
+    private SourceSpan SpanOf(Mark mark) => new(file, (int)mark.Line, (int)mark.Column);
+
+    private static Mark ToMark(SourceSpan span) => new(0, span.Line, span.Column);
+
+    /// <summary>YamlDotNet prefixes messages with "(Line: 3, Col: 5, Idx: 20) - (...): "; the diagnostic carries the position already.</summary>
+    private static string Clean(string message)
+    {
+        var separator = message.IndexOf("): ", StringComparison.Ordinal);
+        return message.StartsWith("(Line:", StringComparison.Ordinal) && separator >= 0 ? message[(separator + 3)..] : message;
+    }
+}

@@ -1,0 +1,30 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using StreamGen.Validation;
+using DesignSpan = StreamGen.Design.SourceSpan;
+
+namespace StreamGen.Generation;
+
+/// <summary>
+/// Parses every rendered C# file with Roslyn, as Goa gofmts its output: a syntax error is a bug in a template
+/// (ours or an override), reported as SG9003 with the section and the generated line, never written to disk.
+/// </summary>
+public static class CSharpOutputCheck
+{
+    private static readonly CSharpParseOptions Options = new(LanguageVersion.Latest);
+
+    public static void Check(string relativePath, string sectionNames, string content, DiagnosticBag diagnostics)
+    {
+        var tree = CSharpSyntaxTree.ParseText(content, Options, relativePath);
+        foreach (var error in tree.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error).Take(5))
+        {
+            var position = error.Location.GetLineSpan().StartLinePosition;
+            var line = tree.GetText().Lines[position.Line].ToString().Trim();
+            diagnostics.Report(
+                DiagnosticDescriptors.GeneratedCodeSyntaxError,
+                new DesignSpan(relativePath, position.Line + 1, position.Character + 1),
+                sectionNames,
+                $"{error.GetMessage(System.Globalization.CultureInfo.InvariantCulture)} in `{(line.Length > 200 ? line[..200] + "..." : line)}`");
+        }
+    }
+}

@@ -1,0 +1,20 @@
+namespace StreamGen.Generation;
+
+/// <summary>Who owns a file: the generator (under gen/, rewritten every run) or the user (created once, then never touched).</summary>
+public enum Ownership
+{
+    Generated,
+    Scaffold,
+}
+
+/// <summary>One template fed one model; a file is its sections rendered in order (Goa's SectionTemplate).</summary>
+public sealed record Section(string Name, string TemplatePath, object Model);
+
+/// <summary>A file to produce, relative to the output folder, with forward slashes.</summary>
+public sealed record OutputFile(string RelativePath, IReadOnlyList<Section> Sections, Ownership Ownership)
+{
+    public bool IsCSharp => RelativePath.EndsWith(".cs", StringComparison.Ordinal);
+}
+
+/// <summary>A rendered file: its path, ownership and exact bytes-to-be (always '\n' newlines).</summary>
+public sealed record RenderedFile(string RelativePath, string Content, Ownership Ownership);

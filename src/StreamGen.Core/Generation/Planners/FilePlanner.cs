@@ -1,0 +1,20 @@
+using StreamGen.Model;
+
+namespace StreamGen.Generation.Planners;
+
+/// <summary>Every file of a run, from each planner, in a fixed order.</summary>
+public static class FilePlanner
+{
+    public static IReadOnlyList<OutputFile> Plan(ApiModel api) =>
+        TypesPlanner.Plan(api)
+            .Concat(ServicePlanner.Plan(api))
+            .Concat(HttpPlanner.Plan(api))
+            .Concat(GrpcPlanner.Plan(api))
+            .Concat(RuntimePlanner.Plan(api))
+            .Concat(ScaffoldPlanner.Plan(api))
+            .ToList();
+
+    /// <summary>A generated C# file: the shared header section, then the file's own section.</summary>
+    internal static OutputFile CSharp(string relativePath, string sectionName, string templatePath, object model) =>
+        new($"gen/{relativePath}", [new Section("header", "csharp/_partials/header.sbn", model), new Section(sectionName, templatePath, model)], Ownership.Generated);
+}

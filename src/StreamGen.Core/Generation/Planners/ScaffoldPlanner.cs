@@ -1,0 +1,17 @@
+using StreamGen.Model;
+
+namespace StreamGen.Generation.Planners;
+
+/// <summary>User-owned files, created only when absent: the project, Program.cs and one implementation stub per service.</summary>
+internal static class ScaffoldPlanner
+{
+    public static IEnumerable<OutputFile> Plan(ApiModel api)
+    {
+        yield return new OutputFile(api.Project.FileName, [new Section("project", "scaffold/project.csproj.sbn", api)], Ownership.Scaffold);
+        yield return new OutputFile("Program.cs", [new Section("program", "scaffold/program.cs.sbn", api)], Ownership.Scaffold);
+        foreach (var service in api.Services)
+        {
+            yield return new OutputFile($"{service.ImplementationName}.cs", [new Section("service-stub", "scaffold/service.cs.sbn", service)], Ownership.Scaffold);
+        }
+    }
+}

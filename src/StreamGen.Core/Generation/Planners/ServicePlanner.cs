@@ -1,0 +1,17 @@
+using StreamGen.Model;
+
+namespace StreamGen.Generation.Planners;
+
+/// <summary>Per service: the transport-agnostic service and client interfaces with their stream interfaces, and the errors.</summary>
+internal static class ServicePlanner
+{
+    public static IEnumerable<OutputFile> Plan(ApiModel api)
+    {
+        foreach (var service in api.Services)
+        {
+            yield return FilePlanner.CSharp($"{service.Name}/{service.InterfaceName}.g.cs", "service-interface", "csharp/service/service_interface.cs.sbn", service);
+            yield return FilePlanner.CSharp($"{service.Name}/{service.ClientInterfaceName}.g.cs", "client-interface", "csharp/service/client_interface.cs.sbn", service);
+            yield return FilePlanner.CSharp($"{service.Name}/{service.ErrorsClassName}.g.cs", "errors", "csharp/service/errors.cs.sbn", service);
+        }
+    }
+}

@@ -1,0 +1,115 @@
+namespace StreamGen.Model;
+
+/// <summary>A method served over gRPC: its RPC, messages, metadata and status mapping.</summary>
+public sealed record GrpcMethodModel
+{
+    public required string RpcName { get; init; }
+
+    public required ProtoMessageModel Request { get; init; }
+
+    public required ProtoMessageModel Response { get; init; }
+
+    /// <summary>For client and bidirectional streaming: the payload attributes that travel as request metadata.</summary>
+    public required IReadOnlyList<MetadataParameterModel> Metadata { get; init; }
+
+    public required IReadOnlyList<GrpcErrorStatusModel> Errors { get; init; }
+
+    public bool HasMetadata => Metadata.Count > 0;
+}
+
+public sealed record MetadataParameterModel(ParameterModel Parameter, string Key, string KeyLiteral);
+
+public sealed record GrpcErrorStatusModel(string NameLiteral, string StatusCode);
+
+/// <summary>The generated .proto file.</summary>
+public sealed record ProtoFileModel
+{
+    public required string FileName { get; init; }
+
+    /// <summary>Where the file goes under gen/ (package-shaped, as buf expects): <c>logger/logger.proto</c>.</summary>
+    public required string RelativePath { get; init; }
+
+    public required string Package { get; init; }
+
+    public required string CSharpNamespace { get; init; }
+
+    public required IReadOnlyList<string> Imports { get; init; }
+
+    public required IReadOnlyList<ProtoServiceModel> Services { get; init; }
+
+    public required IReadOnlyList<ProtoMessageModel> Messages { get; init; }
+
+    /// <summary>The static class that converts between records and messages.</summary>
+    public required string MapperClassName { get; init; }
+
+    public bool HasImports => Imports.Count > 0;
+}
+
+public sealed record ProtoServiceModel(string Name, IReadOnlyList<string> Description, IReadOnlyList<ProtoRpcModel> Rpcs);
+
+public sealed record ProtoRpcModel(string Name, IReadOnlyList<string> Description, string RequestType, string ResponseType, bool ClientStreaming, bool ServerStreaming)
+{
+    public string RequestPrefix => ClientStreaming ? "stream " : "";
+
+    public string ResponsePrefix => ServerStreaming ? "stream " : "";
+}
+
+/// <summary>A protobuf message and the C# record it converts to and from.</summary>
+public sealed record ProtoMessageModel
+{
+    public required string Name { get; init; }
+
+    /// <summary>The protoc-generated C# class, with <c>global::</c>.</summary>
+    public required string CSharpName { get; init; }
+
+    public required IReadOnlyList<string> Description { get; init; }
+
+    public required IReadOnlyList<ProtoFieldModel> Fields { get; init; }
+
+    /// <summary>The C# type the message converts to; null for an empty message.</summary>
+    public required string? RecordTypeName { get; init; }
+
+    /// <summary>The message wraps a primitive in its single field <c>value</c>.</summary>
+    public required bool IsWrapper { get; init; }
+
+    /// <summary>Name of the record-to-message conversion (<c>ToProto</c> for shared messages, <c>ToSubscribeResponse</c> for per-method ones).</summary>
+    public required string ToProtoMethod { get; init; }
+
+    public required bool IsEmpty { get; init; }
+}
+
+/// <summary>A protobuf field of a message, with how the C# property converts to it.</summary>
+public sealed record ProtoFieldModel
+{
+    public required string Name { get; init; }
+
+    public required int Number { get; init; }
+
+    /// <summary>The field's type as written in the .proto (<c>string</c>, <c>sint64</c>, <c>LogRecord</c>, <c>map&lt;string, string&gt;</c>).</summary>
+    public required string ProtoType { get; init; }
+
+    /// <summary><c>optional </c>, <c>repeated </c> or empty; written before the type.</summary>
+    public required string Label { get; init; }
+
+    /// <summary>The property protoc generates in C# (<c>Timestamp</c>, <c>LastEventId</c>).</summary>
+    public required string CSharpName { get; init; }
+
+    public required IReadOnlyList<string> Description { get; init; }
+
+    public required bool IsRepeated { get; init; }
+
+    public required bool IsMap { get; init; }
+
+    /// <summary>proto3 <c>optional</c> scalar: presence through <c>HasX</c>.</summary>
+    public required bool HasPresenceFlag { get; init; }
+
+    /// <summary>A message-typed field: presence through null.</summary>
+    public required bool IsMessage { get; init; }
+
+    /// <summary>The record property the field converts to and from; null for a wrapper's <c>value</c>.</summary>
+    public required PropertyModel? Property { get; init; }
+
+    public bool IsSingle => !IsRepeated && !IsMap;
+
+    public bool HasDescription => Description.Count > 0;
+}

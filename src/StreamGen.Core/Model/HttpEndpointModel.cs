@@ -1,0 +1,156 @@
+namespace StreamGen.Model;
+
+/// <summary>The HTTP route of a method and where each payload and result attribute travels.</summary>
+public sealed record HttpEndpointModel
+{
+    public required string Verb { get; init; }
+
+    /// <summary>The full route, service base path included, as ASP.NET Core routing reads it.</summary>
+    public required string Route { get; init; }
+
+    public required string RouteLiteral { get; init; }
+
+    /// <summary>The route as a C# interpolated-string body for clients: <c>/logs/{Uri.EscapeDataString(payload.Topic)}/stream</c>.</summary>
+    public required IReadOnlyList<RouteSegmentModel> RouteSegments { get; init; }
+
+    public required IReadOnlyList<ParameterModel> PathParameters { get; init; }
+
+    public required IReadOnlyList<ParameterModel> QueryParameters { get; init; }
+
+    public required IReadOnlyList<ParameterModel> HeaderParameters { get; init; }
+
+    /// <summary>The payload attribute filled from <c>Last-Event-ID</c>.</summary>
+    public required ParameterModel? LastEventId { get; init; }
+
+    /// <summary>How the request body maps to the payload; null when the request has no body.</summary>
+    public required BodyModel? RequestBody { get; init; }
+
+    /// <summary>How the response body maps to the result; null when it has none.</summary>
+    public required BodyModel? ResponseBody { get; init; }
+
+    public required IReadOnlyList<ResponseHeaderModel> ResponseHeaders { get; init; }
+
+    public required int SuccessStatus { get; init; }
+
+    public required IReadOnlyList<ErrorStatusModel> Errors { get; init; }
+
+    public required SseModel? Sse { get; init; }
+
+    public required bool IsRawRequest { get; init; }
+
+    public required bool IsRawResponse { get; init; }
+
+    public required string RawResponseContentType { get; init; }
+
+    public required string RawResponseContentTypeLiteral { get; init; }
+
+    /// <summary>Served over a WebSocket: a streaming method that is not SSE.</summary>
+    public required bool IsWebSocket { get; init; }
+
+    public bool HasQuery => QueryParameters.Count > 0;
+
+    public bool HasHeaders => HeaderParameters.Count > 0;
+
+    public bool HasRequestBody => RequestBody is not null;
+
+    public bool HasResponseBody => ResponseBody is not null;
+
+    public bool HasResponseHeaders => ResponseHeaders.Count > 0;
+
+    public bool HasErrors => Errors.Count > 0;
+
+    public bool HasParameters => PathParameters.Count + QueryParameters.Count + HeaderParameters.Count > 0 || LastEventId is not null;
+
+    public IEnumerable<ParameterModel> AllParameters =>
+        PathParameters.Concat(QueryParameters).Concat(HeaderParameters).Concat(LastEventId is null ? [] : [LastEventId]);
+}
+
+/// <summary>A piece of a route for a client building the URL: literal text, or a path parameter to escape.</summary>
+public sealed record RouteSegmentModel(string Literal, ParameterModel? Parameter)
+{
+    public bool IsParameter => Parameter is not null;
+
+    public string LiteralText => CSharpLiterals.String(Literal);
+}
+
+/// <summary>A payload attribute read from the path, the query string or a header.</summary>
+public sealed record ParameterModel
+{
+    public required PropertyModel Property { get; init; }
+
+    /// <summary>The route parameter, query key or header name.</summary>
+    public required string Key { get; init; }
+
+    public required string KeyLiteral { get; init; }
+
+    /// <summary>Runtime parse method for one raw value (<c>ParseInt32</c>); with <see cref="IsArray"/>, per item.</summary>
+    public required string ParseMethod { get; init; }
+
+    /// <summary>Runtime format method for one value, used by clients (<c>FormatInt32</c>).</summary>
+    public required string FormatMethod { get; init; }
+
+    public required bool IsArray { get; init; }
+
+    public required string ElementTypeName { get; init; }
+
+    /// <summary>For arrays: the runtime method that parses each value (<c>ParseValueArray</c> or <c>ParseReferenceArray</c>).</summary>
+    public required string ArrayParseMethod { get; init; }
+
+    public required string LocalName { get; init; }
+
+    public bool IsValueType => Property.Type.IsValueType;
+
+    public bool IsRequired => Property.IsRequired;
+
+    public bool IsNullable => Property.IsNullable;
+
+    public bool HasDefault => Property.HasDefault;
+}
+
+/// <summary>
+/// A body: either the whole payload/result type, or a generated body record holding the attributes that do not
+/// travel elsewhere (Goa's request/response body types).
+/// </summary>
+public sealed record BodyModel
+{
+    /// <summary>The C# type read or written as the body.</summary>
+    public required string TypeName { get; init; }
+
+    public required string JsonInfoName { get; init; }
+
+    /// <summary>The body is the whole payload/result (no attribute travels elsewhere).</summary>
+    public required bool IsWhole { get; init; }
+
+    /// <summary>The body is one attribute of the payload (<c>body: entry</c>).</summary>
+    public required PropertyModel? Attribute { get; init; }
+
+    /// <summary>Otherwise: the attributes the body record carries, copied to and from the payload/result.</summary>
+    public required IReadOnlyList<PropertyModel> Properties { get; init; }
+
+    public bool IsAttribute => Attribute is not null;
+
+    public bool IsPartial => !IsWhole && Attribute is null;
+}
+
+public sealed record ResponseHeaderModel(PropertyModel Property, string Header, string HeaderLiteral, string FormatMethod, string ParseMethod);
+
+public sealed record ErrorStatusModel(string NameLiteral, int Status);
+
+/// <summary>How a server stream renders as Server-Sent Events.</summary>
+public sealed record SseModel
+{
+    public required SseFieldModel? Id { get; init; }
+
+    public required SseFieldModel? Event { get; init; }
+
+    public required SseFieldModel? Retry { get; init; }
+
+    public bool HasId => Id is not null;
+
+    public bool HasEvent => Event is not null;
+
+    public bool HasRetry => Retry is not null;
+}
+
+/// <summary>A result attribute that fills an SSE field line: how it is formatted and the local that holds it when nullable.</summary>
+public sealed record SseFieldModel(PropertyModel Property, string FormatMethod, string LocalName);

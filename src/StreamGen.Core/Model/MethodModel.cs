@@ -1,0 +1,108 @@
+namespace StreamGen.Model;
+
+/// <summary>A method: its shape, the types of each role, its stream interfaces and its transports.</summary>
+public sealed record MethodModel
+{
+    public required string Name { get; init; }
+
+    public required string DesignName { get; init; }
+
+    public required string DesignNameLiteral { get; init; }
+
+    public required IReadOnlyList<string> Description { get; init; }
+
+    /// <summary><c>SubscribeAsync</c>: the handler on the service interface and the call on the client interface.</summary>
+    public required string AsyncName { get; init; }
+
+    public required StreamKind Kind { get; init; }
+
+    public required TypeUseModel? Payload { get; init; }
+
+    public required TypeUseModel? StreamingPayload { get; init; }
+
+    public required TypeUseModel? Result { get; init; }
+
+    public required TypeUseModel? StreamingResult { get; init; }
+
+    /// <summary><c>ISubscribeServerStream</c>, for streaming methods.</summary>
+    public required string? ServerStreamInterface { get; init; }
+
+    /// <summary><c>ISubscribeClientStream</c>, for streaming methods.</summary>
+    public required string? ClientStreamInterface { get; init; }
+
+    public required HttpEndpointModel? Http { get; init; }
+
+    public required GrpcMethodModel? Grpc { get; init; }
+
+    public bool IsUnary => Kind == StreamKind.None;
+
+    public bool IsServerStreaming => Kind == StreamKind.Server;
+
+    public bool IsClientStreaming => Kind == StreamKind.Client;
+
+    public bool IsBidirectional => Kind == StreamKind.Bidirectional;
+
+    public bool IsStreaming => Kind != StreamKind.None;
+
+    /// <summary>The handler receives messages (client or bidirectional streaming).</summary>
+    public bool ReceivesStream => StreamingPayload is not null;
+
+    /// <summary>The handler sends messages (server or bidirectional streaming).</summary>
+    public bool SendsStream => StreamingResult is not null;
+
+    public bool HasPayload => Payload is not null;
+
+    /// <summary>The payload has design rules to check (an object type, or a collection of them).</summary>
+    public bool ValidatesPayload => Payload?.IsValidatable == true;
+
+    public bool HasResult => Result is not null;
+
+    /// <summary>Client streaming with a result: the server ends with SendAndCloseAsync, the client with CloseAndRecvAsync.</summary>
+    public bool HasStreamResult => IsClientStreaming && Result is not null;
+
+    public bool HasViews => StreamingResult?.HasViews == true;
+
+    public bool IsRawRequest => Http?.IsRawRequest == true;
+
+    public bool IsRawResponse => Http?.IsRawResponse == true;
+
+    public bool IsServerSentEvents => Http?.Sse is not null;
+
+    public bool HasDescription => Description.Count > 0;
+
+    /// <summary>The handler returns the result itself (unary, raw request); streams send theirs through the stream.</summary>
+    public bool ReturnsResult => Result is not null && !IsStreaming;
+
+    public string HandlerReturnType => ReturnsResult ? $"global::System.Threading.Tasks.Task<{Result!.TypeName}>" : "global::System.Threading.Tasks.Task";
+
+    public string ShortHandlerReturnType => ReturnsResult ? $"Task<{Result!.Type.ShortTypeName}>" : "Task";
+}
+
+/// <summary>A type in one role of a method (payload, result, a streamed item).</summary>
+public sealed record TypeUseModel
+{
+    public required TypeRefModel Type { get; init; }
+
+    /// <summary>The generated record, when the type is an object type.</summary>
+    public required TypeModel? Record { get; init; }
+
+    /// <summary>The view the method always renders (<c>view:</c> in the design), as the view enum member.</summary>
+    public required ViewModel? FixedView { get; init; }
+
+    public string TypeName => Type.TypeName;
+
+    public string ShortTypeName => Type.ShortTypeName;
+
+    /// <summary>What RecvAsync returns: the type made nullable, null meaning end of stream.</summary>
+    public string NullableTypeName => Type.NullableTypeName;
+
+    public bool IsValidatable => Type.IsValidatable || Type.HasValidatableItems;
+
+    public bool HasViews => Record?.HasViews == true && FixedView is null;
+
+    public bool HasFixedView => FixedView is not null;
+
+    public bool HasProjections => Record?.HasProjections == true;
+
+    public string? ViewEnumName => Record?.ViewEnumName;
+}

@@ -1,0 +1,74 @@
+namespace StreamGen.Model;
+
+/// <summary>A service with every name its generated types take.</summary>
+public sealed record ServiceModel
+{
+    public required string Name { get; init; }
+
+    public required string DesignName { get; init; }
+
+    public required string DesignNameLiteral { get; init; }
+
+    public required IReadOnlyList<string> Description { get; init; }
+
+    /// <summary><c>ILoggerService</c>: the transport-agnostic interface the user implements.</summary>
+    public required string InterfaceName { get; init; }
+
+    /// <summary><c>ILoggerClient</c>: what both the WebSocket/HTTP client and the gRPC client implement.</summary>
+    public required string ClientInterfaceName { get; init; }
+
+    /// <summary><c>LoggerService</c>: the user-owned implementation stub.</summary>
+    public required string ImplementationName { get; init; }
+
+    public required string ErrorsClassName { get; init; }
+
+    public required string HttpEndpointsClassName { get; init; }
+
+    public required string MapHttpMethodName { get; init; }
+
+    public required string HttpClientClassName { get; init; }
+
+    public required string GrpcServiceClassName { get; init; }
+
+    public required string GrpcClientClassName { get; init; }
+
+    public required string? ProtoServiceName { get; init; }
+
+    public required IReadOnlyList<ErrorModel> Errors { get; init; }
+
+    public required IReadOnlyList<MethodModel> Methods { get; init; }
+
+    public bool HasHttp => Methods.Any(m => m.Http is not null);
+
+    public bool HasGrpc => Methods.Any(m => m.Grpc is not null);
+
+    public IEnumerable<MethodModel> HttpMethods => Methods.Where(m => m.Http is not null);
+
+    public IEnumerable<MethodModel> GrpcMethods => Methods.Where(m => m.Grpc is not null);
+
+    public bool HasErrors => Errors.Count > 0;
+}
+
+/// <summary>A design error: its wire name and the factory that raises it.</summary>
+public sealed record ErrorModel
+{
+    public required string DesignName { get; init; }
+
+    public required string NameLiteral { get; init; }
+
+    public required string FactoryName { get; init; }
+
+    public required IReadOnlyList<string> Description { get; init; }
+
+    public required bool Temporary { get; init; }
+
+    public required bool Timeout { get; init; }
+
+    public required bool Fault { get; init; }
+
+    public string TemporaryLiteral => Temporary ? "true" : "false";
+
+    public string TimeoutLiteral => Timeout ? "true" : "false";
+
+    public string FaultLiteral => Fault ? "true" : "false";
+}

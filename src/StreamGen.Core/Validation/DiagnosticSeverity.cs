@@ -1,0 +1,7 @@
+namespace StreamGen.Validation;
+
+public enum DiagnosticSeverity
+{
+    Warning,
+    Error,
+}

@@ -1,0 +1,294 @@
+using StreamGen.Design;
+using StreamGen.Design.Types;
+
+namespace StreamGen.Validation.Rules;
+
+/// <summary>The HTTP transport: one route per method, where every payload attribute travels, streaming, SSE and raw bodies.</summary>
+internal sealed class HttpRules(ValidationContext context)
+{
+    private readonly Dictionary<string, DesignMethod> _routes = new(StringComparer.Ordinal);
+
+    public void Run()
+    {
+        foreach (var (service, method) in context.Methods)
+        {
+            if (service.Http?.Path is { } basePath && RoutePattern.Parse(basePath, out var baseError) is null)
+            {
+                context.Report(DiagnosticDescriptors.InvalidPath, service.Http.SpanOf("path"), basePath, baseError);
+            }
+
+            if (method.Http is { } http)
+            {
+                CheckMethod(service, method, http);
+            }
+        }
+
+        foreach (var service in (context.Document.Services ?? []).Values)
+        {
+            foreach (var (name, status) in service.Http?.Errors ?? [])
+            {
+                CheckStatus(status, service.Http!.EntryValueSpanOf("errors", name));
+            }
+        }
+    }
+
+    private void CheckMethod(DesignService service, DesignMethod method, DesignMethodHttp http)
+    {
+        var verbs = new[] { ("GET", http.Get), ("POST", http.Post), ("PUT", http.Put), ("PATCH", http.Patch), ("DELETE", http.Delete) }
+            .Where(v => v.Item2 is not null)
+            .ToList();
+        if (verbs.Count != 1)
+        {
+            context.Report(DiagnosticDescriptors.RouteVerbCount, method.KeySpanOf("http"), method.Name, verbs.Count == 0 ? "none" : string.Join(", ", verbs.Select(v => v.Item1)));
+            return;
+        }
+
+        var (verb, path) = verbs[0];
+        var pathSpan = http.SpanOf(verb);
+        var route = RoutePattern.Parse(path!, out var error);
+        if (route is null)
+        {
+            context.Report(DiagnosticDescriptors.InvalidPath, pathSpan, path, error);
+            return;
+        }
+
+        var fullRoute = RoutePattern.Join(service.Http?.Path, route.Text);
+        var routeKey = $"{verb} {RoutePattern.Parse(fullRoute, out _)?.Shape ?? fullRoute}";
+        if (_routes.TryGetValue(routeKey, out var other))
+        {
+            context.Report(DiagnosticDescriptors.DuplicateRoute, pathSpan, verb, fullRoute, method.Name, other.Name);
+        }
+        else
+        {
+            _routes[routeKey] = method;
+        }
+
+        var isSse = http.ServerSentEvents is not null;
+        var isStreaming = method.StreamingPayload is not null || method.StreamingResult is not null;
+        if (isStreaming && !isSse && verb != "GET")
+        {
+            context.Report(DiagnosticDescriptors.StreamingRequiresGet, method.KeySpanOf("http"), method.Name, verb);
+        }
+
+        var payloadType = method.Payload is null ? null : context.Index.TypeOf(method.Payload, ValidationContext.Where(method, "payload"));
+        var payload = context.Index.ObjectOf(payloadType);
+        var resultRef = method.Result ?? method.StreamingResult;
+        var resultType = resultRef is null ? null : context.Index.TypeOf(resultRef, ValidationContext.Where(method, method.Result is null ? "streamingResult" : "result"));
+        var result = context.Index.ObjectOf(resultType);
+
+        CheckPayloadMapping(method, http, verb, route, pathSpan, payloadType, payload, isStreaming);
+        CheckServerSentEvents(method, http, payload, result);
+        CheckRawBodies(method, http, verb);
+
+        if (http.Response is { } response)
+        {
+            if (response.Status is { } status)
+            {
+                CheckStatus(status, response.SpanOf("status"));
+            }
+
+            foreach (var (attribute, _) in response.Headers ?? [])
+            {
+                if (result?.Attributes.ContainsKey(attribute) != true)
+                {
+                    context.ReportWithHint(
+                        DiagnosticDescriptors.UnknownResultAttribute,
+                        response.EntrySpanOf("headers", attribute),
+                        NameSuggester.Hint(attribute, result?.Attributes.Keys ?? Enumerable.Empty<string>()),
+                        attribute,
+                        "response headers",
+                        method.Name);
+                }
+            }
+        }
+
+        foreach (var (name, status) in http.Errors ?? [])
+        {
+            CheckStatus(status, http.EntryValueSpanOf("errors", name));
+        }
+    }
+
+    private void CheckPayloadMapping(
+        DesignMethod method, DesignMethodHttp http, string verb, RoutePattern route, SourceSpan pathSpan, TypeExpression? payloadType, DesignObject? payload, bool isStreaming)
+    {
+        var mapsSomething = route.Parameters.Count > 0 || http.Params is { Count: > 0 } || http.Headers is { Count: > 0 } || http.Body is not null
+            || http.ServerSentEvents?.LastEventId is not null;
+        if (mapsSomething && payloadType is not null && payload is null)
+        {
+            context.Report(DiagnosticDescriptors.PayloadNotObject, method.KeySpanOf("http"), method.Name, "attributes to the request", payloadType);
+            return;
+        }
+
+        var placed = new Dictionary<string, string>(StringComparer.Ordinal);
+        var candidates = payload?.Attributes.Keys ?? (IEnumerable<string>)[];
+
+        foreach (var parameter in route.Parameters)
+        {
+            if (payload?.Attributes.ContainsKey(parameter) != true)
+            {
+                if (method.Payload is null || payload is not null)
+                {
+                    context.ReportWithHint(DiagnosticDescriptors.UnknownPathParameter, pathSpan, NameSuggester.Hint(parameter, candidates), parameter, method.Name);
+                }
+
+                continue;
+            }
+
+            Place(parameter, "the path", pathSpan, allowArray: false);
+        }
+
+        for (var i = 0; i < (http.Params?.Count ?? 0); i++)
+        {
+            var name = http.Params![i];
+            if (Known(name, "params", http.ItemSpanOf("params", i)))
+            {
+                Place(name, "the query string", http.ItemSpanOf("params", i), allowArray: true);
+            }
+        }
+
+        foreach (var (name, _) in http.Headers ?? [])
+        {
+            if (Known(name, "headers", http.EntrySpanOf("headers", name)))
+            {
+                Place(name, "a header", http.EntrySpanOf("headers", name), allowArray: true);
+            }
+        }
+
+        if (http.ServerSentEvents?.LastEventId is { } lastEventId && Known(lastEventId, "serverSentEvents.lastEventId", http.ServerSentEvents.SpanOf("lastEventId")))
+        {
+            Place(lastEventId, "the Last-Event-ID header", http.ServerSentEvents.SpanOf("lastEventId"), allowArray: false);
+        }
+
+        if (http.Body is { } body && Known(body, "body", http.SpanOf("body")))
+        {
+            Place(body, "the body", http.SpanOf("body"), allowArray: true, checkType: false);
+        }
+
+        var bodiless = verb == "GET" || isStreaming || http.SkipRequestBodyEncodeDecode == true;
+        if (bodiless && payload is not null)
+        {
+            foreach (var name in payload.Attributes.Keys.Where(n => !placed.ContainsKey(n)))
+            {
+                context.ReportWithHint(
+                    DiagnosticDescriptors.UnmappedPayloadAttribute, payload.Attributes[name].NameSpan, $"add '{name}' to the path, 'params' or 'headers'", name, method.Name);
+            }
+        }
+        else if (bodiless && payloadType is not null && payload is null && verb == "GET")
+        {
+            context.Report(DiagnosticDescriptors.PayloadNotObject, method.KeySpanOf("payload"), method.Name, "its payload to a request without a body", payloadType);
+        }
+
+        bool Known(string name, string where, SourceSpan span)
+        {
+            if (payload?.Attributes.ContainsKey(name) == true)
+            {
+                return true;
+            }
+
+            context.ReportWithHint(DiagnosticDescriptors.UnknownPayloadAttribute, span, NameSuggester.Hint(name, candidates), name, where, method.Name);
+            return false;
+        }
+
+        void Place(string name, string where, SourceSpan span, bool allowArray, bool checkType = true)
+        {
+            if (placed.TryGetValue(name, out var first))
+            {
+                context.Report(DiagnosticDescriptors.AttributeMappedTwice, span, name, method.Name, first, where);
+                return;
+            }
+
+            placed[name] = where;
+            var type = context.Index.TypeOf(payload!.Attributes[name], name);
+            var element = allowArray && type is ArrayTypeExpression array ? array.Element : type;
+            if (checkType && type is not null && element is not PrimitiveTypeExpression { Kind: not PrimitiveKind.Any })
+            {
+                context.Report(DiagnosticDescriptors.NonPrimitiveParameter, span, name, type, where, method.Name);
+            }
+        }
+    }
+
+    private void CheckServerSentEvents(DesignMethod method, DesignMethodHttp http, DesignObject? payload, DesignObject? result)
+    {
+        if (http.ServerSentEvents is not { } sse)
+        {
+            return;
+        }
+
+        if (method.StreamingResult is null || method.StreamingPayload is not null)
+        {
+            context.Report(DiagnosticDescriptors.SseRequiresServerStreaming, http.KeySpanOf("serverSentEvents"), method.Name);
+            return;
+        }
+
+        foreach (var (key, name) in new[] { ("id", sse.Id), ("event", sse.Event), ("retry", sse.Retry) })
+        {
+            if (name is null)
+            {
+                continue;
+            }
+
+            if (result?.Attributes.TryGetValue(name, out var attribute) != true)
+            {
+                context.ReportWithHint(
+                    DiagnosticDescriptors.UnknownResultAttribute, sse.SpanOf(key), NameSuggester.Hint(name, result?.Attributes.Keys ?? Enumerable.Empty<string>()), name, $"serverSentEvents.{key}", method.Name);
+                continue;
+            }
+
+            var type = context.Index.TypeOf(attribute!, name) as PrimitiveTypeExpression;
+            var fits = key == "retry" ? type?.Kind.IsInteger() == true : type is not null && (type.Kind == PrimitiveKind.String || type.Kind.IsInteger());
+            if (!fits)
+            {
+                context.Report(
+                    DiagnosticDescriptors.InvalidSseAttribute, sse.SpanOf(key), key, method.Name, name, context.Index.TypeOf(attribute!, name)?.ToString() ?? "?", key == "retry" ? "an integer" : "a String or an integer");
+            }
+        }
+
+        if (sse.LastEventId is { } lastEventId && payload?.Attributes.TryGetValue(lastEventId, out var last) == true
+            && context.Index.TypeOf(last, lastEventId) is not PrimitiveTypeExpression { Kind: PrimitiveKind.String })
+        {
+            context.Report(
+                DiagnosticDescriptors.InvalidSseAttribute, sse.SpanOf("lastEventId"), "lastEventId", method.Name, lastEventId, context.Index.TypeOf(last, lastEventId)?.ToString() ?? "?", "a String");
+        }
+    }
+
+    private void CheckRawBodies(DesignMethod method, DesignMethodHttp http, string verb)
+    {
+        foreach (var (key, enabled) in new[] { ("skipRequestBodyEncodeDecode", http.SkipRequestBodyEncodeDecode), ("skipResponseBodyEncodeDecode", http.SkipResponseBodyEncodeDecode) })
+        {
+            if (enabled != true)
+            {
+                continue;
+            }
+
+            var span = http.KeySpanOf(key);
+            if (method.StreamingPayload is not null)
+            {
+                context.Report(DiagnosticDescriptors.RawBodyWithStreaming, span, key, method.Name, "streamingPayload");
+            }
+            else if (method.StreamingResult is not null)
+            {
+                context.Report(DiagnosticDescriptors.RawBodyWithStreaming, span, key, method.Name, "streamingResult");
+            }
+            else if (key == "skipRequestBodyEncodeDecode" && verb is "GET")
+            {
+                context.Report(DiagnosticDescriptors.RawBodyNotAllowed, span, key, method.Name, "a GET request has no body");
+            }
+            else if (key == "skipRequestBodyEncodeDecode" && http.Body is not null)
+            {
+                context.Report(DiagnosticDescriptors.RawBodyNotAllowed, span, key, method.Name, "the raw body replaces 'body'");
+            }
+            else if (key == "skipResponseBodyEncodeDecode" && method.Result is not null)
+            {
+                context.Report(DiagnosticDescriptors.RawBodyNotAllowed, span, key, method.Name, "a raw response carries no result: write everything the client needs into the body");
+            }
+        }
+    }
+
+    private void CheckStatus(int status, SourceSpan span)
+    {
+        if (status is < 100 or > 599)
+        {
+            context.Report(DiagnosticDescriptors.InvalidStatusCode, span, status);
+        }
+    }
+}

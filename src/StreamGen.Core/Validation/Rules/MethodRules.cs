@@ -1,0 +1,93 @@
+using StreamGen.Design;
+using StreamGen.Design.Types;
+
+namespace StreamGen.Validation.Rules;
+
+/// <summary>Methods: at most one kind of result, views only on result types that have them, error names that exist.</summary>
+internal sealed class MethodRules(ValidationContext context)
+{
+    /// <summary>The type references of a method with the role each plays, in a fixed order.</summary>
+    public static IEnumerable<(string Role, DesignTypeRef Reference)> References(DesignMethod method)
+    {
+        if (method.Payload is { } payload)
+        {
+            yield return ("payload", payload);
+        }
+
+        if (method.StreamingPayload is { } streamingPayload)
+        {
+            yield return ("streamingPayload", streamingPayload);
+        }
+
+        if (method.Result is { } result)
+        {
+            yield return ("result", result);
+        }
+
+        if (method.StreamingResult is { } streamingResult)
+        {
+            yield return ("streamingResult", streamingResult);
+        }
+    }
+
+    public void Run()
+    {
+        foreach (var (service, method) in context.Methods)
+        {
+            if (method.Result is not null && method.StreamingResult is not null)
+            {
+                context.Report(DiagnosticDescriptors.ResultAndStreamingResult, method.KeySpanOf("streamingResult"), method.Name);
+            }
+
+            foreach (var (role, reference) in References(method))
+            {
+                var type = context.Index.TypeOf(reference, ValidationContext.Where(method, role));
+                if (reference.View is { } view)
+                {
+                    CheckView(role, reference, type, view);
+                }
+            }
+
+            CheckErrorNames(service, method, method.Http?.Errors?.Keys, method.Http, "errors");
+            CheckErrorNames(service, method, method.Grpc?.Errors?.Keys, method.Grpc, "errors");
+        }
+    }
+
+    private void CheckView(string role, DesignTypeRef reference, TypeExpression? type, string view)
+    {
+        var resultType = context.Index.ObjectOf(type)?.ResultType;
+        if (role is "payload" or "streamingPayload" || resultType is null)
+        {
+            if (type is not null)
+            {
+                context.Report(DiagnosticDescriptors.ViewOnNonResultType, reference.SpanOf("view"), view, role is "payload" or "streamingPayload" ? $"the {role}" : type.ToString());
+            }
+
+            return;
+        }
+
+        var views = resultType.Views?.Keys.ToList() ?? ["default"];
+        if (!views.Contains(view))
+        {
+            context.ReportWithHint(DiagnosticDescriptors.UnknownView, reference.SpanOf("view"), NameSuggester.Hint(view, views), resultType.Name, view);
+        }
+    }
+
+    /// <summary>Error names a transport maps must be declared on the method or its service.</summary>
+    public void CheckErrorNames(DesignService service, DesignMethod method, IEnumerable<string>? names, DesignElement? owner, string key)
+    {
+        if (names is null || owner is null)
+        {
+            return;
+        }
+
+        var known = (method.Errors.KeysOrEmpty()).Concat(service.Errors.KeysOrEmpty()).ToList();
+        foreach (var name in names)
+        {
+            if (!known.Contains(name))
+            {
+                context.ReportWithHint(DiagnosticDescriptors.UnknownError, owner.EntrySpanOf(key, name), NameSuggester.Hint(name, known), name, method.Name);
+            }
+        }
+    }
+}

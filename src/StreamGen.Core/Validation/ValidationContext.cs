@@ -1,0 +1,24 @@
+using StreamGen.Design;
+using StreamGen.Design.Types;
+
+namespace StreamGen.Validation;
+
+/// <summary>What every rule reads: the design, the shared name index and the diagnostics of the run.</summary>
+internal sealed class ValidationContext(DesignDocument document, DesignIndex index, DiagnosticBag diagnostics)
+{
+    public DesignDocument Document { get; } = document;
+
+    public DesignIndex Index { get; } = index;
+
+    public DiagnosticBag Diagnostics { get; } = diagnostics;
+
+    public IEnumerable<(DesignService Service, DesignMethod Method)> Methods =>
+        (Document.Services ?? []).Values.SelectMany(s => (s.Methods ?? []).Values.Select(m => (s, m)));
+
+    public void Report(DiagnosticDescriptor descriptor, SourceSpan span, params object?[] args) => Diagnostics.Report(descriptor, span, args);
+
+    public void ReportWithHint(DiagnosticDescriptor descriptor, SourceSpan span, string? hint, params object?[] args) =>
+        Diagnostics.ReportWithHint(descriptor, span, hint, args);
+
+    public static string Where(DesignMethod method, string role) => $"{role} of method '{method.Name}'";
+}
