@@ -180,7 +180,7 @@ public sealed partial class ModelBuilder
             Name = name,
             FullName = $"global::{_namespace}.{name}",
             DesignName = name,
-            Description = [System.Security.SecurityElement.Escape($"The HTTP {(suffix == "RequestBody" ? "request" : "response")} body of {method.DesignName}: the attributes that travel in no path, query or header.")!],
+            Description = [EscapeXml($"The HTTP {(suffix == "RequestBody" ? "request" : "response")} body of {method.DesignName}: the attributes that travel in no path, query or header.")],
             Properties = rest.Select(p => p with { Checks = [] }).ToList(),
             Views = [],
             ViewEnumName = null,

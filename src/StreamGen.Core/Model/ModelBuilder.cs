@@ -149,8 +149,12 @@ public sealed partial class ModelBuilder
         string.IsNullOrWhiteSpace(text)
             ? []
             : text.Trim().Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n')
-                .Select(line => System.Security.SecurityElement.Escape(line.TrimEnd()))
+                .Select(line => EscapeXml(line.TrimEnd()))
                 .ToList();
+
+    /// <summary>Doc comments are XML: only &amp;, &lt; and &gt; need escaping in text.</summary>
+    internal static string EscapeXml(string text) =>
+        text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
 
     private void ReportCollision(string kind, string designName, string csharpName, SourceSpan span) =>
         _diagnostics.Report(DiagnosticDescriptors.NameCollision, span, kind, designName, "a generated type", csharpName);

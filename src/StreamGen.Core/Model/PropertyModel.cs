@@ -30,6 +30,13 @@ public sealed record PropertyModel
 
     public bool HasDefault => DefaultLiteral is not null;
 
+    /// <summary>
+    /// <c>set</c> for a property with a default, <c>init</c> otherwise: System.Text.Json's source generator passes every
+    /// init-only property to the object initializer, so an absent attribute would overwrite the default with null or zero;
+    /// a settable property is only assigned when the attribute is present.
+    /// </summary>
+    public string SetterKeyword => HasDefault ? "set" : "init";
+
     public bool HasChecks => Checks.Count > 0;
 
     public bool HasDescription => Description.Count > 0;

@@ -12,6 +12,7 @@ namespace StreamGen.Design.Syntax;
 public sealed class YamlSyntaxReader(string file)
 {
     private readonly Dictionary<string, SyntaxNode> _anchors = new(StringComparer.Ordinal);
+    private Mark _lastMark = new(0, 1, 1);
 
     public SyntaxNode? Read(string text, DiagnosticBag diagnostics)
     {
@@ -40,6 +41,12 @@ public sealed class YamlSyntaxReader(string file)
             diagnostics.Report(DiagnosticDescriptors.SyntaxError, SpanOf(e.Start), Clean(e.Message));
             return null;
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner throws this (with no position) on some malformed flow collections, e.g. a '{' never closed.
+            diagnostics.Report(DiagnosticDescriptors.SyntaxError, SpanOf(_lastMark), "Malformed YAML after this point: is a '{' or '[' left unclosed?");
+            return null;
+        }
     }
 
     private SyntaxNode ReadNode(IParser parser)
@@ -55,6 +62,7 @@ public sealed class YamlSyntaxReader(string file)
         string? anchor;
         if (parser.TryConsume<Scalar>(out var scalar))
         {
+            _lastMark = scalar.End;
             anchor = scalar.Anchor.IsEmpty ? null : scalar.Anchor.Value;
             var kind = scalar.Style == ScalarStyle.Plain && scalar.Tag.IsEmpty
                 ? CoreSchema.Resolve(scalar.Value)
@@ -63,6 +71,7 @@ public sealed class YamlSyntaxReader(string file)
         }
         else if (parser.TryConsume<SequenceStart>(out var sequenceStart))
         {
+            _lastMark = sequenceStart.End;
             anchor = sequenceStart.Anchor.IsEmpty ? null : sequenceStart.Anchor.Value;
             var items = new List<SyntaxNode>();
             while (!parser.TryConsume<SequenceEnd>(out _))
@@ -74,6 +83,7 @@ public sealed class YamlSyntaxReader(string file)
         }
         else if (parser.TryConsume<MappingStart>(out var mappingStart))
         {
+            _lastMark = mappingStart.End;
             anchor = mappingStart.Anchor.IsEmpty ? null : mappingStart.Anchor.Value;
             var entries = new List<MappingEntry>();
             while (!parser.TryConsume<MappingEnd>(out _))

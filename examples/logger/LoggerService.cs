@@ -1,0 +1,175 @@
+// Created by streamgen once, then written by hand: the logger example's implementation over the in-process LogBus.
+// streamgen never overwrites this file (gen/ holds what it regenerates).
+using System.Text.Json;
+using Acme.Logger.Runtime;
+
+namespace Acme.Logger;
+
+/// <summary>Log management, served over WebSockets, Server-Sent Events, raw HTTP bodies and gRPC by the same code.</summary>
+public sealed class LoggerService(LogBus bus) : ILoggerService
+{
+    /// <summary>Stream log entries for a specific topic, from the moment the stream opens.</summary>
+    public async Task SubscribeAsync(SubscribePayload payload, ISubscribeServerStream stream, CancellationToken cancellationToken)
+    {
+        using var subscription = bus.Subscribe(entry => entry.Topic == payload.Topic);
+        await stream.OpenAsync(cancellationToken);
+        await foreach (var entry in subscription.ReadAllAsync(cancellationToken))
+        {
+            await stream.SendAsync(
+                new SubscribeResult { Timestamp = entry.Timestamp!, Message = entry.Message, Topic = entry.Topic, Level = entry.Level },
+                cancellationToken);
+        }
+    }
+
+    /// <summary>Publish a stream of log entries; the result counts those accepted and the drops they caused.</summary>
+    public async Task PublishAsync(IPublishServerStream stream, CancellationToken cancellationToken)
+    {
+        long count = 0, dropped = 0;
+        await foreach (var entry in stream.ReadAllAsync(cancellationToken))
+        {
+            dropped += bus.Publish(entry.Topic, entry.Message, entry.Level).Dropped;
+            count++;
+        }
+
+        await stream.SendAndCloseAsync(new PublishResult { Count = count, Dropped = dropped }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Stream the entries of the topics in the filter set, which starts empty and changes with each FilterUpdate the
+    /// client sends; the stream ends when the client ends its stream of updates.
+    /// </summary>
+    public async Task WatchAsync(WatchPayload payload, IWatchServerStream stream, CancellationToken cancellationToken)
+    {
+        stream.SetView(payload.View == "tiny" ? LogRecordView.Tiny : LogRecordView.Default);
+        var topics = new HashSet<string>(StringComparer.Ordinal);
+        using var subscription = bus.Subscribe(entry =>
+        {
+            lock (topics)
+            {
+                return topics.Contains(entry.Topic!);
+            }
+        });
+        await stream.OpenAsync(cancellationToken);
+
+        using var done = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var updates = Task.Run(
+            async () =>
+            {
+                try
+                {
+                    await foreach (var update in stream.ReadAllAsync(cancellationToken))
+                    {
+                        lock (topics)
+                        {
+                            _ = update.Action == "add" ? topics.Add(update.Topic) : topics.Remove(update.Topic);
+                        }
+                    }
+                }
+                finally
+                {
+                    done.Cancel();
+                }
+            },
+            CancellationToken.None);
+
+        try
+        {
+            await foreach (var entry in subscription.ReadAllAsync(done.Token))
+            {
+                await stream.SendAsync(entry, cancellationToken);
+            }
+        }
+        catch (OperationCanceledException) when (done.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            // The client ended its updates: the watch is over.
+        }
+
+        await updates;
+    }
+
+    /// <summary>Stream a topic's entries as Server-Sent Events; with Last-Event-ID, first replay what came after it.</summary>
+    public async Task EventsAsync(EventsPayload payload, IEventsServerStream stream, CancellationToken cancellationToken)
+    {
+        using var subscription = bus.Subscribe(entry => entry.Topic == payload.Topic);
+        await stream.OpenAsync(cancellationToken);
+        var last = long.TryParse(payload.Since, out var since) ? since : 0;
+        foreach (var entry in bus.Retained(payload.Topic) ?? [])
+        {
+            if (long.Parse(entry.Id, System.Globalization.CultureInfo.InvariantCulture) > last && payload.Since is not null)
+            {
+                await stream.SendAsync(entry, cancellationToken);
+                last = long.Parse(entry.Id, System.Globalization.CultureInfo.InvariantCulture);
+            }
+        }
+
+        await foreach (var entry in subscription.ReadAllAsync(cancellationToken))
+        {
+            if (long.Parse(entry.Id, System.Globalization.CultureInfo.InvariantCulture) > last)
+            {
+                await stream.SendAsync(entry, cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>Append the NDJSON body to a topic, one line at a time (constant memory whatever the body's size).</summary>
+    public async Task<UploadResult> UploadAsync(UploadPayload payload, Stream body, CancellationToken cancellationToken)
+    {
+        using var reader = new StreamReader(body);
+        long count = 0, number = 0;
+        while (await reader.ReadLineAsync(cancellationToken) is { } line)
+        {
+            number++;
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+
+            ArchiveLine entry;
+            try
+            {
+                entry = JsonSerializer.Deserialize(line, LoggerJsonReader.ArchiveLine) ?? throw new JsonException("the line is null");
+            }
+            catch (JsonException e)
+            {
+                throw new ValidationException($"line {number}: {e.Message}", e);
+            }
+
+            ValidationErrors? errors = null;
+            entry.Validate(ref errors);
+            if (errors is not null)
+            {
+                errors.Prefix(0, $"line[{number}]");
+                throw errors.ToException();
+            }
+
+            bus.Publish(payload.Topic, entry.Message, entry.Level);
+            count++;
+        }
+
+        return new UploadResult { Count = count };
+    }
+
+    /// <summary>Stream the retained entries of a topic as NDJSON, one LogRecord a line.</summary>
+    public async Task DownloadAsync(DownloadPayload payload, Stream body, CancellationToken cancellationToken)
+    {
+        var entries = bus.Retained(payload.Topic) ?? throw LoggerErrors.NotFound($"no entry is retained for topic '{payload.Topic}'");
+        var line = new System.Buffers.ArrayBufferWriter<byte>(256);
+        using var json = new Utf8JsonWriter(line);
+        foreach (var entry in entries)
+        {
+            line.ResetWrittenCount();
+            json.Reset(line);
+            JsonSerializer.Serialize(json, entry, LoggerJsonContext.Default.LogRecord);
+            json.Flush();
+            System.Buffers.BuffersExtensions.Write(line, "\n"u8);
+            await body.WriteAsync(line.WrittenMemory, cancellationToken);
+        }
+    }
+
+    /// <summary>The most recent retained entries of a topic, oldest first.</summary>
+    public Task<RecentResult> RecentAsync(RecentPayload payload, CancellationToken cancellationToken)
+    {
+        var entries = bus.Retained(payload.Topic) ?? [];
+        return Task.FromResult(new RecentResult { Entries = [.. entries.Skip(Math.Max(0, entries.Count - payload.Limit))] });
+    }
+}

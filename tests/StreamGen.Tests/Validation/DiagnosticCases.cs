@@ -1,0 +1,409 @@
+namespace StreamGen.Tests.Validation;
+
+/// <summary>
+/// One small design per diagnostic code, each with the single error it must produce and where: the design's own
+/// positions (line, column of the offending key or value), counted as an editor counts them.
+/// </summary>
+public static class DiagnosticCases
+{
+    private const string Service = """
+        api: { name: demo }
+        services:
+          demo:
+            methods:
+
+        """;
+
+    public static TheoryData<string, string, int, int, string?> All { get; } = new()
+    {
+        {
+            "SG1000", """
+            api: { name: demo
+            services: {}
+            """, 1, 6, null
+        },
+        {
+            "SG1001", Service + """
+                  ping:
+                    pyload: String
+            """, 6, 9, "did you mean 'payload'?"
+        },
+        {
+            "SG1002", Service + """
+                  ping:
+                    description: [not, text]
+            """, 6, 22, null
+        },
+        {
+            "SG1003", """
+            api: { title: Demo }
+            services: {}
+            """, 1, 6, null
+        },
+        {
+            "SG1004", Service + """
+                  ping:
+                    payload:
+                      attributes:
+                        id: { type: String }
+                        id: { type: Int }
+            """, 9, 13, null
+        },
+        {
+            "SG1005", Service + """
+                  ping:
+                    payload:
+                      attributes:
+                        my-id: { type: String }
+            """, 8, 13, null
+        },
+        {
+            "SG1006", "", 1, 1, null
+        },
+        {
+            "SG1007", Service + """
+                  ping:
+                    payload:
+                      attributes:
+                        user_id: { type: String }
+                        userId: { type: String }
+            """, 9, 13, null
+        },
+        {
+            "SG2001", Service + """
+                  ping:
+                    payload: "ArrayOf("
+            """, 6, 18, null
+        },
+        {
+            "SG2002", Service + """
+                  ping:
+                    payload:
+                      attributes:
+                        id: { type: Strin }
+            """, 8, 25, "did you mean 'String'?"
+        },
+        {
+            "SG2003", """
+            api: { name: demo }
+            types:
+              Node:
+                attributes:
+                  next: { type: Node }
+                required: [next]
+            services: { demo: { methods: {} } }
+            """, 5, 21, null
+        },
+        {
+            "SG2004", Service + """
+                  ping:
+                    payload:
+                      attributes:
+                        id: { type: String }
+                      required: [idd]
+            """, 9, 22, "did you mean 'id'?"
+        },
+        {
+            "SG2005", Service + """
+                  ping:
+                    payload:
+                      attributes:
+                        count: { type: Int, maxLength: 3 }
+            """, 8, 33, null
+        },
+        {
+            "SG2006", Service + """
+                  ping:
+                    payload:
+                      attributes:
+                        count: { type: Int, default: many }
+            """, 8, 42, null
+        },
+        {
+            "SG2007", Service + """
+                  ping:
+                    payload:
+                      attributes:
+                        mail: { type: String, format: emial }
+            """, 8, 43, "did you mean 'email'?"
+        },
+        {
+            "SG2008", Service + """
+                  ping:
+                    payload:
+                      attributes:
+                        code: { type: String, pattern: "([" }
+            """, 8, 44, null
+        },
+        {
+            "SG2009", Service + """
+                  ping:
+                    payload:
+                      attributes:
+                        count: { type: Int, minimum: 5, maximum: 1 }
+            """, 8, 42, null
+        },
+        {
+            "SG2010", Service + """
+                  ping:
+                    payload:
+                      attributes:
+                        scores: { type: "MapOf(Float64, String)" }
+            """, 8, 29, null
+        },
+        {
+            "SG2011", Service + """
+                  ping:
+                    payload:
+                      attributes:
+                        level: { type: String, enum: [low, high], default: mid }
+            """, 8, 64, null
+        },
+        {
+            "SG2012", """
+            api: { name: demo }
+            types:
+              Entry: { attributes: { id: { type: String } } }
+            resultTypes:
+              Entry: { attributes: { id: { type: String } } }
+            services: { demo: { methods: {} } }
+            """, 5, 3, null
+        },
+        {
+            "SG2013", Service + """
+                  ping:
+                    payload:
+                      attributes:
+                        id: { description: no type here }
+            """, 8, 17, null
+        },
+        {
+            "SG2014", """
+            api: { name: demo }
+            types:
+              String: { attributes: { id: { type: Int } } }
+            services: { demo: { methods: {} } }
+            """, 3, 3, null
+        },
+        {
+            "SG3001", Service + """
+                  ping:
+                    result: String
+                    streamingResult: String
+            """, 7, 9, null
+        },
+        {
+            "SG3002", """
+            api: { name: demo }
+            resultTypes:
+              Record:
+                attributes: { id: { type: String }, name: { type: String } }
+                views: { default: [id, nme] }
+            services: { demo: { methods: {} } }
+            """, 5, 28, "did you mean 'name'?"
+        },
+        {
+            "SG3003", """
+            api: { name: demo }
+            resultTypes:
+              Record:
+                attributes: { id: { type: String } }
+                views: { default: [id], tiny: [id] }
+            services:
+              demo:
+                methods:
+                  list:
+                    result: { type: Record, view: tny }
+            """, 10, 39, "did you mean 'tiny'?"
+        },
+        {
+            "SG3004", Service + """
+                  ping:
+                    result: { type: String, view: tiny }
+            """, 6, 39, null
+        },
+        {
+            "SG3005", """
+            api: { name: demo }
+            services:
+              demo:
+                errors: { not_found: {} }
+                methods:
+                  ping:
+                    http: { GET: /ping, errors: { not_fund: 404 } }
+            """, 7, 39, "did you mean 'not_found'?"
+        },
+        {
+            "SG3006", """
+            api: { name: demo }
+            resultTypes:
+              Record:
+                attributes: { id: { type: String } }
+                views: { default: [id], tiny: [] }
+            services: { demo: { methods: {} } }
+            """, 5, 29, null
+        },
+        {
+            "SG3007", """
+            api: { name: demo }
+            resultTypes:
+              Record:
+                attributes: { id: { type: String } }
+                views: { tiny: [id] }
+            services: { demo: { methods: {} } }
+            """, 5, 5, null
+        },
+        {
+            "SG4001", Service + """
+                  ping:
+                    payload: { attributes: { id: { type: String } } }
+                    http: { GET: "/ping/{idd}", params: [id] }
+            """, 7, 22, "did you mean 'id'?"
+        },
+        {
+            "SG4002", Service + """
+                  watch:
+                    streamingResult: String
+                    http: { POST: /watch }
+            """, 7, 9, null
+        },
+        {
+            "SG4003", Service + """
+                  ping:
+                    result: String
+                    http: { GET: /ping, serverSentEvents: {} }
+            """, 7, 29, null
+        },
+        {
+            "SG4004", Service + """
+                  upload:
+                    streamingPayload: String
+                    http: { GET: /upload, skipRequestBodyEncodeDecode: true }
+            """, 7, 31, null
+        },
+        {
+            "SG4005", Service + """
+                  ping:
+                    http: { GET: /ping, POST: /ping }
+            """, 6, 9, null
+        },
+        {
+            "SG4006", Service + """
+                  ping:
+                    payload: { attributes: { id: { type: String } } }
+                    http: { GET: "/ping/{id}", params: [idd] }
+            """, 7, 45, "did you mean 'id'?"
+        },
+        {
+            "SG4007", Service + """
+                  ping:
+                    result: { attributes: { count: { type: Int } } }
+                    http: { GET: /ping, response: { headers: { cnt: X-Count } } }
+            """, 7, 52, "did you mean 'count'?"
+        },
+        {
+            "SG4008", Service + """
+                  ping:
+                    http: { GET: /ping, response: { status: 999 } }
+            """, 6, 49, null
+        },
+        {
+            "SG4009", Service + """
+                  ping:
+                    http: { GET: /ping }
+                  pong:
+                    http: { GET: /ping }
+            """, 8, 22, null
+        },
+        {
+            "SG4010", Service + """
+                  ping:
+                    http: { GET: ping }
+            """, 6, 22, null
+        },
+        {
+            "SG4011", Service + """
+                  ping:
+                    payload: { attributes: { id: { type: String }, name: { type: String } } }
+                    http: { GET: "/ping/{id}" }
+            """, 6, 56, "add 'name' to the path, 'params' or 'headers'"
+        },
+        {
+            "SG4012", Service + """
+                  ping:
+                    payload: { attributes: { ids: { type: "ArrayOf(String)" } } }
+                    http: { GET: "/ping/{ids}" }
+            """, 7, 22, null
+        },
+        {
+            "SG4013", Service + """
+                  ping:
+                    payload: { attributes: { id: { type: String } } }
+                    http: { GET: "/ping/{id}", params: [id] }
+            """, 7, 45, null
+        },
+        {
+            "SG4014", Service + """
+                  events:
+                    streamingResult: { attributes: { id: { type: Boolean } } }
+                    http: { GET: /events, serverSentEvents: { id: id } }
+            """, 7, 55, null
+        },
+        {
+            "SG4015", Service + """
+                  ping:
+                    http: { GET: /ping, skipRequestBodyEncodeDecode: true }
+            """, 6, 29, null
+        },
+        {
+            "SG4016", Service + """
+                  ping:
+                    payload: String
+                    http: { GET: "/ping/{id}" }
+            """, 7, 9, null
+        },
+        {
+            "SG5001", Service + """
+                  ping:
+                    payload: { attributes: { id: { type: String } } }
+                    grpc: {}
+            """, 6, 34, null
+        },
+        {
+            "SG5002", Service + """
+                  ping:
+                    payload: { attributes: { id: { type: String, field: 1 }, name: { type: String, field: 1 } } }
+                    grpc: {}
+            """, 6, 95, null
+        },
+        {
+            "SG5003", Service + """
+                  ping:
+                    payload: { attributes: { id: { type: String, field: 19500 } } }
+                    grpc: {}
+            """, 6, 61, null
+        },
+        {
+            "SG5004", Service + """
+                  ping:
+                    errors: { busy: {} }
+                    grpc: { errors: { busy: UNAVAILABEL } }
+            """, 7, 33, "did you mean 'UNAVAILABLE'?"
+        },
+        {
+            "SG5005", Service + """
+                  ping:
+                    payload: { attributes: { grid: { type: "ArrayOf(ArrayOf(Int))", field: 1 } } }
+                    grpc: {}
+            """, 6, 48, null
+        },
+        {
+            "SG5006", Service + """
+                  upload:
+                    payload: { attributes: { tags: { type: "ArrayOf(String)" } } }
+                    streamingPayload: String
+                    grpc: {}
+            """, 6, 34, null
+        },
+    };
+}
