@@ -27,6 +27,11 @@ public static class OutputFormatter
                 }
             }
 
+            if (!isBlank && previousLine.Trim() == "}" && !previousBlank && NeedsBlankAfterBrace(line))
+            {
+                result.Append('\n');
+            }
+
             result.Append(line).Append('\n');
             previousBlank = isBlank;
             if (!isBlank)
@@ -36,5 +41,15 @@ public static class OutputFormatter
         }
 
         return result.ToString();
+    }
+
+    /// <summary>A closing brace is followed by a blank line (as StyleCop's SA1513 asks) unless what follows continues the statement.</summary>
+    private static bool NeedsBlankAfterBrace(string next)
+    {
+        var text = next.TrimStart();
+        return !(text.StartsWith('}') || text.StartsWith(')') || text.StartsWith(',') || text.StartsWith(';') || text.StartsWith('.')
+            || text.StartsWith("else", StringComparison.Ordinal) || text.StartsWith("catch", StringComparison.Ordinal)
+            || text.StartsWith("finally", StringComparison.Ordinal) || text.StartsWith("while", StringComparison.Ordinal)
+            || text.StartsWith("#", StringComparison.Ordinal));
     }
 }

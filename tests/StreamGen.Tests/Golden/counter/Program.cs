@@ -1,0 +1,8 @@
+// Created by streamgen once; yours to edit.
+// Starts the counter API: HTTP on port 8080 and gRPC on port 8081 (override with --Http:Port=N --Grpc:Port=N).
+using Acme.Counter;
+
+return await CounterServer.RunAsync(args, builder =>
+{
+    builder.Services.AddSingleton<ICounterService, CounterService>();
+});

@@ -1,0 +1,8 @@
+// Created by streamgen once; yours to edit.
+// Starts the interop API: HTTP on port 9180 and gRPC on port 9181 (override with --Http:Port=N --Grpc:Port=N).
+using StreamGen.Interop;
+
+return await InteropServer.RunAsync(args, builder =>
+{
+    builder.Services.AddSingleton<ITestService, TestService>();
+});

@@ -1,0 +1,127 @@
+using System.Collections.Immutable;
+using System.Reflection;
+using System.Runtime.Loader;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using StreamGen.Generation;
+
+namespace StreamGen.Tests.Support;
+
+/// <summary>
+/// Compiles a generated project in memory the way its build would: the ASP.NET Core reference assemblies, the gRPC
+/// packages, the Web SDK's implicit usings, protoc's C# for the .proto, and the framework's source generators
+/// (System.Text.Json, Regex, logging), with nullable on and every warning treated as an error.
+/// </summary>
+internal static class GeneratedCompilation
+{
+    private static readonly string[] ImplicitUsings =
+    [
+        "System", "System.Collections.Generic", "System.IO", "System.Linq", "System.Net.Http", "System.Net.Http.Json", "System.Threading",
+        "System.Threading.Tasks", "Microsoft.AspNetCore.Builder", "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Http",
+        "Microsoft.AspNetCore.Routing", "Microsoft.Extensions.Configuration", "Microsoft.Extensions.DependencyInjection",
+        "Microsoft.Extensions.Hosting", "Microsoft.Extensions.Logging",
+    ];
+
+    private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(LoadReferences);
+    private static readonly Lazy<ImmutableArray<ISourceGenerator>> Generators = new(LoadGenerators);
+
+    public sealed record Result(CSharpCompilation Compilation, IReadOnlyList<Diagnostic> Diagnostics)
+    {
+        public IReadOnlyList<Diagnostic> Problems => Diagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
+
+        /// <summary>Emits the assembly and loads it into its own collectible context.</summary>
+        public Assembly Load()
+        {
+            using var stream = new MemoryStream();
+            var emit = Compilation.Emit(stream);
+            Assert.True(emit.Success, string.Join("\n", emit.Diagnostics));
+            stream.Position = 0;
+            return new AssemblyLoadContext(Compilation.AssemblyName, isCollectible: true).LoadFromStream(stream);
+        }
+    }
+
+    public static Result Compile(GenerationResult generated, string assemblyName)
+    {
+        using var temp = new TempDirectory();
+        var trees = new List<SyntaxTree>();
+        var parse = new CSharpParseOptions(LanguageVersion.Latest);
+        foreach (var file in generated.Files.Where(f => f.RelativePath.EndsWith(".cs", StringComparison.Ordinal)))
+        {
+            trees.Add(CSharpSyntaxTree.ParseText(file.Content, parse, file.RelativePath));
+        }
+
+        if (generated.Model?.Proto is { } proto)
+        {
+            var protoFile = generated.Files.Single(f => f.RelativePath == $"gen/{proto.RelativePath}");
+            var root = temp.Combine("proto");
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(root, proto.RelativePath))!);
+            File.WriteAllText(Path.Combine(root, proto.RelativePath), protoFile.Content);
+            foreach (var csharp in Protoc.CompileToCSharp(root, proto.RelativePath, temp.Combine("protoc")))
+            {
+                trees.Add(CSharpSyntaxTree.ParseText(File.ReadAllText(csharp), parse, csharp));
+            }
+        }
+
+        trees.Add(CSharpSyntaxTree.ParseText(string.Concat(ImplicitUsings.Select(u => $"global using global::{u};\n")), parse, "GlobalUsings.g.cs"));
+        var options = new CSharpCompilationOptions(
+            OutputKind.ConsoleApplication,
+            nullableContextOptions: NullableContextOptions.Enable,
+            generalDiagnosticOption: ReportDiagnostic.Error,
+            specificDiagnosticOptions: new Dictionary<string, ReportDiagnostic> { ["CS1701"] = ReportDiagnostic.Suppress, ["CS1702"] = ReportDiagnostic.Suppress },
+            allowUnsafe: false);
+        var compilation = CSharpCompilation.Create(assemblyName, trees, References.Value, options);
+        CSharpGeneratorDriver.Create(Generators.Value, parseOptions: parse)
+            .RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
+        var diagnostics = generatorDiagnostics.Concat(output.GetDiagnostics()).ToList();
+        return new Result((CSharpCompilation)output, diagnostics);
+    }
+
+    private static ImmutableArray<MetadataReference> LoadReferences()
+    {
+        var packs = Repository.Metadata("NetCoreTargetingPack");
+        var files = new List<string>();
+        foreach (var pack in new[] { "Microsoft.NETCore.App.Ref", "Microsoft.AspNetCore.App.Ref" })
+        {
+            var version = Directory.GetDirectories(Path.Combine(packs, pack)).Where(d => Path.GetFileName(d).StartsWith("10.", StringComparison.Ordinal)).Order().Last();
+            files.AddRange(Directory.GetFiles(Path.Combine(version, "ref", "net10.0"), "*.dll"));
+        }
+
+        // The gRPC packages the generated project references, from the test's own dependencies.
+        foreach (var assembly in new[] { typeof(Grpc.Core.Metadata), typeof(Google.Protobuf.ByteString), typeof(Grpc.AspNetCore.Server.GrpcServiceOptions), typeof(Grpc.Net.Client.GrpcChannel), typeof(Grpc.Net.ClientFactory.GrpcClientFactory) })
+        {
+            files.Add(assembly.Assembly.Location);
+        }
+
+        files.Add(typeof(Microsoft.Extensions.DependencyInjection.GrpcServicesExtensions).Assembly.Location);
+        return [.. files.Distinct().Select(f => MetadataReference.CreateFromFile(f))];
+    }
+
+    private static ImmutableArray<ISourceGenerator> LoadGenerators()
+    {
+        var packs = Repository.Metadata("NetCoreTargetingPack");
+        var generators = new List<ISourceGenerator>();
+        var wanted = new[] { "System.Text.Json.SourceGeneration.dll", "System.Text.RegularExpressions.Generator.dll", "Microsoft.Extensions.Logging.Generators.dll" };
+        foreach (var pack in new[] { "Microsoft.NETCore.App.Ref", "Microsoft.AspNetCore.App.Ref" })
+        {
+            var version = Directory.GetDirectories(Path.Combine(packs, pack)).Where(d => Path.GetFileName(d).StartsWith("10.", StringComparison.Ordinal)).Order().Last();
+            foreach (var file in Directory.GetFiles(Path.Combine(version, "analyzers", "dotnet", "cs"), "*.dll").Where(f => wanted.Contains(Path.GetFileName(f))))
+            {
+                generators.AddRange(new AnalyzerFileReference(file, AnalyzerLoader.Instance).GetGenerators(LanguageNames.CSharp));
+            }
+        }
+
+        return [.. generators];
+    }
+
+    private sealed class AnalyzerLoader : IAnalyzerAssemblyLoader
+    {
+        public static AnalyzerLoader Instance { get; } = new();
+
+        public void AddDependencyLocation(string fullPath)
+        {
+        }
+
+        public Assembly LoadFromPath(string fullPath) => AssemblyLoadContext.Default.LoadFromAssemblyPath(fullPath);
+    }
+}
