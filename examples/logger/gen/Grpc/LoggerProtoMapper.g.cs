@@ -18,22 +18,27 @@ public static partial class LoggerProtoMapper
         {
             message.Id = ToProto(idValue);
         }
+
         if (value.Timestamp is { } timestampValue)
         {
             message.Timestamp = ToProto(timestampValue);
         }
+
         if (value.Topic is { } topicValue)
         {
             message.Topic = ToProto(topicValue);
         }
+
         if (value.Message is { } messageValue)
         {
             message.Message = ToProto(messageValue);
         }
+
         if (value.Level is { } levelValue)
         {
             message.Level = ToProto(levelValue);
         }
+
         return message;
     }
 
@@ -53,14 +58,17 @@ public static partial class LoggerProtoMapper
         {
             message.Topic = ToProto(topicValue);
         }
+
         if (value.Message is { } messageValue)
         {
             message.Message = ToProto(messageValue);
         }
+
         if (value.Level is { } levelValue)
         {
             message.Level = ToProto(levelValue);
         }
+
         return message;
     }
 
@@ -79,6 +87,7 @@ public static partial class LoggerProtoMapper
         {
             message.Dropped = ToProto(droppedValue);
         }
+
         return message;
     }
 
@@ -95,6 +104,7 @@ public static partial class LoggerProtoMapper
         {
             message.Topic = ToProto(topicValue);
         }
+
         message.Limit = ToProto(value.Limit);
         return message;
     }
@@ -115,6 +125,7 @@ public static partial class LoggerProtoMapper
                 message.Entries.Add(ToProto(item));
             }
         }
+
         return message;
     }
 
@@ -130,6 +141,7 @@ public static partial class LoggerProtoMapper
         {
             message.Topic = ToProto(topicValue);
         }
+
         return message;
     }
 
@@ -145,18 +157,22 @@ public static partial class LoggerProtoMapper
         {
             message.Timestamp = ToProto(timestampValue);
         }
+
         if (value.Message is { } messageValue)
         {
             message.Message = ToProto(messageValue);
         }
+
         if (value.Topic is { } topicValue)
         {
             message.Topic = ToProto(topicValue);
         }
+
         if (value.Level is { } levelValue)
         {
             message.Level = ToProto(levelValue);
         }
+
         return message;
     }
 
@@ -175,10 +191,12 @@ public static partial class LoggerProtoMapper
         {
             message.Action = ToProto(actionValue);
         }
+
         if (value.Topic is { } topicValue)
         {
             message.Topic = ToProto(topicValue);
         }
+
         return message;
     }
 
@@ -195,22 +213,27 @@ public static partial class LoggerProtoMapper
         {
             message.Id = ToProto(idValue);
         }
+
         if (value.Timestamp is { } timestampValue)
         {
             message.Timestamp = ToProto(timestampValue);
         }
+
         if (value.Topic is { } topicValue)
         {
             message.Topic = ToProto(topicValue);
         }
+
         if (value.Message is { } messageValue)
         {
             message.Message = ToProto(messageValue);
         }
+
         if (value.Level is { } levelValue)
         {
             message.Level = ToProto(levelValue);
         }
+
         return message;
     }
 

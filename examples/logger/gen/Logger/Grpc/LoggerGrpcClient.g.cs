@@ -117,6 +117,7 @@ public sealed partial class LoggerGrpcClient : ILoggerClient
         {
             headers.Add("view", global::Acme.Logger.Runtime.HttpParameters.FormatString(pView));
         }
+
         var call = _client.Watch(headers, cancellationToken: cancellationToken);
         try
         {

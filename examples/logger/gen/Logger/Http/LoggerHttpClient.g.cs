@@ -91,6 +91,7 @@ public sealed partial class LoggerHttpClient(HttpClient httpClient, global::Acme
         {
             global::Acme.Logger.Runtime.HttpParameters.AppendQuery(query, "view", global::Acme.Logger.Runtime.HttpParameters.FormatString(pView));
         }
+
         path.Append(query);
         var uri = path.ToString();
         var connection = await WatchClientStream.ConnectAsync(httpClient, uri, null, _options, cancellationToken).ConfigureAwait(false);
