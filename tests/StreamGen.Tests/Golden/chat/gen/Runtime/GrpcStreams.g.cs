@@ -140,33 +140,27 @@ public abstract class GrpcClientStream<TSend, TSendMessage, TReceive, TReceiveMe
     {
     }
 
-    /// <summary>Waits until the server opened the stream; a call that failed before that throws its <see cref="ServiceError"/>.</summary>
-    public static async global::System.Threading.Tasks.Task<Metadata> OpenAsync(global::System.Threading.Tasks.Task<Metadata> responseHeaders, global::System.Func<Status> status)
+    /// <summary>
+    /// Waits until the server opened the stream. When the handler failed before its first stream operation, the response is
+    /// trailers-only and its "headers" already name the error (<c>goa-error</c>): the call is settled through
+    /// <paramref name="settle"/> so the error is thrown here as a <see cref="ServiceError"/>, as over WebSockets.
+    /// </summary>
+    public static async global::System.Threading.Tasks.Task<Metadata> OpenAsync(global::System.Threading.Tasks.Task<Metadata> responseHeaders, global::System.Func<global::System.Threading.Tasks.Task> settle)
     {
-        Metadata headers;
         try
         {
-            headers = await responseHeaders.ConfigureAwait(false);
+            var headers = await responseHeaders.ConfigureAwait(false);
+            if (headers.GetValue(GrpcErrors.ErrorNameKey) is not null)
+            {
+                await settle().ConfigureAwait(false);
+            }
+
+            return headers;
         }
         catch (RpcException e)
         {
             throw GrpcErrors.FromRpcException(e);
         }
-
-        try
-        {
-            var final = status();
-            if (final.StatusCode != StatusCode.OK)
-            {
-                throw GrpcErrors.FromRpcException(new RpcException(final));
-            }
-        }
-        catch (global::System.InvalidOperationException)
-        {
-            // Still running: the usual case.
-        }
-
-        return headers;
     }
 
     protected async global::System.Threading.Tasks.ValueTask SendCoreAsync(TSend message, global::System.Threading.CancellationToken cancellationToken)

@@ -30,6 +30,8 @@ public abstract class WebSocketClientStream<TSend, TReceive> : global::System.IA
     private readonly ArrayBufferWriter<byte> _sendBuffer = new(1024);
     private readonly Utf8JsonWriter _json;
     private byte[] _receiveBuffer = ArrayPool<byte>.Shared.Rent(4096);
+    private readonly object _closeGate = new();
+    private global::System.Threading.Tasks.Task? _closeOutput;
     private bool _sendingEnded;
     private bool _ended;
     private int _disposed;
@@ -165,10 +167,7 @@ public abstract class WebSocketClientStream<TSend, TReceive> : global::System.IA
     protected async global::System.Threading.Tasks.ValueTask CloseSendingAsync(global::System.Threading.CancellationToken cancellationToken)
     {
         await EndSendingAsync(cancellationToken).ConfigureAwait(false);
-        if (_socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
-        {
-            await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "", cancellationToken).ConfigureAwait(false);
-        }
+        await CloseOutputOnceAsync(WebSocketCloseStatus.NormalClosure, "").WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Ends the sending half with the JSON <c>null</c> and reads the result the server sends before closing (Goa's CloseAndRecv).</summary>
@@ -269,36 +268,41 @@ public abstract class WebSocketClientStream<TSend, TReceive> : global::System.IA
     private async global::System.Threading.Tasks.ValueTask RejectAsync(ServiceError error, WebSocketCloseStatus status = WebSocketCloseStatus.InvalidPayloadData)
     {
         _ended = true;
-        try
-        {
-            if (_socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
-            {
-                using var timeout = new global::System.Threading.CancellationTokenSource(global::System.TimeSpan.FromSeconds(5));
-                await _socket.CloseOutputAsync(status, StreamClosedException.Reason(error.Name, error.Message), timeout.Token).ConfigureAwait(false);
-            }
-        }
-        catch (global::System.Exception e) when (e is WebSocketException or global::System.OperationCanceledException or global::System.IO.IOException)
-        {
-            _socket.Abort();
-        }
-
+        await CloseOutputOnceAsync(status, StreamClosedException.Reason(error.Name, error.Message)).ConfigureAwait(false);
         throw error;
     }
 
     private async global::System.Threading.Tasks.ValueTask AcknowledgeCloseAsync()
     {
         _ended = true;
-        if (_socket.State == WebSocketState.CloseReceived)
+        await CloseOutputOnceAsync(WebSocketCloseStatus.NormalClosure, "").ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Sends this side's close frame once, whoever asks first (CloseAsync, acknowledging the server's close, rejecting a
+    /// message, disposing): two close frames sent at once would race on a connection the handshake may already have ended.
+    /// </summary>
+    private global::System.Threading.Tasks.Task CloseOutputOnceAsync(WebSocketCloseStatus status, string reason)
+    {
+        lock (_closeGate)
         {
-            using var timeout = new global::System.Threading.CancellationTokenSource(global::System.TimeSpan.FromSeconds(5));
-            try
+            return _closeOutput ??= CloseOutputAsync(status, reason);
+        }
+    }
+
+    private async global::System.Threading.Tasks.Task CloseOutputAsync(WebSocketCloseStatus status, string reason)
+    {
+        try
+        {
+            if (_socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
             {
-                await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "", timeout.Token).ConfigureAwait(false);
+                using var timeout = new global::System.Threading.CancellationTokenSource(global::System.TimeSpan.FromSeconds(5));
+                await _socket.CloseOutputAsync(status, reason, timeout.Token).ConfigureAwait(false);
             }
-            catch (global::System.Exception e) when (e is WebSocketException or global::System.OperationCanceledException or global::System.IO.IOException)
-            {
-                _socket.Abort();
-            }
+        }
+        catch (global::System.Exception e) when (e is WebSocketException or global::System.OperationCanceledException or global::System.IO.IOException or global::System.ObjectDisposedException)
+        {
+            _socket.Abort();
         }
     }
 
@@ -312,22 +316,13 @@ public abstract class WebSocketClientStream<TSend, TReceive> : global::System.IA
 
         try
         {
-            if (_socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
-            {
-                using var timeout = new global::System.Threading.CancellationTokenSource(global::System.TimeSpan.FromSeconds(5));
-                await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "canceled: the client left the stream", timeout.Token).ConfigureAwait(false);
-            }
-        }
-        catch (global::System.Exception e) when (e is WebSocketException or global::System.OperationCanceledException or global::System.IO.IOException or global::System.ObjectDisposedException)
-        {
-            _socket.Abort();
+            await CloseOutputOnceAsync(WebSocketCloseStatus.NormalClosure, "canceled: the client left the stream").ConfigureAwait(false);
         }
         finally
         {
+            // The receive buffer is not returned to the pool: a receive on another thread may still be writing into it.
             _connection.Dispose();
-            _sendLock.Dispose();
             _json.Dispose();
-            ArrayPool<byte>.Shared.Return(_receiveBuffer);
             global::System.GC.SuppressFinalize(this);
         }
     }

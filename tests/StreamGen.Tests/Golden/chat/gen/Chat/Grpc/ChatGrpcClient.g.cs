@@ -70,7 +70,7 @@ public sealed partial class ChatGrpcClient : IChatClient
         var call = _client.Listen(ChatProtoMapper.ToListenRequest(payload), null, cancellationToken: cancellationToken);
         try
         {
-            var responseHeaders = await ListenClientStream.OpenAsync(call.ResponseHeadersAsync, call.GetStatus).ConfigureAwait(false);
+            var responseHeaders = await ListenClientStream.OpenAsync(call.ResponseHeadersAsync, () => call.ResponseStream.MoveNext(cancellationToken)).ConfigureAwait(false);
             return new ListenClientStream(call, responseHeaders);
         }
         catch
@@ -114,7 +114,7 @@ public sealed partial class ChatGrpcClient : IChatClient
         var call = _client.Ticker(ChatProtoMapper.ToTickerRequest(payload), null, cancellationToken: cancellationToken);
         try
         {
-            var responseHeaders = await TickerClientStream.OpenAsync(call.ResponseHeadersAsync, call.GetStatus).ConfigureAwait(false);
+            var responseHeaders = await TickerClientStream.OpenAsync(call.ResponseHeadersAsync, () => call.ResponseStream.MoveNext(cancellationToken)).ConfigureAwait(false);
             return new TickerClientStream(call, responseHeaders);
         }
         catch
@@ -159,7 +159,7 @@ public sealed partial class ChatGrpcClient : IChatClient
         var call = _client.Send(headers, cancellationToken: cancellationToken);
         try
         {
-            var responseHeaders = await SendClientStream.OpenAsync(call.ResponseHeadersAsync, call.GetStatus).ConfigureAwait(false);
+            var responseHeaders = await SendClientStream.OpenAsync(call.ResponseHeadersAsync, () => call.ResponseAsync).ConfigureAwait(false);
             return new SendClientStream(call, responseHeaders);
         }
         catch
@@ -202,7 +202,7 @@ public sealed partial class ChatGrpcClient : IChatClient
         var call = _client.Typing(headers, cancellationToken: cancellationToken);
         try
         {
-            var responseHeaders = await TypingClientStream.OpenAsync(call.ResponseHeadersAsync, call.GetStatus).ConfigureAwait(false);
+            var responseHeaders = await TypingClientStream.OpenAsync(call.ResponseHeadersAsync, () => call.ResponseAsync).ConfigureAwait(false);
             return new TypingClientStream(call, responseHeaders);
         }
         catch
@@ -240,7 +240,7 @@ public sealed partial class ChatGrpcClient : IChatClient
         var call = _client.Converse(headers, cancellationToken: cancellationToken);
         try
         {
-            var responseHeaders = await ConverseClientStream.OpenAsync(call.ResponseHeadersAsync, call.GetStatus).ConfigureAwait(false);
+            var responseHeaders = await ConverseClientStream.OpenAsync(call.ResponseHeadersAsync, () => call.ResponseStream.MoveNext(cancellationToken)).ConfigureAwait(false);
             return new ConverseClientStream(call, responseHeaders);
         }
         catch

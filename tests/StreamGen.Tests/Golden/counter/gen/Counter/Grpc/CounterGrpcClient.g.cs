@@ -51,7 +51,7 @@ public sealed partial class CounterGrpcClient : ICounterClient
         var call = _client.Watch(CounterProtoMapper.ToWatchRequest(), null, cancellationToken: cancellationToken);
         try
         {
-            var responseHeaders = await WatchClientStream.OpenAsync(call.ResponseHeadersAsync, call.GetStatus).ConfigureAwait(false);
+            var responseHeaders = await WatchClientStream.OpenAsync(call.ResponseHeadersAsync, () => call.ResponseStream.MoveNext(cancellationToken)).ConfigureAwait(false);
             return new WatchClientStream(call, responseHeaders);
         }
         catch

@@ -67,7 +67,7 @@ public sealed partial class TestGrpcClient : ITestClient
         var call = _client.StreamingOutputCall(InteropProtoMapper.ToStreamingOutputCallRequest(payload), null, cancellationToken: cancellationToken);
         try
         {
-            var responseHeaders = await StreamingOutputCallClientStream.OpenAsync(call.ResponseHeadersAsync, call.GetStatus).ConfigureAwait(false);
+            var responseHeaders = await StreamingOutputCallClientStream.OpenAsync(call.ResponseHeadersAsync, () => call.ResponseStream.MoveNext(cancellationToken)).ConfigureAwait(false);
             return new StreamingOutputCallClientStream(call, responseHeaders);
         }
         catch
@@ -107,7 +107,7 @@ public sealed partial class TestGrpcClient : ITestClient
         var call = _client.StreamingInputCall(null, cancellationToken: cancellationToken);
         try
         {
-            var responseHeaders = await StreamingInputCallClientStream.OpenAsync(call.ResponseHeadersAsync, call.GetStatus).ConfigureAwait(false);
+            var responseHeaders = await StreamingInputCallClientStream.OpenAsync(call.ResponseHeadersAsync, () => call.ResponseAsync).ConfigureAwait(false);
             return new StreamingInputCallClientStream(call, responseHeaders);
         }
         catch
@@ -154,7 +154,7 @@ public sealed partial class TestGrpcClient : ITestClient
         var call = _client.FullDuplexCall(headers, cancellationToken: cancellationToken);
         try
         {
-            var responseHeaders = await FullDuplexCallClientStream.OpenAsync(call.ResponseHeadersAsync, call.GetStatus).ConfigureAwait(false);
+            var responseHeaders = await FullDuplexCallClientStream.OpenAsync(call.ResponseHeadersAsync, () => call.ResponseStream.MoveNext(cancellationToken)).ConfigureAwait(false);
             return new FullDuplexCallClientStream(call, responseHeaders);
         }
         catch
@@ -200,7 +200,7 @@ public sealed partial class TestGrpcClient : ITestClient
         var call = _client.Drain(null, cancellationToken: cancellationToken);
         try
         {
-            var responseHeaders = await DrainClientStream.OpenAsync(call.ResponseHeadersAsync, call.GetStatus).ConfigureAwait(false);
+            var responseHeaders = await DrainClientStream.OpenAsync(call.ResponseHeadersAsync, () => call.ResponseAsync).ConfigureAwait(false);
             return new DrainClientStream(call, responseHeaders);
         }
         catch

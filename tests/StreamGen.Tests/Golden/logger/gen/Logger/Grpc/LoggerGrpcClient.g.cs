@@ -34,7 +34,7 @@ public sealed partial class LoggerGrpcClient : ILoggerClient
         var call = _client.Subscribe(LoggerProtoMapper.ToSubscribeRequest(payload), null, cancellationToken: cancellationToken);
         try
         {
-            var responseHeaders = await SubscribeClientStream.OpenAsync(call.ResponseHeadersAsync, call.GetStatus).ConfigureAwait(false);
+            var responseHeaders = await SubscribeClientStream.OpenAsync(call.ResponseHeadersAsync, () => call.ResponseStream.MoveNext(cancellationToken)).ConfigureAwait(false);
             return new SubscribeClientStream(call, responseHeaders);
         }
         catch
@@ -74,7 +74,7 @@ public sealed partial class LoggerGrpcClient : ILoggerClient
         var call = _client.Publish(null, cancellationToken: cancellationToken);
         try
         {
-            var responseHeaders = await PublishClientStream.OpenAsync(call.ResponseHeadersAsync, call.GetStatus).ConfigureAwait(false);
+            var responseHeaders = await PublishClientStream.OpenAsync(call.ResponseHeadersAsync, () => call.ResponseAsync).ConfigureAwait(false);
             return new PublishClientStream(call, responseHeaders);
         }
         catch
@@ -121,7 +121,7 @@ public sealed partial class LoggerGrpcClient : ILoggerClient
         var call = _client.Watch(headers, cancellationToken: cancellationToken);
         try
         {
-            var responseHeaders = await WatchClientStream.OpenAsync(call.ResponseHeadersAsync, call.GetStatus).ConfigureAwait(false);
+            var responseHeaders = await WatchClientStream.OpenAsync(call.ResponseHeadersAsync, () => call.ResponseStream.MoveNext(cancellationToken)).ConfigureAwait(false);
             return new WatchClientStream(call, responseHeaders);
         }
         catch

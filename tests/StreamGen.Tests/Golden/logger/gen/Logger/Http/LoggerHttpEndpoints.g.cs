@@ -90,6 +90,7 @@ public static partial class LoggerHttpEndpoints
 
     private static int SubscribeErrorStatus(string name) => name switch
     {
+        "not_found" => 404,
         _ => 0,
     };
 
@@ -132,6 +133,7 @@ public static partial class LoggerHttpEndpoints
 
     private static int PublishErrorStatus(string name) => name switch
     {
+        "not_found" => 404,
         _ => 0,
     };
 
@@ -205,6 +207,7 @@ public static partial class LoggerHttpEndpoints
 
     private static int WatchErrorStatus(string name) => name switch
     {
+        "not_found" => 404,
         _ => 0,
     };
 
@@ -286,6 +289,7 @@ public static partial class LoggerHttpEndpoints
 
     private static int EventsErrorStatus(string name) => name switch
     {
+        "not_found" => 404,
         _ => 0,
     };
 
@@ -362,6 +366,7 @@ public static partial class LoggerHttpEndpoints
 
     private static int UploadErrorStatus(string name) => name switch
     {
+        "not_found" => 404,
         _ => 0,
     };
 
@@ -452,6 +457,7 @@ public static partial class LoggerHttpEndpoints
 
     private static int RecentErrorStatus(string name) => name switch
     {
+        "not_found" => 404,
         _ => 0,
     };
 }
