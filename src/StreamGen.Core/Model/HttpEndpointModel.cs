@@ -102,6 +102,12 @@ public sealed record ParameterModel
 
     public bool IsRequired => Property.IsRequired;
 
+    /// <summary>
+    /// Absence is an error only for scalars: an empty array has no query-string or header form (it is just absent), so a
+    /// required array parameter that is absent reads as empty and is checked by minItems like any other.
+    /// </summary>
+    public bool MustBePresent => IsRequired && !IsArray;
+
     public bool IsNullable => Property.IsNullable;
 
     public bool HasDefault => Property.HasDefault;

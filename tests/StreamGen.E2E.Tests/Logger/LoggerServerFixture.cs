@@ -1,7 +1,7 @@
+using StreamGen.E2E.Tests.Support;
 using Acme.Logger;
 using Grpc.Net.Client;
 using Microsoft.Extensions.DependencyInjection;
-using StreamGen.E2E.Tests.Support;
 
 namespace StreamGen.E2E.Tests.Logger;
 

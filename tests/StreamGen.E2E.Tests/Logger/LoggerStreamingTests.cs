@@ -1,7 +1,7 @@
+using StreamGen.E2E.Tests.Support;
 using System.Globalization;
 using Acme.Logger;
 using Acme.Logger.Runtime;
-using StreamGen.E2E.Tests.Support;
 
 namespace StreamGen.E2E.Tests.Logger;
 

@@ -1,3 +1,4 @@
+using StreamGen.E2E.Tests.Support;
 using Acme.Logger;
 using Acme.Logger.Runtime;
 

@@ -17,21 +17,27 @@ namespace Acme.Logger;
 public sealed partial class LoggerGrpcClient : ILoggerClient
 {
     private readonly global::Acme.Logger.Protos.Logger.LoggerClient _client;
+    private readonly global::System.TimeSpan? _deadline;
 
-    public LoggerGrpcClient(ChannelBase channel)
-        : this(channel.CreateCallInvoker())
+    /// <param name="channel">The channel to the server, e.g. <c>GrpcChannel.ForAddress("http://localhost:8081")</c>.</param>
+    /// <param name="deadline">A deadline for every call (gRPC's grpc-timeout), counted from its start; none by default.</param>
+    public LoggerGrpcClient(ChannelBase channel, global::System.TimeSpan? deadline = null)
+        : this(channel.CreateCallInvoker(), deadline)
     {
     }
 
-    public LoggerGrpcClient(CallInvoker callInvoker)
+    public LoggerGrpcClient(CallInvoker callInvoker, global::System.TimeSpan? deadline = null)
     {
         _client = new(callInvoker);
+        _deadline = deadline;
     }
+
+    private global::System.DateTime? Deadline() => _deadline is { } deadline ? global::System.DateTime.UtcNow + deadline : null;
 
     public async global::System.Threading.Tasks.Task<ISubscribeClientStream> SubscribeAsync(global::Acme.Logger.SubscribePayload payload, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::Acme.Logger.Runtime.ValidationErrors.ThrowIfInvalid(payload);
-        var call = _client.Subscribe(LoggerProtoMapper.ToSubscribeRequest(payload), null, cancellationToken: cancellationToken);
+        var call = _client.Subscribe(LoggerProtoMapper.ToSubscribeRequest(payload), null, Deadline(), cancellationToken);
         try
         {
             var responseHeaders = await SubscribeClientStream.OpenAsync(call.ResponseHeadersAsync, () => call.ResponseStream.MoveNext(cancellationToken)).ConfigureAwait(false);
@@ -71,7 +77,7 @@ public sealed partial class LoggerGrpcClient : ILoggerClient
 
     public async global::System.Threading.Tasks.Task<IPublishClientStream> PublishAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var call = _client.Publish(null, cancellationToken: cancellationToken);
+        var call = _client.Publish(null, Deadline(), cancellationToken);
         try
         {
             var responseHeaders = await PublishClientStream.OpenAsync(call.ResponseHeadersAsync, () => call.ResponseAsync).ConfigureAwait(false);
@@ -118,7 +124,7 @@ public sealed partial class LoggerGrpcClient : ILoggerClient
             headers.Add("view", global::Acme.Logger.Runtime.HttpParameters.FormatString(pView));
         }
 
-        var call = _client.Watch(headers, cancellationToken: cancellationToken);
+        var call = _client.Watch(headers, Deadline(), cancellationToken);
         try
         {
             var responseHeaders = await WatchClientStream.OpenAsync(call.ResponseHeadersAsync, () => call.ResponseStream.MoveNext(cancellationToken)).ConfigureAwait(false);
@@ -183,7 +189,11 @@ public sealed partial class LoggerGrpcClient : ILoggerClient
         global::Acme.Logger.Protos.RecentResponse response;
         try
         {
-            response = await _client.RecentAsync(LoggerProtoMapper.ToRecentRequest(payload), cancellationToken: cancellationToken).ConfigureAwait(false);
+            response = await _client.RecentAsync(LoggerProtoMapper.ToRecentRequest(payload), deadline: Deadline(), cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+        catch (RpcException e) when (e.StatusCode == StatusCode.Cancelled && cancellationToken.IsCancellationRequested)
+        {
+            throw new global::System.OperationCanceledException("The call was canceled.", e, cancellationToken);
         }
         catch (RpcException e)
         {

@@ -175,6 +175,10 @@ public abstract class GrpcClientStream<TSend, TSendMessage, TReceive, TReceiveMe
 
             await requests!.WriteAsync(toProto!(message), cancellationToken).ConfigureAwait(false);
         }
+        catch (RpcException e) when (e.StatusCode == StatusCode.Cancelled && cancellationToken.IsCancellationRequested)
+        {
+            throw new global::System.OperationCanceledException("The send was canceled.", e, cancellationToken);
+        }
         catch (RpcException e)
         {
             throw GrpcErrors.FromRpcException(e);
@@ -193,6 +197,10 @@ public abstract class GrpcClientStream<TSend, TSendMessage, TReceive, TReceiveMe
             {
                 return default;
             }
+        }
+        catch (RpcException e) when (e.StatusCode == StatusCode.Cancelled && cancellationToken.IsCancellationRequested)
+        {
+            throw new global::System.OperationCanceledException("The receive was canceled.", e, cancellationToken);
         }
         catch (RpcException e)
         {

@@ -17,16 +17,22 @@ namespace Acme.Chat;
 public sealed partial class ChatGrpcClient : IChatClient
 {
     private readonly global::Acme.Chat.Protos.Chat.ChatClient _client;
+    private readonly global::System.TimeSpan? _deadline;
 
-    public ChatGrpcClient(ChannelBase channel)
-        : this(channel.CreateCallInvoker())
+    /// <param name="channel">The channel to the server, e.g. <c>GrpcChannel.ForAddress("http://localhost:9081")</c>.</param>
+    /// <param name="deadline">A deadline for every call (gRPC's grpc-timeout), counted from its start; none by default.</param>
+    public ChatGrpcClient(ChannelBase channel, global::System.TimeSpan? deadline = null)
+        : this(channel.CreateCallInvoker(), deadline)
     {
     }
 
-    public ChatGrpcClient(CallInvoker callInvoker)
+    public ChatGrpcClient(CallInvoker callInvoker, global::System.TimeSpan? deadline = null)
     {
         _client = new(callInvoker);
+        _deadline = deadline;
     }
+
+    private global::System.DateTime? Deadline() => _deadline is { } deadline ? global::System.DateTime.UtcNow + deadline : null;
 
     public async global::System.Threading.Tasks.Task<global::Acme.Chat.JoinResult> JoinAsync(global::Acme.Chat.JoinPayload payload, global::System.Threading.CancellationToken cancellationToken = default)
     {
@@ -34,7 +40,11 @@ public sealed partial class ChatGrpcClient : IChatClient
         global::Acme.Chat.Protos.JoinResponse response;
         try
         {
-            response = await _client.JoinAsync(ChatProtoMapper.ToJoinRequest(payload), cancellationToken: cancellationToken).ConfigureAwait(false);
+            response = await _client.JoinAsync(ChatProtoMapper.ToJoinRequest(payload), deadline: Deadline(), cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+        catch (RpcException e) when (e.StatusCode == StatusCode.Cancelled && cancellationToken.IsCancellationRequested)
+        {
+            throw new global::System.OperationCanceledException("The call was canceled.", e, cancellationToken);
         }
         catch (RpcException e)
         {
@@ -52,7 +62,11 @@ public sealed partial class ChatGrpcClient : IChatClient
         global::Acme.Chat.Protos.HistoryResponse response;
         try
         {
-            response = await _client.HistoryAsync(ChatProtoMapper.ToHistoryRequest(payload), cancellationToken: cancellationToken).ConfigureAwait(false);
+            response = await _client.HistoryAsync(ChatProtoMapper.ToHistoryRequest(payload), deadline: Deadline(), cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+        catch (RpcException e) when (e.StatusCode == StatusCode.Cancelled && cancellationToken.IsCancellationRequested)
+        {
+            throw new global::System.OperationCanceledException("The call was canceled.", e, cancellationToken);
         }
         catch (RpcException e)
         {
@@ -67,7 +81,7 @@ public sealed partial class ChatGrpcClient : IChatClient
     public async global::System.Threading.Tasks.Task<IListenClientStream> ListenAsync(global::Acme.Chat.ListenPayload payload, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::Acme.Chat.Runtime.ValidationErrors.ThrowIfInvalid(payload);
-        var call = _client.Listen(ChatProtoMapper.ToListenRequest(payload), null, cancellationToken: cancellationToken);
+        var call = _client.Listen(ChatProtoMapper.ToListenRequest(payload), null, Deadline(), cancellationToken);
         try
         {
             var responseHeaders = await ListenClientStream.OpenAsync(call.ResponseHeadersAsync, () => call.ResponseStream.MoveNext(cancellationToken)).ConfigureAwait(false);
@@ -111,7 +125,7 @@ public sealed partial class ChatGrpcClient : IChatClient
     public async global::System.Threading.Tasks.Task<ITickerClientStream> TickerAsync(global::Acme.Chat.TickerPayload payload, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::Acme.Chat.Runtime.ValidationErrors.ThrowIfInvalid(payload);
-        var call = _client.Ticker(ChatProtoMapper.ToTickerRequest(payload), null, cancellationToken: cancellationToken);
+        var call = _client.Ticker(ChatProtoMapper.ToTickerRequest(payload), null, Deadline(), cancellationToken);
         try
         {
             var responseHeaders = await TickerClientStream.OpenAsync(call.ResponseHeadersAsync, () => call.ResponseStream.MoveNext(cancellationToken)).ConfigureAwait(false);
@@ -156,7 +170,7 @@ public sealed partial class ChatGrpcClient : IChatClient
         var headers = new Metadata();
         headers.Add("room", global::Acme.Chat.Runtime.HttpParameters.FormatString(payload.Room));
         headers.Add("token", global::Acme.Chat.Runtime.HttpParameters.FormatString(payload.Token));
-        var call = _client.Send(headers, cancellationToken: cancellationToken);
+        var call = _client.Send(headers, Deadline(), cancellationToken);
         try
         {
             var responseHeaders = await SendClientStream.OpenAsync(call.ResponseHeadersAsync, () => call.ResponseAsync).ConfigureAwait(false);
@@ -199,7 +213,7 @@ public sealed partial class ChatGrpcClient : IChatClient
         global::Acme.Chat.Runtime.ValidationErrors.ThrowIfInvalid(payload);
         var headers = new Metadata();
         headers.Add("room", global::Acme.Chat.Runtime.HttpParameters.FormatString(payload.Room));
-        var call = _client.Typing(headers, cancellationToken: cancellationToken);
+        var call = _client.Typing(headers, Deadline(), cancellationToken);
         try
         {
             var responseHeaders = await TypingClientStream.OpenAsync(call.ResponseHeadersAsync, () => call.ResponseAsync).ConfigureAwait(false);
@@ -237,7 +251,7 @@ public sealed partial class ChatGrpcClient : IChatClient
         global::Acme.Chat.Runtime.ValidationErrors.ThrowIfInvalid(payload);
         var headers = new Metadata();
         headers.Add("room", global::Acme.Chat.Runtime.HttpParameters.FormatString(payload.Room));
-        var call = _client.Converse(headers, cancellationToken: cancellationToken);
+        var call = _client.Converse(headers, Deadline(), cancellationToken);
         try
         {
             var responseHeaders = await ConverseClientStream.OpenAsync(call.ResponseHeadersAsync, () => call.ResponseStream.MoveNext(cancellationToken)).ConfigureAwait(false);
@@ -302,7 +316,11 @@ public sealed partial class ChatGrpcClient : IChatClient
         global::Acme.Chat.Protos.EchoResponse response;
         try
         {
-            response = await _client.EchoAsync(ChatProtoMapper.ToEchoRequest(payload), cancellationToken: cancellationToken).ConfigureAwait(false);
+            response = await _client.EchoAsync(ChatProtoMapper.ToEchoRequest(payload), deadline: Deadline(), cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+        catch (RpcException e) when (e.StatusCode == StatusCode.Cancelled && cancellationToken.IsCancellationRequested)
+        {
+            throw new global::System.OperationCanceledException("The call was canceled.", e, cancellationToken);
         }
         catch (RpcException e)
         {
@@ -320,7 +338,11 @@ public sealed partial class ChatGrpcClient : IChatClient
         global::Acme.Chat.Protos.RenameResponse response;
         try
         {
-            response = await _client.RenameAsync(ChatProtoMapper.ToRenameRequest(payload), cancellationToken: cancellationToken).ConfigureAwait(false);
+            response = await _client.RenameAsync(ChatProtoMapper.ToRenameRequest(payload), deadline: Deadline(), cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+        catch (RpcException e) when (e.StatusCode == StatusCode.Cancelled && cancellationToken.IsCancellationRequested)
+        {
+            throw new global::System.OperationCanceledException("The call was canceled.", e, cancellationToken);
         }
         catch (RpcException e)
         {
@@ -335,7 +357,11 @@ public sealed partial class ChatGrpcClient : IChatClient
         global::Acme.Chat.Protos.ShoutResponse response;
         try
         {
-            response = await _client.ShoutAsync(ChatProtoMapper.ToShoutRequest(payload), cancellationToken: cancellationToken).ConfigureAwait(false);
+            response = await _client.ShoutAsync(ChatProtoMapper.ToShoutRequest(payload), deadline: Deadline(), cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+        catch (RpcException e) when (e.StatusCode == StatusCode.Cancelled && cancellationToken.IsCancellationRequested)
+        {
+            throw new global::System.OperationCanceledException("The call was canceled.", e, cancellationToken);
         }
         catch (RpcException e)
         {
@@ -351,7 +377,11 @@ public sealed partial class ChatGrpcClient : IChatClient
         global::Acme.Chat.Protos.CloseResponse response;
         try
         {
-            response = await _client.CloseAsync(ChatProtoMapper.ToCloseRequest(), cancellationToken: cancellationToken).ConfigureAwait(false);
+            response = await _client.CloseAsync(ChatProtoMapper.ToCloseRequest(), deadline: Deadline(), cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+        catch (RpcException e) when (e.StatusCode == StatusCode.Cancelled && cancellationToken.IsCancellationRequested)
+        {
+            throw new global::System.OperationCanceledException("The call was canceled.", e, cancellationToken);
         }
         catch (RpcException e)
         {

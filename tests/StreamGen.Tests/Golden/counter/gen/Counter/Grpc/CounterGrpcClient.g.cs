@@ -17,16 +17,22 @@ namespace Acme.Counter;
 public sealed partial class CounterGrpcClient : ICounterClient
 {
     private readonly global::Acme.Counter.Protos.Counter.CounterClient _client;
+    private readonly global::System.TimeSpan? _deadline;
 
-    public CounterGrpcClient(ChannelBase channel)
-        : this(channel.CreateCallInvoker())
+    /// <param name="channel">The channel to the server, e.g. <c>GrpcChannel.ForAddress("http://localhost:8081")</c>.</param>
+    /// <param name="deadline">A deadline for every call (gRPC's grpc-timeout), counted from its start; none by default.</param>
+    public CounterGrpcClient(ChannelBase channel, global::System.TimeSpan? deadline = null)
+        : this(channel.CreateCallInvoker(), deadline)
     {
     }
 
-    public CounterGrpcClient(CallInvoker callInvoker)
+    public CounterGrpcClient(CallInvoker callInvoker, global::System.TimeSpan? deadline = null)
     {
         _client = new(callInvoker);
+        _deadline = deadline;
     }
+
+    private global::System.DateTime? Deadline() => _deadline is { } deadline ? global::System.DateTime.UtcNow + deadline : null;
 
     public async global::System.Threading.Tasks.Task<global::Acme.Counter.Tick> BumpAsync(global::Acme.Counter.BumpPayload payload, global::System.Threading.CancellationToken cancellationToken = default)
     {
@@ -34,7 +40,11 @@ public sealed partial class CounterGrpcClient : ICounterClient
         global::Acme.Counter.Protos.BumpResponse response;
         try
         {
-            response = await _client.BumpAsync(CounterProtoMapper.ToBumpRequest(payload), cancellationToken: cancellationToken).ConfigureAwait(false);
+            response = await _client.BumpAsync(CounterProtoMapper.ToBumpRequest(payload), deadline: Deadline(), cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+        catch (RpcException e) when (e.StatusCode == StatusCode.Cancelled && cancellationToken.IsCancellationRequested)
+        {
+            throw new global::System.OperationCanceledException("The call was canceled.", e, cancellationToken);
         }
         catch (RpcException e)
         {
@@ -48,7 +58,7 @@ public sealed partial class CounterGrpcClient : ICounterClient
 
     public async global::System.Threading.Tasks.Task<IWatchClientStream> WatchAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var call = _client.Watch(CounterProtoMapper.ToWatchRequest(), null, cancellationToken: cancellationToken);
+        var call = _client.Watch(CounterProtoMapper.ToWatchRequest(), null, Deadline(), cancellationToken);
         try
         {
             var responseHeaders = await WatchClientStream.OpenAsync(call.ResponseHeadersAsync, () => call.ResponseStream.MoveNext(cancellationToken)).ConfigureAwait(false);

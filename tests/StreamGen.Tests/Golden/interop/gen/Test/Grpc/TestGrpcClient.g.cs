@@ -17,23 +17,33 @@ namespace StreamGen.Interop;
 public sealed partial class TestGrpcClient : ITestClient
 {
     private readonly global::StreamGen.Interop.Protos.Test.TestClient _client;
+    private readonly global::System.TimeSpan? _deadline;
 
-    public TestGrpcClient(ChannelBase channel)
-        : this(channel.CreateCallInvoker())
+    /// <param name="channel">The channel to the server, e.g. <c>GrpcChannel.ForAddress("http://localhost:9181")</c>.</param>
+    /// <param name="deadline">A deadline for every call (gRPC's grpc-timeout), counted from its start; none by default.</param>
+    public TestGrpcClient(ChannelBase channel, global::System.TimeSpan? deadline = null)
+        : this(channel.CreateCallInvoker(), deadline)
     {
     }
 
-    public TestGrpcClient(CallInvoker callInvoker)
+    public TestGrpcClient(CallInvoker callInvoker, global::System.TimeSpan? deadline = null)
     {
         _client = new(callInvoker);
+        _deadline = deadline;
     }
+
+    private global::System.DateTime? Deadline() => _deadline is { } deadline ? global::System.DateTime.UtcNow + deadline : null;
 
     public async global::System.Threading.Tasks.Task EmptyCallAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::StreamGen.Interop.Protos.EmptyCallResponse response;
         try
         {
-            response = await _client.EmptyCallAsync(InteropProtoMapper.ToEmptyCallRequest(), cancellationToken: cancellationToken).ConfigureAwait(false);
+            response = await _client.EmptyCallAsync(InteropProtoMapper.ToEmptyCallRequest(), deadline: Deadline(), cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+        catch (RpcException e) when (e.StatusCode == StatusCode.Cancelled && cancellationToken.IsCancellationRequested)
+        {
+            throw new global::System.OperationCanceledException("The call was canceled.", e, cancellationToken);
         }
         catch (RpcException e)
         {
@@ -49,7 +59,11 @@ public sealed partial class TestGrpcClient : ITestClient
         global::StreamGen.Interop.Protos.UnaryCallResponse response;
         try
         {
-            response = await _client.UnaryCallAsync(InteropProtoMapper.ToUnaryCallRequest(payload), cancellationToken: cancellationToken).ConfigureAwait(false);
+            response = await _client.UnaryCallAsync(InteropProtoMapper.ToUnaryCallRequest(payload), deadline: Deadline(), cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+        catch (RpcException e) when (e.StatusCode == StatusCode.Cancelled && cancellationToken.IsCancellationRequested)
+        {
+            throw new global::System.OperationCanceledException("The call was canceled.", e, cancellationToken);
         }
         catch (RpcException e)
         {
@@ -64,7 +78,7 @@ public sealed partial class TestGrpcClient : ITestClient
     public async global::System.Threading.Tasks.Task<IStreamingOutputCallClientStream> StreamingOutputCallAsync(global::StreamGen.Interop.StreamingOutputCallPayload payload, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::StreamGen.Interop.Runtime.ValidationErrors.ThrowIfInvalid(payload);
-        var call = _client.StreamingOutputCall(InteropProtoMapper.ToStreamingOutputCallRequest(payload), null, cancellationToken: cancellationToken);
+        var call = _client.StreamingOutputCall(InteropProtoMapper.ToStreamingOutputCallRequest(payload), null, Deadline(), cancellationToken);
         try
         {
             var responseHeaders = await StreamingOutputCallClientStream.OpenAsync(call.ResponseHeadersAsync, () => call.ResponseStream.MoveNext(cancellationToken)).ConfigureAwait(false);
@@ -104,7 +118,7 @@ public sealed partial class TestGrpcClient : ITestClient
 
     public async global::System.Threading.Tasks.Task<IStreamingInputCallClientStream> StreamingInputCallAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var call = _client.StreamingInputCall(null, cancellationToken: cancellationToken);
+        var call = _client.StreamingInputCall(null, Deadline(), cancellationToken);
         try
         {
             var responseHeaders = await StreamingInputCallClientStream.OpenAsync(call.ResponseHeadersAsync, () => call.ResponseAsync).ConfigureAwait(false);
@@ -151,7 +165,7 @@ public sealed partial class TestGrpcClient : ITestClient
             headers.Add("tag", global::StreamGen.Interop.Runtime.HttpParameters.FormatString(pTag));
         }
 
-        var call = _client.FullDuplexCall(headers, cancellationToken: cancellationToken);
+        var call = _client.FullDuplexCall(headers, Deadline(), cancellationToken);
         try
         {
             var responseHeaders = await FullDuplexCallClientStream.OpenAsync(call.ResponseHeadersAsync, () => call.ResponseStream.MoveNext(cancellationToken)).ConfigureAwait(false);
@@ -197,7 +211,7 @@ public sealed partial class TestGrpcClient : ITestClient
 
     public async global::System.Threading.Tasks.Task<IDrainClientStream> DrainAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var call = _client.Drain(null, cancellationToken: cancellationToken);
+        var call = _client.Drain(null, Deadline(), cancellationToken);
         try
         {
             var responseHeaders = await DrainClientStream.OpenAsync(call.ResponseHeadersAsync, () => call.ResponseAsync).ConfigureAwait(false);
@@ -236,7 +250,11 @@ public sealed partial class TestGrpcClient : ITestClient
         global::StreamGen.Interop.Protos.SleepResponse response;
         try
         {
-            response = await _client.SleepAsync(InteropProtoMapper.ToSleepRequest(payload), cancellationToken: cancellationToken).ConfigureAwait(false);
+            response = await _client.SleepAsync(InteropProtoMapper.ToSleepRequest(payload), deadline: Deadline(), cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+        catch (RpcException e) when (e.StatusCode == StatusCode.Cancelled && cancellationToken.IsCancellationRequested)
+        {
+            throw new global::System.OperationCanceledException("The call was canceled.", e, cancellationToken);
         }
         catch (RpcException e)
         {
@@ -253,7 +271,11 @@ public sealed partial class TestGrpcClient : ITestClient
         global::StreamGen.Interop.Protos.ObservedResponse response;
         try
         {
-            response = await _client.ObservedAsync(InteropProtoMapper.ToObservedRequest(), cancellationToken: cancellationToken).ConfigureAwait(false);
+            response = await _client.ObservedAsync(InteropProtoMapper.ToObservedRequest(), deadline: Deadline(), cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+        catch (RpcException e) when (e.StatusCode == StatusCode.Cancelled && cancellationToken.IsCancellationRequested)
+        {
+            throw new global::System.OperationCanceledException("The call was canceled.", e, cancellationToken);
         }
         catch (RpcException e)
         {

@@ -118,11 +118,6 @@ public static partial class TestHttpEndpoints
         global::StreamGen.Interop.Runtime.ValidationErrors? errors = null;
         var pSizes = global::StreamGen.Interop.Runtime.HttpParameters.ParseValueArray<int>(context.Request.Query["sizes"], "sizes", global::StreamGen.Interop.Runtime.HttpParameters.ParseInt32, ref errors);
         var pPauseMs = global::StreamGen.Interop.Runtime.HttpParameters.ParseInt32(context.Request.Query["pauseMs"], "pauseMs", ref errors);
-        if (pSizes is null)
-        {
-            global::StreamGen.Interop.Runtime.Check.Missing(ref errors, "sizes");
-        }
-
         if (errors is not null)
         {
             await global::StreamGen.Interop.Runtime.HttpErrors.WriteAsync(context, errors.ToException(), StreamingOutputCallErrorStatus).ConfigureAwait(false);
@@ -131,7 +126,7 @@ public static partial class TestHttpEndpoints
 
         var payload = new global::StreamGen.Interop.StreamingOutputCallPayload
         {
-            Sizes = pSizes!,
+            Sizes = pSizes ?? [],
             PauseMs = pPauseMs ?? 0,
         };
         payload.Validate(ref errors);

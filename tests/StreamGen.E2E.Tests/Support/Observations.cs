@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace StreamGen.E2E.Tests.Logger;
+namespace StreamGen.E2E.Tests.Support;
 
 /// <summary>What the server's handlers observed, recorded as they happen so tests can wait for them.</summary>
 public sealed class Observations
