@@ -13,6 +13,7 @@ internal static class GrpcPlanner
         }
 
         yield return new OutputFile($"gen/{proto.RelativePath}", [new Section("proto", "proto/service.proto.sbn", proto)], Ownership.Generated);
+        yield return new OutputFile("gen/buf.yaml", [new Section("buf", "proto/buf.yaml.sbn", proto)], Ownership.Generated);
         yield return FilePlanner.CSharp($"Grpc/{proto.MapperClassName}.g.cs", "proto-mapper", "csharp/grpc/mapper.cs.sbn", proto);
         foreach (var service in api.Services.Where(s => s.HasGrpc))
         {
