@@ -61,9 +61,24 @@ public static class Program
 
             Exit codes: 0 ok, 1 design errors, 2 usage, 3 I/O, 4 out of date (gen --check), 70 internal error.
             """);
+        foreach (var version in root.Options.OfType<VersionOption>())
+        {
+            version.Action = new PrintVersion();
+        }
+
         root.Subcommands.Add(GenCommand.Create());
         root.Subcommands.Add(ValidateCommand.Create());
         root.Subcommands.Add(SchemaCommand.Create());
         return root;
+    }
+
+    /// <summary>Prints streamgen's own version (the framework's default prints the entry assembly's, which differs under a test host).</summary>
+    private sealed class PrintVersion : System.CommandLine.Invocation.SynchronousCommandLineAction
+    {
+        public override int Invoke(ParseResult parseResult)
+        {
+            parseResult.InvocationConfiguration.Output.WriteLine(ToolVersion.Value);
+            return ExitCodes.Ok;
+        }
     }
 }

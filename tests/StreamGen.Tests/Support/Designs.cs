@@ -14,7 +14,7 @@ internal static class Designs
     public static GenerationResult Generate(string text, string file = "design.yaml", string? templates = null) =>
         StreamGenerator.Generate(text, file, Options with { TemplatesDirectory = templates });
 
-    public static Model.ApiModel Model(string text)
+    public static StreamGen.Model.ApiModel Model(string text)
     {
         var result = StreamGenerator.Analyze(text, "design.yaml", Options);
         Assert.True(result.Model is not null, string.Join("\n", result.Diagnostics));

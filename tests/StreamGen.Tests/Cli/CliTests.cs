@@ -1,0 +1,170 @@
+using System.CommandLine;
+using System.Text.Json;
+using StreamGen.Cli;
+using StreamGen.Tests.Support;
+
+namespace StreamGen.Tests.Cli;
+
+/// <summary>The command line as scripts and CI see it: exit codes, output formats, and no stack trace ever.</summary>
+public sealed class CliTests
+{
+    private const string Broken = """
+        api: { name: demo }
+        services:
+          demo:
+            methods:
+              ping:
+                pyload: String
+        """;
+
+    [Fact]
+    public void Version_prints_the_tool_version()
+    {
+        var (exit, output, _) = Run("--version");
+
+        Assert.Equal(0, exit);
+        Assert.Equal(ToolVersion.Value, output.Trim());
+    }
+
+    [Fact]
+    public void Help_shows_the_commands_examples_and_exit_codes()
+    {
+        var (exit, output, _) = Run("--help");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("streamgen gen designs/logger.yaml -o examples/logger", output, StringComparison.Ordinal);
+        Assert.Contains("Exit codes: 0 ok, 1 design errors, 2 usage, 3 I/O", output, StringComparison.Ordinal);
+        Assert.Contains("validate", output, StringComparison.Ordinal);
+        Assert.Contains("schema", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_wrong_command_line_is_exit_2()
+    {
+        Assert.Equal(2, Run("gen").Exit);
+        Assert.Equal(2, Run("gen", "designs/logger.yaml", "--bogus").Exit);
+        Assert.Equal(2, Run("gen", "design.txt").Exit);
+        Assert.Equal(2, Run("validate", Design("logger.yaml"), "--format", "xml").Exit);
+    }
+
+    [Fact]
+    public void A_missing_file_is_exit_3_with_one_line()
+    {
+        var (exit, _, error) = Run("validate", "no/such/design.yaml");
+
+        Assert.Equal(3, exit);
+        Assert.Equal("streamgen: cannot read 'no/such/design.yaml': no such file.", error.Trim());
+    }
+
+    [Fact]
+    public void Design_errors_are_exit_1_with_position_code_caret_and_hint()
+    {
+        using var temp = new TempDirectory();
+        var path = temp.Combine("broken.yaml");
+        File.WriteAllText(path, Broken);
+
+        var (exit, _, error) = Run("validate", path);
+
+        Assert.Equal(1, exit);
+        var lines = error.Replace("\r", "", StringComparison.Ordinal).Split('\n');
+        Assert.Equal($"{path.Replace('\\', '/')}:6:9: error SG1001: Unknown key 'pyload' in method 'ping'", lines[0]);
+        Assert.Equal("  6 |         pyload: String", lines[1]);
+        Assert.Equal("    |         ^", lines[2]);
+        Assert.Equal("  hint: did you mean 'payload'?", lines[3]);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Msbuild_json_and_sarif_formats_carry_the_same_diagnostic()
+    {
+        using var temp = new TempDirectory();
+        var path = temp.Combine("broken.yaml");
+        File.WriteAllText(path, Broken);
+        var display = path.Replace('\\', '/');
+
+        var msbuild = Run("validate", path, "--format", "msbuild");
+        var json = Run("validate", path, "--format", "json");
+        var sarif = Run("validate", path, "--format", "sarif");
+
+        Assert.Equal($"{display}(6,9): error SG1001: Unknown key 'pyload' in method 'ping' [did you mean 'payload'?]", msbuild.Error.Trim());
+        var diagnostic = JsonDocument.Parse(json.Output).RootElement.EnumerateArray().Single();
+        Assert.Equal(("SG1001", 6, 9), (diagnostic.GetProperty("id").GetString(), diagnostic.GetProperty("line").GetInt32(), diagnostic.GetProperty("column").GetInt32()));
+        var run = JsonDocument.Parse(sarif.Output).RootElement.GetProperty("runs")[0];
+        Assert.Equal("SG1001", run.GetProperty("results")[0].GetProperty("ruleId").GetString());
+        Assert.Equal(6, run.GetProperty("results")[0].GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("region").GetProperty("startLine").GetInt32());
+        Assert.All(new[] { msbuild.Exit, json.Exit, sarif.Exit }, exit => Assert.Equal(1, exit));
+    }
+
+    [Fact]
+    public void Gen_writes_the_project_prints_each_file_and_the_time()
+    {
+        using var temp = new TempDirectory();
+
+        var (exit, output, error) = Run("gen", Design("counter.json"), "-o", temp.Path);
+
+        Assert.True(exit == 0, error);
+        Assert.Contains($"  created  {temp.Path.Replace('\\', '/')}/gen/Types/Tick.g.cs", output, StringComparison.Ordinal);
+        Assert.Matches(@"streamgen: \d+ files: \d+ created, 0 updated, 0 unchanged, 0 kept \(yours\), 0 deleted, in \d+ ms", output);
+        Assert.True(File.Exists(temp.Combine("Counter.csproj")));
+    }
+
+    [Fact]
+    public void Check_writes_nothing_and_exits_4_when_the_output_would_change()
+    {
+        using var temp = new TempDirectory();
+
+        var (exit, output, _) = Run("gen", Design("counter.json"), "-o", temp.Path, "--check");
+
+        Assert.Equal(4, exit);
+        Assert.Contains("would create", output, StringComparison.Ordinal);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(temp.Path));
+    }
+
+    [Fact]
+    public void The_checked_in_logger_example_is_what_the_generator_writes()
+    {
+        var (exit, output, error) = Run("gen", Design("logger.yaml"), "-o", Path.Combine(Repository.Root, "examples", "logger"), "--check");
+
+        Assert.True(exit == 0, $"examples/logger has drifted from designs/logger.yaml; run `streamgen gen designs/logger.yaml -o examples/logger`.\n{output}{error}");
+    }
+
+    [Fact]
+    public void A_missing_templates_folder_is_a_usage_error()
+    {
+        Assert.Equal(2, Run("gen", Design("counter.json"), "--templates", "/no/such/folder", "--check").Exit);
+    }
+
+    [Fact]
+    public void A_broken_template_override_is_exit_1_and_writes_nothing()
+    {
+        using var temp = new TempDirectory();
+        var templates = temp.Combine("templates", "csharp", "service");
+        Directory.CreateDirectory(templates);
+        File.WriteAllText(Path.Combine(templates, "errors.cs.sbn"), "{{ for }}");
+
+        var (exit, _, error) = Run("gen", Design("counter.json"), "-o", temp.Combine("out"), "--templates", temp.Combine("templates"));
+
+        Assert.Equal(1, exit);
+        Assert.Contains("error SG9001", error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(temp.Combine("out", "gen")));
+    }
+
+    [Fact]
+    public void Schema_prints_the_json_schema()
+    {
+        var (exit, output, _) = Run("schema");
+
+        Assert.Equal(0, exit);
+        Assert.Equal(StreamGen.Design.DesignSchema.ToJson(), output);
+    }
+
+    private static string Design(string name) => Path.Combine(Repository.Designs, name);
+
+    private static (int Exit, string Output, string Error) Run(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var exit = Program.Run(args, new InvocationConfiguration { Output = output, Error = error });
+        return (exit, output.ToString(), error.ToString());
+    }
+}
