@@ -3,6 +3,7 @@
 // </auto-generated>
 #nullable enable
 
+using System.Linq;
 using Grpc.Core;
 using Microsoft.Extensions.Logging;
 
@@ -18,6 +19,7 @@ public static partial class GrpcErrors
 {
     public const string ErrorNameKey = "goa-error";
     public const string ErrorIdKey = "goa-error-id";
+    public const string ErrorFlagsKey = "goa-error-flags";
 
     public static RpcException ToRpcException(global::System.Exception exception, global::System.Func<string, StatusCode?> errorStatus, ServerCallContext context, ILogger logger)
     {
@@ -57,6 +59,12 @@ public static partial class GrpcErrors
             { ErrorNameKey, error.Name },
             { ErrorIdKey, error.Id },
         };
+        var flags = string.Join(',', new[] { error.Temporary ? "temporary" : null, error.Timeout ? "timeout" : null, error.Fault ? "fault" : null }.OfType<string>());
+        if (flags.Length > 0)
+        {
+            trailers.Add(ErrorFlagsKey, flags);
+        }
+
         return new RpcException(new Status(code, error.Message), trailers);
     }
 
@@ -72,7 +80,15 @@ public static partial class GrpcErrors
             StatusCode.InvalidArgument => "invalid_argument",
             _ => "fault",
         };
-        return new GrpcServiceError(exception.StatusCode, name, exception.Status.Detail, exception)
+        var flags = (exception.Trailers.GetValue(ErrorFlagsKey) ?? "").Split(',');
+        return new GrpcServiceError(
+            exception.StatusCode,
+            name,
+            exception.Status.Detail,
+            exception,
+            temporary: flags.Contains("temporary") || exception.StatusCode == StatusCode.Unavailable,
+            timeout: flags.Contains("timeout") || exception.StatusCode == StatusCode.DeadlineExceeded,
+            fault: flags.Contains("fault") || exception.StatusCode == StatusCode.Internal)
         {
             Id = exception.Trailers.GetValue(ErrorIdKey) ?? "",
         };
@@ -87,8 +103,8 @@ public static partial class GrpcErrors
 
 /// <summary>A <see cref="ServiceError"/> received from a gRPC call, with its status code.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("StreamGen", "0.1.0")]
-public sealed class GrpcServiceError(StatusCode statusCode, string name, string message, RpcException innerException)
-    : ServiceError(name, message, temporary: statusCode == StatusCode.Unavailable, timeout: statusCode == StatusCode.DeadlineExceeded, innerException: innerException)
+public sealed class GrpcServiceError(StatusCode statusCode, string name, string message, RpcException innerException, bool temporary = false, bool timeout = false, bool fault = false)
+    : ServiceError(name, message, temporary, timeout, fault, innerException)
 {
     public StatusCode StatusCode { get; } = statusCode;
 }

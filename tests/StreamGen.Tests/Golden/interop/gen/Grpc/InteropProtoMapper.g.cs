@@ -275,9 +275,17 @@ public static partial class InteropProtoMapper
 
     private static byte[] FromProto(ByteString value) => value.ToByteArray();
 
+    /// <summary>The JSON a Value holds, written compactly (as System.Text.Json writes it over HTTP), so both transports give the same text.</summary>
     private static global::System.Text.Json.JsonElement FromProto(Google.Protobuf.WellKnownTypes.Value value)
     {
-        using var document = global::System.Text.Json.JsonDocument.Parse(JsonFormatter.Default.Format(value));
+        using var formatted = global::System.Text.Json.JsonDocument.Parse(JsonFormatter.Default.Format(value));
+        var compact = new global::System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new global::System.Text.Json.Utf8JsonWriter(compact))
+        {
+            formatted.RootElement.WriteTo(writer);
+        }
+
+        using var document = global::System.Text.Json.JsonDocument.Parse(compact.WrittenMemory);
         return document.RootElement.Clone();
     }
 }
