@@ -2,14 +2,16 @@ using System.Diagnostics;
 
 namespace StreamGen.E2E.Tests.Support;
 
-/// <summary>Runs the Node peers in tests/interop (installed by `npm ci` there, which .ci/run does).</summary>
+/// <summary>Runs the Node peers in tests/interop, installing their packages first if a plain `dotnet test` runs on a fresh clone.</summary>
 public static class Node
 {
-    public static string InteropDirectory { get; } = FindInterop();
+    public static string RepositoryRoot { get; } = FindRoot();
+
+    public static string InteropDirectory { get; } = Path.Combine(RepositoryRoot, "tests", "interop");
 
     public static async Task<(int ExitCode, string Output, string Error)> RunAsync(string script, params string[] args)
     {
-        Assert.True(Directory.Exists(Path.Combine(InteropDirectory, "node_modules")), "Node packages are missing: run `npm ci` in tests/interop (.ci/run does).");
+        NodePackages.Ensure(InteropDirectory);
         var start = new ProcessStartInfo("node") { WorkingDirectory = InteropDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(script);
         foreach (var arg in args)
@@ -25,7 +27,7 @@ public static class Node
         return (process.ExitCode, await output, await error);
     }
 
-    private static string FindInterop()
+    private static string FindRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
         while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "StreamGen.sln")))
@@ -33,6 +35,6 @@ public static class Node
             directory = directory.Parent;
         }
 
-        return Path.Combine(directory!.FullName, "tests", "interop");
+        return directory!.FullName;
     }
 }

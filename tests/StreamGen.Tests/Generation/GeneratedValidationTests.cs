@@ -52,6 +52,27 @@ public sealed class GeneratedValidationTests
         Assert.Equal((name, field), error);
     }
 
+    [Theory]
+    [InlineData("2026-11-25T10:00:00Z", true)]
+    [InlineData("2026-11-25t10:00:00z", true)]
+    [InlineData("2026-11-25T10:00:00.123456789+05:30", true)]
+    [InlineData("2024-02-29T23:59:59-00:00", true)]
+    [InlineData("2026-11-25 10:00:00Z", false)]
+    [InlineData("2026-02-29T00:00:00Z", false)]
+    [InlineData("2026-11-31T00:00:00Z", false)]
+    [InlineData("2026-11-25T24:00:00Z", false)]
+    [InlineData("2026-11-25T10:60:00Z", false)]
+    [InlineData("2026-11-25T10:00:00.Z", false)]
+    [InlineData("2026-11-25T10:00:00+0100", false)]
+    [InlineData("2026-11-25T10:00:00", false)]
+    [InlineData("26-11-25T10:00:00Z", false)]
+    public void Date_time_is_rfc_3339(string value, bool valid)
+    {
+        var errors = Validate("MessageMeta", $$"""{"sentAt":"{{value}}"}""");
+
+        Assert.Equal(valid ? [] : [("invalid_format", "sentAt")], errors);
+    }
+
     [Fact]
     public void Every_broken_rule_is_reported_at_once()
     {

@@ -59,7 +59,7 @@ public sealed class ProtoToolTests
 
     private static string BufOrFail()
     {
-        Assert.True(File.Exists(Buf), $"buf is not installed: run `npm ci` in tests/interop (.ci/run does).");
+        StreamGen.E2E.Tests.Support.NodePackages.Ensure(Path.Combine(Repository.Root, "tests", "interop"));
         return Buf;
     }
 }

@@ -147,10 +147,23 @@ public static partial class LoggerHttpEndpoints
 
         public global::System.Threading.Tasks.ValueTask OpenAsync(global::System.Threading.CancellationToken cancellationToken = default) => OpenCoreAsync(cancellationToken);
 
-        public async global::System.Threading.Tasks.ValueTask<global::Acme.Logger.LogEntry?> RecvAsync(global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.ValueTask<global::Acme.Logger.LogEntry?> RecvAsync(global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var received = await ReceiveCoreAsync(cancellationToken).ConfigureAwait(false);
-            return received.HasValue ? received.Value : null;
+            // Completes in place when a message is already buffered: no state machine on the hot path.
+            var pending = ReceiveCoreAsync(cancellationToken);
+            if (pending.IsCompletedSuccessfully)
+            {
+                var received = pending.Result;
+                return new(received.HasValue ? received.Value : null);
+            }
+
+            return Awaited(pending);
+
+            static async global::System.Threading.Tasks.ValueTask<global::Acme.Logger.LogEntry?> Awaited(global::System.Threading.Tasks.ValueTask<global::Acme.Logger.Runtime.Received<global::Acme.Logger.LogEntry>> pending)
+            {
+                var received = await pending.ConfigureAwait(false);
+                return received.HasValue ? received.Value : null;
+            }
         }
 
         public global::System.Collections.Generic.IAsyncEnumerable<global::Acme.Logger.LogEntry> ReadAllAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
@@ -232,10 +245,23 @@ public static partial class LoggerHttpEndpoints
             _view = view;
         }
 
-        public async global::System.Threading.Tasks.ValueTask<global::Acme.Logger.FilterUpdate?> RecvAsync(global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.ValueTask<global::Acme.Logger.FilterUpdate?> RecvAsync(global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var received = await ReceiveCoreAsync(cancellationToken).ConfigureAwait(false);
-            return received.HasValue ? received.Value : null;
+            // Completes in place when a message is already buffered: no state machine on the hot path.
+            var pending = ReceiveCoreAsync(cancellationToken);
+            if (pending.IsCompletedSuccessfully)
+            {
+                var received = pending.Result;
+                return new(received.HasValue ? received.Value : null);
+            }
+
+            return Awaited(pending);
+
+            static async global::System.Threading.Tasks.ValueTask<global::Acme.Logger.FilterUpdate?> Awaited(global::System.Threading.Tasks.ValueTask<global::Acme.Logger.Runtime.Received<global::Acme.Logger.FilterUpdate>> pending)
+            {
+                var received = await pending.ConfigureAwait(false);
+                return received.HasValue ? received.Value : null;
+            }
         }
 
         public global::System.Collections.Generic.IAsyncEnumerable<global::Acme.Logger.FilterUpdate> ReadAllAsync(global::System.Threading.CancellationToken cancellationToken = default) =>

@@ -52,6 +52,7 @@ public abstract class GrpcServerStream<TReceive, TReceiveMessage, TSend, TSendMe
         }
     }
 
+    [global::System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(global::System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder))]
     protected async global::System.Threading.Tasks.ValueTask SendCoreAsync(TSend message, global::System.Threading.CancellationToken cancellationToken)
     {
         await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -66,6 +67,7 @@ public abstract class GrpcServerStream<TReceive, TReceiveMessage, TSend, TSendMe
         }
     }
 
+    [global::System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(global::System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
     protected async global::System.Threading.Tasks.ValueTask<Received<TReceive>> ReceiveCoreAsync(global::System.Threading.CancellationToken cancellationToken)
     {
         if (!_opened)
@@ -163,6 +165,7 @@ public abstract class GrpcClientStream<TSend, TSendMessage, TReceive, TReceiveMe
         }
     }
 
+    [global::System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(global::System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder))]
     protected async global::System.Threading.Tasks.ValueTask SendCoreAsync(TSend message, global::System.Threading.CancellationToken cancellationToken)
     {
         await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -189,6 +192,7 @@ public abstract class GrpcClientStream<TSend, TSendMessage, TReceive, TReceiveMe
         }
     }
 
+    [global::System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(global::System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
     protected async global::System.Threading.Tasks.ValueTask<Received<TReceive>> ReceiveCoreAsync(global::System.Threading.CancellationToken cancellationToken)
     {
         try

@@ -50,7 +50,7 @@ public static class StringFormats
 
     public static bool IsValid(StringFormat format, string value) => format switch
     {
-        StringFormat.Date => global::System.DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _),
+        StringFormat.Date => value.Length == 10 && IsFullDate(value),
         StringFormat.DateTime => IsRfc3339(value),
         StringFormat.Uuid => global::System.Guid.TryParseExact(value, "D", out _),
         StringFormat.Email => global::System.Net.Mail.MailAddress.TryCreate(value, out var address) && address.Address == value,
@@ -66,15 +66,63 @@ public static class StringFormats
         _ => global::System.DateTimeOffset.TryParseExact(value, "r", CultureInfo.InvariantCulture, DateTimeStyles.None, out _),
     };
 
-    /// <summary>RFC 3339: a full date, 'T', a full time with optional fraction, and 'Z' or an offset.</summary>
-    private static bool IsRfc3339(string value) =>
-        value.Length >= 20 && (value[10] is 'T' or 't') &&
-        global::System.DateTimeOffset.TryParseExact(
-            value,
-            ["yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK", "yyyy-MM-dd't'HH:mm:ssK", "yyyy-MM-dd't'HH:mm:ss.FFFFFFFK"],
-            CultureInfo.InvariantCulture,
-            DateTimeStyles.None,
-            out _);
+    /// <summary>
+    /// RFC 3339 date-time (Go's time.RFC3339, as Goa checks it): YYYY-MM-DD, 'T', hh:mm:ss, an optional fraction, then 'Z' or
+    /// ±hh:mm. Checked in place, without allocating: it runs on every streamed message that has a date-time attribute.
+    /// </summary>
+    private static bool IsRfc3339(global::System.ReadOnlySpan<char> s)
+    {
+        if (s.Length < 20 || !IsFullDate(s) || (s[10] != 'T' && s[10] != 't') || s[13] != ':' || s[16] != ':')
+        {
+            return false;
+        }
+
+        if (!Digits(s, 11, 2, out var hour) || !Digits(s, 14, 2, out var minute) || !Digits(s, 17, 2, out var second) || hour > 23 || minute > 59 || second > 59)
+        {
+            return false;
+        }
+
+        var position = 19;
+        if (s[position] == '.')
+        {
+            var start = ++position;
+            while (position < s.Length && char.IsAsciiDigit(s[position]))
+            {
+                position++;
+            }
+
+            if (position == start)
+            {
+                return false;
+            }
+        }
+
+        var zone = s[position..];
+        return zone is "Z" or "z"
+            || (zone.Length == 6 && (zone[0] == '+' || zone[0] == '-') && zone[3] == ':'
+                && Digits(zone, 1, 2, out var offsetHours) && Digits(zone, 4, 2, out var offsetMinutes) && offsetHours <= 23 && offsetMinutes <= 59);
+    }
+
+    /// <summary>RFC 3339 full-date, YYYY-MM-DD, a day that exists, in the first ten characters.</summary>
+    private static bool IsFullDate(global::System.ReadOnlySpan<char> s) =>
+        s[4] == '-' && s[7] == '-' && Digits(s, 0, 4, out var year) && Digits(s, 5, 2, out var month) && Digits(s, 8, 2, out var day)
+        && year >= 1 && month is >= 1 and <= 12 && day >= 1 && day <= global::System.DateTime.DaysInMonth(year, month);
+
+    private static bool Digits(global::System.ReadOnlySpan<char> s, int start, int count, out int value)
+    {
+        value = 0;
+        for (var i = start; i < start + count; i++)
+        {
+            if (!char.IsAsciiDigit(s[i]))
+            {
+                return false;
+            }
+
+            value = (value * 10) + (s[i] - '0');
+        }
+
+        return true;
+    }
 
     private static bool IsRegex(string value)
     {

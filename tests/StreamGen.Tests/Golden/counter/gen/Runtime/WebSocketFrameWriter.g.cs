@@ -29,6 +29,7 @@ public sealed class WebSocketFrameWriter : global::System.Threading.IThreadPoolW
     private PendingBuffer _writing = new();
     private bool _writerRunning;
     private bool _completed;
+    private bool _released;
     private global::System.Exception? _fault;
     private global::System.Threading.Tasks.TaskCompletionSource? _drained;
     private global::System.Threading.Tasks.TaskCompletionSource? _idle;
@@ -92,6 +93,28 @@ public sealed class WebSocketFrameWriter : global::System.Threading.IThreadPoolW
         }
     }
 
+    /// <summary>The stream is over: the pooled buffers go back to the pool now, or when the writer task finishes its last write.</summary>
+    public void Release()
+    {
+        lock (_gate)
+        {
+            _completed = true;
+            _released = true;
+            if (!_writerRunning)
+            {
+                ReturnBuffers();
+            }
+        }
+    }
+
+    private void ReturnBuffers()
+    {
+        _pending.Return();
+        _writing.Return();
+        _json.Dispose();
+    }
+
+    [global::System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(global::System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder))]
     private async global::System.Threading.Tasks.ValueTask WriteTextSlowAsync<T>(T value, JsonTypeInfo<T> typeInfo, global::System.Threading.CancellationToken cancellationToken)
     {
         while (true)
@@ -172,12 +195,17 @@ public sealed class WebSocketFrameWriter : global::System.Threading.IThreadPoolW
                 global::System.Threading.Tasks.TaskCompletionSource? drained;
                 lock (_gate)
                 {
-                    if (_pending.Length == 0)
+                    if (_pending.Length == 0 || _released)
                     {
                         _writerRunning = false;
                         var idle = _idle;
                         _idle = null;
                         idle?.TrySetResult();
+                        if (_released)
+                        {
+                            ReturnBuffers();
+                        }
+
                         return;
                     }
 
@@ -199,6 +227,11 @@ public sealed class WebSocketFrameWriter : global::System.Threading.IThreadPoolW
                 _fault = e;
                 _writerRunning = false;
                 _pending.Reset();
+                if (_released)
+                {
+                    ReturnBuffers();
+                }
+
                 (drained, _drained) = (_drained, null);
                 (idle, _idle) = (_idle, null);
             }
@@ -295,6 +328,17 @@ public sealed class WebSocketFrameWriter : global::System.Threading.IThreadPoolW
         }
 
         public void Truncate(int length) => Length = length;
+
+        /// <summary>Gives the array back to the pool; the buffer is empty and unusable afterwards.</summary>
+        public void Return()
+        {
+            if (_buffer.Length > 0)
+            {
+                ArrayPool<byte>.Shared.Return(_buffer);
+                _buffer = [];
+                Length = 0;
+            }
+        }
 
         public void Reset()
         {

@@ -96,6 +96,7 @@ public abstract partial class WebSocketServerStream<TReceive, TSend> : global::S
         return SendSlowAsync(message, cancellationToken);
     }
 
+    [global::System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(global::System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder))]
     private async global::System.Threading.Tasks.ValueTask SendSlowAsync(TSend message, global::System.Threading.CancellationToken cancellationToken)
     {
         _aborted.Token.ThrowIfCancellationRequested();
@@ -104,6 +105,7 @@ public abstract partial class WebSocketServerStream<TReceive, TSend> : global::S
         await _frames!.WriteTextAsync(message, _sendInfo!, cancellationToken).ConfigureAwait(false);
     }
 
+    [global::System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(global::System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
     protected async global::System.Threading.Tasks.ValueTask<Received<TReceive>> ReceiveCoreAsync(global::System.Threading.CancellationToken cancellationToken)
     {
         if (_received is null)
@@ -434,6 +436,7 @@ public abstract partial class WebSocketServerStream<TReceive, TSend> : global::S
         }
 
         _socket?.Dispose();
+        _frames?.Release();
         _aborted.Dispose();
         global::System.GC.SuppressFinalize(this);
     }

@@ -70,6 +70,7 @@ public abstract class ServerSentEventsStream<T> : global::System.IAsyncDisposabl
         }
     }
 
+    [global::System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(global::System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder))]
     protected async global::System.Threading.Tasks.ValueTask WriteEventAsync(string? id, string? eventName, long? retry, T message, global::System.Threading.CancellationToken cancellationToken)
     {
         await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -209,6 +210,7 @@ public abstract class ServerSentEventsClientStream<T> : global::System.IAsyncDis
         return (response, await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false));
     }
 
+    [global::System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(global::System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
     protected async global::System.Threading.Tasks.ValueTask<Received<T>> ReceiveCoreAsync(global::System.Threading.CancellationToken cancellationToken)
     {
         var data = new StringBuilder();

@@ -97,6 +97,7 @@ public abstract class WebSocketClientStream<TSend, TReceive> : global::System.IA
         }
     }
 
+    [global::System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(global::System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder))]
     protected async global::System.Threading.Tasks.ValueTask SendCoreAsync(TSend message, global::System.Threading.CancellationToken cancellationToken)
     {
         await _sendLock.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -123,6 +124,7 @@ public abstract class WebSocketClientStream<TSend, TReceive> : global::System.IA
         }
     }
 
+    [global::System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(global::System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
     protected async global::System.Threading.Tasks.ValueTask<Received<TReceive>> ReceiveCoreAsync(global::System.Threading.CancellationToken cancellationToken)
     {
         if (_ended)
@@ -204,6 +206,7 @@ public abstract class WebSocketClientStream<TSend, TReceive> : global::System.IA
     }
 
     /// <summary>Reads one whole message into the receive buffer; null when the server closed the stream with 1000.</summary>
+    [global::System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(global::System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
     private async global::System.Threading.Tasks.ValueTask<int?> ReceiveMessageAsync(global::System.Threading.CancellationToken cancellationToken)
     {
         var length = 0;

@@ -125,10 +125,23 @@ public sealed partial class ChatHttpClient(HttpClient httpClient, global::Acme.C
             global::Acme.Chat.ChatJsonReader.ChatEvent),
         IListenClientStream
     {
-        public async global::System.Threading.Tasks.ValueTask<global::Acme.Chat.ChatEvent?> RecvAsync(global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.ValueTask<global::Acme.Chat.ChatEvent?> RecvAsync(global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var received = await ReceiveCoreAsync(cancellationToken).ConfigureAwait(false);
-            return received.HasValue ? received.Value : null;
+            // Completes in place when a message is already buffered: no state machine on the hot path.
+            var pending = ReceiveCoreAsync(cancellationToken);
+            if (pending.IsCompletedSuccessfully)
+            {
+                var received = pending.Result;
+                return new(received.HasValue ? received.Value : null);
+            }
+
+            return Awaited(pending);
+
+            static async global::System.Threading.Tasks.ValueTask<global::Acme.Chat.ChatEvent?> Awaited(global::System.Threading.Tasks.ValueTask<global::Acme.Chat.Runtime.Received<global::Acme.Chat.ChatEvent>> pending)
+            {
+                var received = await pending.ConfigureAwait(false);
+                return received.HasValue ? received.Value : null;
+            }
         }
 
         public global::System.Collections.Generic.IAsyncEnumerable<global::Acme.Chat.ChatEvent> ReadAllAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
@@ -163,10 +176,23 @@ public sealed partial class ChatHttpClient(HttpClient httpClient, global::Acme.C
             global::Acme.Chat.ChatJsonReader.ChatEvent),
         ITickerClientStream
     {
-        public async global::System.Threading.Tasks.ValueTask<global::Acme.Chat.ChatEvent?> RecvAsync(global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.ValueTask<global::Acme.Chat.ChatEvent?> RecvAsync(global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var received = await ReceiveCoreAsync(cancellationToken).ConfigureAwait(false);
-            return received.HasValue ? received.Value : null;
+            // Completes in place when a message is already buffered: no state machine on the hot path.
+            var pending = ReceiveCoreAsync(cancellationToken);
+            if (pending.IsCompletedSuccessfully)
+            {
+                var received = pending.Result;
+                return new(received.HasValue ? received.Value : null);
+            }
+
+            return Awaited(pending);
+
+            static async global::System.Threading.Tasks.ValueTask<global::Acme.Chat.ChatEvent?> Awaited(global::System.Threading.Tasks.ValueTask<global::Acme.Chat.Runtime.Received<global::Acme.Chat.ChatEvent>> pending)
+            {
+                var received = await pending.ConfigureAwait(false);
+                return received.HasValue ? received.Value : null;
+            }
         }
 
         public global::System.Collections.Generic.IAsyncEnumerable<global::Acme.Chat.ChatEvent> ReadAllAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
@@ -267,10 +293,23 @@ public sealed partial class ChatHttpClient(HttpClient httpClient, global::Acme.C
         public global::System.Threading.Tasks.ValueTask CloseAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
             CloseSendingAsync(cancellationToken);
 
-        public async global::System.Threading.Tasks.ValueTask<global::Acme.Chat.ChatEvent?> RecvAsync(global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.ValueTask<global::Acme.Chat.ChatEvent?> RecvAsync(global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var received = await ReceiveCoreAsync(cancellationToken).ConfigureAwait(false);
-            return received.HasValue ? received.Value : null;
+            // Completes in place when a message is already buffered: no state machine on the hot path.
+            var pending = ReceiveCoreAsync(cancellationToken);
+            if (pending.IsCompletedSuccessfully)
+            {
+                var received = pending.Result;
+                return new(received.HasValue ? received.Value : null);
+            }
+
+            return Awaited(pending);
+
+            static async global::System.Threading.Tasks.ValueTask<global::Acme.Chat.ChatEvent?> Awaited(global::System.Threading.Tasks.ValueTask<global::Acme.Chat.Runtime.Received<global::Acme.Chat.ChatEvent>> pending)
+            {
+                var received = await pending.ConfigureAwait(false);
+                return received.HasValue ? received.Value : null;
+            }
         }
 
         public global::System.Collections.Generic.IAsyncEnumerable<global::Acme.Chat.ChatEvent> ReadAllAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
@@ -308,10 +347,23 @@ public sealed partial class ChatHttpClient(HttpClient httpClient, global::Acme.C
         : global::Acme.Chat.Runtime.ServerSentEventsClientStream<global::Acme.Chat.FeedResult>(response, body, global::Acme.Chat.ChatJsonReader.FeedResult),
         IFeedClientStream
     {
-        public async global::System.Threading.Tasks.ValueTask<global::Acme.Chat.FeedResult?> RecvAsync(global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.ValueTask<global::Acme.Chat.FeedResult?> RecvAsync(global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var received = await ReceiveCoreAsync(cancellationToken).ConfigureAwait(false);
-            return received.HasValue ? received.Value : null;
+            // Completes in place when a message is already buffered: no state machine on the hot path.
+            var pending = ReceiveCoreAsync(cancellationToken);
+            if (pending.IsCompletedSuccessfully)
+            {
+                var received = pending.Result;
+                return new(received.HasValue ? received.Value : null);
+            }
+
+            return Awaited(pending);
+
+            static async global::System.Threading.Tasks.ValueTask<global::Acme.Chat.FeedResult?> Awaited(global::System.Threading.Tasks.ValueTask<global::Acme.Chat.Runtime.Received<global::Acme.Chat.FeedResult>> pending)
+            {
+                var received = await pending.ConfigureAwait(false);
+                return received.HasValue ? received.Value : null;
+            }
         }
 
         public global::System.Collections.Generic.IAsyncEnumerable<global::Acme.Chat.FeedResult> ReadAllAsync(global::System.Threading.CancellationToken cancellationToken = default) =>

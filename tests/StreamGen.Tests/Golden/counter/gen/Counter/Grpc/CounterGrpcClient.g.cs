@@ -81,10 +81,23 @@ public sealed partial class CounterGrpcClient : ICounterClient
         {
         }
 
-        public async global::System.Threading.Tasks.ValueTask<global::Acme.Counter.Tick?> RecvAsync(global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.ValueTask<global::Acme.Counter.Tick?> RecvAsync(global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var received = await ReceiveCoreAsync(cancellationToken).ConfigureAwait(false);
-            return received.HasValue ? received.Value : null;
+            // Completes in place when a message is already buffered: no state machine on the hot path.
+            var pending = ReceiveCoreAsync(cancellationToken);
+            if (pending.IsCompletedSuccessfully)
+            {
+                var received = pending.Result;
+                return new(received.HasValue ? received.Value : null);
+            }
+
+            return Awaited(pending);
+
+            static async global::System.Threading.Tasks.ValueTask<global::Acme.Counter.Tick?> Awaited(global::System.Threading.Tasks.ValueTask<global::Acme.Counter.Runtime.Received<global::Acme.Counter.Tick>> pending)
+            {
+                var received = await pending.ConfigureAwait(false);
+                return received.HasValue ? received.Value : null;
+            }
         }
 
         public global::System.Collections.Generic.IAsyncEnumerable<global::Acme.Counter.Tick> ReadAllAsync(global::System.Threading.CancellationToken cancellationToken = default) =>

@@ -101,10 +101,23 @@ public sealed partial class TestGrpcClient : ITestClient
         {
         }
 
-        public async global::System.Threading.Tasks.ValueTask<global::StreamGen.Interop.Chunk?> RecvAsync(global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.ValueTask<global::StreamGen.Interop.Chunk?> RecvAsync(global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var received = await ReceiveCoreAsync(cancellationToken).ConfigureAwait(false);
-            return received.HasValue ? received.Value : null;
+            // Completes in place when a message is already buffered: no state machine on the hot path.
+            var pending = ReceiveCoreAsync(cancellationToken);
+            if (pending.IsCompletedSuccessfully)
+            {
+                var received = pending.Result;
+                return new(received.HasValue ? received.Value : null);
+            }
+
+            return Awaited(pending);
+
+            static async global::System.Threading.Tasks.ValueTask<global::StreamGen.Interop.Chunk?> Awaited(global::System.Threading.Tasks.ValueTask<global::StreamGen.Interop.Runtime.Received<global::StreamGen.Interop.Chunk>> pending)
+            {
+                var received = await pending.ConfigureAwait(false);
+                return received.HasValue ? received.Value : null;
+            }
         }
 
         public global::System.Collections.Generic.IAsyncEnumerable<global::StreamGen.Interop.Chunk> ReadAllAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
@@ -194,10 +207,23 @@ public sealed partial class TestGrpcClient : ITestClient
         public global::System.Threading.Tasks.ValueTask CloseAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
             CloseSendingAsync(cancellationToken);
 
-        public async global::System.Threading.Tasks.ValueTask<global::StreamGen.Interop.Chunk?> RecvAsync(global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.ValueTask<global::StreamGen.Interop.Chunk?> RecvAsync(global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var received = await ReceiveCoreAsync(cancellationToken).ConfigureAwait(false);
-            return received.HasValue ? received.Value : null;
+            // Completes in place when a message is already buffered: no state machine on the hot path.
+            var pending = ReceiveCoreAsync(cancellationToken);
+            if (pending.IsCompletedSuccessfully)
+            {
+                var received = pending.Result;
+                return new(received.HasValue ? received.Value : null);
+            }
+
+            return Awaited(pending);
+
+            static async global::System.Threading.Tasks.ValueTask<global::StreamGen.Interop.Chunk?> Awaited(global::System.Threading.Tasks.ValueTask<global::StreamGen.Interop.Runtime.Received<global::StreamGen.Interop.Chunk>> pending)
+            {
+                var received = await pending.ConfigureAwait(false);
+                return received.HasValue ? received.Value : null;
+            }
         }
 
         public global::System.Collections.Generic.IAsyncEnumerable<global::StreamGen.Interop.Chunk> ReadAllAsync(global::System.Threading.CancellationToken cancellationToken = default) =>

@@ -37,10 +37,23 @@ public sealed partial class LoggerHttpClient(HttpClient httpClient, global::Acme
             global::Acme.Logger.LoggerJsonReader.SubscribeResult),
         ISubscribeClientStream
     {
-        public async global::System.Threading.Tasks.ValueTask<global::Acme.Logger.SubscribeResult?> RecvAsync(global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.ValueTask<global::Acme.Logger.SubscribeResult?> RecvAsync(global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var received = await ReceiveCoreAsync(cancellationToken).ConfigureAwait(false);
-            return received.HasValue ? received.Value : null;
+            // Completes in place when a message is already buffered: no state machine on the hot path.
+            var pending = ReceiveCoreAsync(cancellationToken);
+            if (pending.IsCompletedSuccessfully)
+            {
+                var received = pending.Result;
+                return new(received.HasValue ? received.Value : null);
+            }
+
+            return Awaited(pending);
+
+            static async global::System.Threading.Tasks.ValueTask<global::Acme.Logger.SubscribeResult?> Awaited(global::System.Threading.Tasks.ValueTask<global::Acme.Logger.Runtime.Received<global::Acme.Logger.SubscribeResult>> pending)
+            {
+                var received = await pending.ConfigureAwait(false);
+                return received.HasValue ? received.Value : null;
+            }
         }
 
         public global::System.Collections.Generic.IAsyncEnumerable<global::Acme.Logger.SubscribeResult> ReadAllAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
@@ -112,10 +125,23 @@ public sealed partial class LoggerHttpClient(HttpClient httpClient, global::Acme
         public global::System.Threading.Tasks.ValueTask CloseAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
             CloseSendingAsync(cancellationToken);
 
-        public async global::System.Threading.Tasks.ValueTask<global::Acme.Logger.LogRecord?> RecvAsync(global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.ValueTask<global::Acme.Logger.LogRecord?> RecvAsync(global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var received = await ReceiveCoreAsync(cancellationToken).ConfigureAwait(false);
-            return received.HasValue ? received.Value : null;
+            // Completes in place when a message is already buffered: no state machine on the hot path.
+            var pending = ReceiveCoreAsync(cancellationToken);
+            if (pending.IsCompletedSuccessfully)
+            {
+                var received = pending.Result;
+                return new(received.HasValue ? received.Value : null);
+            }
+
+            return Awaited(pending);
+
+            static async global::System.Threading.Tasks.ValueTask<global::Acme.Logger.LogRecord?> Awaited(global::System.Threading.Tasks.ValueTask<global::Acme.Logger.Runtime.Received<global::Acme.Logger.LogRecord>> pending)
+            {
+                var received = await pending.ConfigureAwait(false);
+                return received.HasValue ? received.Value : null;
+            }
         }
 
         public global::System.Collections.Generic.IAsyncEnumerable<global::Acme.Logger.LogRecord> ReadAllAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
@@ -153,10 +179,23 @@ public sealed partial class LoggerHttpClient(HttpClient httpClient, global::Acme
         : global::Acme.Logger.Runtime.ServerSentEventsClientStream<global::Acme.Logger.LogRecord>(response, body, global::Acme.Logger.LoggerJsonReader.LogRecord),
         IEventsClientStream
     {
-        public async global::System.Threading.Tasks.ValueTask<global::Acme.Logger.LogRecord?> RecvAsync(global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.ValueTask<global::Acme.Logger.LogRecord?> RecvAsync(global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var received = await ReceiveCoreAsync(cancellationToken).ConfigureAwait(false);
-            return received.HasValue ? received.Value : null;
+            // Completes in place when a message is already buffered: no state machine on the hot path.
+            var pending = ReceiveCoreAsync(cancellationToken);
+            if (pending.IsCompletedSuccessfully)
+            {
+                var received = pending.Result;
+                return new(received.HasValue ? received.Value : null);
+            }
+
+            return Awaited(pending);
+
+            static async global::System.Threading.Tasks.ValueTask<global::Acme.Logger.LogRecord?> Awaited(global::System.Threading.Tasks.ValueTask<global::Acme.Logger.Runtime.Received<global::Acme.Logger.LogRecord>> pending)
+            {
+                var received = await pending.ConfigureAwait(false);
+                return received.HasValue ? received.Value : null;
+            }
         }
 
         public global::System.Collections.Generic.IAsyncEnumerable<global::Acme.Logger.LogRecord> ReadAllAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
