@@ -16,7 +16,7 @@ internal static class RuntimePlanner
     private static readonly string[] Http =
     [
         "HttpErrors", "StreamClosedException", "WebSocketFrameWriter", "WebSocketAcceptor", "WebSocketServerStream",
-        "WebSocketClientStream", "StreamGenWebSocketOptions", "ServerSentEventsWriter", "HttpResponseBody",
+        "WebSocketClientStream", "WebSocketClientConnection", "StreamGenWebSocketOptions", "ServerSentEventsWriter", "HttpResponseBody",
     ];
 
     private static readonly string[] Grpc = ["GrpcErrors", "GrpcStreams"];

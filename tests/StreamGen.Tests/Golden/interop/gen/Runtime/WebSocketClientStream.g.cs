@@ -14,22 +14,20 @@ namespace StreamGen.Interop.Runtime;
 
 /// <summary>
 /// The client end of one WebSocket stream, shared by every generated client stream class. It opens the stream with an
-/// HTTP/1.1 upgrade through the client's <see cref="HttpClient"/> (as <see cref="ClientWebSocket"/> does internally), so a
-/// refusal before the upgrade still yields the server's JSON error body: a <see cref="ServiceError"/> with the design
-/// error name and the HTTP status. After the upgrade, the framework's <see cref="WebSocket"/> does the framing.
+/// HTTP/1.1 upgrade through the client's <see cref="HttpClient"/>, so a refusal before the upgrade still yields the
+/// server's JSON error body: a <see cref="ServiceError"/> with the design error name and the HTTP status. After the
+/// upgrade, <see cref="WebSocketClientConnection"/> speaks RFC 6455, reading every frame a single read delivered.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("StreamGen", "0.1.0")]
 public abstract class WebSocketClientStream<TSend, TReceive> : global::System.IAsyncDisposable
 {
     private readonly WebSocketConnection _connection;
-    private readonly WebSocket _socket;
+    private readonly WebSocketClientConnection _socket;
     private readonly JsonTypeInfo<TSend>? _sendInfo;
     private readonly JsonTypeInfo<TReceive>? _receiveInfo;
-    private readonly int _maxMessageSize;
     private readonly global::System.Threading.SemaphoreSlim _sendLock = new(1, 1);
     private readonly ArrayBufferWriter<byte> _sendBuffer = new(1024);
     private readonly Utf8JsonWriter _json;
-    private byte[] _receiveBuffer = ArrayPool<byte>.Shared.Rent(4096);
     private readonly object _closeGate = new();
     private global::System.Threading.Tasks.Task? _closeOutput;
     private bool _sendingEnded;
@@ -41,7 +39,6 @@ public abstract class WebSocketClientStream<TSend, TReceive> : global::System.IA
         _connection = connection;
         _socket = connection.Socket;
         ViewName = connection.View;
-        _maxMessageSize = connection.MaxMessageSize;
         _sendInfo = sendInfo;
         _receiveInfo = receiveInfo;
         _json = new Utf8JsonWriter(_sendBuffer, new JsonWriterOptions { SkipValidation = true });
@@ -87,8 +84,7 @@ public abstract class WebSocketClientStream<TSend, TReceive> : global::System.IA
 
             var view = response.Headers.TryGetValues("Goa-View", out var views) ? global::System.Linq.Enumerable.FirstOrDefault(views) : null;
             var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-            var socket = WebSocket.CreateFromStream(stream, new WebSocketCreationOptions { IsServer = false, KeepAliveInterval = options.KeepAliveInterval });
-            return new WebSocketConnection(socket, view, options.MaxMessageSize, response);
+            return new WebSocketConnection(new WebSocketClientConnection(stream, options.MaxMessageSize, options.KeepAliveInterval), view, response);
         }
         catch
         {
@@ -112,11 +108,11 @@ public abstract class WebSocketClientStream<TSend, TReceive> : global::System.IA
             _json.Reset(_sendBuffer);
             JsonSerializer.Serialize(_json, message, _sendInfo!);
             _json.Flush();
-            await _socket.SendAsync(_sendBuffer.WrittenMemory, WebSocketMessageType.Text, endOfMessage: true, cancellationToken).ConfigureAwait(false);
+            await _socket.SendTextAsync(_sendBuffer.WrittenMemory, cancellationToken).ConfigureAwait(false);
         }
-        catch (WebSocketException e)
+        catch (global::System.Exception e) when (e is WebSocketException or global::System.IO.IOException or global::System.ObjectDisposedException)
         {
-            throw new StreamClosedException(_socket.CloseStatus, "connection_lost", "the stream is closed: " + e.Message, e);
+            throw new StreamClosedException(null, "connection_lost", "the stream is closed: " + e.Message, e);
         }
         finally
         {
@@ -132,14 +128,13 @@ public abstract class WebSocketClientStream<TSend, TReceive> : global::System.IA
             return default;
         }
 
-        var payload = await ReceiveMessageAsync(cancellationToken).ConfigureAwait(false);
-        if (payload is not { } length)
+        if (await ReceiveMessageAsync(cancellationToken).ConfigureAwait(false) is not { } length)
         {
             _ended = true;
             return default;
         }
 
-        var message = Decode(_receiveBuffer.AsSpan(0, length), _receiveInfo!);
+        var message = Decode(_socket.Message(length), _receiveInfo!);
         ValidationErrors? errors = null;
         ValidateReceived(message, ref errors);
         if (errors is not null)
@@ -176,9 +171,9 @@ public abstract class WebSocketClientStream<TSend, TReceive> : global::System.IA
     protected async global::System.Threading.Tasks.ValueTask<TResult> CloseAndReceiveCoreAsync<TResult>(JsonTypeInfo<TResult> resultInfo, global::System.Func<TResult, ValidationErrors?> validate, global::System.Threading.CancellationToken cancellationToken)
     {
         await EndSendingAsync(cancellationToken).ConfigureAwait(false);
-        var payload = await ReceiveMessageAsync(cancellationToken).ConfigureAwait(false)
+        var length = await ReceiveMessageAsync(cancellationToken).ConfigureAwait(false)
             ?? throw new StreamClosedException(WebSocketCloseStatus.NormalClosure, "protocol_error", "the server closed the stream without a result");
-        var result = Decode(_receiveBuffer.AsSpan(0, payload), resultInfo);
+        var result = Decode(_socket.Message(length), resultInfo);
         if (validate(result) is { } errors)
         {
             await RejectAsync(errors.ToException()).ConfigureAwait(false);
@@ -196,8 +191,12 @@ public abstract class WebSocketClientStream<TSend, TReceive> : global::System.IA
             if (!_sendingEnded)
             {
                 _sendingEnded = true;
-                await _socket.SendAsync("null"u8.ToArray(), WebSocketMessageType.Text, endOfMessage: true, cancellationToken).ConfigureAwait(false);
+                await _socket.SendTextAsync("null"u8.ToArray(), cancellationToken).ConfigureAwait(false);
             }
+        }
+        catch (global::System.Exception e) when (e is WebSocketException or global::System.IO.IOException or global::System.ObjectDisposedException)
+        {
+            throw new StreamClosedException(null, "connection_lost", "the stream is closed: " + e.Message, e);
         }
         finally
         {
@@ -205,52 +204,36 @@ public abstract class WebSocketClientStream<TSend, TReceive> : global::System.IA
         }
     }
 
-    /// <summary>Reads one whole message into the receive buffer; null when the server closed the stream with 1000.</summary>
+    /// <summary>Reads one whole message; null when the server closed the stream with 1000, an error for any other close.</summary>
     [global::System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(global::System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
     private async global::System.Threading.Tasks.ValueTask<int?> ReceiveMessageAsync(global::System.Threading.CancellationToken cancellationToken)
     {
-        var length = 0;
+        ClientReceiveResult result;
         try
         {
-            while (true)
-            {
-                if (length == _receiveBuffer.Length)
-                {
-                    if (length >= _maxMessageSize)
-                    {
-                        await RejectAsync(new ServiceError("message_too_big", $"a message exceeds {_maxMessageSize} bytes"), WebSocketCloseStatus.MessageTooBig).ConfigureAwait(false);
-                    }
-
-                    var larger = ArrayPool<byte>.Shared.Rent(global::System.Math.Min(length * 2, _maxMessageSize + 1));
-                    _receiveBuffer.AsSpan(0, length).CopyTo(larger);
-                    ArrayPool<byte>.Shared.Return(_receiveBuffer);
-                    _receiveBuffer = larger;
-                }
-
-                var result = await _socket.ReceiveAsync(_receiveBuffer.AsMemory(length), cancellationToken).ConfigureAwait(false);
-                if (result.MessageType == WebSocketMessageType.Close)
-                {
-                    if (_socket.CloseStatus == WebSocketCloseStatus.NormalClosure)
-                    {
-                        await AcknowledgeCloseAsync().ConfigureAwait(false);
-                        return null;
-                    }
-
-                    await AcknowledgeCloseAsync().ConfigureAwait(false);
-                    throw StreamClosedException.FromClose(_socket.CloseStatus, _socket.CloseStatusDescription);
-                }
-
-                length += result.Count;
-                if (result.EndOfMessage)
-                {
-                    return length;
-                }
-            }
+            result = await _socket.ReceiveAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (global::System.Exception e) when (e is WebSocketException or global::System.IO.IOException)
+        catch (WebSocketProtocolException e)
         {
+            await RejectAsync(new ServiceError(e.Name, e.Message), e.CloseStatus).ConfigureAwait(false);
+            throw;
+        }
+        catch (global::System.Exception e) when (e is WebSocketException or global::System.IO.IOException or global::System.ObjectDisposedException)
+        {
+            _ended = true;
             throw new StreamClosedException(null, "connection_lost", "the connection was lost: " + e.Message, e);
         }
+
+        if (result.MessageType != WebSocketMessageType.Close)
+        {
+            return result.Length;
+        }
+
+        _ended = true;
+        await CloseOutputOnceAsync(WebSocketCloseStatus.NormalClosure, "").ConfigureAwait(false);
+        return result.CloseStatus == WebSocketCloseStatus.NormalClosure
+            ? null
+            : throw StreamClosedException.FromClose(result.CloseStatus, result.CloseReason);
     }
 
     private T Decode<T>(global::System.ReadOnlySpan<byte> payload, JsonTypeInfo<T> typeInfo)
@@ -275,12 +258,6 @@ public abstract class WebSocketClientStream<TSend, TReceive> : global::System.IA
         throw error;
     }
 
-    private async global::System.Threading.Tasks.ValueTask AcknowledgeCloseAsync()
-    {
-        _ended = true;
-        await CloseOutputOnceAsync(WebSocketCloseStatus.NormalClosure, "").ConfigureAwait(false);
-    }
-
     /// <summary>
     /// Sends this side's close frame once, whoever asks first (CloseAsync, acknowledging the server's close, rejecting a
     /// message, disposing): two close frames sent at once would race on a connection the handshake may already have ended.
@@ -297,11 +274,8 @@ public abstract class WebSocketClientStream<TSend, TReceive> : global::System.IA
     {
         try
         {
-            if (_socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
-            {
-                using var timeout = new global::System.Threading.CancellationTokenSource(global::System.TimeSpan.FromSeconds(5));
-                await _socket.CloseOutputAsync(status, reason, timeout.Token).ConfigureAwait(false);
-            }
+            using var timeout = new global::System.Threading.CancellationTokenSource(global::System.TimeSpan.FromSeconds(5));
+            await _socket.CloseOutputAsync(status, reason, timeout.Token).ConfigureAwait(false);
         }
         catch (global::System.Exception e) when (e is WebSocketException or global::System.OperationCanceledException or global::System.IO.IOException or global::System.ObjectDisposedException)
         {
@@ -323,27 +297,24 @@ public abstract class WebSocketClientStream<TSend, TReceive> : global::System.IA
         }
         finally
         {
-            // The receive buffer is not returned to the pool: a receive on another thread may still be writing into it.
-            _connection.Dispose();
+            await _connection.DisposeAsync().ConfigureAwait(false);
             _json.Dispose();
             global::System.GC.SuppressFinalize(this);
         }
     }
 }
 
-/// <summary>An opened stream: the socket and what the upgrade response said.</summary>
+/// <summary>An opened stream: the connection and what the upgrade response said.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("StreamGen", "0.1.0")]
-public sealed class WebSocketConnection(WebSocket socket, string? view, int maxMessageSize, HttpResponseMessage response) : global::System.IDisposable
+public sealed class WebSocketConnection(WebSocketClientConnection socket, string? view, HttpResponseMessage response) : global::System.IAsyncDisposable
 {
-    public WebSocket Socket { get; } = socket;
+    public WebSocketClientConnection Socket { get; } = socket;
 
     public string? View { get; } = view;
 
-    public int MaxMessageSize { get; } = maxMessageSize;
-
-    public void Dispose()
+    public async global::System.Threading.Tasks.ValueTask DisposeAsync()
     {
-        Socket.Dispose();
+        await Socket.DisposeAsync().ConfigureAwait(false);
         response.Dispose();
     }
 }
@@ -355,6 +326,6 @@ public sealed class StreamGenClientOptions
     /// <summary>Largest message accepted from the server, in bytes; a larger one closes the stream with 1009.</summary>
     public int MaxMessageSize { get; set; } = 16 * 1024 * 1024;
 
-    /// <summary>Interval of keep-alive pings; zero turns them off.</summary>
+    /// <summary>Interval of keep-alive frames; zero turns them off.</summary>
     public global::System.TimeSpan KeepAliveInterval { get; set; } = global::System.TimeSpan.FromSeconds(30);
 }
