@@ -120,8 +120,34 @@ public abstract class WebSocketClientStream<TSend, TReceive> : global::System.IA
         }
     }
 
+    /// <summary>The next message, decoded and validated; synchronous when it is already buffered (the usual case).</summary>
+    protected global::System.Threading.Tasks.ValueTask<Received<TReceive>> ReceiveCoreAsync(global::System.Threading.CancellationToken cancellationToken)
+    {
+        if (!_ended)
+        {
+            bool buffered;
+            int length;
+            try
+            {
+                buffered = _socket.TryReceiveBuffered(out length);
+            }
+            catch (WebSocketProtocolException)
+            {
+                // Left in the buffer: the slow path meets it again and closes with its status.
+                (buffered, length) = (false, 0);
+            }
+
+            if (buffered)
+            {
+                return Deliver(length);
+            }
+        }
+
+        return ReceiveSlowAsync(cancellationToken);
+    }
+
     [global::System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(global::System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
-    protected async global::System.Threading.Tasks.ValueTask<Received<TReceive>> ReceiveCoreAsync(global::System.Threading.CancellationToken cancellationToken)
+    private async global::System.Threading.Tasks.ValueTask<Received<TReceive>> ReceiveSlowAsync(global::System.Threading.CancellationToken cancellationToken)
     {
         if (_ended)
         {
@@ -134,15 +160,26 @@ public abstract class WebSocketClientStream<TSend, TReceive> : global::System.IA
             return default;
         }
 
-        var message = Decode(_socket.Message(length), _receiveInfo!);
-        ValidationErrors? errors = null;
-        ValidateReceived(message, ref errors);
-        if (errors is not null)
+        return await Deliver(length).ConfigureAwait(false);
+    }
+
+    private global::System.Threading.Tasks.ValueTask<Received<TReceive>> Deliver(int length)
+    {
+        TReceive message;
+        try
         {
-            await RejectAsync(errors.ToException()).ConfigureAwait(false);
+            message = JsonSerializer.Deserialize(_socket.Message(length), _receiveInfo!) ?? throw new JsonException("the message is null");
+        }
+        catch (JsonException e)
+        {
+            return RejectAsync<Received<TReceive>>(new ValidationException(e.Message, e));
         }
 
-        return new Received<TReceive>(true, message);
+        ValidationErrors? errors = null;
+        ValidateReceived(message, ref errors);
+        return errors is null
+            ? new global::System.Threading.Tasks.ValueTask<Received<TReceive>>(new Received<TReceive>(true, message))
+            : RejectAsync<Received<TReceive>>(errors.ToException());
     }
 
     protected async global::System.Collections.Generic.IAsyncEnumerable<TReceive> ReadAllCoreAsync(
@@ -173,10 +210,19 @@ public abstract class WebSocketClientStream<TSend, TReceive> : global::System.IA
         await EndSendingAsync(cancellationToken).ConfigureAwait(false);
         var length = await ReceiveMessageAsync(cancellationToken).ConfigureAwait(false)
             ?? throw new StreamClosedException(WebSocketCloseStatus.NormalClosure, "protocol_error", "the server closed the stream without a result");
-        var result = Decode(_socket.Message(length), resultInfo);
+        TResult result;
+        try
+        {
+            result = JsonSerializer.Deserialize(_socket.Message(length), resultInfo) ?? throw new JsonException("the result is null");
+        }
+        catch (JsonException e)
+        {
+            return await RejectAsync<TResult>(new ValidationException(e.Message, e)).ConfigureAwait(false);
+        }
+
         if (validate(result) is { } errors)
         {
-            await RejectAsync(errors.ToException()).ConfigureAwait(false);
+            return await RejectAsync<TResult>(errors.ToException()).ConfigureAwait(false);
         }
 
         _ = await ReceiveMessageAsync(cancellationToken).ConfigureAwait(false);
@@ -215,8 +261,7 @@ public abstract class WebSocketClientStream<TSend, TReceive> : global::System.IA
         }
         catch (WebSocketProtocolException e)
         {
-            await RejectAsync(new ServiceError(e.Name, e.Message), e.CloseStatus).ConfigureAwait(false);
-            throw;
+            return await RejectAsync<int?>(new ServiceError(e.Name, e.Message), e.CloseStatus).ConfigureAwait(false);
         }
         catch (global::System.Exception e) when (e is WebSocketException or global::System.IO.IOException or global::System.ObjectDisposedException)
         {
@@ -236,22 +281,8 @@ public abstract class WebSocketClientStream<TSend, TReceive> : global::System.IA
             : throw StreamClosedException.FromClose(result.CloseStatus, result.CloseReason);
     }
 
-    private T Decode<T>(global::System.ReadOnlySpan<byte> payload, JsonTypeInfo<T> typeInfo)
-    {
-        try
-        {
-            return JsonSerializer.Deserialize(payload, typeInfo) ?? throw new JsonException("the message is null");
-        }
-        catch (JsonException e)
-        {
-            var error = new ValidationException(e.Message, e);
-            _ = RejectAsync(error).AsTask();
-            throw error;
-        }
-    }
-
     /// <summary>A received message is invalid: close with 1007 (or the given status) and throw.</summary>
-    private async global::System.Threading.Tasks.ValueTask RejectAsync(ServiceError error, WebSocketCloseStatus status = WebSocketCloseStatus.InvalidPayloadData)
+    private async global::System.Threading.Tasks.ValueTask<T> RejectAsync<T>(ServiceError error, WebSocketCloseStatus status = WebSocketCloseStatus.InvalidPayloadData)
     {
         _ended = true;
         await CloseOutputOnceAsync(status, StreamClosedException.Reason(error.Name, error.Message)).ConfigureAwait(false);

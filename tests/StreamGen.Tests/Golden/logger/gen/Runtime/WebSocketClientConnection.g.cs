@@ -30,6 +30,8 @@ public sealed class WebSocketClientConnection : global::System.IAsyncDisposable
     private int _start;
     private int _end;
     private byte[] _message = ArrayPool<byte>.Shared.Rent(4 * 1024);
+    private byte[] _current = [];
+    private int _currentOffset;
     private byte[] _output = ArrayPool<byte>.Shared.Rent(4 * 1024);
     private int _closeSent;
 
@@ -43,8 +45,27 @@ public sealed class WebSocketClientConnection : global::System.IAsyncDisposable
         }
     }
 
-    /// <summary>The payload of the last data message received (valid until the next receive).</summary>
-    public global::System.ReadOnlySpan<byte> Message(int length) => _message.AsSpan(0, length);
+    /// <summary>The payload of the last data message received, read where it lies (valid until the next receive).</summary>
+    public global::System.ReadOnlySpan<byte> Message(int length) => _current.AsSpan(_currentOffset, length);
+
+    /// <summary>
+    /// Takes the next message when a whole, unfragmented data frame is already buffered, which is the usual case when the
+    /// server coalesces: no read, no copy, no state machine. False means <see cref="ReceiveAsync"/> must run.
+    /// </summary>
+    public bool TryReceiveBuffered(out int length)
+    {
+        if (ParseFrame() is { Fin: true, Opcode: 0x1 or 0x2 } header)
+        {
+            _current = _input;
+            _currentOffset = _start + header.HeaderLength;
+            _start += header.HeaderLength + header.PayloadLength;
+            length = header.PayloadLength;
+            return true;
+        }
+
+        length = 0;
+        return false;
+    }
 
     public bool CloseSent => global::System.Threading.Volatile.Read(ref _closeSent) == 1;
 
@@ -64,7 +85,8 @@ public sealed class WebSocketClientConnection : global::System.IAsyncDisposable
                 continue;
             }
 
-            var payload = _input.AsSpan(_start + header.HeaderLength, header.PayloadLength);
+            var payloadOffset = _start + header.HeaderLength;
+            var payload = _input.AsSpan(payloadOffset, header.PayloadLength);
             _start += header.HeaderLength + header.PayloadLength;
             switch (header.Opcode)
             {
@@ -74,6 +96,13 @@ public sealed class WebSocketClientConnection : global::System.IAsyncDisposable
                     {
                         type = header.Opcode == 0x1 ? WebSocketMessageType.Text : WebSocketMessageType.Binary;
                         inMessage = true;
+                        if (header.Fin)
+                        {
+                            // Unfragmented: read it where it lies.
+                            _current = _input;
+                            _currentOffset = payloadOffset;
+                            return new ClientReceiveResult(type, header.PayloadLength, null, null);
+                        }
                     }
 
                     if ((long)length + payload.Length > _maxMessageSize)
@@ -93,6 +122,8 @@ public sealed class WebSocketClientConnection : global::System.IAsyncDisposable
                     length += payload.Length;
                     if (header.Fin)
                     {
+                        _current = _message;
+                        _currentOffset = 0;
                         return new ClientReceiveResult(type, length, null, null);
                     }
 
