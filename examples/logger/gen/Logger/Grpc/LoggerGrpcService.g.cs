@@ -25,7 +25,27 @@ public sealed partial class LoggerGrpcService(ILoggerService service, ILogger<Lo
             var payload = LoggerProtoMapper.FromProto(request);
             global::Acme.Logger.Runtime.ValidationErrors.ThrowIfInvalid(payload);
             var stream = new SubscribeServerStream(null, responseStream, context);
-            await service.SubscribeAsync(payload, stream, context.CancellationToken).ConfigureAwait(false);
+            global::System.Runtime.ExceptionServices.ExceptionDispatchInfo? failure = null;
+            try
+            {
+                await service.SubscribeAsync(payload, stream, context.CancellationToken).ConfigureAwait(false);
+            }
+            catch (global::System.Exception e)
+            {
+                failure = global::System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e);
+            }
+
+            // Messages the handler sent before it returned (or failed) are written before the call ends.
+            try
+            {
+                await stream.CompleteAsync().ConfigureAwait(false);
+            }
+            catch when (failure is not null)
+            {
+                // The handler's own error is the one to report.
+            }
+
+            failure?.Throw();
         }
         catch (global::System.Exception e)
         {
@@ -59,7 +79,27 @@ public sealed partial class LoggerGrpcService(ILoggerService service, ILogger<Lo
         try
         {
             var stream = new PublishServerStream(requestStream, null, context);
-            await service.PublishAsync(stream, context.CancellationToken).ConfigureAwait(false);
+            global::System.Runtime.ExceptionServices.ExceptionDispatchInfo? failure = null;
+            try
+            {
+                await service.PublishAsync(stream, context.CancellationToken).ConfigureAwait(false);
+            }
+            catch (global::System.Exception e)
+            {
+                failure = global::System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e);
+            }
+
+            // Messages the handler sent before it returned (or failed) are written before the call ends.
+            try
+            {
+                await stream.CompleteAsync().ConfigureAwait(false);
+            }
+            catch when (failure is not null)
+            {
+                // The handler's own error is the one to report.
+            }
+
+            failure?.Throw();
             return stream.Result is { } result
                 ? LoggerProtoMapper.ToPublishResponse(result)
                 : throw new global::System.InvalidOperationException("The publish handler returned without calling SendAndCloseAsync.");
@@ -139,7 +179,27 @@ public sealed partial class LoggerGrpcService(ILoggerService service, ILogger<Lo
             };
             global::Acme.Logger.Runtime.ValidationErrors.ThrowIfInvalid(payload);
             var stream = new WatchServerStream(requestStream, responseStream, context);
-            await service.WatchAsync(payload, stream, context.CancellationToken).ConfigureAwait(false);
+            global::System.Runtime.ExceptionServices.ExceptionDispatchInfo? failure = null;
+            try
+            {
+                await service.WatchAsync(payload, stream, context.CancellationToken).ConfigureAwait(false);
+            }
+            catch (global::System.Exception e)
+            {
+                failure = global::System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e);
+            }
+
+            // Messages the handler sent before it returned (or failed) are written before the call ends.
+            try
+            {
+                await stream.CompleteAsync().ConfigureAwait(false);
+            }
+            catch when (failure is not null)
+            {
+                // The handler's own error is the one to report.
+            }
+
+            failure?.Throw();
         }
         catch (global::System.Exception e)
         {

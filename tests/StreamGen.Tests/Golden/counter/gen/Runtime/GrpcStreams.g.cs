@@ -10,20 +10,44 @@ namespace Acme.Counter.Runtime;
 /// <summary>
 /// The server end of one gRPC stream, shared by the generated stream classes: it wraps grpc-dotnet's reader and writer
 /// into the design's stream operations, converting and validating messages. As over WebSockets, the stream opens (response
-/// headers, with <c>goa-view</c>) at the first stream operation or <c>OpenAsync</c>; writes are serialized, so concurrent
-/// sends are safe.
+/// headers, with <c>goa-view</c>) at the first stream operation or <c>OpenAsync</c>. Sends are queued to one writer task,
+/// which writes them with <see cref="WriteFlags.BufferHint"/> while more are queued and flushes on the last, so a burst
+/// leaves in a few flushes instead of one per message; concurrent sends are safe and a slow client makes senders wait.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("StreamGen", "0.1.0")]
-public abstract class GrpcServerStream<TReceive, TReceiveMessage, TSend, TSendMessage>(
-    IAsyncStreamReader<TReceiveMessage>? requests,
-    IServerStreamWriter<TSendMessage>? responses,
-    ServerCallContext context,
-    global::System.Func<TReceiveMessage, TReceive>? fromProto,
-    global::System.Func<TSend, TSendMessage>? toProto)
+public abstract class GrpcServerStream<TReceive, TReceiveMessage, TSend, TSendMessage>
 {
-    private readonly global::System.Threading.SemaphoreSlim _writeLock = new(1, 1);
+    private static readonly WriteOptions Buffered = new(WriteFlags.BufferHint);
+    private readonly IAsyncStreamReader<TReceiveMessage>? _requests;
+    private readonly IServerStreamWriter<TSendMessage>? _responses;
+    private readonly ServerCallContext _context;
+    private readonly global::System.Func<TReceiveMessage, TReceive>? _fromProto;
+    private readonly global::System.Func<TSend, TSendMessage>? _toProto;
+    private readonly global::System.Threading.SemaphoreSlim _openLock = new(1, 1);
+    private readonly global::System.Threading.Channels.Channel<TSendMessage> _outgoing;
+    private global::System.Threading.Tasks.Task? _writer;
+    private readonly object _writerGate = new();
     private string? _view;
     private bool _opened;
+
+    protected GrpcServerStream(
+        IAsyncStreamReader<TReceiveMessage>? requests,
+        IServerStreamWriter<TSendMessage>? responses,
+        ServerCallContext context,
+        global::System.Func<TReceiveMessage, TReceive>? fromProto,
+        global::System.Func<TSend, TSendMessage>? toProto)
+    {
+        _requests = requests;
+        _responses = responses;
+        _context = context;
+        _fromProto = fromProto;
+        _toProto = toProto;
+        _outgoing = global::System.Threading.Channels.Channel.CreateBounded<TSendMessage>(new global::System.Threading.Channels.BoundedChannelOptions(256)
+        {
+            SingleReader = true,
+            FullMode = global::System.Threading.Channels.BoundedChannelFullMode.Wait,
+        });
+    }
 
     protected virtual void ValidateReceived(TReceive message, ref ValidationErrors? errors)
     {
@@ -41,46 +65,144 @@ public abstract class GrpcServerStream<TReceive, TReceiveMessage, TSend, TSendMe
 
     protected async global::System.Threading.Tasks.ValueTask OpenCoreAsync(global::System.Threading.CancellationToken cancellationToken)
     {
-        await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await _openLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await EnsureOpenedAsync().ConfigureAwait(false);
+            if (!_opened)
+            {
+                _opened = true;
+                var headers = new Metadata();
+                if (_view is not null)
+                {
+                    headers.Add("goa-view", _view);
+                }
+
+                await _context.WriteResponseHeadersAsync(headers).ConfigureAwait(false);
+            }
         }
         finally
         {
-            _writeLock.Release();
+            _openLock.Release();
         }
+    }
+
+    protected global::System.Threading.Tasks.ValueTask SendCoreAsync(TSend message, global::System.Threading.CancellationToken cancellationToken)
+    {
+        var converted = _toProto!(message);
+        if (_outgoing.Writer.TryWrite(converted))
+        {
+            StartWriter();
+            return default;
+        }
+
+        return SendSlowAsync(converted, cancellationToken);
     }
 
     [global::System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(global::System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder))]
-    protected async global::System.Threading.Tasks.ValueTask SendCoreAsync(TSend message, global::System.Threading.CancellationToken cancellationToken)
+    private async global::System.Threading.Tasks.ValueTask SendSlowAsync(TSendMessage message, global::System.Threading.CancellationToken cancellationToken)
     {
-        await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        StartWriter();
         try
         {
-            await EnsureOpenedAsync().ConfigureAwait(false);
-            await responses!.WriteAsync(toProto!(message), cancellationToken).ConfigureAwait(false);
+            await _outgoing.Writer.WriteAsync(message, cancellationToken).ConfigureAwait(false);
         }
-        finally
+        catch (global::System.Threading.Channels.ChannelClosedException e) when (e.InnerException is not null)
         {
-            _writeLock.Release();
+            throw e.InnerException;
         }
     }
 
-    [global::System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(global::System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
-    protected async global::System.Threading.Tasks.ValueTask<Received<TReceive>> ReceiveCoreAsync(global::System.Threading.CancellationToken cancellationToken)
+    /// <summary>Waits until every queued message is written; the RPC ends after this (the adapter calls it when the handler returns).</summary>
+    public async global::System.Threading.Tasks.Task CompleteAsync()
     {
-        if (!_opened)
+        _outgoing.Writer.TryComplete();
+        global::System.Threading.Tasks.Task? writer;
+        lock (_writerGate)
         {
-            await OpenCoreAsync(cancellationToken).ConfigureAwait(false);
+            writer = _writer;
         }
 
-        if (!await requests!.MoveNext(cancellationToken).ConfigureAwait(false))
+        if (writer is not null)
+        {
+            await writer.ConfigureAwait(false);
+        }
+    }
+
+    private void StartWriter()
+    {
+        if (_writer is not null)
+        {
+            return;
+        }
+
+        lock (_writerGate)
+        {
+            _writer ??= WriteLoopAsync();
+        }
+    }
+
+    private async global::System.Threading.Tasks.Task WriteLoopAsync()
+    {
+        await global::System.Threading.Tasks.Task.Yield();
+        try
+        {
+            await OpenCoreAsync(_context.CancellationToken).ConfigureAwait(false);
+            var reader = _outgoing.Reader;
+            while (await reader.WaitToReadAsync().ConfigureAwait(false))
+            {
+                while (reader.TryRead(out var message))
+                {
+                    _responses!.WriteOptions = reader.Count > 0 ? Buffered : null;
+                    await _responses.WriteAsync(message).ConfigureAwait(false);
+                }
+            }
+        }
+        catch (global::System.Exception e)
+        {
+            // Later sends fail with the same error; CompleteAsync rethrows it.
+            _outgoing.Writer.TryComplete(e);
+            while (_outgoing.Reader.TryRead(out _))
+            {
+            }
+
+            throw;
+        }
+    }
+
+    protected global::System.Threading.Tasks.ValueTask<Received<TReceive>> ReceiveCoreAsync(global::System.Threading.CancellationToken cancellationToken)
+    {
+        if (_opened)
+        {
+            var moving = _requests!.MoveNext(cancellationToken);
+            if (moving.IsCompletedSuccessfully)
+            {
+                return new global::System.Threading.Tasks.ValueTask<Received<TReceive>>(Deliver(moving.Result));
+            }
+
+            return ReceiveSlowAsync(moving);
+        }
+
+        return OpenThenReceiveAsync(cancellationToken);
+    }
+
+    private async global::System.Threading.Tasks.ValueTask<Received<TReceive>> OpenThenReceiveAsync(global::System.Threading.CancellationToken cancellationToken)
+    {
+        await OpenCoreAsync(cancellationToken).ConfigureAwait(false);
+        return Deliver(await _requests!.MoveNext(cancellationToken).ConfigureAwait(false));
+    }
+
+    [global::System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(global::System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
+    private async global::System.Threading.Tasks.ValueTask<Received<TReceive>> ReceiveSlowAsync(global::System.Threading.Tasks.Task<bool> moving) =>
+        Deliver(await moving.ConfigureAwait(false));
+
+    private Received<TReceive> Deliver(bool moved)
+    {
+        if (!moved)
         {
             return default;
         }
 
-        var message = fromProto!(requests.Current);
+        var message = _fromProto!(_requests!.Current);
         ValidationErrors? errors = null;
         ValidateReceived(message, ref errors);
         return errors is null ? new Received<TReceive>(true, message) : throw errors.ToException();
@@ -99,23 +221,6 @@ public abstract class GrpcServerStream<TReceive, TReceiveMessage, TSend, TSendMe
 
             yield return received.Value;
         }
-    }
-
-    private async global::System.Threading.Tasks.Task EnsureOpenedAsync()
-    {
-        if (_opened)
-        {
-            return;
-        }
-
-        _opened = true;
-        var headers = new Metadata();
-        if (_view is not null)
-        {
-            headers.Add("goa-view", _view);
-        }
-
-        await context.WriteResponseHeadersAsync(headers).ConfigureAwait(false);
     }
 }
 
@@ -192,15 +297,21 @@ public abstract class GrpcClientStream<TSend, TSendMessage, TReceive, TReceiveMe
         }
     }
 
+    /// <summary>The next message, converted and validated; synchronous when grpc-dotnet has it buffered.</summary>
+    protected global::System.Threading.Tasks.ValueTask<Received<TReceive>> ReceiveCoreAsync(global::System.Threading.CancellationToken cancellationToken)
+    {
+        var moving = responses!.MoveNext(cancellationToken);
+        return moving.IsCompletedSuccessfully
+            ? new global::System.Threading.Tasks.ValueTask<Received<TReceive>>(Deliver(moving.Result))
+            : ReceiveSlowAsync(moving, cancellationToken);
+    }
+
     [global::System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(global::System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
-    protected async global::System.Threading.Tasks.ValueTask<Received<TReceive>> ReceiveCoreAsync(global::System.Threading.CancellationToken cancellationToken)
+    private async global::System.Threading.Tasks.ValueTask<Received<TReceive>> ReceiveSlowAsync(global::System.Threading.Tasks.Task<bool> moving, global::System.Threading.CancellationToken cancellationToken)
     {
         try
         {
-            if (!await responses!.MoveNext(cancellationToken).ConfigureAwait(false))
-            {
-                return default;
-            }
+            return Deliver(await moving.ConfigureAwait(false));
         }
         catch (RpcException e) when (e.StatusCode == StatusCode.Cancelled && cancellationToken.IsCancellationRequested)
         {
@@ -210,8 +321,16 @@ public abstract class GrpcClientStream<TSend, TSendMessage, TReceive, TReceiveMe
         {
             throw GrpcErrors.FromRpcException(e);
         }
+    }
 
-        var message = fromProto!(responses.Current);
+    private Received<TReceive> Deliver(bool moved)
+    {
+        if (!moved)
+        {
+            return default;
+        }
+
+        var message = fromProto!(responses!.Current);
         ValidationErrors? errors = null;
         ValidateReceived(message, ref errors);
         if (errors is not null)

@@ -71,7 +71,27 @@ public sealed partial class ChatGrpcService(IChatService service, ILogger<ChatGr
             var payload = ChatProtoMapper.FromProto(request);
             global::Acme.Chat.Runtime.ValidationErrors.ThrowIfInvalid(payload);
             var stream = new ListenServerStream(null, responseStream, context);
-            await service.ListenAsync(payload, stream, context.CancellationToken).ConfigureAwait(false);
+            global::System.Runtime.ExceptionServices.ExceptionDispatchInfo? failure = null;
+            try
+            {
+                await service.ListenAsync(payload, stream, context.CancellationToken).ConfigureAwait(false);
+            }
+            catch (global::System.Exception e)
+            {
+                failure = global::System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e);
+            }
+
+            // Messages the handler sent before it returned (or failed) are written before the call ends.
+            try
+            {
+                await stream.CompleteAsync().ConfigureAwait(false);
+            }
+            catch when (failure is not null)
+            {
+                // The handler's own error is the one to report.
+            }
+
+            failure?.Throw();
         }
         catch (global::System.Exception e)
         {
@@ -116,7 +136,27 @@ public sealed partial class ChatGrpcService(IChatService service, ILogger<ChatGr
             var payload = ChatProtoMapper.FromProto(request);
             global::Acme.Chat.Runtime.ValidationErrors.ThrowIfInvalid(payload);
             var stream = new TickerServerStream(null, responseStream, context);
-            await service.TickerAsync(payload, stream, context.CancellationToken).ConfigureAwait(false);
+            global::System.Runtime.ExceptionServices.ExceptionDispatchInfo? failure = null;
+            try
+            {
+                await service.TickerAsync(payload, stream, context.CancellationToken).ConfigureAwait(false);
+            }
+            catch (global::System.Exception e)
+            {
+                failure = global::System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e);
+            }
+
+            // Messages the handler sent before it returned (or failed) are written before the call ends.
+            try
+            {
+                await stream.CompleteAsync().ConfigureAwait(false);
+            }
+            catch when (failure is not null)
+            {
+                // The handler's own error is the one to report.
+            }
+
+            failure?.Throw();
         }
         catch (global::System.Exception e)
         {
@@ -178,7 +218,27 @@ public sealed partial class ChatGrpcService(IChatService service, ILogger<ChatGr
             };
             global::Acme.Chat.Runtime.ValidationErrors.ThrowIfInvalid(payload);
             var stream = new SendServerStream(requestStream, null, context);
-            await service.SendAsync(payload, stream, context.CancellationToken).ConfigureAwait(false);
+            global::System.Runtime.ExceptionServices.ExceptionDispatchInfo? failure = null;
+            try
+            {
+                await service.SendAsync(payload, stream, context.CancellationToken).ConfigureAwait(false);
+            }
+            catch (global::System.Exception e)
+            {
+                failure = global::System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e);
+            }
+
+            // Messages the handler sent before it returned (or failed) are written before the call ends.
+            try
+            {
+                await stream.CompleteAsync().ConfigureAwait(false);
+            }
+            catch when (failure is not null)
+            {
+                // The handler's own error is the one to report.
+            }
+
+            failure?.Throw();
             return stream.Result is { } result
                 ? ChatProtoMapper.ToSendResponse(result)
                 : throw new global::System.InvalidOperationException("The send handler returned without calling SendAndCloseAsync.");
@@ -264,7 +324,27 @@ public sealed partial class ChatGrpcService(IChatService service, ILogger<ChatGr
             };
             global::Acme.Chat.Runtime.ValidationErrors.ThrowIfInvalid(payload);
             var stream = new TypingServerStream(requestStream, null, context);
-            await service.TypingAsync(payload, stream, context.CancellationToken).ConfigureAwait(false);
+            global::System.Runtime.ExceptionServices.ExceptionDispatchInfo? failure = null;
+            try
+            {
+                await service.TypingAsync(payload, stream, context.CancellationToken).ConfigureAwait(false);
+            }
+            catch (global::System.Exception e)
+            {
+                failure = global::System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e);
+            }
+
+            // Messages the handler sent before it returned (or failed) are written before the call ends.
+            try
+            {
+                await stream.CompleteAsync().ConfigureAwait(false);
+            }
+            catch when (failure is not null)
+            {
+                // The handler's own error is the one to report.
+            }
+
+            failure?.Throw();
             return ChatProtoMapper.ToTypingResponse();
         }
         catch (global::System.Exception e)
@@ -336,7 +416,27 @@ public sealed partial class ChatGrpcService(IChatService service, ILogger<ChatGr
             };
             global::Acme.Chat.Runtime.ValidationErrors.ThrowIfInvalid(payload);
             var stream = new ConverseServerStream(requestStream, responseStream, context);
-            await service.ConverseAsync(payload, stream, context.CancellationToken).ConfigureAwait(false);
+            global::System.Runtime.ExceptionServices.ExceptionDispatchInfo? failure = null;
+            try
+            {
+                await service.ConverseAsync(payload, stream, context.CancellationToken).ConfigureAwait(false);
+            }
+            catch (global::System.Exception e)
+            {
+                failure = global::System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e);
+            }
+
+            // Messages the handler sent before it returned (or failed) are written before the call ends.
+            try
+            {
+                await stream.CompleteAsync().ConfigureAwait(false);
+            }
+            catch when (failure is not null)
+            {
+                // The handler's own error is the one to report.
+            }
+
+            failure?.Throw();
         }
         catch (global::System.Exception e)
         {

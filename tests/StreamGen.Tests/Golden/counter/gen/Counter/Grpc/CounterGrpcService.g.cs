@@ -44,7 +44,27 @@ public sealed partial class CounterGrpcService(ICounterService service, ILogger<
         try
         {
             var stream = new WatchServerStream(null, responseStream, context);
-            await service.WatchAsync(stream, context.CancellationToken).ConfigureAwait(false);
+            global::System.Runtime.ExceptionServices.ExceptionDispatchInfo? failure = null;
+            try
+            {
+                await service.WatchAsync(stream, context.CancellationToken).ConfigureAwait(false);
+            }
+            catch (global::System.Exception e)
+            {
+                failure = global::System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e);
+            }
+
+            // Messages the handler sent before it returned (or failed) are written before the call ends.
+            try
+            {
+                await stream.CompleteAsync().ConfigureAwait(false);
+            }
+            catch when (failure is not null)
+            {
+                // The handler's own error is the one to report.
+            }
+
+            failure?.Throw();
         }
         catch (global::System.Exception e)
         {

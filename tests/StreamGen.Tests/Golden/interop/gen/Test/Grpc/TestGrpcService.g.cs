@@ -67,7 +67,27 @@ public sealed partial class TestGrpcService(ITestService service, ILogger<TestGr
             var payload = InteropProtoMapper.FromProto(request);
             global::StreamGen.Interop.Runtime.ValidationErrors.ThrowIfInvalid(payload);
             var stream = new StreamingOutputCallServerStream(null, responseStream, context);
-            await service.StreamingOutputCallAsync(payload, stream, context.CancellationToken).ConfigureAwait(false);
+            global::System.Runtime.ExceptionServices.ExceptionDispatchInfo? failure = null;
+            try
+            {
+                await service.StreamingOutputCallAsync(payload, stream, context.CancellationToken).ConfigureAwait(false);
+            }
+            catch (global::System.Exception e)
+            {
+                failure = global::System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e);
+            }
+
+            // Messages the handler sent before it returned (or failed) are written before the call ends.
+            try
+            {
+                await stream.CompleteAsync().ConfigureAwait(false);
+            }
+            catch when (failure is not null)
+            {
+                // The handler's own error is the one to report.
+            }
+
+            failure?.Throw();
         }
         catch (global::System.Exception e)
         {
@@ -101,7 +121,27 @@ public sealed partial class TestGrpcService(ITestService service, ILogger<TestGr
         try
         {
             var stream = new StreamingInputCallServerStream(requestStream, null, context);
-            await service.StreamingInputCallAsync(stream, context.CancellationToken).ConfigureAwait(false);
+            global::System.Runtime.ExceptionServices.ExceptionDispatchInfo? failure = null;
+            try
+            {
+                await service.StreamingInputCallAsync(stream, context.CancellationToken).ConfigureAwait(false);
+            }
+            catch (global::System.Exception e)
+            {
+                failure = global::System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e);
+            }
+
+            // Messages the handler sent before it returned (or failed) are written before the call ends.
+            try
+            {
+                await stream.CompleteAsync().ConfigureAwait(false);
+            }
+            catch when (failure is not null)
+            {
+                // The handler's own error is the one to report.
+            }
+
+            failure?.Throw();
             return stream.Result is { } result
                 ? InteropProtoMapper.ToStreamingInputCallResponse(result)
                 : throw new global::System.InvalidOperationException("The streamingInputCall handler returned without calling SendAndCloseAsync.");
@@ -181,7 +221,27 @@ public sealed partial class TestGrpcService(ITestService service, ILogger<TestGr
             };
             global::StreamGen.Interop.Runtime.ValidationErrors.ThrowIfInvalid(payload);
             var stream = new FullDuplexCallServerStream(requestStream, responseStream, context);
-            await service.FullDuplexCallAsync(payload, stream, context.CancellationToken).ConfigureAwait(false);
+            global::System.Runtime.ExceptionServices.ExceptionDispatchInfo? failure = null;
+            try
+            {
+                await service.FullDuplexCallAsync(payload, stream, context.CancellationToken).ConfigureAwait(false);
+            }
+            catch (global::System.Exception e)
+            {
+                failure = global::System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e);
+            }
+
+            // Messages the handler sent before it returned (or failed) are written before the call ends.
+            try
+            {
+                await stream.CompleteAsync().ConfigureAwait(false);
+            }
+            catch when (failure is not null)
+            {
+                // The handler's own error is the one to report.
+            }
+
+            failure?.Throw();
         }
         catch (global::System.Exception e)
         {
@@ -240,7 +300,27 @@ public sealed partial class TestGrpcService(ITestService service, ILogger<TestGr
         try
         {
             var stream = new DrainServerStream(requestStream, null, context);
-            await service.DrainAsync(stream, context.CancellationToken).ConfigureAwait(false);
+            global::System.Runtime.ExceptionServices.ExceptionDispatchInfo? failure = null;
+            try
+            {
+                await service.DrainAsync(stream, context.CancellationToken).ConfigureAwait(false);
+            }
+            catch (global::System.Exception e)
+            {
+                failure = global::System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e);
+            }
+
+            // Messages the handler sent before it returned (or failed) are written before the call ends.
+            try
+            {
+                await stream.CompleteAsync().ConfigureAwait(false);
+            }
+            catch when (failure is not null)
+            {
+                // The handler's own error is the one to report.
+            }
+
+            failure?.Throw();
             return InteropProtoMapper.ToDrainResponse();
         }
         catch (global::System.Exception e)
