@@ -10,13 +10,15 @@ namespace Acme.Logger.Runtime;
 /// <summary>
 /// The server end of one gRPC stream, shared by the generated stream classes: it wraps grpc-dotnet's reader and writer
 /// into the design's stream operations, converting and validating messages. As over WebSockets, the stream opens (response
-/// headers, with <c>goa-view</c>) at the first stream operation or <c>OpenAsync</c>. Sends are queued to one writer task,
-/// which writes them with <see cref="WriteFlags.BufferHint"/> while more are queued and flushes on the last, so a burst
-/// leaves in a few flushes instead of one per message; concurrent sends are safe and a slow client makes senders wait.
+/// headers, with <c>goa-view</c>) at the first stream operation or <c>OpenAsync</c>. Sends are queued (one short lock) for one
+/// writer task, which takes the whole queue at a time and writes it with <see cref="WriteFlags.BufferHint"/> but for the last
+/// message, so a burst leaves in one flush instead of one per message; concurrent sends are safe and a slow client makes
+/// senders wait once the queue is full.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("StreamGen", "0.1.0")]
-public abstract class GrpcServerStream<TReceive, TReceiveMessage, TSend, TSendMessage>
+public abstract class GrpcServerStream<TReceive, TReceiveMessage, TSend, TSendMessage> : global::System.Threading.IThreadPoolWorkItem
 {
+    private const int HighWaterMark = 1024;
     private static readonly WriteOptions Buffered = new(WriteFlags.BufferHint);
     private readonly IAsyncStreamReader<TReceiveMessage>? _requests;
     private readonly IServerStreamWriter<TSendMessage>? _responses;
@@ -24,9 +26,13 @@ public abstract class GrpcServerStream<TReceive, TReceiveMessage, TSend, TSendMe
     private readonly global::System.Func<TReceiveMessage, TReceive>? _fromProto;
     private readonly global::System.Func<TSend, TSendMessage>? _toProto;
     private readonly global::System.Threading.SemaphoreSlim _openLock = new(1, 1);
-    private readonly global::System.Threading.Channels.Channel<TSendMessage> _outgoing;
-    private global::System.Threading.Tasks.Task? _writer;
-    private readonly object _writerGate = new();
+    private readonly object _gate = new();
+    private global::System.Collections.Generic.List<TSendMessage> _pending = [];
+    private global::System.Collections.Generic.List<TSendMessage> _writing = [];
+    private bool _writerRunning;
+    private global::System.Exception? _fault;
+    private global::System.Threading.Tasks.TaskCompletionSource? _drained;
+    private global::System.Threading.Tasks.TaskCompletionSource? _idle;
     private string? _view;
     private bool _opened;
 
@@ -42,11 +48,6 @@ public abstract class GrpcServerStream<TReceive, TReceiveMessage, TSend, TSendMe
         _context = context;
         _fromProto = fromProto;
         _toProto = toProto;
-        _outgoing = global::System.Threading.Channels.Channel.CreateBounded<TSendMessage>(new global::System.Threading.Channels.BoundedChannelOptions(256)
-        {
-            SingleReader = true,
-            FullMode = global::System.Threading.Channels.BoundedChannelFullMode.Wait,
-        });
     }
 
     protected virtual void ValidateReceived(TReceive message, ref ValidationErrors? errors)
@@ -89,10 +90,14 @@ public abstract class GrpcServerStream<TReceive, TReceiveMessage, TSend, TSendMe
     protected global::System.Threading.Tasks.ValueTask SendCoreAsync(TSend message, global::System.Threading.CancellationToken cancellationToken)
     {
         var converted = _toProto!(message);
-        if (_outgoing.Writer.TryWrite(converted))
+        lock (_gate)
         {
-            StartWriter();
-            return default;
+            if (_fault is null && _pending.Count < HighWaterMark)
+            {
+                _pending.Add(converted);
+                StartWriterIfIdle();
+                return default;
+            }
         }
 
         return SendSlowAsync(converted, cancellationToken);
@@ -101,71 +106,113 @@ public abstract class GrpcServerStream<TReceive, TReceiveMessage, TSend, TSendMe
     [global::System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(global::System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder))]
     private async global::System.Threading.Tasks.ValueTask SendSlowAsync(TSendMessage message, global::System.Threading.CancellationToken cancellationToken)
     {
-        StartWriter();
-        try
+        while (true)
         {
-            await _outgoing.Writer.WriteAsync(message, cancellationToken).ConfigureAwait(false);
-        }
-        catch (global::System.Threading.Channels.ChannelClosedException e) when (e.InnerException is not null)
-        {
-            throw e.InnerException;
+            global::System.Threading.Tasks.Task drained;
+            lock (_gate)
+            {
+                if (_fault is { } fault)
+                {
+                    global::System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(fault);
+                }
+
+                if (_pending.Count < HighWaterMark)
+                {
+                    _pending.Add(message);
+                    StartWriterIfIdle();
+                    return;
+                }
+
+                _drained ??= new(global::System.Threading.Tasks.TaskCreationOptions.RunContinuationsAsynchronously);
+                drained = _drained.Task;
+            }
+
+            await drained.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 
     /// <summary>Waits until every queued message is written; the RPC ends after this (the adapter calls it when the handler returns).</summary>
-    public async global::System.Threading.Tasks.Task CompleteAsync()
+    public global::System.Threading.Tasks.Task CompleteAsync()
     {
-        _outgoing.Writer.TryComplete();
-        global::System.Threading.Tasks.Task? writer;
-        lock (_writerGate)
+        lock (_gate)
         {
-            writer = _writer;
-        }
+            if (_fault is { } fault)
+            {
+                return global::System.Threading.Tasks.Task.FromException(fault);
+            }
 
-        if (writer is not null)
-        {
-            await writer.ConfigureAwait(false);
+            if (!_writerRunning)
+            {
+                return global::System.Threading.Tasks.Task.CompletedTask;
+            }
+
+            _idle ??= new(global::System.Threading.Tasks.TaskCreationOptions.RunContinuationsAsynchronously);
+            return _idle.Task;
         }
     }
 
-    private void StartWriter()
+    private void StartWriterIfIdle()
     {
-        if (_writer is not null)
+        if (!_writerRunning)
         {
-            return;
-        }
-
-        lock (_writerGate)
-        {
-            _writer ??= WriteLoopAsync();
+            _writerRunning = true;
+            global::System.Threading.ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
         }
     }
+
+    void global::System.Threading.IThreadPoolWorkItem.Execute() => _ = WriteLoopAsync();
 
     private async global::System.Threading.Tasks.Task WriteLoopAsync()
     {
-        await global::System.Threading.Tasks.Task.Yield();
         try
         {
-            await OpenCoreAsync(_context.CancellationToken).ConfigureAwait(false);
-            var reader = _outgoing.Reader;
-            while (await reader.WaitToReadAsync().ConfigureAwait(false))
+            if (!_opened)
             {
-                while (reader.TryRead(out var message))
+                await OpenCoreAsync(_context.CancellationToken).ConfigureAwait(false);
+            }
+
+            while (true)
+            {
+                global::System.Threading.Tasks.TaskCompletionSource? drained;
+                lock (_gate)
                 {
-                    _responses!.WriteOptions = reader.Count > 0 ? Buffered : null;
-                    await _responses.WriteAsync(message).ConfigureAwait(false);
+                    if (_pending.Count == 0)
+                    {
+                        _writerRunning = false;
+                        var idle = _idle;
+                        _idle = null;
+                        idle?.TrySetResult();
+                        return;
+                    }
+
+                    (_pending, _writing) = (_writing, _pending);
+                    (drained, _drained) = (_drained, null);
                 }
+
+                drained?.TrySetResult();
+                for (var i = 0; i < _writing.Count; i++)
+                {
+                    _responses!.WriteOptions = i < _writing.Count - 1 ? Buffered : null;
+                    await _responses.WriteAsync(_writing[i]).ConfigureAwait(false);
+                }
+
+                _writing.Clear();
             }
         }
         catch (global::System.Exception e)
         {
-            // Later sends fail with the same error; CompleteAsync rethrows it.
-            _outgoing.Writer.TryComplete(e);
-            while (_outgoing.Reader.TryRead(out _))
+            global::System.Threading.Tasks.TaskCompletionSource? drained, idle;
+            lock (_gate)
             {
+                _fault = e;
+                _writerRunning = false;
+                _pending.Clear();
+                (drained, _drained) = (_drained, null);
+                (idle, _idle) = (_idle, null);
             }
 
-            throw;
+            drained?.TrySetException(e);
+            idle?.TrySetException(e);
         }
     }
 
