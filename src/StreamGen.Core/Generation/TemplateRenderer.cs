@@ -35,6 +35,8 @@ public sealed class TemplateRenderer(TemplateLoader loader, ApiModel api)
             StrictVariables = true,
             EnableRelaxedMemberAccess = false,
             LoopLimit = int.MaxValue,
+            // Scriban cuts strings longer than 1 MB with "..." by default; a large design renders files past that.
+            LimitToString = 0,
             RecursiveLimit = 200,
             NewLine = "\n",
             AutoIndent = true,

@@ -1,0 +1,80 @@
+using System.Diagnostics;
+using StreamGen.Generation;
+using StreamGen.Tests.Synthetic;
+
+namespace StreamGen.Benchmarks;
+
+/// <summary>
+/// How long `streamgen gen` takes, the generation work alone, warm (the process has generated before): parse, validate,
+/// resolve, render and parse the C# back with Roslyn; then the same plus writing to disk through the atomic writer.
+/// Targets: designs/logger.yaml under 300 ms, a synthetic 1,000-method design under 2 s.
+/// </summary>
+internal static class GenerationSpeed
+{
+    private static readonly GenerationOptions Options = new("bench");
+
+    public static void Print(bool quick)
+    {
+        var logger = File.ReadAllText(Path.Combine(RepositoryRoot(), "designs", "logger.yaml"));
+        var synthetic = SyntheticDesign.Create(1000);
+        Console.WriteLine("Generation speed (median of warm runs; the first run of the process shown apart):");
+        Report("designs/logger.yaml", logger, quick ? 2 : 20, 300);
+        Report("synthetic, 1,000 methods", synthetic, quick ? 1 : 5, 2000);
+        Console.WriteLine();
+    }
+
+    private static void Report(string name, string design, int runs, double targetMs)
+    {
+        var first = Time(() => Generate(design));
+        var inMemory = Median(Enumerable.Range(0, runs).Select(_ => Time(() => Generate(design))));
+        var output = Path.Combine(Path.GetTempPath(), "streamgen-bench", Guid.NewGuid().ToString("N")[..8]);
+        try
+        {
+            var written = Median(Enumerable.Range(0, runs).Select(i => Time(() =>
+            {
+                var result = Generate(design);
+                new OutputWriter(Path.Combine(output, i.ToString(System.Globalization.CultureInfo.InvariantCulture))).Write(result.Files, force: false);
+            })));
+            var files = Generate(design).Files.Count;
+            Console.WriteLine($"  {name,-26} {files,5} files  first run {first,7:N0} ms  warm {inMemory,7:N0} ms  warm + atomic write {written,7:N0} ms  " +
+                $"target < {targetMs:N0} ms: {(inMemory < targetMs ? "met" : "MISSED")}");
+        }
+        finally
+        {
+            if (Directory.Exists(output))
+            {
+                Directory.Delete(output, recursive: true);
+            }
+        }
+    }
+
+    private static GenerationResult Generate(string design)
+    {
+        var result = StreamGenerator.Generate(design, "design.yaml", Options);
+        return result.Succeeded ? result : throw new InvalidOperationException(string.Join("\n", result.Diagnostics.Take(3)));
+    }
+
+    private static double Time(Action action)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        action();
+        return stopwatch.Elapsed.TotalMilliseconds;
+    }
+
+    private static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted[sorted.Length / 2];
+    }
+
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "StreamGen.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("StreamGen.sln not found");
+    }
+}
