@@ -11,7 +11,8 @@ namespace StreamGen.Generation;
 /// </summary>
 public static class CSharpOutputCheck
 {
-    private static readonly CSharpParseOptions Options = new(LanguageVersion.Latest);
+    // Doc comments are left as plain trivia: their mistakes are warnings, never syntax errors, and parsing them costs.
+    private static readonly CSharpParseOptions Options = new(LanguageVersion.Latest, DocumentationMode.None);
 
     public static void Check(string relativePath, string sectionNames, string content, DiagnosticBag diagnostics)
     {

@@ -11,6 +11,7 @@ public static class OutputFormatter
     public static string Tidy(string text)
     {
         var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n').Select(l => l.TrimEnd()).ToList();
+        var nextNonBlank = NextNonBlank(lines);
         var result = new StringBuilder(text.Length);
         var previousBlank = true;
         var previousLine = "";
@@ -20,8 +21,8 @@ public static class OutputFormatter
             var isBlank = line.Length == 0;
             if (isBlank)
             {
-                var next = lines.Skip(i + 1).FirstOrDefault(l => l.Length > 0);
-                if (previousBlank || previousLine.EndsWith('{') || next is null || next.TrimStart().StartsWith('}'))
+                var next = nextNonBlank[i];
+                if (previousBlank || previousLine.EndsWith('{') || next < 0 || lines[next].TrimStart().StartsWith('}'))
                 {
                     continue;
                 }
@@ -41,6 +42,23 @@ public static class OutputFormatter
         }
 
         return result.ToString();
+    }
+
+    /// <summary>For each line, the index of the first non-blank line after it, or -1.</summary>
+    private static int[] NextNonBlank(List<string> lines)
+    {
+        var next = new int[lines.Count];
+        var following = -1;
+        for (var i = lines.Count - 1; i >= 0; i--)
+        {
+            next[i] = following;
+            if (lines[i].Length > 0)
+            {
+                following = i;
+            }
+        }
+
+        return next;
     }
 
     /// <summary>A closing brace is followed by a blank line (as StyleCop's SA1513 asks) unless what follows continues the statement.</summary>

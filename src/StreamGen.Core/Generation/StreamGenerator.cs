@@ -53,27 +53,55 @@ public static class StreamGenerator
             return new GenerationResult(diagnostics.Sorted(), model, []);
         }
 
+        var plan = FilePlanner.Plan(model);
         var renderer = new TemplateRenderer(loader, model);
-        var files = new List<RenderedFile>();
-        foreach (var file in FilePlanner.Plan(model))
+        renderer.Prepare(diagnostics);
+        if (diagnostics.HasErrors)
         {
-            var parts = file.Sections.Select(section => renderer.Render(section, diagnostics)).ToList();
-            if (parts.Any(p => p is null))
-            {
-                continue;
-            }
-
-            var content = OutputFormatter.Tidy(string.Concat(parts));
-            if (file.IsCSharp)
-            {
-                CSharpOutputCheck.Check(file.RelativePath, string.Join("+", file.Sections.Select(s => s.Name)), content, diagnostics);
-            }
-
-            files.Add(new RenderedFile(file.RelativePath, content, file.Ownership));
+            return new GenerationResult(diagnostics.Sorted(), model, []);
         }
 
+        // Files are independent once the model is resolved; rendering and the Roslyn parse are most of the time on a
+        // large design, so they run in parallel and are gathered back in plan order.
+        var outcomes = new (RenderedFile? File, DiagnosticBag Diagnostics)[plan.Count];
+        Parallel.For(0, plan.Count, i => outcomes[i] = RenderFile(plan[i], renderer));
+        var files = new List<RenderedFile>(plan.Count);
+        foreach (var (file, fileDiagnostics) in outcomes)
+        {
+            diagnostics.AddRange(fileDiagnostics.Items);
+            if (file is not null)
+            {
+                files.Add(file);
+            }
+        }
+
+        // A broken shared partial fails every file that includes it; report each place once.
+        diagnostics = DiagnosticBag.Of(diagnostics.Items.DistinctBy(d => d.ToString()));
         return diagnostics.HasErrors
             ? new GenerationResult(diagnostics.Sorted(), model, [])
             : new GenerationResult(analysis.Diagnostics.Concat(diagnostics.Sorted()).ToList(), model, files.OrderBy(f => f.RelativePath, StringComparer.Ordinal).ToList());
+    }
+
+    private static (RenderedFile?, DiagnosticBag) RenderFile(OutputFile file, TemplateRenderer renderer)
+    {
+        var diagnostics = new DiagnosticBag();
+        var parts = new List<string>(file.Sections.Count);
+        foreach (var section in file.Sections)
+        {
+            if (renderer.Render(section, diagnostics) is not { } part)
+            {
+                return (null, diagnostics);
+            }
+
+            parts.Add(part);
+        }
+
+        var content = OutputFormatter.Tidy(string.Concat(parts));
+        if (file.IsCSharp)
+        {
+            CSharpOutputCheck.Check(file.RelativePath, string.Join("+", file.Sections.Select(s => s.Name)), content, diagnostics);
+        }
+
+        return (new RenderedFile(file.RelativePath, content, file.Ownership), diagnostics);
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using Scriban;
 using Scriban.Runtime;
@@ -12,24 +13,58 @@ namespace StreamGen.Generation;
 /// Renders sections with Scriban. Templates see two globals, <c>api</c> (the <see cref="ApiModel"/>) and <c>model</c>
 /// (the section's model), with .NET member names as written. Strict: an unknown variable or member is an error,
 /// reported as SG9001/SG9002 at the template's line and column instead of rendering something silently wrong.
+/// Thread-safe once <see cref="Prepare"/> has run: parsed templates are shared, a context serves one render at a time.
 /// </summary>
 public sealed class TemplateRenderer(TemplateLoader loader, ApiModel api)
 {
     private readonly Dictionary<string, Template> _parsed = new(StringComparer.Ordinal);
 
+    // A context caches what is costly to rebuild (reflected members of model types, parsed includes, builtins), so
+    // contexts are reused, one per thread at a time, instead of created per file.
+    private readonly ConcurrentBag<TemplateContext> _contexts = [];
+
+    /// <summary>
+    /// Parses every template once, partials included, so a syntax error is reported once at its own line and column
+    /// (not at each include of it) and no render parses anything. Call before rendering.
+    /// </summary>
+    public void Prepare(DiagnosticBag diagnostics)
+    {
+        foreach (var templatePath in loader.EmbeddedTemplates.Order(StringComparer.Ordinal))
+        {
+            Parse(templatePath, diagnostics);
+        }
+    }
+
     public string? Render(Section section, DiagnosticBag diagnostics)
     {
-        var template = Parse(section.TemplatePath, diagnostics);
-        if (template is null)
+        if (!_parsed.TryGetValue(section.TemplatePath, out var template))
         {
-            return null;
+            throw new InvalidOperationException($"Template '{section.TemplatePath}' was not prepared.");
         }
 
-        var globals = new ScriptObject
+        var context = _contexts.TryTake(out var pooled) ? pooled : CreateContext();
+        context.PushGlobal(new ScriptObject
         {
             ["api"] = api,
             ["model"] = section.Model,
-        };
+        });
+        try
+        {
+            var text = template.Render(context);
+            context.PopGlobal();
+            _contexts.Add(context);
+            return text;
+        }
+        catch (ScriptRuntimeException e)
+        {
+            // The failed context may hold a half-unwound scope stack; it is dropped rather than reused.
+            diagnostics.Report(DiagnosticDescriptors.TemplateRenderError, SpanOf(section.TemplatePath, e.Span), section.TemplatePath, section.Name, e.OriginalMessage);
+            return null;
+        }
+    }
+
+    private TemplateContext CreateContext()
+    {
         var context = new TemplateContext
         {
             StrictVariables = true,
@@ -46,25 +81,16 @@ public sealed class TemplateRenderer(TemplateLoader loader, ApiModel api)
                 throw new ScriptRuntimeException(span, $"'{target.GetType().Name}' has no member '{member}'"),
         };
         context.PushCulture(CultureInfo.InvariantCulture);
-        context.PushGlobal(globals);
-        try
+        foreach (var (path, template) in _parsed)
         {
-            return template.Render(context);
+            context.CachedTemplates[path] = template;
         }
-        catch (ScriptRuntimeException e)
-        {
-            diagnostics.Report(DiagnosticDescriptors.TemplateRenderError, SpanOf(section.TemplatePath, e.Span), section.TemplatePath, section.Name, e.OriginalMessage);
-            return null;
-        }
+
+        return context;
     }
 
-    private Template? Parse(string templatePath, DiagnosticBag diagnostics)
+    private void Parse(string templatePath, DiagnosticBag diagnostics)
     {
-        if (_parsed.TryGetValue(templatePath, out var cached))
-        {
-            return cached;
-        }
-
         var template = Template.Parse(loader.Load(templatePath), templatePath);
         if (template.HasErrors)
         {
@@ -73,11 +99,10 @@ public sealed class TemplateRenderer(TemplateLoader loader, ApiModel api)
                 diagnostics.Report(DiagnosticDescriptors.TemplateSyntaxError, SpanOf(templatePath, message.Span), templatePath, message.Message);
             }
 
-            return null;
+            return;
         }
 
         _parsed[templatePath] = template;
-        return template;
     }
 
     private DesignSpan SpanOf(string templatePath, Scriban.Parsing.SourceSpan span)

@@ -9,6 +9,13 @@ public sealed class DiagnosticBag
 
     public IReadOnlyList<Diagnostic> Items => _items;
 
+    public static DiagnosticBag Of(IEnumerable<Diagnostic> diagnostics)
+    {
+        var bag = new DiagnosticBag();
+        bag.AddRange(diagnostics);
+        return bag;
+    }
+
     public bool HasErrors => _items.Any(d => d.IsError);
 
     public void Report(DiagnosticDescriptor descriptor, SourceSpan span, params object?[] args) =>

@@ -1,4 +1,5 @@
 using StreamGen.Tests.Support;
+using StreamGen.Tests.Synthetic;
 
 namespace StreamGen.Tests.Generation;
 
@@ -31,6 +32,34 @@ public sealed class TemplateOverrideTests
         Assert.All(errors, e => Assert.Equal("SG9001", e.Id));
         Assert.EndsWith("errors.cs.sbn", errors[0].Span.File, StringComparison.Ordinal);
         Assert.Equal((2, 13), (errors[0].Span.Line, errors[0].Span.Column));
+    }
+
+    [Fact]
+    public void A_broken_partial_every_file_includes_is_reported_once()
+    {
+        using var templates = new TempDirectory();
+        WriteOverride(templates, "csharp/_partials/generated_code.sbn", "{{ if }}\n");
+
+        var errors = Designs.Generate(SyntheticDesign.Create(40), "synthetic.yaml", templates.Path).Diagnostics.Where(d => d.IsError).ToList();
+
+        // Scriban reports two problems in `{{ if }}`; what matters is they are the partial's, not one per file.
+        Assert.InRange(errors.Count, 1, 2);
+        Assert.All(errors, e => Assert.Equal(("SG9001", 1), (e.Id, e.Span.Line)));
+        Assert.All(errors, e => Assert.EndsWith("generated_code.sbn", e.Span.File, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void An_overridden_partial_is_used_in_every_file_that_includes_it()
+    {
+        using var templates = new TempDirectory();
+        WriteOverride(templates, "csharp/_partials/generated_code.sbn", "[global::System.CodeDom.Compiler.GeneratedCode(\"Mine\", \"1\")]\n");
+
+        var result = Designs.Generate(SyntheticDesign.Create(40), "synthetic.yaml", templates.Path);
+        var records = result.Files.Where(f => f.RelativePath.StartsWith("gen/Types/", StringComparison.Ordinal)).ToList();
+
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+        Assert.Equal(80, records.Count);
+        Assert.All(records, f => Assert.Contains("GeneratedCode(\"Mine\", \"1\")", f.Content, StringComparison.Ordinal));
     }
 
     [Fact]

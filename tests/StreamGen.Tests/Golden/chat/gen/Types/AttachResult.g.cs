@@ -8,7 +8,7 @@ namespace Acme.Chat;
 [global::System.CodeDom.Compiler.GeneratedCode("StreamGen", "0.1.0")]
 public sealed partial record AttachResult : global::Acme.Chat.Runtime.IValidatable
 {
-        [global::System.Text.Json.Serialization.JsonPropertyName("bytes")]
+    [global::System.Text.Json.Serialization.JsonPropertyName("bytes")]
     public required long Bytes { get; init; }
 
     /// <summary>Checks every validation rule of the design; each failure is added to <paramref name="errors"/>.</summary>

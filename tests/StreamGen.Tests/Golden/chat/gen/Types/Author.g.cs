@@ -13,10 +13,10 @@ public sealed partial record Author : global::Acme.Chat.Runtime.IValidatable
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
     public required string Id { get; init; }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("name")]
+    [global::System.Text.Json.Serialization.JsonPropertyName("name")]
     public required string Name { get; init; }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("email")]
+    [global::System.Text.Json.Serialization.JsonPropertyName("email")]
     public string? Email { get; init; }
 
     /// <summary>Small picture</summary>

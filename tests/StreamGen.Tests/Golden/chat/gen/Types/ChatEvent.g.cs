@@ -9,19 +9,19 @@ namespace Acme.Chat;
 [global::System.CodeDom.Compiler.GeneratedCode("StreamGen", "0.1.0")]
 public sealed partial record ChatEvent : global::Acme.Chat.Runtime.IValidatable
 {
-        [global::System.Text.Json.Serialization.JsonPropertyName("id")]
+    [global::System.Text.Json.Serialization.JsonPropertyName("id")]
     public required long Id { get; init; }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("kind")]
+    [global::System.Text.Json.Serialization.JsonPropertyName("kind")]
     public required string Kind { get; init; }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("room")]
+    [global::System.Text.Json.Serialization.JsonPropertyName("room")]
     public string? Room { get; init; }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("message")]
+    [global::System.Text.Json.Serialization.JsonPropertyName("message")]
     public global::Acme.Chat.Message? Message { get; init; }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("members")]
+    [global::System.Text.Json.Serialization.JsonPropertyName("members")]
     public int? Members { get; init; }
 
     /// <summary>Checks every validation rule of the design; each failure is added to <paramref name="errors"/>.</summary>

@@ -8,16 +8,16 @@ namespace Acme.Chat;
 [global::System.CodeDom.Compiler.GeneratedCode("StreamGen", "0.1.0")]
 public sealed partial record FeedResult : global::Acme.Chat.Runtime.IValidatable
 {
-        [global::System.Text.Json.Serialization.JsonPropertyName("seq")]
+    [global::System.Text.Json.Serialization.JsonPropertyName("seq")]
     public required long Seq { get; init; }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("kind")]
+    [global::System.Text.Json.Serialization.JsonPropertyName("kind")]
     public required string Kind { get; init; }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("text")]
+    [global::System.Text.Json.Serialization.JsonPropertyName("text")]
     public string? Text { get; init; }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("delay")]
+    [global::System.Text.Json.Serialization.JsonPropertyName("delay")]
     public int? Delay { get; init; }
 
     /// <summary>Checks every validation rule of the design; each failure is added to <paramref name="errors"/>.</summary>

@@ -8,16 +8,16 @@ namespace Acme.Chat;
 [global::System.CodeDom.Compiler.GeneratedCode("StreamGen", "0.1.0")]
 public sealed partial record HistoryPayload : global::Acme.Chat.Runtime.IValidatable
 {
-        [global::System.Text.Json.Serialization.JsonPropertyName("room")]
+    [global::System.Text.Json.Serialization.JsonPropertyName("room")]
     public required string Room { get; init; }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("limit")]
+    [global::System.Text.Json.Serialization.JsonPropertyName("limit")]
     public int Limit { get; set; } = 50;
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("before")]
+    [global::System.Text.Json.Serialization.JsonPropertyName("before")]
     public long? Before { get; init; }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("tags")]
+    [global::System.Text.Json.Serialization.JsonPropertyName("tags")]
     public global::System.Collections.Generic.IReadOnlyList<string>? Tags { get; init; }
 
     /// <summary>Checks every validation rule of the design; each failure is added to <paramref name="errors"/>.</summary>

@@ -8,10 +8,10 @@ namespace Acme.Chat;
 [global::System.CodeDom.Compiler.GeneratedCode("StreamGen", "0.1.0")]
 public sealed partial record HistoryResult : global::Acme.Chat.Runtime.IValidatable
 {
-        [global::System.Text.Json.Serialization.JsonPropertyName("messages")]
+    [global::System.Text.Json.Serialization.JsonPropertyName("messages")]
     public required global::System.Collections.Generic.IReadOnlyList<global::Acme.Chat.Message> Messages { get; init; }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("threads")]
+    [global::System.Text.Json.Serialization.JsonPropertyName("threads")]
     public global::System.Collections.Generic.IReadOnlyList<global::Acme.Chat.Thread>? Threads { get; init; }
 
     /// <summary>Checks every validation rule of the design; each failure is added to <paramref name="errors"/>.</summary>

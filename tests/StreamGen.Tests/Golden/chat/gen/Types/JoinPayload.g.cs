@@ -8,16 +8,16 @@ namespace Acme.Chat;
 [global::System.CodeDom.Compiler.GeneratedCode("StreamGen", "0.1.0")]
 public sealed partial record JoinPayload : global::Acme.Chat.Runtime.IValidatable
 {
-        [global::System.Text.Json.Serialization.JsonPropertyName("room")]
+    [global::System.Text.Json.Serialization.JsonPropertyName("room")]
     public required string Room { get; init; }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("token")]
+    [global::System.Text.Json.Serialization.JsonPropertyName("token")]
     public required string Token { get; init; }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("profile")]
+    [global::System.Text.Json.Serialization.JsonPropertyName("profile")]
     public required global::Acme.Chat.Author Profile { get; init; }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("notify")]
+    [global::System.Text.Json.Serialization.JsonPropertyName("notify")]
     public bool Notify { get; set; } = false;
 
     /// <summary>Checks every validation rule of the design; each failure is added to <paramref name="errors"/>.</summary>

@@ -8,10 +8,10 @@ namespace Acme.Chat;
 [global::System.CodeDom.Compiler.GeneratedCode("StreamGen", "0.1.0")]
 public sealed partial record JoinResult : global::Acme.Chat.Runtime.IValidatable
 {
-        [global::System.Text.Json.Serialization.JsonPropertyName("members")]
+    [global::System.Text.Json.Serialization.JsonPropertyName("members")]
     public required int Members { get; init; }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("welcome")]
+    [global::System.Text.Json.Serialization.JsonPropertyName("welcome")]
     public required string Welcome { get; init; }
 
     /// <summary>Checks every validation rule of the design; each failure is added to <paramref name="errors"/>.</summary>

@@ -8,10 +8,10 @@ namespace Acme.Chat;
 [global::System.CodeDom.Compiler.GeneratedCode("StreamGen", "0.1.0")]
 public sealed partial record ListenPayload : global::Acme.Chat.Runtime.IValidatable
 {
-        [global::System.Text.Json.Serialization.JsonPropertyName("room")]
+    [global::System.Text.Json.Serialization.JsonPropertyName("room")]
     public required string Room { get; init; }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("view")]
+    [global::System.Text.Json.Serialization.JsonPropertyName("view")]
     public string? View { get; init; }
 
     /// <summary>Checks every validation rule of the design; each failure is added to <paramref name="errors"/>.</summary>

@@ -9,16 +9,16 @@ namespace Acme.Chat;
 [global::System.CodeDom.Compiler.GeneratedCode("StreamGen", "0.1.0")]
 public sealed partial record Message : global::Acme.Chat.Runtime.IValidatable
 {
-        [global::System.Text.Json.Serialization.JsonPropertyName("text")]
+    [global::System.Text.Json.Serialization.JsonPropertyName("text")]
     public required string Text { get; init; }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("author")]
+    [global::System.Text.Json.Serialization.JsonPropertyName("author")]
     public required global::Acme.Chat.Author Author { get; init; }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("mentions")]
+    [global::System.Text.Json.Serialization.JsonPropertyName("mentions")]
     public global::System.Collections.Generic.IReadOnlyList<string>? Mentions { get; init; }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("labels")]
+    [global::System.Text.Json.Serialization.JsonPropertyName("labels")]
     public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? Labels { get; init; }
 
     /// <summary>Client details, an inline type</summary>

@@ -9,10 +9,10 @@ namespace Acme.Chat;
 [global::System.CodeDom.Compiler.GeneratedCode("StreamGen", "0.1.0")]
 public sealed partial record MessageMeta : global::Acme.Chat.Runtime.IValidatable
 {
-        [global::System.Text.Json.Serialization.JsonPropertyName("client")]
+    [global::System.Text.Json.Serialization.JsonPropertyName("client")]
     public string Client { get; set; } = "web";
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("sentAt")]
+    [global::System.Text.Json.Serialization.JsonPropertyName("sentAt")]
     public required string SentAt { get; init; }
 
     /// <summary>Checks every validation rule of the design; each failure is added to <paramref name="errors"/>.</summary>

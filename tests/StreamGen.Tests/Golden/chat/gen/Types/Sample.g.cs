@@ -9,52 +9,52 @@ namespace Acme.Chat;
 [global::System.CodeDom.Compiler.GeneratedCode("StreamGen", "0.1.0")]
 public sealed partial record Sample : global::Acme.Chat.Runtime.IValidatable
 {
-        [global::System.Text.Json.Serialization.JsonPropertyName("flag")]
+    [global::System.Text.Json.Serialization.JsonPropertyName("flag")]
     public bool Flag { get; set; } = true;
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("small")]
+    [global::System.Text.Json.Serialization.JsonPropertyName("small")]
     public required int Small { get; init; }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("medium")]
+    [global::System.Text.Json.Serialization.JsonPropertyName("medium")]
     public int? Medium { get; init; }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("large")]
+    [global::System.Text.Json.Serialization.JsonPropertyName("large")]
     public long? Large { get; init; }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("count")]
+    [global::System.Text.Json.Serialization.JsonPropertyName("count")]
     public uint? Count { get; init; }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("count32")]
+    [global::System.Text.Json.Serialization.JsonPropertyName("count32")]
     public uint? Count32 { get; init; }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("count64")]
+    [global::System.Text.Json.Serialization.JsonPropertyName("count64")]
     public ulong? Count64 { get; init; }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("ratio")]
+    [global::System.Text.Json.Serialization.JsonPropertyName("ratio")]
     public float? Ratio { get; init; }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("score")]
+    [global::System.Text.Json.Serialization.JsonPropertyName("score")]
     public double? Score { get; init; }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("text")]
+    [global::System.Text.Json.Serialization.JsonPropertyName("text")]
     public required string Text { get; init; }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("blob")]
+    [global::System.Text.Json.Serialization.JsonPropertyName("blob")]
     public byte[]? Blob { get; init; }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("extra")]
+    [global::System.Text.Json.Serialization.JsonPropertyName("extra")]
     public global::System.Text.Json.JsonElement? Extra { get; init; }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("day")]
+    [global::System.Text.Json.Serialization.JsonPropertyName("day")]
     public string? Day { get; init; }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("host")]
+    [global::System.Text.Json.Serialization.JsonPropertyName("host")]
     public string? Host { get; init; }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("address")]
+    [global::System.Text.Json.Serialization.JsonPropertyName("address")]
     public string? Address { get; init; }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("codes")]
+    [global::System.Text.Json.Serialization.JsonPropertyName("codes")]
     public global::System.Collections.Generic.IReadOnlyDictionary<int, string>? Codes { get; init; }
 
     /// <summary>Checks every validation rule of the design; each failure is added to <paramref name="errors"/>.</summary>

@@ -9,10 +9,10 @@ namespace Acme.Chat;
 [global::System.CodeDom.Compiler.GeneratedCode("StreamGen", "0.1.0")]
 public sealed partial record Thread : global::Acme.Chat.Runtime.IValidatable
 {
-        [global::System.Text.Json.Serialization.JsonPropertyName("root")]
+    [global::System.Text.Json.Serialization.JsonPropertyName("root")]
     public required global::Acme.Chat.Message Root { get; init; }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("replies")]
+    [global::System.Text.Json.Serialization.JsonPropertyName("replies")]
     public global::System.Collections.Generic.IReadOnlyList<global::Acme.Chat.Thread>? Replies { get; init; }
 
     /// <summary>Checks every validation rule of the design; each failure is added to <paramref name="errors"/>.</summary>

@@ -8,7 +8,7 @@ namespace Acme.Counter;
 [global::System.CodeDom.Compiler.GeneratedCode("StreamGen", "0.1.0")]
 public sealed partial record BumpPayload : global::Acme.Counter.Runtime.IValidatable
 {
-        [global::System.Text.Json.Serialization.JsonPropertyName("by")]
+    [global::System.Text.Json.Serialization.JsonPropertyName("by")]
     public int By { get; set; } = 1;
 
     /// <summary>Checks every validation rule of the design; each failure is added to <paramref name="errors"/>.</summary>

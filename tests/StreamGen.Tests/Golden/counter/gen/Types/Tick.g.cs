@@ -13,7 +13,7 @@ public sealed partial record Tick : global::Acme.Counter.Runtime.IValidatable
     [global::System.Text.Json.Serialization.JsonPropertyName("value")]
     public required long Value { get; init; }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("at")]
+    [global::System.Text.Json.Serialization.JsonPropertyName("at")]
     public required string At { get; init; }
 
     /// <summary>Checks every validation rule of the design; each failure is added to <paramref name="errors"/>.</summary>

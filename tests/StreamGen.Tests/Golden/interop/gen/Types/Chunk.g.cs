@@ -9,10 +9,10 @@ namespace StreamGen.Interop;
 [global::System.CodeDom.Compiler.GeneratedCode("StreamGen", "0.1.0")]
 public sealed partial record Chunk : global::StreamGen.Interop.Runtime.IValidatable
 {
-        [global::System.Text.Json.Serialization.JsonPropertyName("index")]
+    [global::System.Text.Json.Serialization.JsonPropertyName("index")]
     public required int Index { get; init; }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("body")]
+    [global::System.Text.Json.Serialization.JsonPropertyName("body")]
     public required byte[] Body { get; init; }
 
     /// <summary>Checks every validation rule of the design; each failure is added to <paramref name="errors"/>.</summary>

@@ -9,10 +9,10 @@ namespace StreamGen.Interop;
 [global::System.CodeDom.Compiler.GeneratedCode("StreamGen", "0.1.0")]
 public sealed partial record ChunkRequest : global::StreamGen.Interop.Runtime.IValidatable
 {
-        [global::System.Text.Json.Serialization.JsonPropertyName("size")]
+    [global::System.Text.Json.Serialization.JsonPropertyName("size")]
     public required int Size { get; init; }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("pauseMs")]
+    [global::System.Text.Json.Serialization.JsonPropertyName("pauseMs")]
     public int PauseMs { get; set; } = 0;
 
     /// <summary>Make the server fail</summary>

@@ -8,10 +8,10 @@ namespace StreamGen.Interop;
 [global::System.CodeDom.Compiler.GeneratedCode("StreamGen", "0.1.0")]
 public sealed partial record ObservedResult : global::StreamGen.Interop.Runtime.IValidatable
 {
-        [global::System.Text.Json.Serialization.JsonPropertyName("canceled")]
+    [global::System.Text.Json.Serialization.JsonPropertyName("canceled")]
     public required global::System.Collections.Generic.IReadOnlyList<string> Canceled { get; init; }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("completed")]
+    [global::System.Text.Json.Serialization.JsonPropertyName("completed")]
     public required global::System.Collections.Generic.IReadOnlyList<string> Completed { get; init; }
 
     /// <summary>Checks every validation rule of the design; each failure is added to <paramref name="errors"/>.</summary>

@@ -8,7 +8,7 @@ namespace StreamGen.Interop;
 [global::System.CodeDom.Compiler.GeneratedCode("StreamGen", "0.1.0")]
 public sealed partial record SleepPayload : global::StreamGen.Interop.Runtime.IValidatable
 {
-        [global::System.Text.Json.Serialization.JsonPropertyName("ms")]
+    [global::System.Text.Json.Serialization.JsonPropertyName("ms")]
     public required int Ms { get; init; }
 
     /// <summary>Checks every validation rule of the design; each failure is added to <paramref name="errors"/>.</summary>

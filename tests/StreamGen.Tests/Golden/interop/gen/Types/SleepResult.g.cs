@@ -8,7 +8,7 @@ namespace StreamGen.Interop;
 [global::System.CodeDom.Compiler.GeneratedCode("StreamGen", "0.1.0")]
 public sealed partial record SleepResult : global::StreamGen.Interop.Runtime.IValidatable
 {
-        [global::System.Text.Json.Serialization.JsonPropertyName("slept")]
+    [global::System.Text.Json.Serialization.JsonPropertyName("slept")]
     public required int Slept { get; init; }
 
     /// <summary>Checks every validation rule of the design; each failure is added to <paramref name="errors"/>.</summary>

@@ -8,10 +8,10 @@ namespace StreamGen.Interop;
 [global::System.CodeDom.Compiler.GeneratedCode("StreamGen", "0.1.0")]
 public sealed partial record StreamingInputCallResult : global::StreamGen.Interop.Runtime.IValidatable
 {
-        [global::System.Text.Json.Serialization.JsonPropertyName("aggregatedSize")]
+    [global::System.Text.Json.Serialization.JsonPropertyName("aggregatedSize")]
     public required long AggregatedSize { get; init; }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("count")]
+    [global::System.Text.Json.Serialization.JsonPropertyName("count")]
     public required int Count { get; init; }
 
     /// <summary>Checks every validation rule of the design; each failure is added to <paramref name="errors"/>.</summary>

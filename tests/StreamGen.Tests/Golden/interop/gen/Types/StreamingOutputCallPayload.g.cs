@@ -8,10 +8,10 @@ namespace StreamGen.Interop;
 [global::System.CodeDom.Compiler.GeneratedCode("StreamGen", "0.1.0")]
 public sealed partial record StreamingOutputCallPayload : global::StreamGen.Interop.Runtime.IValidatable
 {
-        [global::System.Text.Json.Serialization.JsonPropertyName("sizes")]
+    [global::System.Text.Json.Serialization.JsonPropertyName("sizes")]
     public required global::System.Collections.Generic.IReadOnlyList<int> Sizes { get; init; }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("pauseMs")]
+    [global::System.Text.Json.Serialization.JsonPropertyName("pauseMs")]
     public int PauseMs { get; set; } = 0;
 
     /// <summary>Checks every validation rule of the design; each failure is added to <paramref name="errors"/>.</summary>
