@@ -20,20 +20,6 @@ internal static class GeneratedGrpc
     {
         var channel = GrpcChannel.ForAddress(server);
         var client = new LoggerGrpcClient(channel);
-        return Task.FromResult(new ClientEnd(cancellationToken => ReadAsync(client, workload, cancellationToken), new Disposer(channel)));
-    }
-
-    private static async Task<int> ReadAsync(LoggerGrpcClient client, Workload workload, CancellationToken cancellationToken)
-    {
-        await using var stream = await client.SubscribeAsync(new SubscribePayload { Topic = Workload.Topic }, cancellationToken);
-        var received = 0;
-        string? last = null;
-        while (await stream.RecvAsync(cancellationToken) is { } item)
-        {
-            last = item.Message;
-            received++;
-        }
-
-        return workload.Verify(received, last);
+        return Task.FromResult(new ClientEnd(cancellationToken => GeneratedClient.ReadAsync(client, workload, cancellationToken), new Disposer(channel)));
     }
 }

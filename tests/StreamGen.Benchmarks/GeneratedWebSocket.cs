@@ -14,20 +14,6 @@ internal static class GeneratedWebSocket
     {
         var http = new HttpClient { BaseAddress = server };
         var client = new LoggerHttpClient(http);
-        return Task.FromResult(new ClientEnd(cancellationToken => ReadAsync(client, workload, cancellationToken), new Disposer(http)));
-    }
-
-    private static async Task<int> ReadAsync(LoggerHttpClient client, Workload workload, CancellationToken cancellationToken)
-    {
-        await using var stream = await client.SubscribeAsync(new SubscribePayload { Topic = Workload.Topic }, cancellationToken);
-        var received = 0;
-        string? last = null;
-        while (await stream.RecvAsync(cancellationToken) is { } item)
-        {
-            last = item.Message;
-            received++;
-        }
-
-        return workload.Verify(received, last);
+        return Task.FromResult(new ClientEnd(cancellationToken => GeneratedClient.ReadAsync(client, workload, cancellationToken), new Disposer(http)));
     }
 }

@@ -39,14 +39,15 @@ public sealed class ClientProtocolTests
     {
         await using var server = await FrameworkServer.StartAsync(async socket =>
         {
-            // The server aborts the connection if a ping goes unanswered for 300 ms; it pings every 100 ms for 1.5 s.
+            // The server aborts the connection if a ping goes unanswered for 1 s; it pings every 100 ms for 2.5 s, so a
+            // client that never answered would be cut off after ~1.1 s. The deadline leaves room for a loaded CI box.
             // (The framework sees pongs only while a receive is pending, so one is.)
             var receiving = socket.ReceiveAsync(new byte[16], default);
-            await Task.Delay(1500);
+            await Task.Delay(2500);
             Assert.False(receiving.IsCompleted);
             await socket.SendAsync(Encoding.UTF8.GetBytes(Item), WebSocketMessageType.Text, endOfMessage: true, default);
             await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "", default);
-        }, keepAliveTimeout: TimeSpan.FromMilliseconds(300));
+        }, keepAliveTimeout: TimeSpan.FromSeconds(1));
         await using var stream = await server.SubscribeAsync();
 
         Assert.Equal("hello", (await stream.RecvAsync())!.Message);
