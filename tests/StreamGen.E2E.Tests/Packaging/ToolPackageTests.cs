@@ -5,6 +5,7 @@ namespace StreamGen.E2E.Tests.Packaging;
 /// tool from its package, and the projects it generates build outside this repository: with the runtime as source from
 /// public packages only, and with `--runtime package` from the packed runtime, warnings as errors.
 /// </summary>
+[Collection(PackagingCollection.Name)]
 public sealed class ToolPackageTests(PackedTool tool) : IClassFixture<PackedTool>
 {
     [Fact]

@@ -12,6 +12,7 @@ using global::System.IO;
 using global::System.Linq;
 using global::System.Net.WebSockets;
 using global::System.Runtime.CompilerServices;
+using global::System.Runtime.ExceptionServices;
 using global::System.Text.Json;
 using global::System.Text.Json.Serialization.Metadata;
 using global::System.Threading;
@@ -137,6 +138,12 @@ public abstract partial class WebSocketServerStream<TReceive, TSend> : IAsyncDis
         catch (ChannelClosedException e) when (e.InnerException is not null)
         {
             throw e.InnerException;
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested && reader.Completion.IsFaulted)
+        {
+            // A rejected message or a lost connection also cancels the handler's token; whoever receives after it gets
+            // the reason, not just the cancellation.
+            ExceptionDispatchInfo.Throw(reader.Completion.Exception!.InnerException!);
         }
 
         return default;
