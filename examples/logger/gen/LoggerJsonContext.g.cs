@@ -11,7 +11,6 @@ namespace Acme.Logger;
     GenerationMode = global::System.Text.Json.Serialization.JsonSourceGenerationMode.Default)]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::Acme.Logger.ArchiveLine), TypeInfoPropertyName = "ArchiveLine")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::Acme.Logger.DownloadPayload), TypeInfoPropertyName = "DownloadPayload")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::Acme.Logger.Runtime.ErrorResult), TypeInfoPropertyName = "ErrorResult")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::Acme.Logger.EventsPayload), TypeInfoPropertyName = "EventsPayload")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::Acme.Logger.FilterUpdate), TypeInfoPropertyName = "FilterUpdate")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::Acme.Logger.LogEntry), TypeInfoPropertyName = "LogEntry")]
@@ -43,10 +42,6 @@ public static class LoggerJsonReader
     /// <summary>Decode-side contract of DownloadPayload.</summary>
     public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Acme.Logger.DownloadPayload> DownloadPayload { get; } =
         (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Acme.Logger.DownloadPayload>)Options.GetTypeInfo(typeof(global::Acme.Logger.DownloadPayload));
-
-    /// <summary>Decode-side contract of ErrorResult.</summary>
-    public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Acme.Logger.Runtime.ErrorResult> ErrorResult { get; } =
-        (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Acme.Logger.Runtime.ErrorResult>)Options.GetTypeInfo(typeof(global::Acme.Logger.Runtime.ErrorResult));
 
     /// <summary>Decode-side contract of EventsPayload.</summary>
     public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Acme.Logger.EventsPayload> EventsPayload { get; } =

@@ -2,10 +2,11 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using StreamGen.Generation;
+using StreamGen.Model;
 
 namespace StreamGen.Cli.Commands;
 
-/// <summary><c>streamgen gen DESIGN [-o DIR] [--templates DIR] [--check] [--force]</c></summary>
+/// <summary><c>streamgen gen DESIGN [-o DIR] [--templates DIR] [--runtime source|package] [--check] [--force]</c></summary>
 internal static class GenCommand
 {
     public static Command Create()
@@ -13,16 +14,20 @@ internal static class GenCommand
         var design = CommonOptions.Design();
         var output = new Option<string>("--output", "-o") { Description = "The project folder to write (default: the current folder). gen/ in it is replaced on every run.", DefaultValueFactory = _ => "." };
         var templates = new Option<string?>("--templates") { Description = "A folder of template overrides, laid out like the built-in templates/ folder." };
+        var runtime = new Option<RuntimeMode?>("--runtime")
+        {
+            Description = "source writes the runtime into gen/Runtime; package references the StreamGen.Runtime package of this tool's version instead (default: the design's api.runtime, else source).",
+        };
         var check = new Option<bool>("--check") { Description = "Write nothing; list the files that would change and exit with 4 if any would (for CI drift checks)." };
         var force = new Option<bool>("--force") { Description = "Also overwrite user-owned files (Program.cs, the project, service stubs), and replace a gen/ folder streamgen did not write." };
         var format = CommonOptions.Format();
-        var command = new Command("gen", "Validate a design and generate the C# service project from it.") { design, output, templates, check, force, format };
+        var command = new Command("gen", "Validate a design and generate the C# service project from it.") { design, output, templates, runtime, check, force, format };
         command.SetAction(parse => Run(
-            parse.GetValue(design)!, parse.GetValue(output)!, parse.GetValue(templates), parse.GetValue(check), parse.GetValue(force), parse.GetValue(format), parse.InvocationConfiguration));
+            parse.GetValue(design)!, parse.GetValue(output)!, parse.GetValue(templates), parse.GetValue(runtime), parse.GetValue(check), parse.GetValue(force), parse.GetValue(format), parse.InvocationConfiguration));
         return command;
     }
 
-    private static int Run(string designPath, string outputPath, string? templates, bool check, bool force, DiagnosticFormat format, InvocationConfiguration io)
+    private static int Run(string designPath, string outputPath, string? templates, RuntimeMode? runtime, bool check, bool force, DiagnosticFormat format, InvocationConfiguration io)
     {
         var stopwatch = Stopwatch.StartNew();
         if (templates is not null && !Directory.Exists(templates))
@@ -31,7 +36,7 @@ internal static class GenCommand
         }
 
         var input = DesignInput.Read(designPath);
-        var result = StreamGenerator.Generate(input.Text, input.DisplayPath, new GenerationOptions(ToolVersion.Value, templates));
+        var result = StreamGenerator.Generate(input.Text, input.DisplayPath, new GenerationOptions(ToolVersion.Value, templates, runtime));
         if (result.Diagnostics.Count > 0)
         {
             DiagnosticPrinter.Print(result.Diagnostics, format, io.Error, CommonOptions.ReadSourceForExcerpt);

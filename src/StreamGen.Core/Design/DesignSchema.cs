@@ -23,7 +23,7 @@ public static class DesignSchema
             AlwaysAllowAdditionalObjectProperties = false,
             GenerateAbstractProperties = false,
             FlattenInheritanceHierarchy = true,
-            SchemaProcessors = { new ScalarShorthandProcessor(), new NoNullProcessor() },
+            SchemaProcessors = { new ScalarShorthandProcessor(), new NoNullProcessor(), new AllowedValuesProcessor() },
         };
         settings.TypeMappers.Add(new PrimitiveTypeMapper(typeof(DesignValue), schema => schema.Description = "A literal of the attribute's type."));
         var schema = JsonSchema.FromType<DesignDocument>(settings);
@@ -56,6 +56,26 @@ public static class DesignSchema
             schema.AllowAdditionalProperties = true;
             schema.OneOf.Add(new JsonSchema { Type = JsonObjectType.String, Description = $"Shorthand for {{ {shorthand.Key}: ... }}." });
             schema.OneOf.Add(objectForm);
+        }
+    }
+
+    /// <summary>A string key limited to a few values (<see cref="System.ComponentModel.DataAnnotations.AllowedValuesAttribute"/>) is an enum in the schema.</summary>
+    private sealed class AllowedValuesProcessor : ISchemaProcessor
+    {
+        public void Process(SchemaProcessorContext context)
+        {
+            foreach (var property in context.ContextualType.Type.GetProperties())
+            {
+                if (property.GetCustomAttribute<System.ComponentModel.DataAnnotations.AllowedValuesAttribute>() is { } allowed
+                    && property.GetCustomAttribute<System.Text.Json.Serialization.JsonPropertyNameAttribute>() is { } name
+                    && context.Schema.Properties.TryGetValue(name.Name, out var schema))
+                {
+                    foreach (var value in allowed.Values)
+                    {
+                        schema.Enumeration.Add(value);
+                    }
+                }
+            }
         }
     }
 

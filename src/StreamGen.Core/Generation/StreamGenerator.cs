@@ -5,7 +5,8 @@ using StreamGen.Validation;
 
 namespace StreamGen.Generation;
 
-public sealed record GenerationOptions(string ToolVersion, string? TemplatesDirectory = null);
+/// <summary>How to run: the tool's version, a folder of template overrides, and the runtime mode when the command line sets it (null: the design's).</summary>
+public sealed record GenerationOptions(string ToolVersion, string? TemplatesDirectory = null, RuntimeMode? Runtime = null);
 
 /// <summary>The outcome of a run: every diagnostic, the model when the design was valid, and the rendered files when rendering succeeded.</summary>
 public sealed record GenerationResult(IReadOnlyList<Diagnostic> Diagnostics, ApiModel? Model, IReadOnlyList<RenderedFile> Files)
@@ -30,7 +31,7 @@ public static class StreamGenerator
             var index = DesignValidator.Validate(document, diagnostics);
             if (!diagnostics.HasErrors)
             {
-                model = ModelBuilder.Build(document, index, diagnostics, new ModelBuilderOptions(options.ToolVersion, Path.GetFileName(displayPath)));
+                model = ModelBuilder.Build(document, index, diagnostics, new ModelBuilderOptions(options.ToolVersion, Path.GetFileName(displayPath), Runtime: options.Runtime));
             }
         }
 
@@ -75,11 +76,29 @@ public static class StreamGenerator
             }
         }
 
+        files.AddRange(CopyRuntime(model, renderer, diagnostics));
+
         // A broken shared partial fails every file that includes it; report each place once.
         diagnostics = DiagnosticBag.Of(diagnostics.Items.DistinctBy(d => d.ToString()));
         return diagnostics.HasErrors
             ? new GenerationResult(diagnostics.Sorted(), model, [])
             : new GenerationResult(analysis.Diagnostics.Concat(diagnostics.Sorted()).ToList(), model, files.OrderBy(f => f.RelativePath, StringComparer.Ordinal).ToList());
+    }
+
+    /// <summary>
+    /// The runtime's sources for gen/Runtime: the header every generated C# file has, a blank line, then the library's file
+    /// with only its namespace rewritten (so the copy can be checked against the library byte for byte).
+    /// </summary>
+    private static IEnumerable<RenderedFile> CopyRuntime(ApiModel model, TemplateRenderer renderer, DiagnosticBag diagnostics)
+    {
+        var sources = RuntimeSources.For(model).ToList();
+        if (sources.Count == 0 || renderer.Render(new Section("header", FilePlanner.HeaderTemplate, model), diagnostics) is not { } header)
+        {
+            return [];
+        }
+
+        var prefix = OutputFormatter.Tidy(header) + "\n";
+        return sources.Select(source => new RenderedFile(source.OutputPath, prefix + RuntimeSources.Rewrite(source, model.RuntimeNamespace), Ownership.Generated));
     }
 
     private static (RenderedFile?, DiagnosticBag) RenderFile(OutputFile file, TemplateRenderer renderer)

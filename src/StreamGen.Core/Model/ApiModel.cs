@@ -10,7 +10,10 @@ public sealed record ApiModel
 
     public required string Namespace { get; init; }
 
+    /// <summary>Where the runtime's types are: <c>&lt;Namespace&gt;.Runtime</c> as source, <c>StreamGen.Runtime</c> as a package.</summary>
     public required string RuntimeNamespace { get; init; }
+
+    public required RuntimeMode Runtime { get; init; }
 
     public required string Title { get; init; }
 

@@ -11,11 +11,15 @@ namespace StreamGen.Model;
 /// </summary>
 public sealed partial class ModelBuilder
 {
+    /// <summary>The runtime package's id, which is also its namespace.</summary>
+    public const string RuntimePackageId = "StreamGen.Runtime";
+
     private readonly DesignDocument _document;
     private readonly DesignIndex _index;
     private readonly DiagnosticBag _diagnostics;
     private readonly ModelBuilderOptions _options;
     private readonly string _namespace;
+    private readonly RuntimeMode _runtimeMode;
     private readonly string _runtime;
     private readonly string _stem;
     private readonly NameRegistry _typeNames = new();
@@ -29,7 +33,8 @@ public sealed partial class ModelBuilder
         var api = document.Api!;
         _stem = CSharpNaming.ToPascalCase(api.ApiName!);
         _namespace = api.Namespace ?? CSharpNaming.ToNamespace(api.ApiName!);
-        _runtime = _namespace + ".Runtime";
+        _runtimeMode = options.Runtime ?? (api.Runtime == "package" ? RuntimeMode.Package : RuntimeMode.Source);
+        _runtime = _runtimeMode == RuntimeMode.Package ? RuntimePackageId : _namespace + ".Runtime";
     }
 
     public static ApiModel? Build(DesignDocument document, DesignIndex index, DiagnosticBag diagnostics, ModelBuilderOptions options)
@@ -54,6 +59,7 @@ public sealed partial class ModelBuilder
             TypeStem = _stem,
             Namespace = _namespace,
             RuntimeNamespace = _runtime,
+            Runtime = _runtimeMode,
             Title = api.Title ?? api.ApiName!,
             Description = DocLines(api.Description),
             Version = api.Version ?? "1.0",
@@ -115,7 +121,6 @@ public sealed partial class ModelBuilder
             entries[body.JsonInfoName] = body.TypeName;
         }
 
-        entries["ErrorResult"] = $"global::{_runtime}.ErrorResult";
         return new JsonContextModel
         {
             ClassName = $"{_stem}JsonContext",
@@ -133,6 +138,12 @@ public sealed partial class ModelBuilder
         {
             packages.Add(new PackageModel("Grpc.AspNetCore", _options.GrpcVersion, IsPrivate: false));
             packages.Add(new PackageModel("Grpc.Net.Client", _options.GrpcVersion, IsPrivate: false));
+        }
+
+        if (_runtimeMode == RuntimeMode.Package)
+        {
+            // Exactly the tool's version: the generated code and the runtime it calls change together.
+            packages.Add(new PackageModel(RuntimePackageId, $"[{_options.ToolVersion}]", IsPrivate: false));
         }
 
         return new ProjectModel
@@ -160,5 +171,8 @@ public sealed partial class ModelBuilder
         _diagnostics.Report(DiagnosticDescriptors.NameCollision, span, kind, designName, "a generated type", csharpName);
 }
 
-/// <summary>What the model needs beyond the design: the tool version for headers and the design's file name.</summary>
-public sealed record ModelBuilderOptions(string ToolVersion, string DesignFile, string GrpcVersion = "2.85.0");
+/// <summary>
+/// What the model needs beyond the design: the tool version for headers (and the runtime package's), the design's file
+/// name, and the runtime mode when the command line sets it (null: the design's <c>api.runtime</c>, else source).
+/// </summary>
+public sealed record ModelBuilderOptions(string ToolVersion, string DesignFile, string GrpcVersion = "2.85.0", RuntimeMode? Runtime = null);

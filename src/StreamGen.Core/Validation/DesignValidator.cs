@@ -12,6 +12,7 @@ public static class DesignValidator
         var index = new DesignIndex(document, diagnostics);
         var context = new ValidationContext(document, index, diagnostics);
         new NameRules(context).Run();
+        new ApiRules(context).Run();
         new TypeRules(context).Run();
         new ViewRules(context).Run();
         new MethodRules(context).Run();

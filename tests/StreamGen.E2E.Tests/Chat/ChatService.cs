@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 using Acme.Chat;
-using Acme.Chat.Runtime;
+using StreamGen.Runtime;
 
 namespace StreamGen.E2E.Tests.Chat;
 

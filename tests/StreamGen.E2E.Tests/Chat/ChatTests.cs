@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Acme.Chat;
-using Acme.Chat.Runtime;
+using StreamGen.Runtime;
 using Grpc.Net.Client;
 using Microsoft.Extensions.DependencyInjection;
 using StreamGen.E2E.Tests.Support;

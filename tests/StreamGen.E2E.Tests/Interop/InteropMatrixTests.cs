@@ -1,6 +1,6 @@
 using StreamGen.E2E.Tests.Support;
 using StreamGen.Interop;
-using StreamGen.Interop.Runtime;
+using StreamGen.Runtime;
 
 namespace StreamGen.E2E.Tests.Interop;
 

@@ -1,67 +1,47 @@
-using System.Diagnostics;
-using StreamGen.E2E.Tests.Support;
-
 namespace StreamGen.E2E.Tests.Packaging;
 
 /// <summary>
-/// streamgen as users get it: `dotnet pack` makes the tool, `dotnet tool install` installs it from the package, and the
-/// project it generates builds outside this repository with public packages only.
+/// streamgen as users get it: `dotnet pack` makes the tool and the runtime package, `dotnet tool install` installs the
+/// tool from its package, and the projects it generates build outside this repository: with the runtime as source from
+/// public packages only, and with `--runtime package` from the packed runtime, warnings as errors.
 /// </summary>
-public sealed class ToolPackageTests
+[Collection(PackagingCollection.Name)]
+public sealed class ToolPackageTests(PackedTool tool) : IClassFixture<PackedTool>
 {
     [Fact]
     public async Task The_packed_tool_installs_runs_and_generates_a_project_that_builds_outside_the_repository()
     {
-        var root = Node.RepositoryRoot;
-        var work = Path.Combine(Path.GetTempPath(), "streamgen-package", Guid.NewGuid().ToString("N")[..8]);
-        Directory.CreateDirectory(work);
-        try
-        {
-            var packages = Path.Combine(work, "packages");
-            var tools = Path.Combine(work, "tools");
-            var output = Path.Combine(work, "logger");
-            await RunAsync("dotnet", root, "pack", Path.Combine(root, "src", "StreamGen.Cli"), "-c", "Release", "-o", packages, "--nologo");
-            Assert.Single(Directory.GetFiles(packages, "StreamGen.*.nupkg"));
+        var output = Path.Combine(tool.Work, "logger");
 
-            await RunAsync("dotnet", work, "tool", "install", "StreamGen", "--tool-path", tools, "--add-source", packages, "--prerelease");
-            var streamgen = Path.Combine(tools, "streamgen");
-            var version = await RunAsync(streamgen, work, "--version");
-            var generated = await RunAsync(streamgen, root, "gen", "designs/logger.yaml", "-o", output);
-            var built = await RunAsync("dotnet", output, "build", "--nologo", "-v", "q");
+        var version = await PackedTool.RunAsync(tool.Streamgen, tool.Work, "--version");
+        var generated = await PackedTool.RunAsync(tool.Streamgen, Support.Node.RepositoryRoot, "gen", "designs/logger.yaml", "-o", output);
+        var built = await PackedTool.RunAsync("dotnet", output, "build", "--nologo", "-v", "q");
 
-            Assert.Matches(@"^\d+\.\d+\.\d+", version.Trim());
-            Assert.Contains("created", generated, StringComparison.Ordinal);
-            Assert.Contains("0 Warning(s)", built, StringComparison.Ordinal);
-            Assert.Contains("0 Error(s)", built, StringComparison.Ordinal);
-            Assert.True(File.Exists(Path.Combine(output, "bin", "Debug", "net10.0", "Logger.dll")));
-        }
-        finally
-        {
-            Directory.Delete(work, recursive: true);
-        }
+        Assert.Equal(tool.Version, version.Trim());
+        Assert.Contains("created", generated, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(output, "gen", "Runtime", "Http", "WebSockets", "WebSocketFrameWriter.g.cs")));
+        Assert.Contains("0 Warning(s)", built, StringComparison.Ordinal);
+        Assert.Contains("0 Error(s)", built, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(output, "bin", "Debug", "net10.0", "Logger.dll")));
     }
 
-    private static async Task<string> RunAsync(string fileName, string workingDirectory, params string[] args)
+    [Fact]
+    public async Task With_runtime_package_the_generated_project_builds_against_the_packed_runtime_of_the_tool_version()
     {
-        var start = new ProcessStartInfo(fileName) { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
+        var output = Path.Combine(tool.Work, "logger-package");
 
-        // A build started from a test host would otherwise inherit its MSBuild settings.
-        foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase) || k == "MSBUILD_EXE_PATH").ToList())
-        {
-            start.Environment.Remove(key);
-        }
+        await PackedTool.RunAsync(tool.Streamgen, Support.Node.RepositoryRoot, "gen", "designs/logger.yaml", "-o", output, "--runtime", "package");
+        var built = await PackedTool.RunAsync("dotnet", output, "build", "--nologo", "-v", "q", "-warnaserror");
 
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
-        await process.WaitForExitAsync(timeout.Token);
-        var text = await stdout + await stderr;
-        Assert.True(process.ExitCode == 0, $"{fileName} {string.Join(' ', args)} exited {process.ExitCode}:\n{text}");
-        return text;
+        Assert.False(Directory.Exists(Path.Combine(output, "gen", "Runtime")));
+        Assert.Contains(
+            $"<PackageReference Include=\"StreamGen.Runtime\" Version=\"[{tool.Version}]\" />",
+            await File.ReadAllTextAsync(Path.Combine(output, "gen", "StreamGen.props")),
+            StringComparison.Ordinal);
+        Assert.Contains("0 Warning(s)", built, StringComparison.Ordinal);
+        Assert.Contains("0 Error(s)", built, StringComparison.Ordinal);
+        Assert.Contains($"\"StreamGen.Runtime/{tool.Version}\"", await File.ReadAllTextAsync(Path.Combine(output, "obj", "project.assets.json")), StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(output, "bin", "Debug", "net10.0", "StreamGen.Runtime.dll")));
+        Assert.True(File.Exists(Path.Combine(output, "bin", "Debug", "net10.0", "Logger.dll")));
     }
 }

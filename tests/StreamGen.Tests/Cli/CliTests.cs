@@ -129,6 +129,35 @@ public sealed class CliTests
     }
 
     [Fact]
+    public void Runtime_package_references_the_runtime_package_instead_of_writing_gen_runtime()
+    {
+        using var temp = new TempDirectory();
+
+        var (exit, _, error) = Run("gen", Design("counter.json"), "-o", temp.Path, "--runtime", "package");
+
+        Assert.True(exit == 0, error);
+        Assert.False(Directory.Exists(temp.Combine("gen", "Runtime")));
+        Assert.Contains($"<PackageReference Include=\"StreamGen.Runtime\" Version=\"[{ToolVersion.Value}]\" />", File.ReadAllText(temp.Combine("gen", "StreamGen.props")), StringComparison.Ordinal);
+        Assert.Contains("global::StreamGen.Runtime.ServerEndpoints", File.ReadAllText(temp.Combine("gen", "CounterServer.g.cs")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Runtime_source_on_the_command_line_overrides_the_design()
+    {
+        using var temp = new TempDirectory();
+
+        var (exit, _, error) = Run("gen", Design("chat.yaml"), "-o", temp.Path, "--runtime", "source");
+
+        Assert.True(exit == 0, error);
+        Assert.True(File.Exists(temp.Combine("gen", "Runtime", "Core", "ServiceError.g.cs")));
+        Assert.DoesNotContain("StreamGen.Runtime", File.ReadAllText(temp.Combine("gen", "StreamGen.props")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_unknown_runtime_is_a_usage_error() =>
+        Assert.Equal(2, Run("gen", Design("counter.json"), "--runtime", "nuget", "--check").Exit);
+
+    [Fact]
     public void A_missing_templates_folder_is_a_usage_error()
     {
         Assert.Equal(2, Run("gen", Design("counter.json"), "--templates", "/no/such/folder", "--check").Exit);

@@ -10,8 +10,10 @@ namespace StreamGen.Tests.Support;
 
 /// <summary>
 /// Compiles a generated project in memory the way its build would: the ASP.NET Core reference assemblies, the gRPC
-/// packages, the Web SDK's implicit usings, protoc's C# for the .proto, and the framework's source generators
-/// (System.Text.Json, Regex, logging), with nullable on and every warning treated as an error.
+/// packages (only when the design uses gRPC, so a design without it is proven not to need them), the StreamGen.Runtime
+/// assembly when the design references the runtime package, the Web SDK's implicit usings, protoc's C# for the .proto,
+/// and the framework's source generators (System.Text.Json, Regex, logging), with nullable on and every warning treated
+/// as an error.
 /// </summary>
 internal static class GeneratedCompilation
 {
@@ -23,7 +25,8 @@ internal static class GeneratedCompilation
         "Microsoft.Extensions.Hosting", "Microsoft.Extensions.Logging",
     ];
 
-    private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(LoadReferences);
+    private static readonly Lazy<ImmutableArray<MetadataReference>> FrameworkReferences = new(LoadFrameworkReferences);
+    private static readonly Lazy<ImmutableArray<MetadataReference>> GrpcReferences = new(LoadGrpcReferences);
     private static readonly Lazy<ImmutableArray<ISourceGenerator>> Generators = new(LoadGenerators);
 
     public sealed record Result(CSharpCompilation Compilation, IReadOnlyList<Diagnostic> Diagnostics)
@@ -70,14 +73,27 @@ internal static class GeneratedCompilation
             generalDiagnosticOption: ReportDiagnostic.Error,
             specificDiagnosticOptions: new Dictionary<string, ReportDiagnostic> { ["CS1701"] = ReportDiagnostic.Suppress, ["CS1702"] = ReportDiagnostic.Suppress },
             allowUnsafe: false);
-        var compilation = CSharpCompilation.Create(assemblyName, trees, References.Value, options);
+        var references = new List<MetadataReference>(FrameworkReferences.Value);
+        if (generated.Model?.HasGrpc == true)
+        {
+            references.AddRange(GrpcReferences.Value);
+        }
+
+        if (generated.Model?.Runtime == StreamGen.Model.RuntimeMode.Package)
+        {
+            // The package and what it brings: Grpc.Core.Api (the first of the gRPC references).
+            references.Add(MetadataReference.CreateFromFile(typeof(StreamGen.Runtime.ServiceError).Assembly.Location));
+            references.Add(GrpcReferences.Value[0]);
+        }
+
+        var compilation = CSharpCompilation.Create(assemblyName, trees, references.Distinct(), options);
         CSharpGeneratorDriver.Create(Generators.Value, parseOptions: parse)
             .RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
         var diagnostics = generatorDiagnostics.Concat(output.GetDiagnostics()).ToList();
         return new Result((CSharpCompilation)output, diagnostics);
     }
 
-    private static ImmutableArray<MetadataReference> LoadReferences()
+    private static ImmutableArray<MetadataReference> LoadFrameworkReferences()
     {
         var packs = Repository.Metadata("NetCoreTargetingPack");
         var files = new List<string>();
@@ -87,7 +103,13 @@ internal static class GeneratedCompilation
             files.AddRange(Directory.GetFiles(Path.Combine(version, "ref", "net10.0"), "*.dll"));
         }
 
-        // The gRPC packages the generated project references, from the test's own dependencies.
+        return [.. files.Select(f => MetadataReference.CreateFromFile(f))];
+    }
+
+    /// <summary>The gRPC packages the generated project references, from the test's own dependencies; Grpc.Core.Api first.</summary>
+    private static ImmutableArray<MetadataReference> LoadGrpcReferences()
+    {
+        var files = new List<string>();
         foreach (var assembly in new[] { typeof(Grpc.Core.Metadata), typeof(Google.Protobuf.ByteString), typeof(Grpc.AspNetCore.Server.GrpcServiceOptions), typeof(Grpc.Net.Client.GrpcChannel), typeof(Grpc.Net.ClientFactory.GrpcClientFactory) })
         {
             files.Add(assembly.Assembly.Location);

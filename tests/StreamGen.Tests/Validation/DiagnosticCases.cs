@@ -35,6 +35,12 @@ public static class DiagnosticCases
             """, 6, 22, null
         },
         {
+            "SG1002", """
+            api: { name: demo, runtime: sources }
+            services: {}
+            """, 1, 29, "did you mean 'source'?"
+        },
+        {
             "SG1003", """
             api: { title: Demo }
             services: {}

@@ -31,6 +31,14 @@ public sealed class DesignApi : DesignElement
     [JsonPropertyName("grpc")]
     [Description("Defaults of the generated gRPC host.")]
     public DesignEndpoint? Grpc { get; set; }
+
+    /// <summary>The values <see cref="Runtime"/> accepts.</summary>
+    public static IReadOnlyList<string> RuntimeValues { get; } = ["source", "package"];
+
+    [JsonPropertyName("runtime")]
+    [Description("How the generated project gets the StreamGen runtime: source (default) writes it into gen/Runtime; package references the StreamGen.Runtime NuGet package of the tool's version. gen --runtime overrides it.")]
+    [AllowedValues("source", "package")]
+    public string? Runtime { get; set; }
 }
 
 public sealed class DesignEndpoint : DesignElement

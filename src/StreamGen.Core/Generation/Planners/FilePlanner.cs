@@ -14,7 +14,10 @@ public static class FilePlanner
             .Concat(ScaffoldPlanner.Plan(api))
             .ToList();
 
+    /// <summary>The header every generated C# file starts with.</summary>
+    internal const string HeaderTemplate = "csharp/_partials/header.sbn";
+
     /// <summary>A generated C# file: the shared header section, then the file's own section.</summary>
     internal static OutputFile CSharp(string relativePath, string sectionName, string templatePath, object model) =>
-        new($"gen/{relativePath}", [new Section("header", "csharp/_partials/header.sbn", model), new Section(sectionName, templatePath, model)], Ownership.Generated);
+        new($"gen/{relativePath}", [new Section("header", HeaderTemplate, model), new Section(sectionName, templatePath, model)], Ownership.Generated);
 }

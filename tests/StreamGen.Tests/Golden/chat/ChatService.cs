@@ -1,5 +1,5 @@
 // Created by streamgen once; yours to edit: streamgen never overwrites it (gen/ holds what it regenerates).
-using Acme.Chat.Runtime;
+using StreamGen.Runtime;
 
 namespace Acme.Chat;
 

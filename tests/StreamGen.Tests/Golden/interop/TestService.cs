@@ -1,5 +1,5 @@
 // Created by streamgen once; yours to edit: streamgen never overwrites it (gen/ holds what it regenerates).
-using StreamGen.Interop.Runtime;
+using StreamGen.Runtime;
 
 namespace StreamGen.Interop;
 

@@ -55,7 +55,7 @@ public sealed partial class LoggerGrpcClient : ILoggerClient
         : global::Acme.Logger.Runtime.GrpcClientStream<object, object, global::Acme.Logger.SubscribeResult, global::Acme.Logger.Protos.SubscribeResponse>,
         ISubscribeClientStream
     {
-        public SubscribeClientStream(AsyncServerStreamingCall<global::Acme.Logger.Protos.SubscribeResponse> call, Metadata headers)
+        public SubscribeClientStream(AsyncServerStreamingCall<global::Acme.Logger.Protos.SubscribeResponse> call, global::Grpc.Core.Metadata headers)
             : base(call, null, call.ResponseStream, headers, null, LoggerProtoMapper.FromProto)
         {
         }
@@ -110,7 +110,7 @@ public sealed partial class LoggerGrpcClient : ILoggerClient
     {
         private readonly AsyncClientStreamingCall<global::Acme.Logger.Protos.PublishRequest, global::Acme.Logger.Protos.PublishResponse> _call;
 
-        public PublishClientStream(AsyncClientStreamingCall<global::Acme.Logger.Protos.PublishRequest, global::Acme.Logger.Protos.PublishResponse> call, Metadata headers)
+        public PublishClientStream(AsyncClientStreamingCall<global::Acme.Logger.Protos.PublishRequest, global::Acme.Logger.Protos.PublishResponse> call, global::Grpc.Core.Metadata headers)
             : base(call, call.RequestStream, null, headers, LoggerProtoMapper.ToPublishRequest, null)
         {
             _call = call;
@@ -131,7 +131,7 @@ public sealed partial class LoggerGrpcClient : ILoggerClient
     public async global::System.Threading.Tasks.Task<IWatchClientStream> WatchAsync(global::Acme.Logger.WatchPayload payload, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::Acme.Logger.Runtime.ValidationErrors.ThrowIfInvalid(payload);
-        var headers = new Metadata();
+        var headers = new global::Grpc.Core.Metadata();
         if (payload.View is { } pView)
         {
             headers.Add("view", global::Acme.Logger.Runtime.HttpParameters.FormatString(pView));
@@ -155,7 +155,7 @@ public sealed partial class LoggerGrpcClient : ILoggerClient
         : global::Acme.Logger.Runtime.GrpcClientStream<global::Acme.Logger.FilterUpdate, global::Acme.Logger.Protos.WatchRequest, global::Acme.Logger.LogRecord, global::Acme.Logger.Protos.WatchResponse>,
         IWatchClientStream
     {
-        public WatchClientStream(AsyncDuplexStreamingCall<global::Acme.Logger.Protos.WatchRequest, global::Acme.Logger.Protos.WatchResponse> call, Metadata headers)
+        public WatchClientStream(AsyncDuplexStreamingCall<global::Acme.Logger.Protos.WatchRequest, global::Acme.Logger.Protos.WatchResponse> call, global::Grpc.Core.Metadata headers)
             : base(call, call.RequestStream, call.ResponseStream, headers, LoggerProtoMapper.ToWatchRequest, LoggerProtoMapper.FromProto)
         {
         }

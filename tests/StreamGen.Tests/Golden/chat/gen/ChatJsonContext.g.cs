@@ -14,7 +14,6 @@ namespace Acme.Chat;
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::Acme.Chat.Author), TypeInfoPropertyName = "Author")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::Acme.Chat.ChatEvent), TypeInfoPropertyName = "ChatEvent")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::Acme.Chat.ConversePayload), TypeInfoPropertyName = "ConversePayload")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::Acme.Chat.Runtime.ErrorResult), TypeInfoPropertyName = "ErrorResult")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::Acme.Chat.ExportPayload), TypeInfoPropertyName = "ExportPayload")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::Acme.Chat.FeedPayload), TypeInfoPropertyName = "FeedPayload")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::Acme.Chat.FeedResult), TypeInfoPropertyName = "FeedResult")]
@@ -66,10 +65,6 @@ public static class ChatJsonReader
     /// <summary>Decode-side contract of ConversePayload.</summary>
     public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Acme.Chat.ConversePayload> ConversePayload { get; } =
         (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Acme.Chat.ConversePayload>)Options.GetTypeInfo(typeof(global::Acme.Chat.ConversePayload));
-
-    /// <summary>Decode-side contract of ErrorResult.</summary>
-    public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Acme.Chat.Runtime.ErrorResult> ErrorResult { get; } =
-        (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Acme.Chat.Runtime.ErrorResult>)Options.GetTypeInfo(typeof(global::Acme.Chat.Runtime.ErrorResult));
 
     /// <summary>Decode-side contract of ExportPayload.</summary>
     public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Acme.Chat.ExportPayload> ExportPayload { get; } =

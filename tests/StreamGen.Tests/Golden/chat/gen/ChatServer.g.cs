@@ -41,7 +41,7 @@ public static partial class ChatServer
             await app.RunAsync().ConfigureAwait(false);
             return 0;
         }
-        catch (global::Acme.Chat.Runtime.ServerConfigurationException e)
+        catch (global::StreamGen.Runtime.ServerConfigurationException e)
         {
             await global::System.Console.Error.WriteLineAsync($"chat: {e.Message}").ConfigureAwait(false);
             return 2;
@@ -56,10 +56,10 @@ public static partial class ChatServer
     /// <summary>Configures Kestrel's listeners, the transports' options and single-line console logging.</summary>
     public static WebApplicationBuilder AddChatServer(this WebApplicationBuilder builder)
     {
-        var endpoints = global::Acme.Chat.Runtime.ServerEndpoints.Read(builder.Configuration, DefaultHttpHost, DefaultHttpPort, DefaultGrpcHost, DefaultGrpcPort, hasGrpc: true);
+        var endpoints = global::StreamGen.Runtime.ServerEndpoints.Read(builder.Configuration, DefaultHttpHost, DefaultHttpPort, DefaultGrpcHost, DefaultGrpcPort, hasHttp: true, hasGrpc: true);
         builder.Services.AddSingleton(endpoints);
         builder.WebHost.ConfigureKestrel(kestrel => endpoints.Listen(kestrel));
-        builder.Services.AddOptions<global::Acme.Chat.Runtime.StreamGenWebSocketOptions>().Bind(builder.Configuration.GetSection("StreamGen:Http"));
+        builder.Services.AddOptions<global::StreamGen.Runtime.StreamGenWebSocketOptions>().Bind(builder.Configuration.GetSection("StreamGen:Http"));
         builder.Services.AddGrpc();
         builder.Logging.AddSimpleConsole(console =>
         {
@@ -81,7 +81,7 @@ public static partial class ChatServer
     /// <summary>Maps every service: HTTP routes on the HTTP port, gRPC services on the gRPC port.</summary>
     public static WebApplication MapChatServer(this WebApplication app)
     {
-        var endpoints = app.Services.GetRequiredService<global::Acme.Chat.Runtime.ServerEndpoints>();
+        var endpoints = app.Services.GetRequiredService<global::StreamGen.Runtime.ServerEndpoints>();
         app.MapChat().RequireHost(endpoints.HttpHostPattern);
         app.MapGrpcService<ChatGrpcService>().RequireHost(endpoints.GrpcHostPattern);
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Acme.Chat");

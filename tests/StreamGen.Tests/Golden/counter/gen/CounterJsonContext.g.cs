@@ -10,7 +10,6 @@ namespace Acme.Counter;
     DefaultIgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
     GenerationMode = global::System.Text.Json.Serialization.JsonSourceGenerationMode.Default)]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::Acme.Counter.BumpPayload), TypeInfoPropertyName = "BumpPayload")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::Acme.Counter.Runtime.ErrorResult), TypeInfoPropertyName = "ErrorResult")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::Acme.Counter.Tick), TypeInfoPropertyName = "Tick")]
 public sealed partial class CounterJsonContext : global::System.Text.Json.Serialization.JsonSerializerContext;
 
@@ -27,10 +26,6 @@ public static class CounterJsonReader
     /// <summary>Decode-side contract of BumpPayload.</summary>
     public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Acme.Counter.BumpPayload> BumpPayload { get; } =
         (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Acme.Counter.BumpPayload>)Options.GetTypeInfo(typeof(global::Acme.Counter.BumpPayload));
-
-    /// <summary>Decode-side contract of ErrorResult.</summary>
-    public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Acme.Counter.Runtime.ErrorResult> ErrorResult { get; } =
-        (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Acme.Counter.Runtime.ErrorResult>)Options.GetTypeInfo(typeof(global::Acme.Counter.Runtime.ErrorResult));
 
     /// <summary>Decode-side contract of Tick.</summary>
     public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Acme.Counter.Tick> Tick { get; } =

@@ -56,7 +56,7 @@ public static partial class CounterServer
     /// <summary>Configures Kestrel's listeners, the transports' options and single-line console logging.</summary>
     public static WebApplicationBuilder AddCounterServer(this WebApplicationBuilder builder)
     {
-        var endpoints = global::Acme.Counter.Runtime.ServerEndpoints.Read(builder.Configuration, DefaultHttpHost, DefaultHttpPort, DefaultGrpcHost, DefaultGrpcPort, hasGrpc: true);
+        var endpoints = global::Acme.Counter.Runtime.ServerEndpoints.Read(builder.Configuration, DefaultHttpHost, DefaultHttpPort, DefaultGrpcHost, DefaultGrpcPort, hasHttp: true, hasGrpc: true);
         builder.Services.AddSingleton(endpoints);
         builder.WebHost.ConfigureKestrel(kestrel => endpoints.Listen(kestrel));
         builder.Services.AddOptions<global::Acme.Counter.Runtime.StreamGenWebSocketOptions>().Bind(builder.Configuration.GetSection("StreamGen:Http"));

@@ -11,7 +11,6 @@ namespace StreamGen.Interop;
     GenerationMode = global::System.Text.Json.Serialization.JsonSourceGenerationMode.Default)]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::StreamGen.Interop.Chunk), TypeInfoPropertyName = "Chunk")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::StreamGen.Interop.ChunkRequest), TypeInfoPropertyName = "ChunkRequest")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::StreamGen.Interop.Runtime.ErrorResult), TypeInfoPropertyName = "ErrorResult")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::StreamGen.Interop.FullDuplexCallPayload), TypeInfoPropertyName = "FullDuplexCallPayload")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::StreamGen.Interop.ObservedResult), TypeInfoPropertyName = "ObservedResult")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::StreamGen.Interop.SleepPayload), TypeInfoPropertyName = "SleepPayload")]
@@ -37,10 +36,6 @@ public static class InteropJsonReader
     /// <summary>Decode-side contract of ChunkRequest.</summary>
     public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::StreamGen.Interop.ChunkRequest> ChunkRequest { get; } =
         (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::StreamGen.Interop.ChunkRequest>)Options.GetTypeInfo(typeof(global::StreamGen.Interop.ChunkRequest));
-
-    /// <summary>Decode-side contract of ErrorResult.</summary>
-    public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::StreamGen.Interop.Runtime.ErrorResult> ErrorResult { get; } =
-        (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::StreamGen.Interop.Runtime.ErrorResult>)Options.GetTypeInfo(typeof(global::StreamGen.Interop.Runtime.ErrorResult));
 
     /// <summary>Decode-side contract of FullDuplexCallPayload.</summary>
     public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::StreamGen.Interop.FullDuplexCallPayload> FullDuplexCallPayload { get; } =

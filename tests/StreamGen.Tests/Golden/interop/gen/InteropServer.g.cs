@@ -41,7 +41,7 @@ public static partial class InteropServer
             await app.RunAsync().ConfigureAwait(false);
             return 0;
         }
-        catch (global::StreamGen.Interop.Runtime.ServerConfigurationException e)
+        catch (global::StreamGen.Runtime.ServerConfigurationException e)
         {
             await global::System.Console.Error.WriteLineAsync($"interop: {e.Message}").ConfigureAwait(false);
             return 2;
@@ -56,10 +56,10 @@ public static partial class InteropServer
     /// <summary>Configures Kestrel's listeners, the transports' options and single-line console logging.</summary>
     public static WebApplicationBuilder AddInteropServer(this WebApplicationBuilder builder)
     {
-        var endpoints = global::StreamGen.Interop.Runtime.ServerEndpoints.Read(builder.Configuration, DefaultHttpHost, DefaultHttpPort, DefaultGrpcHost, DefaultGrpcPort, hasGrpc: true);
+        var endpoints = global::StreamGen.Runtime.ServerEndpoints.Read(builder.Configuration, DefaultHttpHost, DefaultHttpPort, DefaultGrpcHost, DefaultGrpcPort, hasHttp: true, hasGrpc: true);
         builder.Services.AddSingleton(endpoints);
         builder.WebHost.ConfigureKestrel(kestrel => endpoints.Listen(kestrel));
-        builder.Services.AddOptions<global::StreamGen.Interop.Runtime.StreamGenWebSocketOptions>().Bind(builder.Configuration.GetSection("StreamGen:Http"));
+        builder.Services.AddOptions<global::StreamGen.Runtime.StreamGenWebSocketOptions>().Bind(builder.Configuration.GetSection("StreamGen:Http"));
         builder.Services.AddGrpc();
         builder.Logging.AddSimpleConsole(console =>
         {
@@ -81,7 +81,7 @@ public static partial class InteropServer
     /// <summary>Maps every service: HTTP routes on the HTTP port, gRPC services on the gRPC port.</summary>
     public static WebApplication MapInteropServer(this WebApplication app)
     {
-        var endpoints = app.Services.GetRequiredService<global::StreamGen.Interop.Runtime.ServerEndpoints>();
+        var endpoints = app.Services.GetRequiredService<global::StreamGen.Runtime.ServerEndpoints>();
         app.MapTest().RequireHost(endpoints.HttpHostPattern);
         app.MapGrpcService<TestGrpcService>().RequireHost(endpoints.GrpcHostPattern);
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("StreamGen.Interop");

@@ -12,20 +12,20 @@ public static class ChatErrors
     /// <summary>
     /// The room does not exist
     /// </summary>
-    public static global::Acme.Chat.Runtime.ServiceError RoomNotFound(string message, global::System.Exception? innerException = null) =>
+    public static global::StreamGen.Runtime.ServiceError RoomNotFound(string message, global::System.Exception? innerException = null) =>
         new("room_not_found", message, temporary: false, timeout: false, fault: false, innerException: innerException);
 
     /// <summary>Whether <paramref name="error"/> is the room_not_found error (as a client receives it, too).</summary>
     public static bool IsRoomNotFound(global::System.Exception error) =>
-        error is global::Acme.Chat.Runtime.ServiceError { Name: "room_not_found" };
+        error is global::StreamGen.Runtime.ServiceError { Name: "room_not_found" };
 
     /// <summary>
     /// The member may not speak
     /// </summary>
-    public static global::Acme.Chat.Runtime.ServiceError Muted(string message, global::System.Exception? innerException = null) =>
+    public static global::StreamGen.Runtime.ServiceError Muted(string message, global::System.Exception? innerException = null) =>
         new("muted", message, temporary: true, timeout: false, fault: false, innerException: innerException);
 
     /// <summary>Whether <paramref name="error"/> is the muted error (as a client receives it, too).</summary>
     public static bool IsMuted(global::System.Exception error) =>
-        error is global::Acme.Chat.Runtime.ServiceError { Name: "muted" };
+        error is global::StreamGen.Runtime.ServiceError { Name: "muted" };
 }

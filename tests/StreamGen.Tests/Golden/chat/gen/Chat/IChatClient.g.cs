@@ -9,8 +9,8 @@ namespace Acme.Chat;
 /// <remarks>
 /// A client of the chat service. <see cref="ChatHttpClient"/> implements it over WebSockets and HTTP,
 /// <see cref="ChatGrpcClient"/> over gRPC, so code written against it switches transport by configuration alone.
-/// Errors surface as <see cref="global::Acme.Chat.Runtime.ServiceError"/> (design errors, validation) or
-/// <see cref="global::Acme.Chat.Runtime.StreamClosedException"/> (a stream closed abnormally).
+/// Errors surface as <see cref="global::StreamGen.Runtime.ServiceError"/> (design errors, validation) or
+/// <see cref="global::StreamGen.Runtime.StreamClosedException"/> (a stream closed abnormally).
 /// </remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("StreamGen", "0.1.0")]
 public interface IChatClient

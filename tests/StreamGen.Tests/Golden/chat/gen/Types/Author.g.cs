@@ -7,7 +7,7 @@ namespace Acme.Chat;
 
 /// <summary>Who wrote a message.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("StreamGen", "0.1.0")]
-public sealed partial record Author : global::Acme.Chat.Runtime.IValidatable
+public sealed partial record Author : global::StreamGen.Runtime.IValidatable
 {
     /// <summary>Author id</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
@@ -24,36 +24,36 @@ public sealed partial record Author : global::Acme.Chat.Runtime.IValidatable
     public byte[]? Avatar { get; init; }
 
     /// <summary>Checks every validation rule of the design; each failure is added to <paramref name="errors"/>.</summary>
-    public void Validate(ref global::Acme.Chat.Runtime.ValidationErrors? errors)
+    public void Validate(ref global::StreamGen.Runtime.ValidationErrors? errors)
     {
         if (Id is { } idValue)
         {
-            global::Acme.Chat.Runtime.Check.Format(ref errors, "id", idValue, global::Acme.Chat.Runtime.StringFormat.Uuid);
+            global::StreamGen.Runtime.Check.Format(ref errors, "id", idValue, global::StreamGen.Runtime.StringFormat.Uuid);
         }
         else
         {
-            global::Acme.Chat.Runtime.Check.Missing(ref errors, "id");
+            global::StreamGen.Runtime.Check.Missing(ref errors, "id");
         }
 
         if (Name is { } nameValue)
         {
-            global::Acme.Chat.Runtime.Check.Pattern(ref errors, "name", nameValue, NamePattern(), "^[A-Za-z][A-Za-z0-9 _-]*$");
-            global::Acme.Chat.Runtime.Check.MinLength(ref errors, "name", nameValue, 1);
-            global::Acme.Chat.Runtime.Check.MaxLength(ref errors, "name", nameValue, 64);
+            global::StreamGen.Runtime.Check.Pattern(ref errors, "name", nameValue, NamePattern(), "^[A-Za-z][A-Za-z0-9 _-]*$");
+            global::StreamGen.Runtime.Check.MinLength(ref errors, "name", nameValue, 1);
+            global::StreamGen.Runtime.Check.MaxLength(ref errors, "name", nameValue, 64);
         }
         else
         {
-            global::Acme.Chat.Runtime.Check.Missing(ref errors, "name");
+            global::StreamGen.Runtime.Check.Missing(ref errors, "name");
         }
 
         if (Email is { } emailValue)
         {
-            global::Acme.Chat.Runtime.Check.Format(ref errors, "email", emailValue, global::Acme.Chat.Runtime.StringFormat.Email);
+            global::StreamGen.Runtime.Check.Format(ref errors, "email", emailValue, global::StreamGen.Runtime.StringFormat.Email);
         }
 
         if (Avatar is { } avatarValue)
         {
-            global::Acme.Chat.Runtime.Check.MaxLength(ref errors, "avatar", avatarValue, 65536);
+            global::StreamGen.Runtime.Check.MaxLength(ref errors, "avatar", avatarValue, 65536);
         }
     }
 

@@ -7,7 +7,7 @@ namespace Acme.Chat;
 
 /// <summary>Something that happened in a room.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("StreamGen", "0.1.0")]
-public sealed partial record ChatEvent : global::Acme.Chat.Runtime.IValidatable
+public sealed partial record ChatEvent : global::StreamGen.Runtime.IValidatable
 {
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
     public required long Id { get; init; }
@@ -25,20 +25,20 @@ public sealed partial record ChatEvent : global::Acme.Chat.Runtime.IValidatable
     public int? Members { get; init; }
 
     /// <summary>Checks every validation rule of the design; each failure is added to <paramref name="errors"/>.</summary>
-    public void Validate(ref global::Acme.Chat.Runtime.ValidationErrors? errors)
+    public void Validate(ref global::StreamGen.Runtime.ValidationErrors? errors)
     {
         if (Kind is { } kindValue)
         {
-            global::Acme.Chat.Runtime.Check.Enum(ref errors, "kind", kindValue, ["message", "joined", "left"]);
+            global::StreamGen.Runtime.Check.Enum(ref errors, "kind", kindValue, ["message", "joined", "left"]);
         }
         else
         {
-            global::Acme.Chat.Runtime.Check.Missing(ref errors, "kind");
+            global::StreamGen.Runtime.Check.Missing(ref errors, "kind");
         }
 
         if (Message is { } messageValue)
         {
-            global::Acme.Chat.Runtime.Check.Nested(ref errors, "message", messageValue);
+            global::StreamGen.Runtime.Check.Nested(ref errors, "message", messageValue);
         }
     }
 
@@ -50,12 +50,12 @@ public sealed partial record ChatEvent : global::Acme.Chat.Runtime.IValidatable
     };
 
     /// <summary>Checks what <paramref name="view"/> requires beyond the type's own rules, for a value received in that view.</summary>
-    public void ValidateView(ChatEventView view, ref global::Acme.Chat.Runtime.ValidationErrors? errors)
+    public void ValidateView(ChatEventView view, ref global::StreamGen.Runtime.ValidationErrors? errors)
     {
         switch (view)
         {
             case ChatEventView.Default:
-                global::Acme.Chat.Runtime.Check.Present(ref errors, "room", Room);
+                global::StreamGen.Runtime.Check.Present(ref errors, "room", Room);
                 break;
             case ChatEventView.Compact:
                 break;

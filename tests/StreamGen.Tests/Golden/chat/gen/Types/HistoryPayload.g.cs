@@ -6,7 +6,7 @@
 namespace Acme.Chat;
 
 [global::System.CodeDom.Compiler.GeneratedCode("StreamGen", "0.1.0")]
-public sealed partial record HistoryPayload : global::Acme.Chat.Runtime.IValidatable
+public sealed partial record HistoryPayload : global::StreamGen.Runtime.IValidatable
 {
     [global::System.Text.Json.Serialization.JsonPropertyName("room")]
     public required string Room { get; init; }
@@ -21,10 +21,10 @@ public sealed partial record HistoryPayload : global::Acme.Chat.Runtime.IValidat
     public global::System.Collections.Generic.IReadOnlyList<string>? Tags { get; init; }
 
     /// <summary>Checks every validation rule of the design; each failure is added to <paramref name="errors"/>.</summary>
-    public void Validate(ref global::Acme.Chat.Runtime.ValidationErrors? errors)
+    public void Validate(ref global::StreamGen.Runtime.ValidationErrors? errors)
     {
-        global::Acme.Chat.Runtime.Check.Present(ref errors, "room", Room);
-        global::Acme.Chat.Runtime.Check.Minimum(ref errors, "limit", Limit, 1);
-        global::Acme.Chat.Runtime.Check.Maximum(ref errors, "limit", Limit, 500);
+        global::StreamGen.Runtime.Check.Present(ref errors, "room", Room);
+        global::StreamGen.Runtime.Check.Minimum(ref errors, "limit", Limit, 1);
+        global::StreamGen.Runtime.Check.Maximum(ref errors, "limit", Limit, 500);
     }
 }

@@ -6,7 +6,7 @@
 namespace Acme.Chat;
 
 [global::System.CodeDom.Compiler.GeneratedCode("StreamGen", "0.1.0")]
-public sealed partial record HistoryResult : global::Acme.Chat.Runtime.IValidatable
+public sealed partial record HistoryResult : global::StreamGen.Runtime.IValidatable
 {
     [global::System.Text.Json.Serialization.JsonPropertyName("messages")]
     public required global::System.Collections.Generic.IReadOnlyList<global::Acme.Chat.Message> Messages { get; init; }
@@ -15,20 +15,20 @@ public sealed partial record HistoryResult : global::Acme.Chat.Runtime.IValidata
     public global::System.Collections.Generic.IReadOnlyList<global::Acme.Chat.Thread>? Threads { get; init; }
 
     /// <summary>Checks every validation rule of the design; each failure is added to <paramref name="errors"/>.</summary>
-    public void Validate(ref global::Acme.Chat.Runtime.ValidationErrors? errors)
+    public void Validate(ref global::StreamGen.Runtime.ValidationErrors? errors)
     {
         if (Messages is { } messagesValue)
         {
-            global::Acme.Chat.Runtime.Check.Items(ref errors, "messages", messagesValue);
+            global::StreamGen.Runtime.Check.Items(ref errors, "messages", messagesValue);
         }
         else
         {
-            global::Acme.Chat.Runtime.Check.Missing(ref errors, "messages");
+            global::StreamGen.Runtime.Check.Missing(ref errors, "messages");
         }
 
         if (Threads is { } threadsValue)
         {
-            global::Acme.Chat.Runtime.Check.Items(ref errors, "threads", threadsValue);
+            global::StreamGen.Runtime.Check.Items(ref errors, "threads", threadsValue);
         }
     }
 }

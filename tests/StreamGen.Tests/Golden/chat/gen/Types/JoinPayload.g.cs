@@ -6,7 +6,7 @@
 namespace Acme.Chat;
 
 [global::System.CodeDom.Compiler.GeneratedCode("StreamGen", "0.1.0")]
-public sealed partial record JoinPayload : global::Acme.Chat.Runtime.IValidatable
+public sealed partial record JoinPayload : global::StreamGen.Runtime.IValidatable
 {
     [global::System.Text.Json.Serialization.JsonPropertyName("room")]
     public required string Room { get; init; }
@@ -21,25 +21,25 @@ public sealed partial record JoinPayload : global::Acme.Chat.Runtime.IValidatabl
     public bool Notify { get; set; } = false;
 
     /// <summary>Checks every validation rule of the design; each failure is added to <paramref name="errors"/>.</summary>
-    public void Validate(ref global::Acme.Chat.Runtime.ValidationErrors? errors)
+    public void Validate(ref global::StreamGen.Runtime.ValidationErrors? errors)
     {
         if (Room is { } roomValue)
         {
-            global::Acme.Chat.Runtime.Check.Pattern(ref errors, "room", roomValue, RoomPattern(), "^[a-z0-9-]+$");
+            global::StreamGen.Runtime.Check.Pattern(ref errors, "room", roomValue, RoomPattern(), "^[a-z0-9-]+$");
         }
         else
         {
-            global::Acme.Chat.Runtime.Check.Missing(ref errors, "room");
+            global::StreamGen.Runtime.Check.Missing(ref errors, "room");
         }
 
-        global::Acme.Chat.Runtime.Check.Present(ref errors, "token", Token);
+        global::StreamGen.Runtime.Check.Present(ref errors, "token", Token);
         if (Profile is { } profileValue)
         {
-            global::Acme.Chat.Runtime.Check.Nested(ref errors, "profile", profileValue);
+            global::StreamGen.Runtime.Check.Nested(ref errors, "profile", profileValue);
         }
         else
         {
-            global::Acme.Chat.Runtime.Check.Missing(ref errors, "profile");
+            global::StreamGen.Runtime.Check.Missing(ref errors, "profile");
         }
     }
 

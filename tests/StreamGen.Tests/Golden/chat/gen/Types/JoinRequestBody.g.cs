@@ -7,7 +7,7 @@ namespace Acme.Chat;
 
 /// <summary>The HTTP request body of join: the attributes that travel in no path, query or header.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("StreamGen", "0.1.0")]
-public sealed partial record JoinRequestBody : global::Acme.Chat.Runtime.IValidatable
+public sealed partial record JoinRequestBody : global::StreamGen.Runtime.IValidatable
 {
     [global::System.Text.Json.Serialization.JsonPropertyName("profile")]
     public required global::Acme.Chat.Author Profile { get; init; }
@@ -16,8 +16,8 @@ public sealed partial record JoinRequestBody : global::Acme.Chat.Runtime.IValida
     public bool Notify { get; set; } = false;
 
     /// <summary>Checks every validation rule of the design; each failure is added to <paramref name="errors"/>.</summary>
-    public void Validate(ref global::Acme.Chat.Runtime.ValidationErrors? errors)
+    public void Validate(ref global::StreamGen.Runtime.ValidationErrors? errors)
     {
-        global::Acme.Chat.Runtime.Check.Present(ref errors, "profile", Profile);
+        global::StreamGen.Runtime.Check.Present(ref errors, "profile", Profile);
     }
 }

@@ -7,14 +7,14 @@ namespace Acme.Chat;
 
 /// <summary>The HTTP response body of join: the attributes that travel in no path, query or header.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("StreamGen", "0.1.0")]
-public sealed partial record JoinResponseBody : global::Acme.Chat.Runtime.IValidatable
+public sealed partial record JoinResponseBody : global::StreamGen.Runtime.IValidatable
 {
     [global::System.Text.Json.Serialization.JsonPropertyName("welcome")]
     public required string Welcome { get; init; }
 
     /// <summary>Checks every validation rule of the design; each failure is added to <paramref name="errors"/>.</summary>
-    public void Validate(ref global::Acme.Chat.Runtime.ValidationErrors? errors)
+    public void Validate(ref global::StreamGen.Runtime.ValidationErrors? errors)
     {
-        global::Acme.Chat.Runtime.Check.Present(ref errors, "welcome", Welcome);
+        global::StreamGen.Runtime.Check.Present(ref errors, "welcome", Welcome);
     }
 }

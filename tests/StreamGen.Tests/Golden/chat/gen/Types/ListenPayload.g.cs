@@ -6,7 +6,7 @@
 namespace Acme.Chat;
 
 [global::System.CodeDom.Compiler.GeneratedCode("StreamGen", "0.1.0")]
-public sealed partial record ListenPayload : global::Acme.Chat.Runtime.IValidatable
+public sealed partial record ListenPayload : global::StreamGen.Runtime.IValidatable
 {
     [global::System.Text.Json.Serialization.JsonPropertyName("room")]
     public required string Room { get; init; }
@@ -15,12 +15,12 @@ public sealed partial record ListenPayload : global::Acme.Chat.Runtime.IValidata
     public string? View { get; init; }
 
     /// <summary>Checks every validation rule of the design; each failure is added to <paramref name="errors"/>.</summary>
-    public void Validate(ref global::Acme.Chat.Runtime.ValidationErrors? errors)
+    public void Validate(ref global::StreamGen.Runtime.ValidationErrors? errors)
     {
-        global::Acme.Chat.Runtime.Check.Present(ref errors, "room", Room);
+        global::StreamGen.Runtime.Check.Present(ref errors, "room", Room);
         if (View is { } viewValue)
         {
-            global::Acme.Chat.Runtime.Check.Enum(ref errors, "view", viewValue, ["default", "compact"]);
+            global::StreamGen.Runtime.Check.Enum(ref errors, "view", viewValue, ["default", "compact"]);
         }
     }
 }

@@ -7,7 +7,7 @@ namespace Acme.Chat;
 
 /// <summary>A chat message.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("StreamGen", "0.1.0")]
-public sealed partial record Message : global::Acme.Chat.Runtime.IValidatable
+public sealed partial record Message : global::StreamGen.Runtime.IValidatable
 {
     [global::System.Text.Json.Serialization.JsonPropertyName("text")]
     public required string Text { get; init; }
@@ -30,40 +30,40 @@ public sealed partial record Message : global::Acme.Chat.Runtime.IValidatable
     public global::Acme.Chat.Message? ReplyTo { get; init; }
 
     /// <summary>Checks every validation rule of the design; each failure is added to <paramref name="errors"/>.</summary>
-    public void Validate(ref global::Acme.Chat.Runtime.ValidationErrors? errors)
+    public void Validate(ref global::StreamGen.Runtime.ValidationErrors? errors)
     {
         if (Text is { } textValue)
         {
-            global::Acme.Chat.Runtime.Check.MinLength(ref errors, "text", textValue, 1);
-            global::Acme.Chat.Runtime.Check.MaxLength(ref errors, "text", textValue, 2000);
+            global::StreamGen.Runtime.Check.MinLength(ref errors, "text", textValue, 1);
+            global::StreamGen.Runtime.Check.MaxLength(ref errors, "text", textValue, 2000);
         }
         else
         {
-            global::Acme.Chat.Runtime.Check.Missing(ref errors, "text");
+            global::StreamGen.Runtime.Check.Missing(ref errors, "text");
         }
 
         if (Author is { } authorValue)
         {
-            global::Acme.Chat.Runtime.Check.Nested(ref errors, "author", authorValue);
+            global::StreamGen.Runtime.Check.Nested(ref errors, "author", authorValue);
         }
         else
         {
-            global::Acme.Chat.Runtime.Check.Missing(ref errors, "author");
+            global::StreamGen.Runtime.Check.Missing(ref errors, "author");
         }
 
         if (Mentions is { } mentionsValue)
         {
-            global::Acme.Chat.Runtime.Check.MaxItems(ref errors, "mentions", mentionsValue, 10);
+            global::StreamGen.Runtime.Check.MaxItems(ref errors, "mentions", mentionsValue, 10);
         }
 
         if (Meta is { } metaValue)
         {
-            global::Acme.Chat.Runtime.Check.Nested(ref errors, "meta", metaValue);
+            global::StreamGen.Runtime.Check.Nested(ref errors, "meta", metaValue);
         }
 
         if (ReplyTo is { } replyToValue)
         {
-            global::Acme.Chat.Runtime.Check.Nested(ref errors, "replyTo", replyToValue);
+            global::StreamGen.Runtime.Check.Nested(ref errors, "replyTo", replyToValue);
         }
     }
 }

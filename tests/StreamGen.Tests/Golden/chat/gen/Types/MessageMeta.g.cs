@@ -7,7 +7,7 @@ namespace Acme.Chat;
 
 /// <summary>Client details, an inline type</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("StreamGen", "0.1.0")]
-public sealed partial record MessageMeta : global::Acme.Chat.Runtime.IValidatable
+public sealed partial record MessageMeta : global::StreamGen.Runtime.IValidatable
 {
     [global::System.Text.Json.Serialization.JsonPropertyName("client")]
     public string Client { get; set; } = "web";
@@ -16,24 +16,24 @@ public sealed partial record MessageMeta : global::Acme.Chat.Runtime.IValidatabl
     public required string SentAt { get; init; }
 
     /// <summary>Checks every validation rule of the design; each failure is added to <paramref name="errors"/>.</summary>
-    public void Validate(ref global::Acme.Chat.Runtime.ValidationErrors? errors)
+    public void Validate(ref global::StreamGen.Runtime.ValidationErrors? errors)
     {
         if (Client is { } clientValue)
         {
-            global::Acme.Chat.Runtime.Check.Enum(ref errors, "client", clientValue, ["web", "ios", "android"]);
+            global::StreamGen.Runtime.Check.Enum(ref errors, "client", clientValue, ["web", "ios", "android"]);
         }
         else
         {
-            global::Acme.Chat.Runtime.Check.Missing(ref errors, "client");
+            global::StreamGen.Runtime.Check.Missing(ref errors, "client");
         }
 
         if (SentAt is { } sentAtValue)
         {
-            global::Acme.Chat.Runtime.Check.Format(ref errors, "sentAt", sentAtValue, global::Acme.Chat.Runtime.StringFormat.DateTime);
+            global::StreamGen.Runtime.Check.Format(ref errors, "sentAt", sentAtValue, global::StreamGen.Runtime.StringFormat.DateTime);
         }
         else
         {
-            global::Acme.Chat.Runtime.Check.Missing(ref errors, "sentAt");
+            global::StreamGen.Runtime.Check.Missing(ref errors, "sentAt");
         }
     }
 }

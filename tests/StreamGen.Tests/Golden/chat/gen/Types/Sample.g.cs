@@ -7,7 +7,7 @@ namespace Acme.Chat;
 
 /// <summary>One of each primitive, to prove every type round-trips over JSON and protobuf.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("StreamGen", "0.1.0")]
-public sealed partial record Sample : global::Acme.Chat.Runtime.IValidatable
+public sealed partial record Sample : global::StreamGen.Runtime.IValidatable
 {
     [global::System.Text.Json.Serialization.JsonPropertyName("flag")]
     public bool Flag { get; set; } = true;
@@ -58,40 +58,40 @@ public sealed partial record Sample : global::Acme.Chat.Runtime.IValidatable
     public global::System.Collections.Generic.IReadOnlyDictionary<int, string>? Codes { get; init; }
 
     /// <summary>Checks every validation rule of the design; each failure is added to <paramref name="errors"/>.</summary>
-    public void Validate(ref global::Acme.Chat.Runtime.ValidationErrors? errors)
+    public void Validate(ref global::StreamGen.Runtime.ValidationErrors? errors)
     {
-        global::Acme.Chat.Runtime.Check.Minimum(ref errors, "small", Small, -10);
-        global::Acme.Chat.Runtime.Check.Maximum(ref errors, "small", Small, 10);
+        global::StreamGen.Runtime.Check.Minimum(ref errors, "small", Small, -10);
+        global::StreamGen.Runtime.Check.Maximum(ref errors, "small", Small, 10);
         if (Medium is { } mediumValue)
         {
-            global::Acme.Chat.Runtime.Check.ExclusiveMinimum(ref errors, "medium", mediumValue, 0);
+            global::StreamGen.Runtime.Check.ExclusiveMinimum(ref errors, "medium", mediumValue, 0);
         }
 
         if (Large is { } largeValue)
         {
-            global::Acme.Chat.Runtime.Check.ExclusiveMaximum(ref errors, "large", largeValue, 9000000000L);
+            global::StreamGen.Runtime.Check.ExclusiveMaximum(ref errors, "large", largeValue, 9000000000L);
         }
 
         if (Ratio is { } ratioValue)
         {
-            global::Acme.Chat.Runtime.Check.Minimum(ref errors, "ratio", ratioValue, 0F);
-            global::Acme.Chat.Runtime.Check.Maximum(ref errors, "ratio", ratioValue, 1F);
+            global::StreamGen.Runtime.Check.Minimum(ref errors, "ratio", ratioValue, 0F);
+            global::StreamGen.Runtime.Check.Maximum(ref errors, "ratio", ratioValue, 1F);
         }
 
-        global::Acme.Chat.Runtime.Check.Present(ref errors, "text", Text);
+        global::StreamGen.Runtime.Check.Present(ref errors, "text", Text);
         if (Day is { } dayValue)
         {
-            global::Acme.Chat.Runtime.Check.Format(ref errors, "day", dayValue, global::Acme.Chat.Runtime.StringFormat.Date);
+            global::StreamGen.Runtime.Check.Format(ref errors, "day", dayValue, global::StreamGen.Runtime.StringFormat.Date);
         }
 
         if (Host is { } hostValue)
         {
-            global::Acme.Chat.Runtime.Check.Format(ref errors, "host", hostValue, global::Acme.Chat.Runtime.StringFormat.Hostname);
+            global::StreamGen.Runtime.Check.Format(ref errors, "host", hostValue, global::StreamGen.Runtime.StringFormat.Hostname);
         }
 
         if (Address is { } addressValue)
         {
-            global::Acme.Chat.Runtime.Check.Format(ref errors, "address", addressValue, global::Acme.Chat.Runtime.StringFormat.Ip);
+            global::StreamGen.Runtime.Check.Format(ref errors, "address", addressValue, global::StreamGen.Runtime.StringFormat.Ip);
         }
     }
 }

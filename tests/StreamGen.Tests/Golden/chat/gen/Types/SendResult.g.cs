@@ -6,13 +6,13 @@
 namespace Acme.Chat;
 
 [global::System.CodeDom.Compiler.GeneratedCode("StreamGen", "0.1.0")]
-public sealed partial record SendResult : global::Acme.Chat.Runtime.IValidatable
+public sealed partial record SendResult : global::StreamGen.Runtime.IValidatable
 {
     [global::System.Text.Json.Serialization.JsonPropertyName("accepted")]
     public required int Accepted { get; init; }
 
     /// <summary>Checks every validation rule of the design; each failure is added to <paramref name="errors"/>.</summary>
-    public void Validate(ref global::Acme.Chat.Runtime.ValidationErrors? errors)
+    public void Validate(ref global::StreamGen.Runtime.ValidationErrors? errors)
     {
     }
 }

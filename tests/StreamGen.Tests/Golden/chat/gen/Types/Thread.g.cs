@@ -7,7 +7,7 @@ namespace Acme.Chat;
 
 /// <summary>A tree of messages, recursive through a collection.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("StreamGen", "0.1.0")]
-public sealed partial record Thread : global::Acme.Chat.Runtime.IValidatable
+public sealed partial record Thread : global::StreamGen.Runtime.IValidatable
 {
     [global::System.Text.Json.Serialization.JsonPropertyName("root")]
     public required global::Acme.Chat.Message Root { get; init; }
@@ -16,20 +16,20 @@ public sealed partial record Thread : global::Acme.Chat.Runtime.IValidatable
     public global::System.Collections.Generic.IReadOnlyList<global::Acme.Chat.Thread>? Replies { get; init; }
 
     /// <summary>Checks every validation rule of the design; each failure is added to <paramref name="errors"/>.</summary>
-    public void Validate(ref global::Acme.Chat.Runtime.ValidationErrors? errors)
+    public void Validate(ref global::StreamGen.Runtime.ValidationErrors? errors)
     {
         if (Root is { } rootValue)
         {
-            global::Acme.Chat.Runtime.Check.Nested(ref errors, "root", rootValue);
+            global::StreamGen.Runtime.Check.Nested(ref errors, "root", rootValue);
         }
         else
         {
-            global::Acme.Chat.Runtime.Check.Missing(ref errors, "root");
+            global::StreamGen.Runtime.Check.Missing(ref errors, "root");
         }
 
         if (Replies is { } repliesValue)
         {
-            global::Acme.Chat.Runtime.Check.Items(ref errors, "replies", repliesValue);
+            global::StreamGen.Runtime.Check.Items(ref errors, "replies", repliesValue);
         }
     }
 }

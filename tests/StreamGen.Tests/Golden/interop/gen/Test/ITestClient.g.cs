@@ -9,8 +9,8 @@ namespace StreamGen.Interop;
 /// <remarks>
 /// A client of the test service. <see cref="TestHttpClient"/> implements it over WebSockets and HTTP,
 /// <see cref="TestGrpcClient"/> over gRPC, so code written against it switches transport by configuration alone.
-/// Errors surface as <see cref="global::StreamGen.Interop.Runtime.ServiceError"/> (design errors, validation) or
-/// <see cref="global::StreamGen.Interop.Runtime.StreamClosedException"/> (a stream closed abnormally).
+/// Errors surface as <see cref="global::StreamGen.Runtime.ServiceError"/> (design errors, validation) or
+/// <see cref="global::StreamGen.Runtime.StreamClosedException"/> (a stream closed abnormally).
 /// </remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("StreamGen", "0.1.0")]
 public interface ITestClient

@@ -12,10 +12,10 @@ public static class TestErrors
     /// <summary>
     /// The client asked for this error
     /// </summary>
-    public static global::StreamGen.Interop.Runtime.ServiceError Requested(string message, global::System.Exception? innerException = null) =>
+    public static global::StreamGen.Runtime.ServiceError Requested(string message, global::System.Exception? innerException = null) =>
         new("requested", message, temporary: false, timeout: false, fault: false, innerException: innerException);
 
     /// <summary>Whether <paramref name="error"/> is the requested error (as a client receives it, too).</summary>
     public static bool IsRequested(global::System.Exception error) =>
-        error is global::StreamGen.Interop.Runtime.ServiceError { Name: "requested" };
+        error is global::StreamGen.Runtime.ServiceError { Name: "requested" };
 }

@@ -7,7 +7,7 @@ namespace StreamGen.Interop;
 
 /// <summary>A chunk of bytes with its position in a stream.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("StreamGen", "0.1.0")]
-public sealed partial record Chunk : global::StreamGen.Interop.Runtime.IValidatable
+public sealed partial record Chunk : global::StreamGen.Runtime.IValidatable
 {
     [global::System.Text.Json.Serialization.JsonPropertyName("index")]
     public required int Index { get; init; }
@@ -16,9 +16,9 @@ public sealed partial record Chunk : global::StreamGen.Interop.Runtime.IValidata
     public required byte[] Body { get; init; }
 
     /// <summary>Checks every validation rule of the design; each failure is added to <paramref name="errors"/>.</summary>
-    public void Validate(ref global::StreamGen.Interop.Runtime.ValidationErrors? errors)
+    public void Validate(ref global::StreamGen.Runtime.ValidationErrors? errors)
     {
-        global::StreamGen.Interop.Runtime.Check.Minimum(ref errors, "index", Index, 0);
-        global::StreamGen.Interop.Runtime.Check.Present(ref errors, "body", Body);
+        global::StreamGen.Runtime.Check.Minimum(ref errors, "index", Index, 0);
+        global::StreamGen.Runtime.Check.Present(ref errors, "body", Body);
     }
 }

@@ -7,7 +7,7 @@ namespace StreamGen.Interop;
 
 /// <summary>Asks for one chunk of the given size, after a pause.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("StreamGen", "0.1.0")]
-public sealed partial record ChunkRequest : global::StreamGen.Interop.Runtime.IValidatable
+public sealed partial record ChunkRequest : global::StreamGen.Runtime.IValidatable
 {
     [global::System.Text.Json.Serialization.JsonPropertyName("size")]
     public required int Size { get; init; }
@@ -20,19 +20,19 @@ public sealed partial record ChunkRequest : global::StreamGen.Interop.Runtime.IV
     public string Fail { get; set; } = "none";
 
     /// <summary>Checks every validation rule of the design; each failure is added to <paramref name="errors"/>.</summary>
-    public void Validate(ref global::StreamGen.Interop.Runtime.ValidationErrors? errors)
+    public void Validate(ref global::StreamGen.Runtime.ValidationErrors? errors)
     {
-        global::StreamGen.Interop.Runtime.Check.Minimum(ref errors, "size", Size, 0);
-        global::StreamGen.Interop.Runtime.Check.Maximum(ref errors, "size", Size, 1048576);
-        global::StreamGen.Interop.Runtime.Check.Minimum(ref errors, "pauseMs", PauseMs, 0);
-        global::StreamGen.Interop.Runtime.Check.Maximum(ref errors, "pauseMs", PauseMs, 60000);
+        global::StreamGen.Runtime.Check.Minimum(ref errors, "size", Size, 0);
+        global::StreamGen.Runtime.Check.Maximum(ref errors, "size", Size, 1048576);
+        global::StreamGen.Runtime.Check.Minimum(ref errors, "pauseMs", PauseMs, 0);
+        global::StreamGen.Runtime.Check.Maximum(ref errors, "pauseMs", PauseMs, 60000);
         if (Fail is { } failValue)
         {
-            global::StreamGen.Interop.Runtime.Check.Enum(ref errors, "fail", failValue, ["none", "before", "after"]);
+            global::StreamGen.Runtime.Check.Enum(ref errors, "fail", failValue, ["none", "before", "after"]);
         }
         else
         {
-            global::StreamGen.Interop.Runtime.Check.Missing(ref errors, "fail");
+            global::StreamGen.Runtime.Check.Missing(ref errors, "fail");
         }
     }
 }

@@ -6,7 +6,7 @@
 namespace StreamGen.Interop;
 
 [global::System.CodeDom.Compiler.GeneratedCode("StreamGen", "0.1.0")]
-public sealed partial record ObservedResult : global::StreamGen.Interop.Runtime.IValidatable
+public sealed partial record ObservedResult : global::StreamGen.Runtime.IValidatable
 {
     [global::System.Text.Json.Serialization.JsonPropertyName("canceled")]
     public required global::System.Collections.Generic.IReadOnlyList<string> Canceled { get; init; }
@@ -15,9 +15,9 @@ public sealed partial record ObservedResult : global::StreamGen.Interop.Runtime.
     public required global::System.Collections.Generic.IReadOnlyList<string> Completed { get; init; }
 
     /// <summary>Checks every validation rule of the design; each failure is added to <paramref name="errors"/>.</summary>
-    public void Validate(ref global::StreamGen.Interop.Runtime.ValidationErrors? errors)
+    public void Validate(ref global::StreamGen.Runtime.ValidationErrors? errors)
     {
-        global::StreamGen.Interop.Runtime.Check.Present(ref errors, "canceled", Canceled);
-        global::StreamGen.Interop.Runtime.Check.Present(ref errors, "completed", Completed);
+        global::StreamGen.Runtime.Check.Present(ref errors, "canceled", Canceled);
+        global::StreamGen.Runtime.Check.Present(ref errors, "completed", Completed);
     }
 }

@@ -6,14 +6,14 @@
 namespace StreamGen.Interop;
 
 [global::System.CodeDom.Compiler.GeneratedCode("StreamGen", "0.1.0")]
-public sealed partial record SleepPayload : global::StreamGen.Interop.Runtime.IValidatable
+public sealed partial record SleepPayload : global::StreamGen.Runtime.IValidatable
 {
     [global::System.Text.Json.Serialization.JsonPropertyName("ms")]
     public required int Ms { get; init; }
 
     /// <summary>Checks every validation rule of the design; each failure is added to <paramref name="errors"/>.</summary>
-    public void Validate(ref global::StreamGen.Interop.Runtime.ValidationErrors? errors)
+    public void Validate(ref global::StreamGen.Runtime.ValidationErrors? errors)
     {
-        global::StreamGen.Interop.Runtime.Check.Minimum(ref errors, "ms", Ms, 0);
+        global::StreamGen.Runtime.Check.Minimum(ref errors, "ms", Ms, 0);
     }
 }

@@ -6,13 +6,13 @@
 namespace StreamGen.Interop;
 
 [global::System.CodeDom.Compiler.GeneratedCode("StreamGen", "0.1.0")]
-public sealed partial record SleepResult : global::StreamGen.Interop.Runtime.IValidatable
+public sealed partial record SleepResult : global::StreamGen.Runtime.IValidatable
 {
     [global::System.Text.Json.Serialization.JsonPropertyName("slept")]
     public required int Slept { get; init; }
 
     /// <summary>Checks every validation rule of the design; each failure is added to <paramref name="errors"/>.</summary>
-    public void Validate(ref global::StreamGen.Interop.Runtime.ValidationErrors? errors)
+    public void Validate(ref global::StreamGen.Runtime.ValidationErrors? errors)
     {
     }
 }

@@ -6,7 +6,7 @@
 namespace StreamGen.Interop;
 
 [global::System.CodeDom.Compiler.GeneratedCode("StreamGen", "0.1.0")]
-public sealed partial record StreamingInputCallResult : global::StreamGen.Interop.Runtime.IValidatable
+public sealed partial record StreamingInputCallResult : global::StreamGen.Runtime.IValidatable
 {
     [global::System.Text.Json.Serialization.JsonPropertyName("aggregatedSize")]
     public required long AggregatedSize { get; init; }
@@ -15,7 +15,7 @@ public sealed partial record StreamingInputCallResult : global::StreamGen.Intero
     public required int Count { get; init; }
 
     /// <summary>Checks every validation rule of the design; each failure is added to <paramref name="errors"/>.</summary>
-    public void Validate(ref global::StreamGen.Interop.Runtime.ValidationErrors? errors)
+    public void Validate(ref global::StreamGen.Runtime.ValidationErrors? errors)
     {
     }
 }

@@ -6,7 +6,7 @@
 namespace StreamGen.Interop;
 
 [global::System.CodeDom.Compiler.GeneratedCode("StreamGen", "0.1.0")]
-public sealed partial record StreamingOutputCallPayload : global::StreamGen.Interop.Runtime.IValidatable
+public sealed partial record StreamingOutputCallPayload : global::StreamGen.Runtime.IValidatable
 {
     [global::System.Text.Json.Serialization.JsonPropertyName("sizes")]
     public required global::System.Collections.Generic.IReadOnlyList<int> Sizes { get; init; }
@@ -15,17 +15,17 @@ public sealed partial record StreamingOutputCallPayload : global::StreamGen.Inte
     public int PauseMs { get; set; } = 0;
 
     /// <summary>Checks every validation rule of the design; each failure is added to <paramref name="errors"/>.</summary>
-    public void Validate(ref global::StreamGen.Interop.Runtime.ValidationErrors? errors)
+    public void Validate(ref global::StreamGen.Runtime.ValidationErrors? errors)
     {
         if (Sizes is { } sizesValue)
         {
-            global::StreamGen.Interop.Runtime.Check.MaxItems(ref errors, "sizes", sizesValue, 10000);
+            global::StreamGen.Runtime.Check.MaxItems(ref errors, "sizes", sizesValue, 10000);
         }
         else
         {
-            global::StreamGen.Interop.Runtime.Check.Missing(ref errors, "sizes");
+            global::StreamGen.Runtime.Check.Missing(ref errors, "sizes");
         }
 
-        global::StreamGen.Interop.Runtime.Check.Minimum(ref errors, "pauseMs", PauseMs, 0);
+        global::StreamGen.Runtime.Check.Minimum(ref errors, "pauseMs", PauseMs, 0);
     }
 }

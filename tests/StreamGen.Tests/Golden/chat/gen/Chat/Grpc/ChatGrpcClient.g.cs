@@ -11,7 +11,7 @@ namespace Acme.Chat;
 /// The chat client over gRPC. It implements the same <see cref="IChatClient"/> as
 /// <see cref="ChatHttpClient"/>, so code written against the interface switches transport by configuration alone.
 /// Payloads are validated before they are sent and every received message after it arrives; failures surface as
-/// <see cref="global::Acme.Chat.Runtime.ServiceError"/>s carrying the design error name and the gRPC status.
+/// <see cref="global::StreamGen.Runtime.ServiceError"/>s carrying the design error name and the gRPC status.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("StreamGen", "0.1.0")]
 public sealed partial class ChatGrpcClient : IChatClient
@@ -36,7 +36,7 @@ public sealed partial class ChatGrpcClient : IChatClient
 
     public async global::System.Threading.Tasks.Task<global::Acme.Chat.JoinResult> JoinAsync(global::Acme.Chat.JoinPayload payload, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        global::Acme.Chat.Runtime.ValidationErrors.ThrowIfInvalid(payload);
+        global::StreamGen.Runtime.ValidationErrors.ThrowIfInvalid(payload);
         global::Acme.Chat.Protos.JoinResponse response;
         try
         {
@@ -48,17 +48,17 @@ public sealed partial class ChatGrpcClient : IChatClient
         }
         catch (RpcException e)
         {
-            throw global::Acme.Chat.Runtime.GrpcErrors.FromRpcException(e);
+            throw global::StreamGen.Runtime.GrpcErrors.FromRpcException(e);
         }
 
         var result = ChatProtoMapper.FromProto(response);
-        global::Acme.Chat.Runtime.ValidationErrors.ThrowIfInvalid(result);
+        global::StreamGen.Runtime.ValidationErrors.ThrowIfInvalid(result);
         return result;
     }
 
     public async global::System.Threading.Tasks.Task<global::Acme.Chat.HistoryResult> HistoryAsync(global::Acme.Chat.HistoryPayload payload, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        global::Acme.Chat.Runtime.ValidationErrors.ThrowIfInvalid(payload);
+        global::StreamGen.Runtime.ValidationErrors.ThrowIfInvalid(payload);
         global::Acme.Chat.Protos.HistoryResponse response;
         try
         {
@@ -70,17 +70,17 @@ public sealed partial class ChatGrpcClient : IChatClient
         }
         catch (RpcException e)
         {
-            throw global::Acme.Chat.Runtime.GrpcErrors.FromRpcException(e);
+            throw global::StreamGen.Runtime.GrpcErrors.FromRpcException(e);
         }
 
         var result = ChatProtoMapper.FromProto(response);
-        global::Acme.Chat.Runtime.ValidationErrors.ThrowIfInvalid(result);
+        global::StreamGen.Runtime.ValidationErrors.ThrowIfInvalid(result);
         return result;
     }
 
     public async global::System.Threading.Tasks.Task<IListenClientStream> ListenAsync(global::Acme.Chat.ListenPayload payload, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        global::Acme.Chat.Runtime.ValidationErrors.ThrowIfInvalid(payload);
+        global::StreamGen.Runtime.ValidationErrors.ThrowIfInvalid(payload);
         var call = _client.Listen(ChatProtoMapper.ToListenRequest(payload), null, Deadline(), cancellationToken);
         try
         {
@@ -96,10 +96,10 @@ public sealed partial class ChatGrpcClient : IChatClient
 
     /// <summary>The gRPC client end of chat.listen.</summary>
     private sealed class ListenClientStream
-        : global::Acme.Chat.Runtime.GrpcClientStream<object, object, global::Acme.Chat.ChatEvent, global::Acme.Chat.Protos.ListenResponse>,
+        : global::StreamGen.Runtime.GrpcClientStream<object, object, global::Acme.Chat.ChatEvent, global::Acme.Chat.Protos.ListenResponse>,
         IListenClientStream
     {
-        public ListenClientStream(AsyncServerStreamingCall<global::Acme.Chat.Protos.ListenResponse> call, Metadata headers)
+        public ListenClientStream(AsyncServerStreamingCall<global::Acme.Chat.Protos.ListenResponse> call, global::Grpc.Core.Metadata headers)
             : base(call, null, call.ResponseStream, headers, null, ChatProtoMapper.FromProto)
         {
         }
@@ -116,7 +116,7 @@ public sealed partial class ChatGrpcClient : IChatClient
 
             return Awaited(pending);
 
-            static async global::System.Threading.Tasks.ValueTask<global::Acme.Chat.ChatEvent?> Awaited(global::System.Threading.Tasks.ValueTask<global::Acme.Chat.Runtime.Received<global::Acme.Chat.ChatEvent>> pending)
+            static async global::System.Threading.Tasks.ValueTask<global::Acme.Chat.ChatEvent?> Awaited(global::System.Threading.Tasks.ValueTask<global::StreamGen.Runtime.Received<global::Acme.Chat.ChatEvent>> pending)
             {
                 var received = await pending.ConfigureAwait(false);
                 return received.HasValue ? received.Value : null;
@@ -128,7 +128,7 @@ public sealed partial class ChatGrpcClient : IChatClient
 
         public ChatEventView View => global::Acme.Chat.ChatEvent.TryParseView(ViewName, out var view) ? view : default;
 
-        protected override void ValidateReceived(global::Acme.Chat.ChatEvent message, ref global::Acme.Chat.Runtime.ValidationErrors? errors)
+        protected override void ValidateReceived(global::Acme.Chat.ChatEvent message, ref global::StreamGen.Runtime.ValidationErrors? errors)
         {
             message.Validate(ref errors);
             message.ValidateView(View, ref errors);
@@ -137,7 +137,7 @@ public sealed partial class ChatGrpcClient : IChatClient
 
     public async global::System.Threading.Tasks.Task<ITickerClientStream> TickerAsync(global::Acme.Chat.TickerPayload payload, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        global::Acme.Chat.Runtime.ValidationErrors.ThrowIfInvalid(payload);
+        global::StreamGen.Runtime.ValidationErrors.ThrowIfInvalid(payload);
         var call = _client.Ticker(ChatProtoMapper.ToTickerRequest(payload), null, Deadline(), cancellationToken);
         try
         {
@@ -153,10 +153,10 @@ public sealed partial class ChatGrpcClient : IChatClient
 
     /// <summary>The gRPC client end of chat.ticker.</summary>
     private sealed class TickerClientStream
-        : global::Acme.Chat.Runtime.GrpcClientStream<object, object, global::Acme.Chat.ChatEvent, global::Acme.Chat.Protos.TickerResponse>,
+        : global::StreamGen.Runtime.GrpcClientStream<object, object, global::Acme.Chat.ChatEvent, global::Acme.Chat.Protos.TickerResponse>,
         ITickerClientStream
     {
-        public TickerClientStream(AsyncServerStreamingCall<global::Acme.Chat.Protos.TickerResponse> call, Metadata headers)
+        public TickerClientStream(AsyncServerStreamingCall<global::Acme.Chat.Protos.TickerResponse> call, global::Grpc.Core.Metadata headers)
             : base(call, null, call.ResponseStream, headers, null, ChatProtoMapper.FromProto)
         {
         }
@@ -173,7 +173,7 @@ public sealed partial class ChatGrpcClient : IChatClient
 
             return Awaited(pending);
 
-            static async global::System.Threading.Tasks.ValueTask<global::Acme.Chat.ChatEvent?> Awaited(global::System.Threading.Tasks.ValueTask<global::Acme.Chat.Runtime.Received<global::Acme.Chat.ChatEvent>> pending)
+            static async global::System.Threading.Tasks.ValueTask<global::Acme.Chat.ChatEvent?> Awaited(global::System.Threading.Tasks.ValueTask<global::StreamGen.Runtime.Received<global::Acme.Chat.ChatEvent>> pending)
             {
                 var received = await pending.ConfigureAwait(false);
                 return received.HasValue ? received.Value : null;
@@ -183,7 +183,7 @@ public sealed partial class ChatGrpcClient : IChatClient
         public global::System.Collections.Generic.IAsyncEnumerable<global::Acme.Chat.ChatEvent> ReadAllAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
             ReadAllCoreAsync(cancellationToken);
 
-        protected override void ValidateReceived(global::Acme.Chat.ChatEvent message, ref global::Acme.Chat.Runtime.ValidationErrors? errors)
+        protected override void ValidateReceived(global::Acme.Chat.ChatEvent message, ref global::StreamGen.Runtime.ValidationErrors? errors)
         {
             message.Validate(ref errors);
             message.ValidateView(ChatEventView.Compact, ref errors);
@@ -192,10 +192,10 @@ public sealed partial class ChatGrpcClient : IChatClient
 
     public async global::System.Threading.Tasks.Task<ISendClientStream> SendAsync(global::Acme.Chat.SendPayload payload, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        global::Acme.Chat.Runtime.ValidationErrors.ThrowIfInvalid(payload);
-        var headers = new Metadata();
-        headers.Add("room", global::Acme.Chat.Runtime.HttpParameters.FormatString(payload.Room));
-        headers.Add("token", global::Acme.Chat.Runtime.HttpParameters.FormatString(payload.Token));
+        global::StreamGen.Runtime.ValidationErrors.ThrowIfInvalid(payload);
+        var headers = new global::Grpc.Core.Metadata();
+        headers.Add("room", global::StreamGen.Runtime.HttpParameters.FormatString(payload.Room));
+        headers.Add("token", global::StreamGen.Runtime.HttpParameters.FormatString(payload.Token));
         var call = _client.Send(headers, Deadline(), cancellationToken);
         try
         {
@@ -211,12 +211,12 @@ public sealed partial class ChatGrpcClient : IChatClient
 
     /// <summary>The gRPC client end of chat.send.</summary>
     private sealed class SendClientStream
-        : global::Acme.Chat.Runtime.GrpcClientStream<global::Acme.Chat.Message, global::Acme.Chat.Protos.SendRequest, object, object>,
+        : global::StreamGen.Runtime.GrpcClientStream<global::Acme.Chat.Message, global::Acme.Chat.Protos.SendRequest, object, object>,
         ISendClientStream
     {
         private readonly AsyncClientStreamingCall<global::Acme.Chat.Protos.SendRequest, global::Acme.Chat.Protos.SendResponse> _call;
 
-        public SendClientStream(AsyncClientStreamingCall<global::Acme.Chat.Protos.SendRequest, global::Acme.Chat.Protos.SendResponse> call, Metadata headers)
+        public SendClientStream(AsyncClientStreamingCall<global::Acme.Chat.Protos.SendRequest, global::Acme.Chat.Protos.SendResponse> call, global::Grpc.Core.Metadata headers)
             : base(call, call.RequestStream, null, headers, ChatProtoMapper.ToSendRequest, null)
         {
             _call = call;
@@ -228,7 +228,7 @@ public sealed partial class ChatGrpcClient : IChatClient
         public global::System.Threading.Tasks.ValueTask<global::Acme.Chat.SendResult> CloseAndRecvAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
             CloseAndReceiveCoreAsync(_call.ResponseAsync, ChatProtoMapper.FromProto, static message =>
             {
-                global::Acme.Chat.Runtime.ValidationErrors? errors = null;
+                global::StreamGen.Runtime.ValidationErrors? errors = null;
                 message.Validate(ref errors);
                 return errors;
             }, cancellationToken);
@@ -236,9 +236,9 @@ public sealed partial class ChatGrpcClient : IChatClient
 
     public async global::System.Threading.Tasks.Task<ITypingClientStream> TypingAsync(global::Acme.Chat.TypingPayload payload, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        global::Acme.Chat.Runtime.ValidationErrors.ThrowIfInvalid(payload);
-        var headers = new Metadata();
-        headers.Add("room", global::Acme.Chat.Runtime.HttpParameters.FormatString(payload.Room));
+        global::StreamGen.Runtime.ValidationErrors.ThrowIfInvalid(payload);
+        var headers = new global::Grpc.Core.Metadata();
+        headers.Add("room", global::StreamGen.Runtime.HttpParameters.FormatString(payload.Room));
         var call = _client.Typing(headers, Deadline(), cancellationToken);
         try
         {
@@ -254,12 +254,12 @@ public sealed partial class ChatGrpcClient : IChatClient
 
     /// <summary>The gRPC client end of chat.typing.</summary>
     private sealed class TypingClientStream
-        : global::Acme.Chat.Runtime.GrpcClientStream<string, global::Acme.Chat.Protos.TypingRequest, object, object>,
+        : global::StreamGen.Runtime.GrpcClientStream<string, global::Acme.Chat.Protos.TypingRequest, object, object>,
         ITypingClientStream
     {
         private readonly AsyncClientStreamingCall<global::Acme.Chat.Protos.TypingRequest, global::Acme.Chat.Protos.TypingResponse> _call;
 
-        public TypingClientStream(AsyncClientStreamingCall<global::Acme.Chat.Protos.TypingRequest, global::Acme.Chat.Protos.TypingResponse> call, Metadata headers)
+        public TypingClientStream(AsyncClientStreamingCall<global::Acme.Chat.Protos.TypingRequest, global::Acme.Chat.Protos.TypingResponse> call, global::Grpc.Core.Metadata headers)
             : base(call, call.RequestStream, null, headers, ChatProtoMapper.ToTypingRequest, null)
         {
             _call = call;
@@ -274,9 +274,9 @@ public sealed partial class ChatGrpcClient : IChatClient
 
     public async global::System.Threading.Tasks.Task<IConverseClientStream> ConverseAsync(global::Acme.Chat.ConversePayload payload, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        global::Acme.Chat.Runtime.ValidationErrors.ThrowIfInvalid(payload);
-        var headers = new Metadata();
-        headers.Add("room", global::Acme.Chat.Runtime.HttpParameters.FormatString(payload.Room));
+        global::StreamGen.Runtime.ValidationErrors.ThrowIfInvalid(payload);
+        var headers = new global::Grpc.Core.Metadata();
+        headers.Add("room", global::StreamGen.Runtime.HttpParameters.FormatString(payload.Room));
         var call = _client.Converse(headers, Deadline(), cancellationToken);
         try
         {
@@ -292,10 +292,10 @@ public sealed partial class ChatGrpcClient : IChatClient
 
     /// <summary>The gRPC client end of chat.converse.</summary>
     private sealed class ConverseClientStream
-        : global::Acme.Chat.Runtime.GrpcClientStream<global::Acme.Chat.Message, global::Acme.Chat.Protos.ConverseRequest, global::Acme.Chat.ChatEvent, global::Acme.Chat.Protos.ConverseResponse>,
+        : global::StreamGen.Runtime.GrpcClientStream<global::Acme.Chat.Message, global::Acme.Chat.Protos.ConverseRequest, global::Acme.Chat.ChatEvent, global::Acme.Chat.Protos.ConverseResponse>,
         IConverseClientStream
     {
-        public ConverseClientStream(AsyncDuplexStreamingCall<global::Acme.Chat.Protos.ConverseRequest, global::Acme.Chat.Protos.ConverseResponse> call, Metadata headers)
+        public ConverseClientStream(AsyncDuplexStreamingCall<global::Acme.Chat.Protos.ConverseRequest, global::Acme.Chat.Protos.ConverseResponse> call, global::Grpc.Core.Metadata headers)
             : base(call, call.RequestStream, call.ResponseStream, headers, ChatProtoMapper.ToConverseRequest, ChatProtoMapper.FromProto)
         {
         }
@@ -318,7 +318,7 @@ public sealed partial class ChatGrpcClient : IChatClient
 
             return Awaited(pending);
 
-            static async global::System.Threading.Tasks.ValueTask<global::Acme.Chat.ChatEvent?> Awaited(global::System.Threading.Tasks.ValueTask<global::Acme.Chat.Runtime.Received<global::Acme.Chat.ChatEvent>> pending)
+            static async global::System.Threading.Tasks.ValueTask<global::Acme.Chat.ChatEvent?> Awaited(global::System.Threading.Tasks.ValueTask<global::StreamGen.Runtime.Received<global::Acme.Chat.ChatEvent>> pending)
             {
                 var received = await pending.ConfigureAwait(false);
                 return received.HasValue ? received.Value : null;
@@ -330,7 +330,7 @@ public sealed partial class ChatGrpcClient : IChatClient
 
         public ChatEventView View => global::Acme.Chat.ChatEvent.TryParseView(ViewName, out var view) ? view : default;
 
-        protected override void ValidateReceived(global::Acme.Chat.ChatEvent message, ref global::Acme.Chat.Runtime.ValidationErrors? errors)
+        protected override void ValidateReceived(global::Acme.Chat.ChatEvent message, ref global::StreamGen.Runtime.ValidationErrors? errors)
         {
             message.Validate(ref errors);
             message.ValidateView(View, ref errors);
@@ -351,7 +351,7 @@ public sealed partial class ChatGrpcClient : IChatClient
 
     public async global::System.Threading.Tasks.Task<global::Acme.Chat.Sample> EchoAsync(global::Acme.Chat.Sample payload, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        global::Acme.Chat.Runtime.ValidationErrors.ThrowIfInvalid(payload);
+        global::StreamGen.Runtime.ValidationErrors.ThrowIfInvalid(payload);
         global::Acme.Chat.Protos.EchoResponse response;
         try
         {
@@ -363,17 +363,17 @@ public sealed partial class ChatGrpcClient : IChatClient
         }
         catch (RpcException e)
         {
-            throw global::Acme.Chat.Runtime.GrpcErrors.FromRpcException(e);
+            throw global::StreamGen.Runtime.GrpcErrors.FromRpcException(e);
         }
 
         var result = ChatProtoMapper.FromProto(response);
-        global::Acme.Chat.Runtime.ValidationErrors.ThrowIfInvalid(result);
+        global::StreamGen.Runtime.ValidationErrors.ThrowIfInvalid(result);
         return result;
     }
 
     public async global::System.Threading.Tasks.Task RenameAsync(global::Acme.Chat.RenamePayload payload, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        global::Acme.Chat.Runtime.ValidationErrors.ThrowIfInvalid(payload);
+        global::StreamGen.Runtime.ValidationErrors.ThrowIfInvalid(payload);
         global::Acme.Chat.Protos.RenameResponse response;
         try
         {
@@ -385,7 +385,7 @@ public sealed partial class ChatGrpcClient : IChatClient
         }
         catch (RpcException e)
         {
-            throw global::Acme.Chat.Runtime.GrpcErrors.FromRpcException(e);
+            throw global::StreamGen.Runtime.GrpcErrors.FromRpcException(e);
         }
 
         _ = response;
@@ -404,7 +404,7 @@ public sealed partial class ChatGrpcClient : IChatClient
         }
         catch (RpcException e)
         {
-            throw global::Acme.Chat.Runtime.GrpcErrors.FromRpcException(e);
+            throw global::StreamGen.Runtime.GrpcErrors.FromRpcException(e);
         }
 
         var result = ChatProtoMapper.FromProto(response);
@@ -424,7 +424,7 @@ public sealed partial class ChatGrpcClient : IChatClient
         }
         catch (RpcException e)
         {
-            throw global::Acme.Chat.Runtime.GrpcErrors.FromRpcException(e);
+            throw global::StreamGen.Runtime.GrpcErrors.FromRpcException(e);
         }
 
         _ = response;

@@ -23,13 +23,13 @@ public sealed partial class ChatGrpcService(IChatService service, ILogger<ChatGr
         try
         {
             var payload = ChatProtoMapper.FromProto(request);
-            global::Acme.Chat.Runtime.ValidationErrors.ThrowIfInvalid(payload);
+            global::StreamGen.Runtime.ValidationErrors.ThrowIfInvalid(payload);
             var result = await service.JoinAsync(payload, context.CancellationToken).ConfigureAwait(false);
             return ChatProtoMapper.ToJoinResponse(result);
         }
         catch (global::System.Exception e)
         {
-            throw global::Acme.Chat.Runtime.GrpcErrors.ToRpcException(e, JoinStatus, context, logger);
+            throw global::StreamGen.Runtime.GrpcErrors.ToRpcException(e, JoinStatus, context, logger);
         }
     }
 
@@ -46,13 +46,13 @@ public sealed partial class ChatGrpcService(IChatService service, ILogger<ChatGr
         try
         {
             var payload = ChatProtoMapper.FromProto(request);
-            global::Acme.Chat.Runtime.ValidationErrors.ThrowIfInvalid(payload);
+            global::StreamGen.Runtime.ValidationErrors.ThrowIfInvalid(payload);
             var result = await service.HistoryAsync(payload, context.CancellationToken).ConfigureAwait(false);
             return ChatProtoMapper.ToHistoryResponse(result);
         }
         catch (global::System.Exception e)
         {
-            throw global::Acme.Chat.Runtime.GrpcErrors.ToRpcException(e, HistoryStatus, context, logger);
+            throw global::StreamGen.Runtime.GrpcErrors.ToRpcException(e, HistoryStatus, context, logger);
         }
     }
 
@@ -69,7 +69,7 @@ public sealed partial class ChatGrpcService(IChatService service, ILogger<ChatGr
         try
         {
             var payload = ChatProtoMapper.FromProto(request);
-            global::Acme.Chat.Runtime.ValidationErrors.ThrowIfInvalid(payload);
+            global::StreamGen.Runtime.ValidationErrors.ThrowIfInvalid(payload);
             var stream = new ListenServerStream(null, responseStream, context);
             global::System.Runtime.ExceptionServices.ExceptionDispatchInfo? failure = null;
             try
@@ -95,7 +95,7 @@ public sealed partial class ChatGrpcService(IChatService service, ILogger<ChatGr
         }
         catch (global::System.Exception e)
         {
-            throw global::Acme.Chat.Runtime.GrpcErrors.ToRpcException(e, ListenStatus, context, logger);
+            throw global::StreamGen.Runtime.GrpcErrors.ToRpcException(e, ListenStatus, context, logger);
         }
     }
 
@@ -107,7 +107,7 @@ public sealed partial class ChatGrpcService(IChatService service, ILogger<ChatGr
     };
 
     /// <summary>The gRPC server end of chat.listen.</summary>
-    private sealed class ListenServerStream : global::Acme.Chat.Runtime.GrpcServerStream<object, object, global::Acme.Chat.ChatEvent, global::Acme.Chat.Protos.ListenResponse>, IListenServerStream
+    private sealed class ListenServerStream : global::StreamGen.Runtime.GrpcServerStream<object, object, global::Acme.Chat.ChatEvent, global::Acme.Chat.Protos.ListenResponse>, IListenServerStream
     {
         private ChatEventView _view;
 
@@ -134,7 +134,7 @@ public sealed partial class ChatGrpcService(IChatService service, ILogger<ChatGr
         try
         {
             var payload = ChatProtoMapper.FromProto(request);
-            global::Acme.Chat.Runtime.ValidationErrors.ThrowIfInvalid(payload);
+            global::StreamGen.Runtime.ValidationErrors.ThrowIfInvalid(payload);
             var stream = new TickerServerStream(null, responseStream, context);
             global::System.Runtime.ExceptionServices.ExceptionDispatchInfo? failure = null;
             try
@@ -160,7 +160,7 @@ public sealed partial class ChatGrpcService(IChatService service, ILogger<ChatGr
         }
         catch (global::System.Exception e)
         {
-            throw global::Acme.Chat.Runtime.GrpcErrors.ToRpcException(e, TickerStatus, context, logger);
+            throw global::StreamGen.Runtime.GrpcErrors.ToRpcException(e, TickerStatus, context, logger);
         }
     }
 
@@ -172,7 +172,7 @@ public sealed partial class ChatGrpcService(IChatService service, ILogger<ChatGr
     };
 
     /// <summary>The gRPC server end of chat.ticker.</summary>
-    private sealed class TickerServerStream : global::Acme.Chat.Runtime.GrpcServerStream<object, object, global::Acme.Chat.ChatEvent, global::Acme.Chat.Protos.TickerResponse>, ITickerServerStream
+    private sealed class TickerServerStream : global::StreamGen.Runtime.GrpcServerStream<object, object, global::Acme.Chat.ChatEvent, global::Acme.Chat.Protos.TickerResponse>, ITickerServerStream
     {
         private ChatEventView _view = ChatEventView.Compact;
 
@@ -193,17 +193,17 @@ public sealed partial class ChatGrpcService(IChatService service, ILogger<ChatGr
     {
         try
         {
-            global::Acme.Chat.Runtime.ValidationErrors? errors = null;
-            var pRoom = global::Acme.Chat.Runtime.HttpParameters.ParseString(context.RequestHeaders.GetValue("room"), "room", ref errors);
+            global::StreamGen.Runtime.ValidationErrors? errors = null;
+            var pRoom = global::StreamGen.Runtime.HttpParameters.ParseString(context.RequestHeaders.GetValue("room"), "room", ref errors);
             if (pRoom is null)
             {
-                global::Acme.Chat.Runtime.Check.Missing(ref errors, "room");
+                global::StreamGen.Runtime.Check.Missing(ref errors, "room");
             }
 
-            var pToken = global::Acme.Chat.Runtime.HttpParameters.ParseString(context.RequestHeaders.GetValue("token"), "token", ref errors);
+            var pToken = global::StreamGen.Runtime.HttpParameters.ParseString(context.RequestHeaders.GetValue("token"), "token", ref errors);
             if (pToken is null)
             {
-                global::Acme.Chat.Runtime.Check.Missing(ref errors, "token");
+                global::StreamGen.Runtime.Check.Missing(ref errors, "token");
             }
 
             if (errors is not null)
@@ -216,7 +216,7 @@ public sealed partial class ChatGrpcService(IChatService service, ILogger<ChatGr
                 Room = pRoom!,
                 Token = pToken!,
             };
-            global::Acme.Chat.Runtime.ValidationErrors.ThrowIfInvalid(payload);
+            global::StreamGen.Runtime.ValidationErrors.ThrowIfInvalid(payload);
             var stream = new SendServerStream(requestStream, null, context);
             global::System.Runtime.ExceptionServices.ExceptionDispatchInfo? failure = null;
             try
@@ -245,7 +245,7 @@ public sealed partial class ChatGrpcService(IChatService service, ILogger<ChatGr
         }
         catch (global::System.Exception e)
         {
-            throw global::Acme.Chat.Runtime.GrpcErrors.ToRpcException(e, SendStatus, context, logger);
+            throw global::StreamGen.Runtime.GrpcErrors.ToRpcException(e, SendStatus, context, logger);
         }
     }
 
@@ -257,7 +257,7 @@ public sealed partial class ChatGrpcService(IChatService service, ILogger<ChatGr
     };
 
     /// <summary>The gRPC server end of chat.send.</summary>
-    private sealed class SendServerStream : global::Acme.Chat.Runtime.GrpcServerStream<global::Acme.Chat.Message, global::Acme.Chat.Protos.SendRequest, object, object>, ISendServerStream
+    private sealed class SendServerStream : global::StreamGen.Runtime.GrpcServerStream<global::Acme.Chat.Message, global::Acme.Chat.Protos.SendRequest, object, object>, ISendServerStream
     {
         public SendServerStream(IAsyncStreamReader<global::Acme.Chat.Protos.SendRequest>? requests, IServerStreamWriter<object>? responses, ServerCallContext context)
             : base(requests, responses, context, ChatProtoMapper.FromProto, null)
@@ -281,7 +281,7 @@ public sealed partial class ChatGrpcService(IChatService service, ILogger<ChatGr
 
             return Awaited(pending);
 
-            static async global::System.Threading.Tasks.ValueTask<global::Acme.Chat.Message?> Awaited(global::System.Threading.Tasks.ValueTask<global::Acme.Chat.Runtime.Received<global::Acme.Chat.Message>> pending)
+            static async global::System.Threading.Tasks.ValueTask<global::Acme.Chat.Message?> Awaited(global::System.Threading.Tasks.ValueTask<global::StreamGen.Runtime.Received<global::Acme.Chat.Message>> pending)
             {
                 var received = await pending.ConfigureAwait(false);
                 return received.HasValue ? received.Value : null;
@@ -291,7 +291,7 @@ public sealed partial class ChatGrpcService(IChatService service, ILogger<ChatGr
         public global::System.Collections.Generic.IAsyncEnumerable<global::Acme.Chat.Message> ReadAllAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
             ReadAllCoreAsync(cancellationToken);
 
-        protected override void ValidateReceived(global::Acme.Chat.Message message, ref global::Acme.Chat.Runtime.ValidationErrors? errors) =>
+        protected override void ValidateReceived(global::Acme.Chat.Message message, ref global::StreamGen.Runtime.ValidationErrors? errors) =>
             message.Validate(ref errors);
 
         public global::System.Threading.Tasks.ValueTask SendAndCloseAsync(global::Acme.Chat.SendResult result, global::System.Threading.CancellationToken cancellationToken = default)
@@ -306,11 +306,11 @@ public sealed partial class ChatGrpcService(IChatService service, ILogger<ChatGr
     {
         try
         {
-            global::Acme.Chat.Runtime.ValidationErrors? errors = null;
-            var pRoom = global::Acme.Chat.Runtime.HttpParameters.ParseString(context.RequestHeaders.GetValue("room"), "room", ref errors);
+            global::StreamGen.Runtime.ValidationErrors? errors = null;
+            var pRoom = global::StreamGen.Runtime.HttpParameters.ParseString(context.RequestHeaders.GetValue("room"), "room", ref errors);
             if (pRoom is null)
             {
-                global::Acme.Chat.Runtime.Check.Missing(ref errors, "room");
+                global::StreamGen.Runtime.Check.Missing(ref errors, "room");
             }
 
             if (errors is not null)
@@ -322,7 +322,7 @@ public sealed partial class ChatGrpcService(IChatService service, ILogger<ChatGr
             {
                 Room = pRoom!,
             };
-            global::Acme.Chat.Runtime.ValidationErrors.ThrowIfInvalid(payload);
+            global::StreamGen.Runtime.ValidationErrors.ThrowIfInvalid(payload);
             var stream = new TypingServerStream(requestStream, null, context);
             global::System.Runtime.ExceptionServices.ExceptionDispatchInfo? failure = null;
             try
@@ -349,7 +349,7 @@ public sealed partial class ChatGrpcService(IChatService service, ILogger<ChatGr
         }
         catch (global::System.Exception e)
         {
-            throw global::Acme.Chat.Runtime.GrpcErrors.ToRpcException(e, TypingStatus, context, logger);
+            throw global::StreamGen.Runtime.GrpcErrors.ToRpcException(e, TypingStatus, context, logger);
         }
     }
 
@@ -361,7 +361,7 @@ public sealed partial class ChatGrpcService(IChatService service, ILogger<ChatGr
     };
 
     /// <summary>The gRPC server end of chat.typing.</summary>
-    private sealed class TypingServerStream : global::Acme.Chat.Runtime.GrpcServerStream<string, global::Acme.Chat.Protos.TypingRequest, object, object>, ITypingServerStream
+    private sealed class TypingServerStream : global::StreamGen.Runtime.GrpcServerStream<string, global::Acme.Chat.Protos.TypingRequest, object, object>, ITypingServerStream
     {
         public TypingServerStream(IAsyncStreamReader<global::Acme.Chat.Protos.TypingRequest>? requests, IServerStreamWriter<object>? responses, ServerCallContext context)
             : base(requests, responses, context, ChatProtoMapper.FromProto, null)
@@ -382,7 +382,7 @@ public sealed partial class ChatGrpcService(IChatService service, ILogger<ChatGr
 
             return Awaited(pending);
 
-            static async global::System.Threading.Tasks.ValueTask<string?> Awaited(global::System.Threading.Tasks.ValueTask<global::Acme.Chat.Runtime.Received<string>> pending)
+            static async global::System.Threading.Tasks.ValueTask<string?> Awaited(global::System.Threading.Tasks.ValueTask<global::StreamGen.Runtime.Received<string>> pending)
             {
                 var received = await pending.ConfigureAwait(false);
                 return received.HasValue ? received.Value : null;
@@ -398,11 +398,11 @@ public sealed partial class ChatGrpcService(IChatService service, ILogger<ChatGr
     {
         try
         {
-            global::Acme.Chat.Runtime.ValidationErrors? errors = null;
-            var pRoom = global::Acme.Chat.Runtime.HttpParameters.ParseString(context.RequestHeaders.GetValue("room"), "room", ref errors);
+            global::StreamGen.Runtime.ValidationErrors? errors = null;
+            var pRoom = global::StreamGen.Runtime.HttpParameters.ParseString(context.RequestHeaders.GetValue("room"), "room", ref errors);
             if (pRoom is null)
             {
-                global::Acme.Chat.Runtime.Check.Missing(ref errors, "room");
+                global::StreamGen.Runtime.Check.Missing(ref errors, "room");
             }
 
             if (errors is not null)
@@ -414,7 +414,7 @@ public sealed partial class ChatGrpcService(IChatService service, ILogger<ChatGr
             {
                 Room = pRoom!,
             };
-            global::Acme.Chat.Runtime.ValidationErrors.ThrowIfInvalid(payload);
+            global::StreamGen.Runtime.ValidationErrors.ThrowIfInvalid(payload);
             var stream = new ConverseServerStream(requestStream, responseStream, context);
             global::System.Runtime.ExceptionServices.ExceptionDispatchInfo? failure = null;
             try
@@ -440,7 +440,7 @@ public sealed partial class ChatGrpcService(IChatService service, ILogger<ChatGr
         }
         catch (global::System.Exception e)
         {
-            throw global::Acme.Chat.Runtime.GrpcErrors.ToRpcException(e, ConverseStatus, context, logger);
+            throw global::StreamGen.Runtime.GrpcErrors.ToRpcException(e, ConverseStatus, context, logger);
         }
     }
 
@@ -452,7 +452,7 @@ public sealed partial class ChatGrpcService(IChatService service, ILogger<ChatGr
     };
 
     /// <summary>The gRPC server end of chat.converse.</summary>
-    private sealed class ConverseServerStream : global::Acme.Chat.Runtime.GrpcServerStream<global::Acme.Chat.Message, global::Acme.Chat.Protos.ConverseRequest, global::Acme.Chat.ChatEvent, global::Acme.Chat.Protos.ConverseResponse>, IConverseServerStream
+    private sealed class ConverseServerStream : global::StreamGen.Runtime.GrpcServerStream<global::Acme.Chat.Message, global::Acme.Chat.Protos.ConverseRequest, global::Acme.Chat.ChatEvent, global::Acme.Chat.Protos.ConverseResponse>, IConverseServerStream
     {
         private ChatEventView _view;
 
@@ -484,7 +484,7 @@ public sealed partial class ChatGrpcService(IChatService service, ILogger<ChatGr
 
             return Awaited(pending);
 
-            static async global::System.Threading.Tasks.ValueTask<global::Acme.Chat.Message?> Awaited(global::System.Threading.Tasks.ValueTask<global::Acme.Chat.Runtime.Received<global::Acme.Chat.Message>> pending)
+            static async global::System.Threading.Tasks.ValueTask<global::Acme.Chat.Message?> Awaited(global::System.Threading.Tasks.ValueTask<global::StreamGen.Runtime.Received<global::Acme.Chat.Message>> pending)
             {
                 var received = await pending.ConfigureAwait(false);
                 return received.HasValue ? received.Value : null;
@@ -494,7 +494,7 @@ public sealed partial class ChatGrpcService(IChatService service, ILogger<ChatGr
         public global::System.Collections.Generic.IAsyncEnumerable<global::Acme.Chat.Message> ReadAllAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
             ReadAllCoreAsync(cancellationToken);
 
-        protected override void ValidateReceived(global::Acme.Chat.Message message, ref global::Acme.Chat.Runtime.ValidationErrors? errors) =>
+        protected override void ValidateReceived(global::Acme.Chat.Message message, ref global::StreamGen.Runtime.ValidationErrors? errors) =>
             message.Validate(ref errors);
     }
 
@@ -504,13 +504,13 @@ public sealed partial class ChatGrpcService(IChatService service, ILogger<ChatGr
         try
         {
             var payload = ChatProtoMapper.FromProto(request);
-            global::Acme.Chat.Runtime.ValidationErrors.ThrowIfInvalid(payload);
+            global::StreamGen.Runtime.ValidationErrors.ThrowIfInvalid(payload);
             var result = await service.EchoAsync(payload, context.CancellationToken).ConfigureAwait(false);
             return ChatProtoMapper.ToEchoResponse(result);
         }
         catch (global::System.Exception e)
         {
-            throw global::Acme.Chat.Runtime.GrpcErrors.ToRpcException(e, EchoStatus, context, logger);
+            throw global::StreamGen.Runtime.GrpcErrors.ToRpcException(e, EchoStatus, context, logger);
         }
     }
 
@@ -527,13 +527,13 @@ public sealed partial class ChatGrpcService(IChatService service, ILogger<ChatGr
         try
         {
             var payload = ChatProtoMapper.FromProto(request);
-            global::Acme.Chat.Runtime.ValidationErrors.ThrowIfInvalid(payload);
+            global::StreamGen.Runtime.ValidationErrors.ThrowIfInvalid(payload);
             await service.RenameAsync(payload, context.CancellationToken).ConfigureAwait(false);
             return ChatProtoMapper.ToRenameResponse();
         }
         catch (global::System.Exception e)
         {
-            throw global::Acme.Chat.Runtime.GrpcErrors.ToRpcException(e, RenameStatus, context, logger);
+            throw global::StreamGen.Runtime.GrpcErrors.ToRpcException(e, RenameStatus, context, logger);
         }
     }
 
@@ -555,7 +555,7 @@ public sealed partial class ChatGrpcService(IChatService service, ILogger<ChatGr
         }
         catch (global::System.Exception e)
         {
-            throw global::Acme.Chat.Runtime.GrpcErrors.ToRpcException(e, ShoutStatus, context, logger);
+            throw global::StreamGen.Runtime.GrpcErrors.ToRpcException(e, ShoutStatus, context, logger);
         }
     }
 
@@ -576,7 +576,7 @@ public sealed partial class ChatGrpcService(IChatService service, ILogger<ChatGr
         }
         catch (global::System.Exception e)
         {
-            throw global::Acme.Chat.Runtime.GrpcErrors.ToRpcException(e, CloseStatus, context, logger);
+            throw global::StreamGen.Runtime.GrpcErrors.ToRpcException(e, CloseStatus, context, logger);
         }
     }
 

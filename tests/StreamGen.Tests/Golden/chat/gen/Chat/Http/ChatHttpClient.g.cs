@@ -13,20 +13,20 @@ namespace Acme.Chat;
 /// Payloads are validated before they are sent and every received message after it arrives.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("StreamGen", "0.1.0")]
-public sealed partial class ChatHttpClient(HttpClient httpClient, global::Acme.Chat.Runtime.StreamGenClientOptions? options = null) : IChatClient
+public sealed partial class ChatHttpClient(HttpClient httpClient, global::StreamGen.Runtime.StreamGenClientOptions? options = null) : IChatClient
 {
-    private readonly global::Acme.Chat.Runtime.StreamGenClientOptions _options = options ?? new();
+    private readonly global::StreamGen.Runtime.StreamGenClientOptions _options = options ?? new();
 
     public async global::System.Threading.Tasks.Task<global::Acme.Chat.JoinResult> JoinAsync(global::Acme.Chat.JoinPayload payload, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        global::Acme.Chat.Runtime.ValidationErrors.ThrowIfInvalid(payload);
+        global::StreamGen.Runtime.ValidationErrors.ThrowIfInvalid(payload);
         var path = new global::System.Text.StringBuilder();
         path.Append("/api/rooms/");
-        path.Append(global::System.Uri.EscapeDataString(global::Acme.Chat.Runtime.HttpParameters.FormatString(payload.Room)));
+        path.Append(global::System.Uri.EscapeDataString(global::StreamGen.Runtime.HttpParameters.FormatString(payload.Room)));
         path.Append("/members");
         var uri = path.ToString();
         using var request = new HttpRequestMessage(new HttpMethod("POST"), uri);
-        request.Headers.TryAddWithoutValidation("Authorization", global::Acme.Chat.Runtime.HttpParameters.FormatString(payload.Token));
+        request.Headers.TryAddWithoutValidation("Authorization", global::StreamGen.Runtime.HttpParameters.FormatString(payload.Token));
         request.Content = System.Net.Http.Json.JsonContent.Create(
             new global::Acme.Chat.JoinRequestBody
             {
@@ -37,15 +37,15 @@ public sealed partial class ChatHttpClient(HttpClient httpClient, global::Acme.C
         using var response = await httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)
         {
-            throw await global::Acme.Chat.Runtime.HttpErrors.ReadAsync(response, cancellationToken).ConfigureAwait(false);
+            throw await global::StreamGen.Runtime.HttpErrors.ReadAsync(response, cancellationToken).ConfigureAwait(false);
         }
 
         var responseBody = await global::System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync(response.Content, global::Acme.Chat.ChatJsonReader.JoinResponseBody, cancellationToken).ConfigureAwait(false)
-            ?? throw new global::Acme.Chat.Runtime.ValidationException("the response has no body");
-        global::Acme.Chat.Runtime.ValidationErrors? errors = null;
+            ?? throw new global::StreamGen.Runtime.ValidationException("the response has no body");
+        global::StreamGen.Runtime.ValidationErrors? errors = null;
         var result = new global::Acme.Chat.JoinResult
         {
-            Members = global::Acme.Chat.Runtime.HttpParameters.ParseInt32(global::Acme.Chat.Runtime.HttpParameters.HeaderValue(response, "X-Member-Count"), "members", ref errors).GetValueOrDefault(),
+            Members = global::StreamGen.Runtime.HttpParameters.ParseInt32(global::StreamGen.Runtime.HttpParameters.HeaderValue(response, "X-Member-Count"), "members", ref errors).GetValueOrDefault(),
             Welcome = responseBody.Welcome,
         };
         result.Validate(ref errors);
@@ -59,21 +59,21 @@ public sealed partial class ChatHttpClient(HttpClient httpClient, global::Acme.C
 
     public async global::System.Threading.Tasks.Task<global::Acme.Chat.HistoryResult> HistoryAsync(global::Acme.Chat.HistoryPayload payload, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        global::Acme.Chat.Runtime.ValidationErrors.ThrowIfInvalid(payload);
+        global::StreamGen.Runtime.ValidationErrors.ThrowIfInvalid(payload);
         var path = new global::System.Text.StringBuilder();
         path.Append("/api/rooms/");
-        path.Append(global::System.Uri.EscapeDataString(global::Acme.Chat.Runtime.HttpParameters.FormatString(payload.Room)));
+        path.Append(global::System.Uri.EscapeDataString(global::StreamGen.Runtime.HttpParameters.FormatString(payload.Room)));
         path.Append("/messages");
         var query = new global::System.Text.StringBuilder();
-        global::Acme.Chat.Runtime.HttpParameters.AppendQuery(query, "limit", global::Acme.Chat.Runtime.HttpParameters.FormatInt32(payload.Limit));
+        global::StreamGen.Runtime.HttpParameters.AppendQuery(query, "limit", global::StreamGen.Runtime.HttpParameters.FormatInt32(payload.Limit));
         if (payload.Before is { } pBefore)
         {
-            global::Acme.Chat.Runtime.HttpParameters.AppendQuery(query, "before", global::Acme.Chat.Runtime.HttpParameters.FormatInt64(pBefore));
+            global::StreamGen.Runtime.HttpParameters.AppendQuery(query, "before", global::StreamGen.Runtime.HttpParameters.FormatInt64(pBefore));
         }
 
         foreach (var item in payload.Tags ?? [])
         {
-            global::Acme.Chat.Runtime.HttpParameters.AppendQuery(query, "tags", global::Acme.Chat.Runtime.HttpParameters.FormatString(item));
+            global::StreamGen.Runtime.HttpParameters.AppendQuery(query, "tags", global::StreamGen.Runtime.HttpParameters.FormatString(item));
         }
 
         path.Append(query);
@@ -82,12 +82,12 @@ public sealed partial class ChatHttpClient(HttpClient httpClient, global::Acme.C
         using var response = await httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)
         {
-            throw await global::Acme.Chat.Runtime.HttpErrors.ReadAsync(response, cancellationToken).ConfigureAwait(false);
+            throw await global::StreamGen.Runtime.HttpErrors.ReadAsync(response, cancellationToken).ConfigureAwait(false);
         }
 
         var responseBody = await global::System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync(response.Content, global::Acme.Chat.ChatJsonReader.HistoryResult, cancellationToken).ConfigureAwait(false)
-            ?? throw new global::Acme.Chat.Runtime.ValidationException("the response has no body");
-        global::Acme.Chat.Runtime.ValidationErrors? errors = null;
+            ?? throw new global::StreamGen.Runtime.ValidationException("the response has no body");
+        global::StreamGen.Runtime.ValidationErrors? errors = null;
         var result = responseBody;
         result.Validate(ref errors);
         if (errors is not null)
@@ -100,15 +100,15 @@ public sealed partial class ChatHttpClient(HttpClient httpClient, global::Acme.C
 
     public async global::System.Threading.Tasks.Task<IListenClientStream> ListenAsync(global::Acme.Chat.ListenPayload payload, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        global::Acme.Chat.Runtime.ValidationErrors.ThrowIfInvalid(payload);
+        global::StreamGen.Runtime.ValidationErrors.ThrowIfInvalid(payload);
         var path = new global::System.Text.StringBuilder();
         path.Append("/api/rooms/");
-        path.Append(global::System.Uri.EscapeDataString(global::Acme.Chat.Runtime.HttpParameters.FormatString(payload.Room)));
+        path.Append(global::System.Uri.EscapeDataString(global::StreamGen.Runtime.HttpParameters.FormatString(payload.Room)));
         path.Append("/listen");
         var query = new global::System.Text.StringBuilder();
         if (payload.View is { } pView)
         {
-            global::Acme.Chat.Runtime.HttpParameters.AppendQuery(query, "view", global::Acme.Chat.Runtime.HttpParameters.FormatString(pView));
+            global::StreamGen.Runtime.HttpParameters.AppendQuery(query, "view", global::StreamGen.Runtime.HttpParameters.FormatString(pView));
         }
 
         path.Append(query);
@@ -118,8 +118,8 @@ public sealed partial class ChatHttpClient(HttpClient httpClient, global::Acme.C
     }
 
     /// <summary>The WebSocket client end of chat.listen.</summary>
-    private sealed class ListenClientStream(global::Acme.Chat.Runtime.WebSocketConnection connection)
-        : global::Acme.Chat.Runtime.WebSocketClientStream<object, global::Acme.Chat.ChatEvent>(
+    private sealed class ListenClientStream(global::StreamGen.Runtime.WebSocketConnection connection)
+        : global::StreamGen.Runtime.WebSocketClientStream<object, global::Acme.Chat.ChatEvent>(
             connection,
             null,
             global::Acme.Chat.ChatJsonReader.ChatEvent),
@@ -137,7 +137,7 @@ public sealed partial class ChatHttpClient(HttpClient httpClient, global::Acme.C
 
             return Awaited(pending);
 
-            static async global::System.Threading.Tasks.ValueTask<global::Acme.Chat.ChatEvent?> Awaited(global::System.Threading.Tasks.ValueTask<global::Acme.Chat.Runtime.Received<global::Acme.Chat.ChatEvent>> pending)
+            static async global::System.Threading.Tasks.ValueTask<global::Acme.Chat.ChatEvent?> Awaited(global::System.Threading.Tasks.ValueTask<global::StreamGen.Runtime.Received<global::Acme.Chat.ChatEvent>> pending)
             {
                 var received = await pending.ConfigureAwait(false);
                 return received.HasValue ? received.Value : null;
@@ -149,7 +149,7 @@ public sealed partial class ChatHttpClient(HttpClient httpClient, global::Acme.C
 
         public ChatEventView View => global::Acme.Chat.ChatEvent.TryParseView(ViewName, out var view) ? view : default;
 
-        protected override void ValidateReceived(global::Acme.Chat.ChatEvent message, ref global::Acme.Chat.Runtime.ValidationErrors? errors)
+        protected override void ValidateReceived(global::Acme.Chat.ChatEvent message, ref global::StreamGen.Runtime.ValidationErrors? errors)
         {
             message.Validate(ref errors);
             message.ValidateView(View, ref errors);
@@ -158,10 +158,10 @@ public sealed partial class ChatHttpClient(HttpClient httpClient, global::Acme.C
 
     public async global::System.Threading.Tasks.Task<ITickerClientStream> TickerAsync(global::Acme.Chat.TickerPayload payload, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        global::Acme.Chat.Runtime.ValidationErrors.ThrowIfInvalid(payload);
+        global::StreamGen.Runtime.ValidationErrors.ThrowIfInvalid(payload);
         var path = new global::System.Text.StringBuilder();
         path.Append("/api/rooms/");
-        path.Append(global::System.Uri.EscapeDataString(global::Acme.Chat.Runtime.HttpParameters.FormatString(payload.Room)));
+        path.Append(global::System.Uri.EscapeDataString(global::StreamGen.Runtime.HttpParameters.FormatString(payload.Room)));
         path.Append("/ticker");
         var uri = path.ToString();
         var connection = await TickerClientStream.ConnectAsync(httpClient, uri, null, _options, cancellationToken).ConfigureAwait(false);
@@ -169,8 +169,8 @@ public sealed partial class ChatHttpClient(HttpClient httpClient, global::Acme.C
     }
 
     /// <summary>The WebSocket client end of chat.ticker.</summary>
-    private sealed class TickerClientStream(global::Acme.Chat.Runtime.WebSocketConnection connection)
-        : global::Acme.Chat.Runtime.WebSocketClientStream<object, global::Acme.Chat.ChatEvent>(
+    private sealed class TickerClientStream(global::StreamGen.Runtime.WebSocketConnection connection)
+        : global::StreamGen.Runtime.WebSocketClientStream<object, global::Acme.Chat.ChatEvent>(
             connection,
             null,
             global::Acme.Chat.ChatJsonReader.ChatEvent),
@@ -188,7 +188,7 @@ public sealed partial class ChatHttpClient(HttpClient httpClient, global::Acme.C
 
             return Awaited(pending);
 
-            static async global::System.Threading.Tasks.ValueTask<global::Acme.Chat.ChatEvent?> Awaited(global::System.Threading.Tasks.ValueTask<global::Acme.Chat.Runtime.Received<global::Acme.Chat.ChatEvent>> pending)
+            static async global::System.Threading.Tasks.ValueTask<global::Acme.Chat.ChatEvent?> Awaited(global::System.Threading.Tasks.ValueTask<global::StreamGen.Runtime.Received<global::Acme.Chat.ChatEvent>> pending)
             {
                 var received = await pending.ConfigureAwait(false);
                 return received.HasValue ? received.Value : null;
@@ -198,7 +198,7 @@ public sealed partial class ChatHttpClient(HttpClient httpClient, global::Acme.C
         public global::System.Collections.Generic.IAsyncEnumerable<global::Acme.Chat.ChatEvent> ReadAllAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
             ReadAllCoreAsync(cancellationToken);
 
-        protected override void ValidateReceived(global::Acme.Chat.ChatEvent message, ref global::Acme.Chat.Runtime.ValidationErrors? errors)
+        protected override void ValidateReceived(global::Acme.Chat.ChatEvent message, ref global::StreamGen.Runtime.ValidationErrors? errors)
         {
             message.Validate(ref errors);
             message.ValidateView(ChatEventView.Compact, ref errors);
@@ -207,22 +207,22 @@ public sealed partial class ChatHttpClient(HttpClient httpClient, global::Acme.C
 
     public async global::System.Threading.Tasks.Task<ISendClientStream> SendAsync(global::Acme.Chat.SendPayload payload, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        global::Acme.Chat.Runtime.ValidationErrors.ThrowIfInvalid(payload);
+        global::StreamGen.Runtime.ValidationErrors.ThrowIfInvalid(payload);
         var path = new global::System.Text.StringBuilder();
         path.Append("/api/rooms/");
-        path.Append(global::System.Uri.EscapeDataString(global::Acme.Chat.Runtime.HttpParameters.FormatString(payload.Room)));
+        path.Append(global::System.Uri.EscapeDataString(global::StreamGen.Runtime.HttpParameters.FormatString(payload.Room)));
         path.Append("/send");
         var uri = path.ToString();
         var connection = await SendClientStream.ConnectAsync(httpClient, uri, request =>
         {
-            request.Headers.TryAddWithoutValidation("Authorization", global::Acme.Chat.Runtime.HttpParameters.FormatString(payload.Token));
+            request.Headers.TryAddWithoutValidation("Authorization", global::StreamGen.Runtime.HttpParameters.FormatString(payload.Token));
         }, _options, cancellationToken).ConfigureAwait(false);
         return new SendClientStream(connection);
     }
 
     /// <summary>The WebSocket client end of chat.send.</summary>
-    private sealed class SendClientStream(global::Acme.Chat.Runtime.WebSocketConnection connection)
-        : global::Acme.Chat.Runtime.WebSocketClientStream<global::Acme.Chat.Message, object>(
+    private sealed class SendClientStream(global::StreamGen.Runtime.WebSocketConnection connection)
+        : global::StreamGen.Runtime.WebSocketClientStream<global::Acme.Chat.Message, object>(
             connection,
             global::Acme.Chat.ChatJsonContext.Default.Message,
             null),
@@ -234,7 +234,7 @@ public sealed partial class ChatHttpClient(HttpClient httpClient, global::Acme.C
         public global::System.Threading.Tasks.ValueTask<global::Acme.Chat.SendResult> CloseAndRecvAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
             CloseAndReceiveCoreAsync(global::Acme.Chat.ChatJsonReader.SendResult, static message =>
             {
-                global::Acme.Chat.Runtime.ValidationErrors? errors = null;
+                global::StreamGen.Runtime.ValidationErrors? errors = null;
                 message.Validate(ref errors);
                 return errors;
             }, cancellationToken);
@@ -242,10 +242,10 @@ public sealed partial class ChatHttpClient(HttpClient httpClient, global::Acme.C
 
     public async global::System.Threading.Tasks.Task<ITypingClientStream> TypingAsync(global::Acme.Chat.TypingPayload payload, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        global::Acme.Chat.Runtime.ValidationErrors.ThrowIfInvalid(payload);
+        global::StreamGen.Runtime.ValidationErrors.ThrowIfInvalid(payload);
         var path = new global::System.Text.StringBuilder();
         path.Append("/api/rooms/");
-        path.Append(global::System.Uri.EscapeDataString(global::Acme.Chat.Runtime.HttpParameters.FormatString(payload.Room)));
+        path.Append(global::System.Uri.EscapeDataString(global::StreamGen.Runtime.HttpParameters.FormatString(payload.Room)));
         path.Append("/typing");
         var uri = path.ToString();
         var connection = await TypingClientStream.ConnectAsync(httpClient, uri, null, _options, cancellationToken).ConfigureAwait(false);
@@ -253,8 +253,8 @@ public sealed partial class ChatHttpClient(HttpClient httpClient, global::Acme.C
     }
 
     /// <summary>The WebSocket client end of chat.typing.</summary>
-    private sealed class TypingClientStream(global::Acme.Chat.Runtime.WebSocketConnection connection)
-        : global::Acme.Chat.Runtime.WebSocketClientStream<string, object>(
+    private sealed class TypingClientStream(global::StreamGen.Runtime.WebSocketConnection connection)
+        : global::StreamGen.Runtime.WebSocketClientStream<string, object>(
             connection,
             global::Acme.Chat.ChatJsonContext.Default.String,
             null),
@@ -269,10 +269,10 @@ public sealed partial class ChatHttpClient(HttpClient httpClient, global::Acme.C
 
     public async global::System.Threading.Tasks.Task<IConverseClientStream> ConverseAsync(global::Acme.Chat.ConversePayload payload, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        global::Acme.Chat.Runtime.ValidationErrors.ThrowIfInvalid(payload);
+        global::StreamGen.Runtime.ValidationErrors.ThrowIfInvalid(payload);
         var path = new global::System.Text.StringBuilder();
         path.Append("/api/rooms/");
-        path.Append(global::System.Uri.EscapeDataString(global::Acme.Chat.Runtime.HttpParameters.FormatString(payload.Room)));
+        path.Append(global::System.Uri.EscapeDataString(global::StreamGen.Runtime.HttpParameters.FormatString(payload.Room)));
         path.Append("/converse");
         var uri = path.ToString();
         var connection = await ConverseClientStream.ConnectAsync(httpClient, uri, null, _options, cancellationToken).ConfigureAwait(false);
@@ -280,8 +280,8 @@ public sealed partial class ChatHttpClient(HttpClient httpClient, global::Acme.C
     }
 
     /// <summary>The WebSocket client end of chat.converse.</summary>
-    private sealed class ConverseClientStream(global::Acme.Chat.Runtime.WebSocketConnection connection)
-        : global::Acme.Chat.Runtime.WebSocketClientStream<global::Acme.Chat.Message, global::Acme.Chat.ChatEvent>(
+    private sealed class ConverseClientStream(global::StreamGen.Runtime.WebSocketConnection connection)
+        : global::StreamGen.Runtime.WebSocketClientStream<global::Acme.Chat.Message, global::Acme.Chat.ChatEvent>(
             connection,
             global::Acme.Chat.ChatJsonContext.Default.Message,
             global::Acme.Chat.ChatJsonReader.ChatEvent),
@@ -305,7 +305,7 @@ public sealed partial class ChatHttpClient(HttpClient httpClient, global::Acme.C
 
             return Awaited(pending);
 
-            static async global::System.Threading.Tasks.ValueTask<global::Acme.Chat.ChatEvent?> Awaited(global::System.Threading.Tasks.ValueTask<global::Acme.Chat.Runtime.Received<global::Acme.Chat.ChatEvent>> pending)
+            static async global::System.Threading.Tasks.ValueTask<global::Acme.Chat.ChatEvent?> Awaited(global::System.Threading.Tasks.ValueTask<global::StreamGen.Runtime.Received<global::Acme.Chat.ChatEvent>> pending)
             {
                 var received = await pending.ConfigureAwait(false);
                 return received.HasValue ? received.Value : null;
@@ -317,7 +317,7 @@ public sealed partial class ChatHttpClient(HttpClient httpClient, global::Acme.C
 
         public ChatEventView View => global::Acme.Chat.ChatEvent.TryParseView(ViewName, out var view) ? view : default;
 
-        protected override void ValidateReceived(global::Acme.Chat.ChatEvent message, ref global::Acme.Chat.Runtime.ValidationErrors? errors)
+        protected override void ValidateReceived(global::Acme.Chat.ChatEvent message, ref global::StreamGen.Runtime.ValidationErrors? errors)
         {
             message.Validate(ref errors);
             message.ValidateView(View, ref errors);
@@ -326,10 +326,10 @@ public sealed partial class ChatHttpClient(HttpClient httpClient, global::Acme.C
 
     public async global::System.Threading.Tasks.Task<IFeedClientStream> FeedAsync(global::Acme.Chat.FeedPayload payload, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        global::Acme.Chat.Runtime.ValidationErrors.ThrowIfInvalid(payload);
+        global::StreamGen.Runtime.ValidationErrors.ThrowIfInvalid(payload);
         var path = new global::System.Text.StringBuilder();
         path.Append("/api/rooms/");
-        path.Append(global::System.Uri.EscapeDataString(global::Acme.Chat.Runtime.HttpParameters.FormatString(payload.Room)));
+        path.Append(global::System.Uri.EscapeDataString(global::StreamGen.Runtime.HttpParameters.FormatString(payload.Room)));
         path.Append("/feed");
         var uri = path.ToString();
         var (response, body) = await FeedClientStream.OpenAsync(httpClient, uri, request =>
@@ -344,7 +344,7 @@ public sealed partial class ChatHttpClient(HttpClient httpClient, global::Acme.C
 
     /// <summary>The Server-Sent Events client end of chat.feed.</summary>
     private sealed class FeedClientStream(HttpResponseMessage response, global::System.IO.Stream body)
-        : global::Acme.Chat.Runtime.ServerSentEventsClientStream<global::Acme.Chat.FeedResult>(response, body, global::Acme.Chat.ChatJsonReader.FeedResult),
+        : global::StreamGen.Runtime.ServerSentEventsClientStream<global::Acme.Chat.FeedResult>(response, body, global::Acme.Chat.ChatJsonReader.FeedResult),
         IFeedClientStream
     {
         public global::System.Threading.Tasks.ValueTask<global::Acme.Chat.FeedResult?> RecvAsync(global::System.Threading.CancellationToken cancellationToken = default)
@@ -359,7 +359,7 @@ public sealed partial class ChatHttpClient(HttpClient httpClient, global::Acme.C
 
             return Awaited(pending);
 
-            static async global::System.Threading.Tasks.ValueTask<global::Acme.Chat.FeedResult?> Awaited(global::System.Threading.Tasks.ValueTask<global::Acme.Chat.Runtime.Received<global::Acme.Chat.FeedResult>> pending)
+            static async global::System.Threading.Tasks.ValueTask<global::Acme.Chat.FeedResult?> Awaited(global::System.Threading.Tasks.ValueTask<global::StreamGen.Runtime.Received<global::Acme.Chat.FeedResult>> pending)
             {
                 var received = await pending.ConfigureAwait(false);
                 return received.HasValue ? received.Value : null;
@@ -369,7 +369,7 @@ public sealed partial class ChatHttpClient(HttpClient httpClient, global::Acme.C
         public global::System.Collections.Generic.IAsyncEnumerable<global::Acme.Chat.FeedResult> ReadAllAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
             ReadAllCoreAsync(cancellationToken);
 
-        protected override void ValidateReceived(global::Acme.Chat.FeedResult message, ref global::Acme.Chat.Runtime.ValidationErrors? errors)
+        protected override void ValidateReceived(global::Acme.Chat.FeedResult message, ref global::StreamGen.Runtime.ValidationErrors? errors)
         {
             message.Validate(ref errors);
         }
@@ -377,24 +377,24 @@ public sealed partial class ChatHttpClient(HttpClient httpClient, global::Acme.C
 
     public async global::System.Threading.Tasks.Task<global::Acme.Chat.AttachResult> AttachAsync(global::Acme.Chat.AttachPayload payload, global::System.IO.Stream body, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        global::Acme.Chat.Runtime.ValidationErrors.ThrowIfInvalid(payload);
+        global::StreamGen.Runtime.ValidationErrors.ThrowIfInvalid(payload);
         var path = new global::System.Text.StringBuilder();
         path.Append("/api/rooms/");
-        path.Append(global::System.Uri.EscapeDataString(global::Acme.Chat.Runtime.HttpParameters.FormatString(payload.Room)));
+        path.Append(global::System.Uri.EscapeDataString(global::StreamGen.Runtime.HttpParameters.FormatString(payload.Room)));
         path.Append("/attachments/");
-        path.Append(global::System.Uri.EscapeDataString(global::Acme.Chat.Runtime.HttpParameters.FormatString(payload.Name)));
+        path.Append(global::System.Uri.EscapeDataString(global::StreamGen.Runtime.HttpParameters.FormatString(payload.Name)));
         var uri = path.ToString();
         using var request = new HttpRequestMessage(new HttpMethod("PUT"), uri);
         request.Content = new StreamContent(body);
         using var response = await httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)
         {
-            throw await global::Acme.Chat.Runtime.HttpErrors.ReadAsync(response, cancellationToken).ConfigureAwait(false);
+            throw await global::StreamGen.Runtime.HttpErrors.ReadAsync(response, cancellationToken).ConfigureAwait(false);
         }
 
         var responseBody = await global::System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync(response.Content, global::Acme.Chat.ChatJsonReader.AttachResult, cancellationToken).ConfigureAwait(false)
-            ?? throw new global::Acme.Chat.Runtime.ValidationException("the response has no body");
-        global::Acme.Chat.Runtime.ValidationErrors? errors = null;
+            ?? throw new global::StreamGen.Runtime.ValidationException("the response has no body");
+        global::StreamGen.Runtime.ValidationErrors? errors = null;
         var result = responseBody;
         result.Validate(ref errors);
         if (errors is not null)
@@ -407,10 +407,10 @@ public sealed partial class ChatHttpClient(HttpClient httpClient, global::Acme.C
 
     public async global::System.Threading.Tasks.Task<global::System.IO.Stream> ExportAsync(global::Acme.Chat.ExportPayload payload, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        global::Acme.Chat.Runtime.ValidationErrors.ThrowIfInvalid(payload);
+        global::StreamGen.Runtime.ValidationErrors.ThrowIfInvalid(payload);
         var path = new global::System.Text.StringBuilder();
         path.Append("/api/rooms/");
-        path.Append(global::System.Uri.EscapeDataString(global::Acme.Chat.Runtime.HttpParameters.FormatString(payload.Room)));
+        path.Append(global::System.Uri.EscapeDataString(global::StreamGen.Runtime.HttpParameters.FormatString(payload.Room)));
         path.Append("/export");
         var uri = path.ToString();
         var request = new HttpRequestMessage(new HttpMethod("GET"), uri);
@@ -419,16 +419,16 @@ public sealed partial class ChatHttpClient(HttpClient httpClient, global::Acme.C
         {
             using (response)
             {
-                throw await global::Acme.Chat.Runtime.HttpErrors.ReadAsync(response, cancellationToken).ConfigureAwait(false);
+                throw await global::StreamGen.Runtime.HttpErrors.ReadAsync(response, cancellationToken).ConfigureAwait(false);
             }
         }
 
-        return new global::Acme.Chat.Runtime.ResponseBodyStream(response, await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false));
+        return new global::StreamGen.Runtime.ResponseBodyStream(response, await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false));
     }
 
     public async global::System.Threading.Tasks.Task<global::Acme.Chat.Sample> EchoAsync(global::Acme.Chat.Sample payload, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        global::Acme.Chat.Runtime.ValidationErrors.ThrowIfInvalid(payload);
+        global::StreamGen.Runtime.ValidationErrors.ThrowIfInvalid(payload);
         var path = new global::System.Text.StringBuilder();
         path.Append("/api/echo");
         var uri = path.ToString();
@@ -437,12 +437,12 @@ public sealed partial class ChatHttpClient(HttpClient httpClient, global::Acme.C
         using var response = await httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)
         {
-            throw await global::Acme.Chat.Runtime.HttpErrors.ReadAsync(response, cancellationToken).ConfigureAwait(false);
+            throw await global::StreamGen.Runtime.HttpErrors.ReadAsync(response, cancellationToken).ConfigureAwait(false);
         }
 
         var responseBody = await global::System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync(response.Content, global::Acme.Chat.ChatJsonReader.Sample, cancellationToken).ConfigureAwait(false)
-            ?? throw new global::Acme.Chat.Runtime.ValidationException("the response has no body");
-        global::Acme.Chat.Runtime.ValidationErrors? errors = null;
+            ?? throw new global::StreamGen.Runtime.ValidationException("the response has no body");
+        global::StreamGen.Runtime.ValidationErrors? errors = null;
         var result = responseBody;
         result.Validate(ref errors);
         if (errors is not null)
@@ -455,17 +455,17 @@ public sealed partial class ChatHttpClient(HttpClient httpClient, global::Acme.C
 
     public async global::System.Threading.Tasks.Task RenameAsync(global::Acme.Chat.RenamePayload payload, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        global::Acme.Chat.Runtime.ValidationErrors.ThrowIfInvalid(payload);
+        global::StreamGen.Runtime.ValidationErrors.ThrowIfInvalid(payload);
         var path = new global::System.Text.StringBuilder();
         path.Append("/api/rooms/");
-        path.Append(global::System.Uri.EscapeDataString(global::Acme.Chat.Runtime.HttpParameters.FormatString(payload.Room)));
+        path.Append(global::System.Uri.EscapeDataString(global::StreamGen.Runtime.HttpParameters.FormatString(payload.Room)));
         var uri = path.ToString();
         using var request = new HttpRequestMessage(new HttpMethod("PATCH"), uri);
         request.Content = System.Net.Http.Json.JsonContent.Create(payload.Title, global::Acme.Chat.ChatJsonContext.Default.String);
         using var response = await httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)
         {
-            throw await global::Acme.Chat.Runtime.HttpErrors.ReadAsync(response, cancellationToken).ConfigureAwait(false);
+            throw await global::StreamGen.Runtime.HttpErrors.ReadAsync(response, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -479,12 +479,12 @@ public sealed partial class ChatHttpClient(HttpClient httpClient, global::Acme.C
         using var response = await httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)
         {
-            throw await global::Acme.Chat.Runtime.HttpErrors.ReadAsync(response, cancellationToken).ConfigureAwait(false);
+            throw await global::StreamGen.Runtime.HttpErrors.ReadAsync(response, cancellationToken).ConfigureAwait(false);
         }
 
         var responseBody = await global::System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync(response.Content, global::Acme.Chat.ChatJsonReader.String, cancellationToken).ConfigureAwait(false)
-            ?? throw new global::Acme.Chat.Runtime.ValidationException("the response has no body");
-        global::Acme.Chat.Runtime.ValidationErrors? errors = null;
+            ?? throw new global::StreamGen.Runtime.ValidationException("the response has no body");
+        global::StreamGen.Runtime.ValidationErrors? errors = null;
         var result = responseBody;
         if (errors is not null)
         {
@@ -503,7 +503,7 @@ public sealed partial class ChatHttpClient(HttpClient httpClient, global::Acme.C
         using var response = await httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)
         {
-            throw await global::Acme.Chat.Runtime.HttpErrors.ReadAsync(response, cancellationToken).ConfigureAwait(false);
+            throw await global::StreamGen.Runtime.HttpErrors.ReadAsync(response, cancellationToken).ConfigureAwait(false);
         }
     }
 }

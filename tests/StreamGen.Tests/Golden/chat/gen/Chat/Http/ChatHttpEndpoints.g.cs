@@ -57,17 +57,17 @@ public static partial class ChatHttpEndpoints
 
     private static async global::System.Threading.Tasks.Task HandleJoinAsync(HttpContext context, IChatService service)
     {
-        global::Acme.Chat.Runtime.ValidationErrors? errors = null;
-        var pRoom = global::Acme.Chat.Runtime.HttpParameters.ParseString(context.Request.RouteValues["room"] as string, "room", ref errors);
-        var pToken = global::Acme.Chat.Runtime.HttpParameters.ParseString(context.Request.Headers["Authorization"], "token", ref errors);
+        global::StreamGen.Runtime.ValidationErrors? errors = null;
+        var pRoom = global::StreamGen.Runtime.HttpParameters.ParseString(context.Request.RouteValues["room"] as string, "room", ref errors);
+        var pToken = global::StreamGen.Runtime.HttpParameters.ParseString(context.Request.Headers["Authorization"], "token", ref errors);
         if (pRoom is null)
         {
-            global::Acme.Chat.Runtime.Check.Missing(ref errors, "room");
+            global::StreamGen.Runtime.Check.Missing(ref errors, "room");
         }
 
         if (pToken is null)
         {
-            global::Acme.Chat.Runtime.Check.Missing(ref errors, "token");
+            global::StreamGen.Runtime.Check.Missing(ref errors, "token");
         }
 
         global::Acme.Chat.JoinRequestBody? body = default;
@@ -77,18 +77,18 @@ public static partial class ChatHttpEndpoints
         }
         catch (global::System.Text.Json.JsonException e)
         {
-            await global::Acme.Chat.Runtime.HttpErrors.WriteAsync(context, new global::Acme.Chat.Runtime.ValidationException(e.Message, e), JoinErrorStatus).ConfigureAwait(false);
+            await global::StreamGen.Runtime.HttpErrors.WriteAsync(context, new global::StreamGen.Runtime.ValidationException(e.Message, e), JoinErrorStatus).ConfigureAwait(false);
             return;
         }
 
         if (body is null)
         {
-            global::Acme.Chat.Runtime.Check.Missing(ref errors, "body");
+            global::StreamGen.Runtime.Check.Missing(ref errors, "body");
         }
 
         if (errors is not null)
         {
-            await global::Acme.Chat.Runtime.HttpErrors.WriteAsync(context, errors.ToException(), JoinErrorStatus).ConfigureAwait(false);
+            await global::StreamGen.Runtime.HttpErrors.WriteAsync(context, errors.ToException(), JoinErrorStatus).ConfigureAwait(false);
             return;
         }
 
@@ -102,7 +102,7 @@ public static partial class ChatHttpEndpoints
         payload.Validate(ref errors);
         if (errors is not null)
         {
-            await global::Acme.Chat.Runtime.HttpErrors.WriteAsync(context, errors.ToException(), JoinErrorStatus).ConfigureAwait(false);
+            await global::StreamGen.Runtime.HttpErrors.WriteAsync(context, errors.ToException(), JoinErrorStatus).ConfigureAwait(false);
             return;
         }
 
@@ -110,7 +110,7 @@ public static partial class ChatHttpEndpoints
         {
             var result = await service.JoinAsync(payload, context.RequestAborted).ConfigureAwait(false);
             context.Response.StatusCode = 201;
-            context.Response.Headers["X-Member-Count"] = global::Acme.Chat.Runtime.HttpParameters.FormatInt32(result.Members);
+            context.Response.Headers["X-Member-Count"] = global::StreamGen.Runtime.HttpParameters.FormatInt32(result.Members);
             context.Response.ContentType = "application/json";
             var responseBody = new global::Acme.Chat.JoinResponseBody
             {
@@ -120,7 +120,7 @@ public static partial class ChatHttpEndpoints
         }
         catch (global::System.Exception e) when (!(e is global::System.OperationCanceledException && context.RequestAborted.IsCancellationRequested))
         {
-            await global::Acme.Chat.Runtime.HttpErrors.WriteAsync(context, e, JoinErrorStatus).ConfigureAwait(false);
+            await global::StreamGen.Runtime.HttpErrors.WriteAsync(context, e, JoinErrorStatus).ConfigureAwait(false);
         }
     }
 
@@ -132,19 +132,19 @@ public static partial class ChatHttpEndpoints
 
     private static async global::System.Threading.Tasks.Task HandleHistoryAsync(HttpContext context, IChatService service)
     {
-        global::Acme.Chat.Runtime.ValidationErrors? errors = null;
-        var pRoom = global::Acme.Chat.Runtime.HttpParameters.ParseString(context.Request.RouteValues["room"] as string, "room", ref errors);
-        var pLimit = global::Acme.Chat.Runtime.HttpParameters.ParseInt32(context.Request.Query["limit"], "limit", ref errors);
-        var pBefore = global::Acme.Chat.Runtime.HttpParameters.ParseInt64(context.Request.Query["before"], "before", ref errors);
-        var pTags = global::Acme.Chat.Runtime.HttpParameters.ParseReferenceArray<string>(context.Request.Query["tags"], "tags", global::Acme.Chat.Runtime.HttpParameters.ParseString, ref errors);
+        global::StreamGen.Runtime.ValidationErrors? errors = null;
+        var pRoom = global::StreamGen.Runtime.HttpParameters.ParseString(context.Request.RouteValues["room"] as string, "room", ref errors);
+        var pLimit = global::StreamGen.Runtime.HttpParameters.ParseInt32(context.Request.Query["limit"], "limit", ref errors);
+        var pBefore = global::StreamGen.Runtime.HttpParameters.ParseInt64(context.Request.Query["before"], "before", ref errors);
+        var pTags = global::StreamGen.Runtime.HttpParameters.ParseReferenceArray<string>(context.Request.Query["tags"], "tags", global::StreamGen.Runtime.HttpParameters.ParseString, ref errors);
         if (pRoom is null)
         {
-            global::Acme.Chat.Runtime.Check.Missing(ref errors, "room");
+            global::StreamGen.Runtime.Check.Missing(ref errors, "room");
         }
 
         if (errors is not null)
         {
-            await global::Acme.Chat.Runtime.HttpErrors.WriteAsync(context, errors.ToException(), HistoryErrorStatus).ConfigureAwait(false);
+            await global::StreamGen.Runtime.HttpErrors.WriteAsync(context, errors.ToException(), HistoryErrorStatus).ConfigureAwait(false);
             return;
         }
 
@@ -158,7 +158,7 @@ public static partial class ChatHttpEndpoints
         payload.Validate(ref errors);
         if (errors is not null)
         {
-            await global::Acme.Chat.Runtime.HttpErrors.WriteAsync(context, errors.ToException(), HistoryErrorStatus).ConfigureAwait(false);
+            await global::StreamGen.Runtime.HttpErrors.WriteAsync(context, errors.ToException(), HistoryErrorStatus).ConfigureAwait(false);
             return;
         }
 
@@ -171,7 +171,7 @@ public static partial class ChatHttpEndpoints
         }
         catch (global::System.Exception e) when (!(e is global::System.OperationCanceledException && context.RequestAborted.IsCancellationRequested))
         {
-            await global::Acme.Chat.Runtime.HttpErrors.WriteAsync(context, e, HistoryErrorStatus).ConfigureAwait(false);
+            await global::StreamGen.Runtime.HttpErrors.WriteAsync(context, e, HistoryErrorStatus).ConfigureAwait(false);
         }
     }
 
@@ -183,17 +183,17 @@ public static partial class ChatHttpEndpoints
 
     private static async global::System.Threading.Tasks.Task HandleListenAsync(HttpContext context, IChatService service)
     {
-        global::Acme.Chat.Runtime.ValidationErrors? errors = null;
-        var pRoom = global::Acme.Chat.Runtime.HttpParameters.ParseString(context.Request.RouteValues["room"] as string, "room", ref errors);
-        var pView = global::Acme.Chat.Runtime.HttpParameters.ParseString(context.Request.Query["view"], "view", ref errors);
+        global::StreamGen.Runtime.ValidationErrors? errors = null;
+        var pRoom = global::StreamGen.Runtime.HttpParameters.ParseString(context.Request.RouteValues["room"] as string, "room", ref errors);
+        var pView = global::StreamGen.Runtime.HttpParameters.ParseString(context.Request.Query["view"], "view", ref errors);
         if (pRoom is null)
         {
-            global::Acme.Chat.Runtime.Check.Missing(ref errors, "room");
+            global::StreamGen.Runtime.Check.Missing(ref errors, "room");
         }
 
         if (errors is not null)
         {
-            await global::Acme.Chat.Runtime.HttpErrors.WriteAsync(context, errors.ToException(), ListenErrorStatus).ConfigureAwait(false);
+            await global::StreamGen.Runtime.HttpErrors.WriteAsync(context, errors.ToException(), ListenErrorStatus).ConfigureAwait(false);
             return;
         }
 
@@ -205,14 +205,14 @@ public static partial class ChatHttpEndpoints
         payload.Validate(ref errors);
         if (errors is not null)
         {
-            await global::Acme.Chat.Runtime.HttpErrors.WriteAsync(context, errors.ToException(), ListenErrorStatus).ConfigureAwait(false);
+            await global::StreamGen.Runtime.HttpErrors.WriteAsync(context, errors.ToException(), ListenErrorStatus).ConfigureAwait(false);
             return;
         }
 
-        if (!global::Acme.Chat.Runtime.WebSocketAcceptor.IsWebSocketRequest(context))
+        if (!global::StreamGen.Runtime.WebSocketAcceptor.IsWebSocketRequest(context))
         {
             context.Response.Headers.Upgrade = "websocket";
-            await global::Acme.Chat.Runtime.HttpErrors.WriteAsync(context, new global::Acme.Chat.Runtime.ServiceError("upgrade_required", "this route streams over a WebSocket: send a WebSocket upgrade request"), static _ => StatusCodes.Status426UpgradeRequired).ConfigureAwait(false);
+            await global::StreamGen.Runtime.HttpErrors.WriteAsync(context, new global::StreamGen.Runtime.ServiceError("upgrade_required", "this route streams over a WebSocket: send a WebSocket upgrade request"), static _ => StatusCodes.Status426UpgradeRequired).ConfigureAwait(false);
             return;
         }
 
@@ -236,7 +236,7 @@ public static partial class ChatHttpEndpoints
     };
 
     /// <summary>The WebSocket server end of chat.listen.</summary>
-    private sealed class ListenServerStream : global::Acme.Chat.Runtime.WebSocketServerStream<object, global::Acme.Chat.ChatEvent>, IListenServerStream
+    private sealed class ListenServerStream : global::StreamGen.Runtime.WebSocketServerStream<object, global::Acme.Chat.ChatEvent>, IListenServerStream
     {
         private ChatEventView _view;
 
@@ -259,16 +259,16 @@ public static partial class ChatHttpEndpoints
 
     private static async global::System.Threading.Tasks.Task HandleTickerAsync(HttpContext context, IChatService service)
     {
-        global::Acme.Chat.Runtime.ValidationErrors? errors = null;
-        var pRoom = global::Acme.Chat.Runtime.HttpParameters.ParseString(context.Request.RouteValues["room"] as string, "room", ref errors);
+        global::StreamGen.Runtime.ValidationErrors? errors = null;
+        var pRoom = global::StreamGen.Runtime.HttpParameters.ParseString(context.Request.RouteValues["room"] as string, "room", ref errors);
         if (pRoom is null)
         {
-            global::Acme.Chat.Runtime.Check.Missing(ref errors, "room");
+            global::StreamGen.Runtime.Check.Missing(ref errors, "room");
         }
 
         if (errors is not null)
         {
-            await global::Acme.Chat.Runtime.HttpErrors.WriteAsync(context, errors.ToException(), TickerErrorStatus).ConfigureAwait(false);
+            await global::StreamGen.Runtime.HttpErrors.WriteAsync(context, errors.ToException(), TickerErrorStatus).ConfigureAwait(false);
             return;
         }
 
@@ -279,14 +279,14 @@ public static partial class ChatHttpEndpoints
         payload.Validate(ref errors);
         if (errors is not null)
         {
-            await global::Acme.Chat.Runtime.HttpErrors.WriteAsync(context, errors.ToException(), TickerErrorStatus).ConfigureAwait(false);
+            await global::StreamGen.Runtime.HttpErrors.WriteAsync(context, errors.ToException(), TickerErrorStatus).ConfigureAwait(false);
             return;
         }
 
-        if (!global::Acme.Chat.Runtime.WebSocketAcceptor.IsWebSocketRequest(context))
+        if (!global::StreamGen.Runtime.WebSocketAcceptor.IsWebSocketRequest(context))
         {
             context.Response.Headers.Upgrade = "websocket";
-            await global::Acme.Chat.Runtime.HttpErrors.WriteAsync(context, new global::Acme.Chat.Runtime.ServiceError("upgrade_required", "this route streams over a WebSocket: send a WebSocket upgrade request"), static _ => StatusCodes.Status426UpgradeRequired).ConfigureAwait(false);
+            await global::StreamGen.Runtime.HttpErrors.WriteAsync(context, new global::StreamGen.Runtime.ServiceError("upgrade_required", "this route streams over a WebSocket: send a WebSocket upgrade request"), static _ => StatusCodes.Status426UpgradeRequired).ConfigureAwait(false);
             return;
         }
 
@@ -310,7 +310,7 @@ public static partial class ChatHttpEndpoints
     };
 
     /// <summary>The WebSocket server end of chat.ticker.</summary>
-    private sealed class TickerServerStream : global::Acme.Chat.Runtime.WebSocketServerStream<object, global::Acme.Chat.ChatEvent>, ITickerServerStream
+    private sealed class TickerServerStream : global::StreamGen.Runtime.WebSocketServerStream<object, global::Acme.Chat.ChatEvent>, ITickerServerStream
     {
         private ChatEventView _view = ChatEventView.Compact;
 
@@ -328,22 +328,22 @@ public static partial class ChatHttpEndpoints
 
     private static async global::System.Threading.Tasks.Task HandleSendAsync(HttpContext context, IChatService service)
     {
-        global::Acme.Chat.Runtime.ValidationErrors? errors = null;
-        var pRoom = global::Acme.Chat.Runtime.HttpParameters.ParseString(context.Request.RouteValues["room"] as string, "room", ref errors);
-        var pToken = global::Acme.Chat.Runtime.HttpParameters.ParseString(context.Request.Headers["Authorization"], "token", ref errors);
+        global::StreamGen.Runtime.ValidationErrors? errors = null;
+        var pRoom = global::StreamGen.Runtime.HttpParameters.ParseString(context.Request.RouteValues["room"] as string, "room", ref errors);
+        var pToken = global::StreamGen.Runtime.HttpParameters.ParseString(context.Request.Headers["Authorization"], "token", ref errors);
         if (pRoom is null)
         {
-            global::Acme.Chat.Runtime.Check.Missing(ref errors, "room");
+            global::StreamGen.Runtime.Check.Missing(ref errors, "room");
         }
 
         if (pToken is null)
         {
-            global::Acme.Chat.Runtime.Check.Missing(ref errors, "token");
+            global::StreamGen.Runtime.Check.Missing(ref errors, "token");
         }
 
         if (errors is not null)
         {
-            await global::Acme.Chat.Runtime.HttpErrors.WriteAsync(context, errors.ToException(), SendErrorStatus).ConfigureAwait(false);
+            await global::StreamGen.Runtime.HttpErrors.WriteAsync(context, errors.ToException(), SendErrorStatus).ConfigureAwait(false);
             return;
         }
 
@@ -355,14 +355,14 @@ public static partial class ChatHttpEndpoints
         payload.Validate(ref errors);
         if (errors is not null)
         {
-            await global::Acme.Chat.Runtime.HttpErrors.WriteAsync(context, errors.ToException(), SendErrorStatus).ConfigureAwait(false);
+            await global::StreamGen.Runtime.HttpErrors.WriteAsync(context, errors.ToException(), SendErrorStatus).ConfigureAwait(false);
             return;
         }
 
-        if (!global::Acme.Chat.Runtime.WebSocketAcceptor.IsWebSocketRequest(context))
+        if (!global::StreamGen.Runtime.WebSocketAcceptor.IsWebSocketRequest(context))
         {
             context.Response.Headers.Upgrade = "websocket";
-            await global::Acme.Chat.Runtime.HttpErrors.WriteAsync(context, new global::Acme.Chat.Runtime.ServiceError("upgrade_required", "this route streams over a WebSocket: send a WebSocket upgrade request"), static _ => StatusCodes.Status426UpgradeRequired).ConfigureAwait(false);
+            await global::StreamGen.Runtime.HttpErrors.WriteAsync(context, new global::StreamGen.Runtime.ServiceError("upgrade_required", "this route streams over a WebSocket: send a WebSocket upgrade request"), static _ => StatusCodes.Status426UpgradeRequired).ConfigureAwait(false);
             return;
         }
 
@@ -387,7 +387,7 @@ public static partial class ChatHttpEndpoints
     };
 
     /// <summary>The WebSocket server end of chat.send.</summary>
-    private sealed class SendServerStream : global::Acme.Chat.Runtime.WebSocketServerStream<global::Acme.Chat.Message, object>, ISendServerStream
+    private sealed class SendServerStream : global::StreamGen.Runtime.WebSocketServerStream<global::Acme.Chat.Message, object>, ISendServerStream
     {
         public SendServerStream(HttpContext context)
             : base(context, global::Acme.Chat.ChatJsonReader.Message, null)
@@ -408,7 +408,7 @@ public static partial class ChatHttpEndpoints
 
             return Awaited(pending);
 
-            static async global::System.Threading.Tasks.ValueTask<global::Acme.Chat.Message?> Awaited(global::System.Threading.Tasks.ValueTask<global::Acme.Chat.Runtime.Received<global::Acme.Chat.Message>> pending)
+            static async global::System.Threading.Tasks.ValueTask<global::Acme.Chat.Message?> Awaited(global::System.Threading.Tasks.ValueTask<global::StreamGen.Runtime.Received<global::Acme.Chat.Message>> pending)
             {
                 var received = await pending.ConfigureAwait(false);
                 return received.HasValue ? received.Value : null;
@@ -418,7 +418,7 @@ public static partial class ChatHttpEndpoints
         public global::System.Collections.Generic.IAsyncEnumerable<global::Acme.Chat.Message> ReadAllAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
             ReadAllCoreAsync(cancellationToken);
 
-        protected override void ValidateReceived(global::Acme.Chat.Message message, ref global::Acme.Chat.Runtime.ValidationErrors? errors) =>
+        protected override void ValidateReceived(global::Acme.Chat.Message message, ref global::StreamGen.Runtime.ValidationErrors? errors) =>
             message.Validate(ref errors);
 
         public global::System.Threading.Tasks.ValueTask SendAndCloseAsync(global::Acme.Chat.SendResult result, global::System.Threading.CancellationToken cancellationToken = default) =>
@@ -427,16 +427,16 @@ public static partial class ChatHttpEndpoints
 
     private static async global::System.Threading.Tasks.Task HandleTypingAsync(HttpContext context, IChatService service)
     {
-        global::Acme.Chat.Runtime.ValidationErrors? errors = null;
-        var pRoom = global::Acme.Chat.Runtime.HttpParameters.ParseString(context.Request.RouteValues["room"] as string, "room", ref errors);
+        global::StreamGen.Runtime.ValidationErrors? errors = null;
+        var pRoom = global::StreamGen.Runtime.HttpParameters.ParseString(context.Request.RouteValues["room"] as string, "room", ref errors);
         if (pRoom is null)
         {
-            global::Acme.Chat.Runtime.Check.Missing(ref errors, "room");
+            global::StreamGen.Runtime.Check.Missing(ref errors, "room");
         }
 
         if (errors is not null)
         {
-            await global::Acme.Chat.Runtime.HttpErrors.WriteAsync(context, errors.ToException(), TypingErrorStatus).ConfigureAwait(false);
+            await global::StreamGen.Runtime.HttpErrors.WriteAsync(context, errors.ToException(), TypingErrorStatus).ConfigureAwait(false);
             return;
         }
 
@@ -447,14 +447,14 @@ public static partial class ChatHttpEndpoints
         payload.Validate(ref errors);
         if (errors is not null)
         {
-            await global::Acme.Chat.Runtime.HttpErrors.WriteAsync(context, errors.ToException(), TypingErrorStatus).ConfigureAwait(false);
+            await global::StreamGen.Runtime.HttpErrors.WriteAsync(context, errors.ToException(), TypingErrorStatus).ConfigureAwait(false);
             return;
         }
 
-        if (!global::Acme.Chat.Runtime.WebSocketAcceptor.IsWebSocketRequest(context))
+        if (!global::StreamGen.Runtime.WebSocketAcceptor.IsWebSocketRequest(context))
         {
             context.Response.Headers.Upgrade = "websocket";
-            await global::Acme.Chat.Runtime.HttpErrors.WriteAsync(context, new global::Acme.Chat.Runtime.ServiceError("upgrade_required", "this route streams over a WebSocket: send a WebSocket upgrade request"), static _ => StatusCodes.Status426UpgradeRequired).ConfigureAwait(false);
+            await global::StreamGen.Runtime.HttpErrors.WriteAsync(context, new global::StreamGen.Runtime.ServiceError("upgrade_required", "this route streams over a WebSocket: send a WebSocket upgrade request"), static _ => StatusCodes.Status426UpgradeRequired).ConfigureAwait(false);
             return;
         }
 
@@ -478,7 +478,7 @@ public static partial class ChatHttpEndpoints
     };
 
     /// <summary>The WebSocket server end of chat.typing.</summary>
-    private sealed class TypingServerStream : global::Acme.Chat.Runtime.WebSocketServerStream<string, object>, ITypingServerStream
+    private sealed class TypingServerStream : global::StreamGen.Runtime.WebSocketServerStream<string, object>, ITypingServerStream
     {
         public TypingServerStream(HttpContext context)
             : base(context, global::Acme.Chat.ChatJsonReader.String, null)
@@ -499,7 +499,7 @@ public static partial class ChatHttpEndpoints
 
             return Awaited(pending);
 
-            static async global::System.Threading.Tasks.ValueTask<string?> Awaited(global::System.Threading.Tasks.ValueTask<global::Acme.Chat.Runtime.Received<string>> pending)
+            static async global::System.Threading.Tasks.ValueTask<string?> Awaited(global::System.Threading.Tasks.ValueTask<global::StreamGen.Runtime.Received<string>> pending)
             {
                 var received = await pending.ConfigureAwait(false);
                 return received.HasValue ? received.Value : null;
@@ -512,16 +512,16 @@ public static partial class ChatHttpEndpoints
 
     private static async global::System.Threading.Tasks.Task HandleConverseAsync(HttpContext context, IChatService service)
     {
-        global::Acme.Chat.Runtime.ValidationErrors? errors = null;
-        var pRoom = global::Acme.Chat.Runtime.HttpParameters.ParseString(context.Request.RouteValues["room"] as string, "room", ref errors);
+        global::StreamGen.Runtime.ValidationErrors? errors = null;
+        var pRoom = global::StreamGen.Runtime.HttpParameters.ParseString(context.Request.RouteValues["room"] as string, "room", ref errors);
         if (pRoom is null)
         {
-            global::Acme.Chat.Runtime.Check.Missing(ref errors, "room");
+            global::StreamGen.Runtime.Check.Missing(ref errors, "room");
         }
 
         if (errors is not null)
         {
-            await global::Acme.Chat.Runtime.HttpErrors.WriteAsync(context, errors.ToException(), ConverseErrorStatus).ConfigureAwait(false);
+            await global::StreamGen.Runtime.HttpErrors.WriteAsync(context, errors.ToException(), ConverseErrorStatus).ConfigureAwait(false);
             return;
         }
 
@@ -532,14 +532,14 @@ public static partial class ChatHttpEndpoints
         payload.Validate(ref errors);
         if (errors is not null)
         {
-            await global::Acme.Chat.Runtime.HttpErrors.WriteAsync(context, errors.ToException(), ConverseErrorStatus).ConfigureAwait(false);
+            await global::StreamGen.Runtime.HttpErrors.WriteAsync(context, errors.ToException(), ConverseErrorStatus).ConfigureAwait(false);
             return;
         }
 
-        if (!global::Acme.Chat.Runtime.WebSocketAcceptor.IsWebSocketRequest(context))
+        if (!global::StreamGen.Runtime.WebSocketAcceptor.IsWebSocketRequest(context))
         {
             context.Response.Headers.Upgrade = "websocket";
-            await global::Acme.Chat.Runtime.HttpErrors.WriteAsync(context, new global::Acme.Chat.Runtime.ServiceError("upgrade_required", "this route streams over a WebSocket: send a WebSocket upgrade request"), static _ => StatusCodes.Status426UpgradeRequired).ConfigureAwait(false);
+            await global::StreamGen.Runtime.HttpErrors.WriteAsync(context, new global::StreamGen.Runtime.ServiceError("upgrade_required", "this route streams over a WebSocket: send a WebSocket upgrade request"), static _ => StatusCodes.Status426UpgradeRequired).ConfigureAwait(false);
             return;
         }
 
@@ -563,7 +563,7 @@ public static partial class ChatHttpEndpoints
     };
 
     /// <summary>The WebSocket server end of chat.converse.</summary>
-    private sealed class ConverseServerStream : global::Acme.Chat.Runtime.WebSocketServerStream<global::Acme.Chat.Message, global::Acme.Chat.ChatEvent>, IConverseServerStream
+    private sealed class ConverseServerStream : global::StreamGen.Runtime.WebSocketServerStream<global::Acme.Chat.Message, global::Acme.Chat.ChatEvent>, IConverseServerStream
     {
         private ChatEventView _view;
 
@@ -595,7 +595,7 @@ public static partial class ChatHttpEndpoints
 
             return Awaited(pending);
 
-            static async global::System.Threading.Tasks.ValueTask<global::Acme.Chat.Message?> Awaited(global::System.Threading.Tasks.ValueTask<global::Acme.Chat.Runtime.Received<global::Acme.Chat.Message>> pending)
+            static async global::System.Threading.Tasks.ValueTask<global::Acme.Chat.Message?> Awaited(global::System.Threading.Tasks.ValueTask<global::StreamGen.Runtime.Received<global::Acme.Chat.Message>> pending)
             {
                 var received = await pending.ConfigureAwait(false);
                 return received.HasValue ? received.Value : null;
@@ -605,23 +605,23 @@ public static partial class ChatHttpEndpoints
         public global::System.Collections.Generic.IAsyncEnumerable<global::Acme.Chat.Message> ReadAllAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
             ReadAllCoreAsync(cancellationToken);
 
-        protected override void ValidateReceived(global::Acme.Chat.Message message, ref global::Acme.Chat.Runtime.ValidationErrors? errors) =>
+        protected override void ValidateReceived(global::Acme.Chat.Message message, ref global::StreamGen.Runtime.ValidationErrors? errors) =>
             message.Validate(ref errors);
     }
 
     private static async global::System.Threading.Tasks.Task HandleFeedAsync(HttpContext context, IChatService service)
     {
-        global::Acme.Chat.Runtime.ValidationErrors? errors = null;
-        var pRoom = global::Acme.Chat.Runtime.HttpParameters.ParseString(context.Request.RouteValues["room"] as string, "room", ref errors);
-        var pAfter = global::Acme.Chat.Runtime.HttpParameters.ParseString(context.Request.Headers["Last-Event-ID"], "after", ref errors);
+        global::StreamGen.Runtime.ValidationErrors? errors = null;
+        var pRoom = global::StreamGen.Runtime.HttpParameters.ParseString(context.Request.RouteValues["room"] as string, "room", ref errors);
+        var pAfter = global::StreamGen.Runtime.HttpParameters.ParseString(context.Request.Headers["Last-Event-ID"], "after", ref errors);
         if (pRoom is null)
         {
-            global::Acme.Chat.Runtime.Check.Missing(ref errors, "room");
+            global::StreamGen.Runtime.Check.Missing(ref errors, "room");
         }
 
         if (errors is not null)
         {
-            await global::Acme.Chat.Runtime.HttpErrors.WriteAsync(context, errors.ToException(), FeedErrorStatus).ConfigureAwait(false);
+            await global::StreamGen.Runtime.HttpErrors.WriteAsync(context, errors.ToException(), FeedErrorStatus).ConfigureAwait(false);
             return;
         }
 
@@ -633,7 +633,7 @@ public static partial class ChatHttpEndpoints
         payload.Validate(ref errors);
         if (errors is not null)
         {
-            await global::Acme.Chat.Runtime.HttpErrors.WriteAsync(context, errors.ToException(), FeedErrorStatus).ConfigureAwait(false);
+            await global::StreamGen.Runtime.HttpErrors.WriteAsync(context, errors.ToException(), FeedErrorStatus).ConfigureAwait(false);
             return;
         }
 
@@ -657,7 +657,7 @@ public static partial class ChatHttpEndpoints
     };
 
     /// <summary>The Server-Sent Events server end of chat.feed.</summary>
-    private sealed class FeedServerStream : global::Acme.Chat.Runtime.ServerSentEventsStream<global::Acme.Chat.FeedResult>, IFeedServerStream
+    private sealed class FeedServerStream : global::StreamGen.Runtime.ServerSentEventsStream<global::Acme.Chat.FeedResult>, IFeedServerStream
     {
         public FeedServerStream(HttpContext context)
             : base(context, global::Acme.Chat.ChatJsonContext.Default.FeedResult)
@@ -668,8 +668,8 @@ public static partial class ChatHttpEndpoints
 
         public global::System.Threading.Tasks.ValueTask SendAsync(global::Acme.Chat.FeedResult message, global::System.Threading.CancellationToken cancellationToken = default) =>
             WriteEventAsync(
-                global::Acme.Chat.Runtime.HttpParameters.FormatInt64(message.Seq),
-                global::Acme.Chat.Runtime.HttpParameters.FormatString(message.Kind),
+                global::StreamGen.Runtime.HttpParameters.FormatInt64(message.Seq),
+                global::StreamGen.Runtime.HttpParameters.FormatString(message.Kind),
                 message.Delay,
                 message,
                 cancellationToken);
@@ -677,22 +677,22 @@ public static partial class ChatHttpEndpoints
 
     private static async global::System.Threading.Tasks.Task HandleAttachAsync(HttpContext context, IChatService service)
     {
-        global::Acme.Chat.Runtime.ValidationErrors? errors = null;
-        var pRoom = global::Acme.Chat.Runtime.HttpParameters.ParseString(context.Request.RouteValues["room"] as string, "room", ref errors);
-        var pName = global::Acme.Chat.Runtime.HttpParameters.ParseString(context.Request.RouteValues["name"] as string, "name", ref errors);
+        global::StreamGen.Runtime.ValidationErrors? errors = null;
+        var pRoom = global::StreamGen.Runtime.HttpParameters.ParseString(context.Request.RouteValues["room"] as string, "room", ref errors);
+        var pName = global::StreamGen.Runtime.HttpParameters.ParseString(context.Request.RouteValues["name"] as string, "name", ref errors);
         if (pRoom is null)
         {
-            global::Acme.Chat.Runtime.Check.Missing(ref errors, "room");
+            global::StreamGen.Runtime.Check.Missing(ref errors, "room");
         }
 
         if (pName is null)
         {
-            global::Acme.Chat.Runtime.Check.Missing(ref errors, "name");
+            global::StreamGen.Runtime.Check.Missing(ref errors, "name");
         }
 
         if (errors is not null)
         {
-            await global::Acme.Chat.Runtime.HttpErrors.WriteAsync(context, errors.ToException(), AttachErrorStatus).ConfigureAwait(false);
+            await global::StreamGen.Runtime.HttpErrors.WriteAsync(context, errors.ToException(), AttachErrorStatus).ConfigureAwait(false);
             return;
         }
 
@@ -704,13 +704,13 @@ public static partial class ChatHttpEndpoints
         payload.Validate(ref errors);
         if (errors is not null)
         {
-            await global::Acme.Chat.Runtime.HttpErrors.WriteAsync(context, errors.ToException(), AttachErrorStatus).ConfigureAwait(false);
+            await global::StreamGen.Runtime.HttpErrors.WriteAsync(context, errors.ToException(), AttachErrorStatus).ConfigureAwait(false);
             return;
         }
 
         if (context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
         {
-            limit.MaxRequestBodySize = context.RequestServices.GetService<Microsoft.Extensions.Options.IOptions<global::Acme.Chat.Runtime.StreamGenWebSocketOptions>>()?.Value.MaxRawRequestBodySize;
+            limit.MaxRequestBodySize = context.RequestServices.GetService<Microsoft.Extensions.Options.IOptions<global::StreamGen.Runtime.StreamGenWebSocketOptions>>()?.Value.MaxRawRequestBodySize;
         }
 
         try
@@ -722,7 +722,7 @@ public static partial class ChatHttpEndpoints
         }
         catch (global::System.Exception e) when (!(e is global::System.OperationCanceledException && context.RequestAborted.IsCancellationRequested))
         {
-            await global::Acme.Chat.Runtime.HttpErrors.WriteAsync(context, e, AttachErrorStatus).ConfigureAwait(false);
+            await global::StreamGen.Runtime.HttpErrors.WriteAsync(context, e, AttachErrorStatus).ConfigureAwait(false);
         }
     }
 
@@ -733,16 +733,16 @@ public static partial class ChatHttpEndpoints
 
     private static async global::System.Threading.Tasks.Task HandleExportAsync(HttpContext context, IChatService service)
     {
-        global::Acme.Chat.Runtime.ValidationErrors? errors = null;
-        var pRoom = global::Acme.Chat.Runtime.HttpParameters.ParseString(context.Request.RouteValues["room"] as string, "room", ref errors);
+        global::StreamGen.Runtime.ValidationErrors? errors = null;
+        var pRoom = global::StreamGen.Runtime.HttpParameters.ParseString(context.Request.RouteValues["room"] as string, "room", ref errors);
         if (pRoom is null)
         {
-            global::Acme.Chat.Runtime.Check.Missing(ref errors, "room");
+            global::StreamGen.Runtime.Check.Missing(ref errors, "room");
         }
 
         if (errors is not null)
         {
-            await global::Acme.Chat.Runtime.HttpErrors.WriteAsync(context, errors.ToException(), ExportErrorStatus).ConfigureAwait(false);
+            await global::StreamGen.Runtime.HttpErrors.WriteAsync(context, errors.ToException(), ExportErrorStatus).ConfigureAwait(false);
             return;
         }
 
@@ -753,7 +753,7 @@ public static partial class ChatHttpEndpoints
         payload.Validate(ref errors);
         if (errors is not null)
         {
-            await global::Acme.Chat.Runtime.HttpErrors.WriteAsync(context, errors.ToException(), ExportErrorStatus).ConfigureAwait(false);
+            await global::StreamGen.Runtime.HttpErrors.WriteAsync(context, errors.ToException(), ExportErrorStatus).ConfigureAwait(false);
             return;
         }
 
@@ -765,7 +765,7 @@ public static partial class ChatHttpEndpoints
         }
         catch (global::System.Exception e) when (!(e is global::System.OperationCanceledException && context.RequestAborted.IsCancellationRequested))
         {
-            await global::Acme.Chat.Runtime.HttpErrors.WriteAsync(context, e, ExportErrorStatus).ConfigureAwait(false);
+            await global::StreamGen.Runtime.HttpErrors.WriteAsync(context, e, ExportErrorStatus).ConfigureAwait(false);
         }
     }
 
@@ -776,7 +776,7 @@ public static partial class ChatHttpEndpoints
 
     private static async global::System.Threading.Tasks.Task HandleEchoAsync(HttpContext context, IChatService service)
     {
-        global::Acme.Chat.Runtime.ValidationErrors? errors = null;
+        global::StreamGen.Runtime.ValidationErrors? errors = null;
         global::Acme.Chat.Sample? body = default;
         try
         {
@@ -784,18 +784,18 @@ public static partial class ChatHttpEndpoints
         }
         catch (global::System.Text.Json.JsonException e)
         {
-            await global::Acme.Chat.Runtime.HttpErrors.WriteAsync(context, new global::Acme.Chat.Runtime.ValidationException(e.Message, e), EchoErrorStatus).ConfigureAwait(false);
+            await global::StreamGen.Runtime.HttpErrors.WriteAsync(context, new global::StreamGen.Runtime.ValidationException(e.Message, e), EchoErrorStatus).ConfigureAwait(false);
             return;
         }
 
         if (body is null)
         {
-            global::Acme.Chat.Runtime.Check.Missing(ref errors, "body");
+            global::StreamGen.Runtime.Check.Missing(ref errors, "body");
         }
 
         if (errors is not null)
         {
-            await global::Acme.Chat.Runtime.HttpErrors.WriteAsync(context, errors.ToException(), EchoErrorStatus).ConfigureAwait(false);
+            await global::StreamGen.Runtime.HttpErrors.WriteAsync(context, errors.ToException(), EchoErrorStatus).ConfigureAwait(false);
             return;
         }
 
@@ -803,7 +803,7 @@ public static partial class ChatHttpEndpoints
         payload.Validate(ref errors);
         if (errors is not null)
         {
-            await global::Acme.Chat.Runtime.HttpErrors.WriteAsync(context, errors.ToException(), EchoErrorStatus).ConfigureAwait(false);
+            await global::StreamGen.Runtime.HttpErrors.WriteAsync(context, errors.ToException(), EchoErrorStatus).ConfigureAwait(false);
             return;
         }
 
@@ -816,7 +816,7 @@ public static partial class ChatHttpEndpoints
         }
         catch (global::System.Exception e) when (!(e is global::System.OperationCanceledException && context.RequestAborted.IsCancellationRequested))
         {
-            await global::Acme.Chat.Runtime.HttpErrors.WriteAsync(context, e, EchoErrorStatus).ConfigureAwait(false);
+            await global::StreamGen.Runtime.HttpErrors.WriteAsync(context, e, EchoErrorStatus).ConfigureAwait(false);
         }
     }
 
@@ -827,11 +827,11 @@ public static partial class ChatHttpEndpoints
 
     private static async global::System.Threading.Tasks.Task HandleRenameAsync(HttpContext context, IChatService service)
     {
-        global::Acme.Chat.Runtime.ValidationErrors? errors = null;
-        var pRoom = global::Acme.Chat.Runtime.HttpParameters.ParseString(context.Request.RouteValues["room"] as string, "room", ref errors);
+        global::StreamGen.Runtime.ValidationErrors? errors = null;
+        var pRoom = global::StreamGen.Runtime.HttpParameters.ParseString(context.Request.RouteValues["room"] as string, "room", ref errors);
         if (pRoom is null)
         {
-            global::Acme.Chat.Runtime.Check.Missing(ref errors, "room");
+            global::StreamGen.Runtime.Check.Missing(ref errors, "room");
         }
 
         string? body = default;
@@ -841,18 +841,18 @@ public static partial class ChatHttpEndpoints
         }
         catch (global::System.Text.Json.JsonException e)
         {
-            await global::Acme.Chat.Runtime.HttpErrors.WriteAsync(context, new global::Acme.Chat.Runtime.ValidationException(e.Message, e), RenameErrorStatus).ConfigureAwait(false);
+            await global::StreamGen.Runtime.HttpErrors.WriteAsync(context, new global::StreamGen.Runtime.ValidationException(e.Message, e), RenameErrorStatus).ConfigureAwait(false);
             return;
         }
 
         if (body is null)
         {
-            global::Acme.Chat.Runtime.Check.Missing(ref errors, "body");
+            global::StreamGen.Runtime.Check.Missing(ref errors, "body");
         }
 
         if (errors is not null)
         {
-            await global::Acme.Chat.Runtime.HttpErrors.WriteAsync(context, errors.ToException(), RenameErrorStatus).ConfigureAwait(false);
+            await global::StreamGen.Runtime.HttpErrors.WriteAsync(context, errors.ToException(), RenameErrorStatus).ConfigureAwait(false);
             return;
         }
 
@@ -864,7 +864,7 @@ public static partial class ChatHttpEndpoints
         payload.Validate(ref errors);
         if (errors is not null)
         {
-            await global::Acme.Chat.Runtime.HttpErrors.WriteAsync(context, errors.ToException(), RenameErrorStatus).ConfigureAwait(false);
+            await global::StreamGen.Runtime.HttpErrors.WriteAsync(context, errors.ToException(), RenameErrorStatus).ConfigureAwait(false);
             return;
         }
 
@@ -875,7 +875,7 @@ public static partial class ChatHttpEndpoints
         }
         catch (global::System.Exception e) when (!(e is global::System.OperationCanceledException && context.RequestAborted.IsCancellationRequested))
         {
-            await global::Acme.Chat.Runtime.HttpErrors.WriteAsync(context, e, RenameErrorStatus).ConfigureAwait(false);
+            await global::StreamGen.Runtime.HttpErrors.WriteAsync(context, e, RenameErrorStatus).ConfigureAwait(false);
         }
     }
 
@@ -886,7 +886,7 @@ public static partial class ChatHttpEndpoints
 
     private static async global::System.Threading.Tasks.Task HandleShoutAsync(HttpContext context, IChatService service)
     {
-        global::Acme.Chat.Runtime.ValidationErrors? errors = null;
+        global::StreamGen.Runtime.ValidationErrors? errors = null;
         string? body = default;
         try
         {
@@ -894,18 +894,18 @@ public static partial class ChatHttpEndpoints
         }
         catch (global::System.Text.Json.JsonException e)
         {
-            await global::Acme.Chat.Runtime.HttpErrors.WriteAsync(context, new global::Acme.Chat.Runtime.ValidationException(e.Message, e), ShoutErrorStatus).ConfigureAwait(false);
+            await global::StreamGen.Runtime.HttpErrors.WriteAsync(context, new global::StreamGen.Runtime.ValidationException(e.Message, e), ShoutErrorStatus).ConfigureAwait(false);
             return;
         }
 
         if (body is null)
         {
-            global::Acme.Chat.Runtime.Check.Missing(ref errors, "body");
+            global::StreamGen.Runtime.Check.Missing(ref errors, "body");
         }
 
         if (errors is not null)
         {
-            await global::Acme.Chat.Runtime.HttpErrors.WriteAsync(context, errors.ToException(), ShoutErrorStatus).ConfigureAwait(false);
+            await global::StreamGen.Runtime.HttpErrors.WriteAsync(context, errors.ToException(), ShoutErrorStatus).ConfigureAwait(false);
             return;
         }
 
@@ -919,7 +919,7 @@ public static partial class ChatHttpEndpoints
         }
         catch (global::System.Exception e) when (!(e is global::System.OperationCanceledException && context.RequestAborted.IsCancellationRequested))
         {
-            await global::Acme.Chat.Runtime.HttpErrors.WriteAsync(context, e, ShoutErrorStatus).ConfigureAwait(false);
+            await global::StreamGen.Runtime.HttpErrors.WriteAsync(context, e, ShoutErrorStatus).ConfigureAwait(false);
         }
     }
 
@@ -937,7 +937,7 @@ public static partial class ChatHttpEndpoints
         }
         catch (global::System.Exception e) when (!(e is global::System.OperationCanceledException && context.RequestAborted.IsCancellationRequested))
         {
-            await global::Acme.Chat.Runtime.HttpErrors.WriteAsync(context, e, CloseErrorStatus).ConfigureAwait(false);
+            await global::StreamGen.Runtime.HttpErrors.WriteAsync(context, e, CloseErrorStatus).ConfigureAwait(false);
         }
     }
 

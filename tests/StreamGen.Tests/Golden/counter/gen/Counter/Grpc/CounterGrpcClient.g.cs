@@ -76,7 +76,7 @@ public sealed partial class CounterGrpcClient : ICounterClient
         : global::Acme.Counter.Runtime.GrpcClientStream<object, object, global::Acme.Counter.Tick, global::Acme.Counter.Protos.WatchResponse>,
         IWatchClientStream
     {
-        public WatchClientStream(AsyncServerStreamingCall<global::Acme.Counter.Protos.WatchResponse> call, Metadata headers)
+        public WatchClientStream(AsyncServerStreamingCall<global::Acme.Counter.Protos.WatchResponse> call, global::Grpc.Core.Metadata headers)
             : base(call, null, call.ResponseStream, headers, null, CounterProtoMapper.FromProto)
         {
         }

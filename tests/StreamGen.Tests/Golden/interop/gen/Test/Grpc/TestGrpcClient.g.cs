@@ -11,7 +11,7 @@ namespace StreamGen.Interop;
 /// The test client over gRPC. It implements the same <see cref="ITestClient"/> as
 /// <see cref="TestHttpClient"/>, so code written against the interface switches transport by configuration alone.
 /// Payloads are validated before they are sent and every received message after it arrives; failures surface as
-/// <see cref="global::StreamGen.Interop.Runtime.ServiceError"/>s carrying the design error name and the gRPC status.
+/// <see cref="global::StreamGen.Runtime.ServiceError"/>s carrying the design error name and the gRPC status.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("StreamGen", "0.1.0")]
 public sealed partial class TestGrpcClient : ITestClient
@@ -47,7 +47,7 @@ public sealed partial class TestGrpcClient : ITestClient
         }
         catch (RpcException e)
         {
-            throw global::StreamGen.Interop.Runtime.GrpcErrors.FromRpcException(e);
+            throw global::StreamGen.Runtime.GrpcErrors.FromRpcException(e);
         }
 
         _ = response;
@@ -55,7 +55,7 @@ public sealed partial class TestGrpcClient : ITestClient
 
     public async global::System.Threading.Tasks.Task<global::StreamGen.Interop.Chunk> UnaryCallAsync(global::StreamGen.Interop.ChunkRequest payload, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        global::StreamGen.Interop.Runtime.ValidationErrors.ThrowIfInvalid(payload);
+        global::StreamGen.Runtime.ValidationErrors.ThrowIfInvalid(payload);
         global::StreamGen.Interop.Protos.UnaryCallResponse response;
         try
         {
@@ -67,17 +67,17 @@ public sealed partial class TestGrpcClient : ITestClient
         }
         catch (RpcException e)
         {
-            throw global::StreamGen.Interop.Runtime.GrpcErrors.FromRpcException(e);
+            throw global::StreamGen.Runtime.GrpcErrors.FromRpcException(e);
         }
 
         var result = InteropProtoMapper.FromProto(response);
-        global::StreamGen.Interop.Runtime.ValidationErrors.ThrowIfInvalid(result);
+        global::StreamGen.Runtime.ValidationErrors.ThrowIfInvalid(result);
         return result;
     }
 
     public async global::System.Threading.Tasks.Task<IStreamingOutputCallClientStream> StreamingOutputCallAsync(global::StreamGen.Interop.StreamingOutputCallPayload payload, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        global::StreamGen.Interop.Runtime.ValidationErrors.ThrowIfInvalid(payload);
+        global::StreamGen.Runtime.ValidationErrors.ThrowIfInvalid(payload);
         var call = _client.StreamingOutputCall(InteropProtoMapper.ToStreamingOutputCallRequest(payload), null, Deadline(), cancellationToken);
         try
         {
@@ -93,10 +93,10 @@ public sealed partial class TestGrpcClient : ITestClient
 
     /// <summary>The gRPC client end of test.streamingOutputCall.</summary>
     private sealed class StreamingOutputCallClientStream
-        : global::StreamGen.Interop.Runtime.GrpcClientStream<object, object, global::StreamGen.Interop.Chunk, global::StreamGen.Interop.Protos.StreamingOutputCallResponse>,
+        : global::StreamGen.Runtime.GrpcClientStream<object, object, global::StreamGen.Interop.Chunk, global::StreamGen.Interop.Protos.StreamingOutputCallResponse>,
         IStreamingOutputCallClientStream
     {
-        public StreamingOutputCallClientStream(AsyncServerStreamingCall<global::StreamGen.Interop.Protos.StreamingOutputCallResponse> call, Metadata headers)
+        public StreamingOutputCallClientStream(AsyncServerStreamingCall<global::StreamGen.Interop.Protos.StreamingOutputCallResponse> call, global::Grpc.Core.Metadata headers)
             : base(call, null, call.ResponseStream, headers, null, InteropProtoMapper.FromProto)
         {
         }
@@ -113,7 +113,7 @@ public sealed partial class TestGrpcClient : ITestClient
 
             return Awaited(pending);
 
-            static async global::System.Threading.Tasks.ValueTask<global::StreamGen.Interop.Chunk?> Awaited(global::System.Threading.Tasks.ValueTask<global::StreamGen.Interop.Runtime.Received<global::StreamGen.Interop.Chunk>> pending)
+            static async global::System.Threading.Tasks.ValueTask<global::StreamGen.Interop.Chunk?> Awaited(global::System.Threading.Tasks.ValueTask<global::StreamGen.Runtime.Received<global::StreamGen.Interop.Chunk>> pending)
             {
                 var received = await pending.ConfigureAwait(false);
                 return received.HasValue ? received.Value : null;
@@ -123,7 +123,7 @@ public sealed partial class TestGrpcClient : ITestClient
         public global::System.Collections.Generic.IAsyncEnumerable<global::StreamGen.Interop.Chunk> ReadAllAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
             ReadAllCoreAsync(cancellationToken);
 
-        protected override void ValidateReceived(global::StreamGen.Interop.Chunk message, ref global::StreamGen.Interop.Runtime.ValidationErrors? errors)
+        protected override void ValidateReceived(global::StreamGen.Interop.Chunk message, ref global::StreamGen.Runtime.ValidationErrors? errors)
         {
             message.Validate(ref errors);
         }
@@ -146,12 +146,12 @@ public sealed partial class TestGrpcClient : ITestClient
 
     /// <summary>The gRPC client end of test.streamingInputCall.</summary>
     private sealed class StreamingInputCallClientStream
-        : global::StreamGen.Interop.Runtime.GrpcClientStream<global::StreamGen.Interop.Chunk, global::StreamGen.Interop.Protos.StreamingInputCallRequest, object, object>,
+        : global::StreamGen.Runtime.GrpcClientStream<global::StreamGen.Interop.Chunk, global::StreamGen.Interop.Protos.StreamingInputCallRequest, object, object>,
         IStreamingInputCallClientStream
     {
         private readonly AsyncClientStreamingCall<global::StreamGen.Interop.Protos.StreamingInputCallRequest, global::StreamGen.Interop.Protos.StreamingInputCallResponse> _call;
 
-        public StreamingInputCallClientStream(AsyncClientStreamingCall<global::StreamGen.Interop.Protos.StreamingInputCallRequest, global::StreamGen.Interop.Protos.StreamingInputCallResponse> call, Metadata headers)
+        public StreamingInputCallClientStream(AsyncClientStreamingCall<global::StreamGen.Interop.Protos.StreamingInputCallRequest, global::StreamGen.Interop.Protos.StreamingInputCallResponse> call, global::Grpc.Core.Metadata headers)
             : base(call, call.RequestStream, null, headers, InteropProtoMapper.ToStreamingInputCallRequest, null)
         {
             _call = call;
@@ -163,7 +163,7 @@ public sealed partial class TestGrpcClient : ITestClient
         public global::System.Threading.Tasks.ValueTask<global::StreamGen.Interop.StreamingInputCallResult> CloseAndRecvAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
             CloseAndReceiveCoreAsync(_call.ResponseAsync, InteropProtoMapper.FromProto, static message =>
             {
-                global::StreamGen.Interop.Runtime.ValidationErrors? errors = null;
+                global::StreamGen.Runtime.ValidationErrors? errors = null;
                 message.Validate(ref errors);
                 return errors;
             }, cancellationToken);
@@ -171,11 +171,11 @@ public sealed partial class TestGrpcClient : ITestClient
 
     public async global::System.Threading.Tasks.Task<IFullDuplexCallClientStream> FullDuplexCallAsync(global::StreamGen.Interop.FullDuplexCallPayload payload, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        global::StreamGen.Interop.Runtime.ValidationErrors.ThrowIfInvalid(payload);
-        var headers = new Metadata();
+        global::StreamGen.Runtime.ValidationErrors.ThrowIfInvalid(payload);
+        var headers = new global::Grpc.Core.Metadata();
         if (payload.Tag is { } pTag)
         {
-            headers.Add("tag", global::StreamGen.Interop.Runtime.HttpParameters.FormatString(pTag));
+            headers.Add("tag", global::StreamGen.Runtime.HttpParameters.FormatString(pTag));
         }
 
         var call = _client.FullDuplexCall(headers, Deadline(), cancellationToken);
@@ -193,10 +193,10 @@ public sealed partial class TestGrpcClient : ITestClient
 
     /// <summary>The gRPC client end of test.fullDuplexCall.</summary>
     private sealed class FullDuplexCallClientStream
-        : global::StreamGen.Interop.Runtime.GrpcClientStream<global::StreamGen.Interop.ChunkRequest, global::StreamGen.Interop.Protos.FullDuplexCallRequest, global::StreamGen.Interop.Chunk, global::StreamGen.Interop.Protos.FullDuplexCallResponse>,
+        : global::StreamGen.Runtime.GrpcClientStream<global::StreamGen.Interop.ChunkRequest, global::StreamGen.Interop.Protos.FullDuplexCallRequest, global::StreamGen.Interop.Chunk, global::StreamGen.Interop.Protos.FullDuplexCallResponse>,
         IFullDuplexCallClientStream
     {
-        public FullDuplexCallClientStream(AsyncDuplexStreamingCall<global::StreamGen.Interop.Protos.FullDuplexCallRequest, global::StreamGen.Interop.Protos.FullDuplexCallResponse> call, Metadata headers)
+        public FullDuplexCallClientStream(AsyncDuplexStreamingCall<global::StreamGen.Interop.Protos.FullDuplexCallRequest, global::StreamGen.Interop.Protos.FullDuplexCallResponse> call, global::Grpc.Core.Metadata headers)
             : base(call, call.RequestStream, call.ResponseStream, headers, InteropProtoMapper.ToFullDuplexCallRequest, InteropProtoMapper.FromProto)
         {
         }
@@ -219,7 +219,7 @@ public sealed partial class TestGrpcClient : ITestClient
 
             return Awaited(pending);
 
-            static async global::System.Threading.Tasks.ValueTask<global::StreamGen.Interop.Chunk?> Awaited(global::System.Threading.Tasks.ValueTask<global::StreamGen.Interop.Runtime.Received<global::StreamGen.Interop.Chunk>> pending)
+            static async global::System.Threading.Tasks.ValueTask<global::StreamGen.Interop.Chunk?> Awaited(global::System.Threading.Tasks.ValueTask<global::StreamGen.Runtime.Received<global::StreamGen.Interop.Chunk>> pending)
             {
                 var received = await pending.ConfigureAwait(false);
                 return received.HasValue ? received.Value : null;
@@ -229,7 +229,7 @@ public sealed partial class TestGrpcClient : ITestClient
         public global::System.Collections.Generic.IAsyncEnumerable<global::StreamGen.Interop.Chunk> ReadAllAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
             ReadAllCoreAsync(cancellationToken);
 
-        protected override void ValidateReceived(global::StreamGen.Interop.Chunk message, ref global::StreamGen.Interop.Runtime.ValidationErrors? errors)
+        protected override void ValidateReceived(global::StreamGen.Interop.Chunk message, ref global::StreamGen.Runtime.ValidationErrors? errors)
         {
             message.Validate(ref errors);
         }
@@ -252,12 +252,12 @@ public sealed partial class TestGrpcClient : ITestClient
 
     /// <summary>The gRPC client end of test.drain.</summary>
     private sealed class DrainClientStream
-        : global::StreamGen.Interop.Runtime.GrpcClientStream<global::StreamGen.Interop.Chunk, global::StreamGen.Interop.Protos.DrainRequest, object, object>,
+        : global::StreamGen.Runtime.GrpcClientStream<global::StreamGen.Interop.Chunk, global::StreamGen.Interop.Protos.DrainRequest, object, object>,
         IDrainClientStream
     {
         private readonly AsyncClientStreamingCall<global::StreamGen.Interop.Protos.DrainRequest, global::StreamGen.Interop.Protos.DrainResponse> _call;
 
-        public DrainClientStream(AsyncClientStreamingCall<global::StreamGen.Interop.Protos.DrainRequest, global::StreamGen.Interop.Protos.DrainResponse> call, Metadata headers)
+        public DrainClientStream(AsyncClientStreamingCall<global::StreamGen.Interop.Protos.DrainRequest, global::StreamGen.Interop.Protos.DrainResponse> call, global::Grpc.Core.Metadata headers)
             : base(call, call.RequestStream, null, headers, InteropProtoMapper.ToDrainRequest, null)
         {
             _call = call;
@@ -272,7 +272,7 @@ public sealed partial class TestGrpcClient : ITestClient
 
     public async global::System.Threading.Tasks.Task<global::StreamGen.Interop.SleepResult> SleepAsync(global::StreamGen.Interop.SleepPayload payload, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        global::StreamGen.Interop.Runtime.ValidationErrors.ThrowIfInvalid(payload);
+        global::StreamGen.Runtime.ValidationErrors.ThrowIfInvalid(payload);
         global::StreamGen.Interop.Protos.SleepResponse response;
         try
         {
@@ -284,11 +284,11 @@ public sealed partial class TestGrpcClient : ITestClient
         }
         catch (RpcException e)
         {
-            throw global::StreamGen.Interop.Runtime.GrpcErrors.FromRpcException(e);
+            throw global::StreamGen.Runtime.GrpcErrors.FromRpcException(e);
         }
 
         var result = InteropProtoMapper.FromProto(response);
-        global::StreamGen.Interop.Runtime.ValidationErrors.ThrowIfInvalid(result);
+        global::StreamGen.Runtime.ValidationErrors.ThrowIfInvalid(result);
         return result;
     }
 
@@ -305,11 +305,11 @@ public sealed partial class TestGrpcClient : ITestClient
         }
         catch (RpcException e)
         {
-            throw global::StreamGen.Interop.Runtime.GrpcErrors.FromRpcException(e);
+            throw global::StreamGen.Runtime.GrpcErrors.FromRpcException(e);
         }
 
         var result = InteropProtoMapper.FromProto(response);
-        global::StreamGen.Interop.Runtime.ValidationErrors.ThrowIfInvalid(result);
+        global::StreamGen.Runtime.ValidationErrors.ThrowIfInvalid(result);
         return result;
     }
 }

@@ -27,7 +27,7 @@ public sealed partial class TestGrpcService(ITestService service, ILogger<TestGr
         }
         catch (global::System.Exception e)
         {
-            throw global::StreamGen.Interop.Runtime.GrpcErrors.ToRpcException(e, EmptyCallStatus, context, logger);
+            throw global::StreamGen.Runtime.GrpcErrors.ToRpcException(e, EmptyCallStatus, context, logger);
         }
     }
 
@@ -43,13 +43,13 @@ public sealed partial class TestGrpcService(ITestService service, ILogger<TestGr
         try
         {
             var payload = InteropProtoMapper.FromProto(request);
-            global::StreamGen.Interop.Runtime.ValidationErrors.ThrowIfInvalid(payload);
+            global::StreamGen.Runtime.ValidationErrors.ThrowIfInvalid(payload);
             var result = await service.UnaryCallAsync(payload, context.CancellationToken).ConfigureAwait(false);
             return InteropProtoMapper.ToUnaryCallResponse(result);
         }
         catch (global::System.Exception e)
         {
-            throw global::StreamGen.Interop.Runtime.GrpcErrors.ToRpcException(e, UnaryCallStatus, context, logger);
+            throw global::StreamGen.Runtime.GrpcErrors.ToRpcException(e, UnaryCallStatus, context, logger);
         }
     }
 
@@ -65,7 +65,7 @@ public sealed partial class TestGrpcService(ITestService service, ILogger<TestGr
         try
         {
             var payload = InteropProtoMapper.FromProto(request);
-            global::StreamGen.Interop.Runtime.ValidationErrors.ThrowIfInvalid(payload);
+            global::StreamGen.Runtime.ValidationErrors.ThrowIfInvalid(payload);
             var stream = new StreamingOutputCallServerStream(null, responseStream, context);
             global::System.Runtime.ExceptionServices.ExceptionDispatchInfo? failure = null;
             try
@@ -91,7 +91,7 @@ public sealed partial class TestGrpcService(ITestService service, ILogger<TestGr
         }
         catch (global::System.Exception e)
         {
-            throw global::StreamGen.Interop.Runtime.GrpcErrors.ToRpcException(e, StreamingOutputCallStatus, context, logger);
+            throw global::StreamGen.Runtime.GrpcErrors.ToRpcException(e, StreamingOutputCallStatus, context, logger);
         }
     }
 
@@ -102,7 +102,7 @@ public sealed partial class TestGrpcService(ITestService service, ILogger<TestGr
     };
 
     /// <summary>The gRPC server end of test.streamingOutputCall.</summary>
-    private sealed class StreamingOutputCallServerStream : global::StreamGen.Interop.Runtime.GrpcServerStream<object, object, global::StreamGen.Interop.Chunk, global::StreamGen.Interop.Protos.StreamingOutputCallResponse>, IStreamingOutputCallServerStream
+    private sealed class StreamingOutputCallServerStream : global::StreamGen.Runtime.GrpcServerStream<object, object, global::StreamGen.Interop.Chunk, global::StreamGen.Interop.Protos.StreamingOutputCallResponse>, IStreamingOutputCallServerStream
     {
         public StreamingOutputCallServerStream(IAsyncStreamReader<object>? requests, IServerStreamWriter<global::StreamGen.Interop.Protos.StreamingOutputCallResponse>? responses, ServerCallContext context)
             : base(requests, responses, context, null, InteropProtoMapper.ToStreamingOutputCallResponse)
@@ -148,7 +148,7 @@ public sealed partial class TestGrpcService(ITestService service, ILogger<TestGr
         }
         catch (global::System.Exception e)
         {
-            throw global::StreamGen.Interop.Runtime.GrpcErrors.ToRpcException(e, StreamingInputCallStatus, context, logger);
+            throw global::StreamGen.Runtime.GrpcErrors.ToRpcException(e, StreamingInputCallStatus, context, logger);
         }
     }
 
@@ -159,7 +159,7 @@ public sealed partial class TestGrpcService(ITestService service, ILogger<TestGr
     };
 
     /// <summary>The gRPC server end of test.streamingInputCall.</summary>
-    private sealed class StreamingInputCallServerStream : global::StreamGen.Interop.Runtime.GrpcServerStream<global::StreamGen.Interop.Chunk, global::StreamGen.Interop.Protos.StreamingInputCallRequest, object, object>, IStreamingInputCallServerStream
+    private sealed class StreamingInputCallServerStream : global::StreamGen.Runtime.GrpcServerStream<global::StreamGen.Interop.Chunk, global::StreamGen.Interop.Protos.StreamingInputCallRequest, object, object>, IStreamingInputCallServerStream
     {
         public StreamingInputCallServerStream(IAsyncStreamReader<global::StreamGen.Interop.Protos.StreamingInputCallRequest>? requests, IServerStreamWriter<object>? responses, ServerCallContext context)
             : base(requests, responses, context, InteropProtoMapper.FromProto, null)
@@ -183,7 +183,7 @@ public sealed partial class TestGrpcService(ITestService service, ILogger<TestGr
 
             return Awaited(pending);
 
-            static async global::System.Threading.Tasks.ValueTask<global::StreamGen.Interop.Chunk?> Awaited(global::System.Threading.Tasks.ValueTask<global::StreamGen.Interop.Runtime.Received<global::StreamGen.Interop.Chunk>> pending)
+            static async global::System.Threading.Tasks.ValueTask<global::StreamGen.Interop.Chunk?> Awaited(global::System.Threading.Tasks.ValueTask<global::StreamGen.Runtime.Received<global::StreamGen.Interop.Chunk>> pending)
             {
                 var received = await pending.ConfigureAwait(false);
                 return received.HasValue ? received.Value : null;
@@ -193,7 +193,7 @@ public sealed partial class TestGrpcService(ITestService service, ILogger<TestGr
         public global::System.Collections.Generic.IAsyncEnumerable<global::StreamGen.Interop.Chunk> ReadAllAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
             ReadAllCoreAsync(cancellationToken);
 
-        protected override void ValidateReceived(global::StreamGen.Interop.Chunk message, ref global::StreamGen.Interop.Runtime.ValidationErrors? errors) =>
+        protected override void ValidateReceived(global::StreamGen.Interop.Chunk message, ref global::StreamGen.Runtime.ValidationErrors? errors) =>
             message.Validate(ref errors);
 
         public global::System.Threading.Tasks.ValueTask SendAndCloseAsync(global::StreamGen.Interop.StreamingInputCallResult result, global::System.Threading.CancellationToken cancellationToken = default)
@@ -208,8 +208,8 @@ public sealed partial class TestGrpcService(ITestService service, ILogger<TestGr
     {
         try
         {
-            global::StreamGen.Interop.Runtime.ValidationErrors? errors = null;
-            var pTag = global::StreamGen.Interop.Runtime.HttpParameters.ParseString(context.RequestHeaders.GetValue("tag"), "tag", ref errors);
+            global::StreamGen.Runtime.ValidationErrors? errors = null;
+            var pTag = global::StreamGen.Runtime.HttpParameters.ParseString(context.RequestHeaders.GetValue("tag"), "tag", ref errors);
             if (errors is not null)
             {
                 throw errors.ToException();
@@ -219,7 +219,7 @@ public sealed partial class TestGrpcService(ITestService service, ILogger<TestGr
             {
                 Tag = pTag,
             };
-            global::StreamGen.Interop.Runtime.ValidationErrors.ThrowIfInvalid(payload);
+            global::StreamGen.Runtime.ValidationErrors.ThrowIfInvalid(payload);
             var stream = new FullDuplexCallServerStream(requestStream, responseStream, context);
             global::System.Runtime.ExceptionServices.ExceptionDispatchInfo? failure = null;
             try
@@ -245,7 +245,7 @@ public sealed partial class TestGrpcService(ITestService service, ILogger<TestGr
         }
         catch (global::System.Exception e)
         {
-            throw global::StreamGen.Interop.Runtime.GrpcErrors.ToRpcException(e, FullDuplexCallStatus, context, logger);
+            throw global::StreamGen.Runtime.GrpcErrors.ToRpcException(e, FullDuplexCallStatus, context, logger);
         }
     }
 
@@ -256,7 +256,7 @@ public sealed partial class TestGrpcService(ITestService service, ILogger<TestGr
     };
 
     /// <summary>The gRPC server end of test.fullDuplexCall.</summary>
-    private sealed class FullDuplexCallServerStream : global::StreamGen.Interop.Runtime.GrpcServerStream<global::StreamGen.Interop.ChunkRequest, global::StreamGen.Interop.Protos.FullDuplexCallRequest, global::StreamGen.Interop.Chunk, global::StreamGen.Interop.Protos.FullDuplexCallResponse>, IFullDuplexCallServerStream
+    private sealed class FullDuplexCallServerStream : global::StreamGen.Runtime.GrpcServerStream<global::StreamGen.Interop.ChunkRequest, global::StreamGen.Interop.Protos.FullDuplexCallRequest, global::StreamGen.Interop.Chunk, global::StreamGen.Interop.Protos.FullDuplexCallResponse>, IFullDuplexCallServerStream
     {
         public FullDuplexCallServerStream(IAsyncStreamReader<global::StreamGen.Interop.Protos.FullDuplexCallRequest>? requests, IServerStreamWriter<global::StreamGen.Interop.Protos.FullDuplexCallResponse>? responses, ServerCallContext context)
             : base(requests, responses, context, InteropProtoMapper.FromProto, InteropProtoMapper.ToFullDuplexCallResponse)
@@ -280,7 +280,7 @@ public sealed partial class TestGrpcService(ITestService service, ILogger<TestGr
 
             return Awaited(pending);
 
-            static async global::System.Threading.Tasks.ValueTask<global::StreamGen.Interop.ChunkRequest?> Awaited(global::System.Threading.Tasks.ValueTask<global::StreamGen.Interop.Runtime.Received<global::StreamGen.Interop.ChunkRequest>> pending)
+            static async global::System.Threading.Tasks.ValueTask<global::StreamGen.Interop.ChunkRequest?> Awaited(global::System.Threading.Tasks.ValueTask<global::StreamGen.Runtime.Received<global::StreamGen.Interop.ChunkRequest>> pending)
             {
                 var received = await pending.ConfigureAwait(false);
                 return received.HasValue ? received.Value : null;
@@ -290,7 +290,7 @@ public sealed partial class TestGrpcService(ITestService service, ILogger<TestGr
         public global::System.Collections.Generic.IAsyncEnumerable<global::StreamGen.Interop.ChunkRequest> ReadAllAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
             ReadAllCoreAsync(cancellationToken);
 
-        protected override void ValidateReceived(global::StreamGen.Interop.ChunkRequest message, ref global::StreamGen.Interop.Runtime.ValidationErrors? errors) =>
+        protected override void ValidateReceived(global::StreamGen.Interop.ChunkRequest message, ref global::StreamGen.Runtime.ValidationErrors? errors) =>
             message.Validate(ref errors);
     }
 
@@ -325,7 +325,7 @@ public sealed partial class TestGrpcService(ITestService service, ILogger<TestGr
         }
         catch (global::System.Exception e)
         {
-            throw global::StreamGen.Interop.Runtime.GrpcErrors.ToRpcException(e, DrainStatus, context, logger);
+            throw global::StreamGen.Runtime.GrpcErrors.ToRpcException(e, DrainStatus, context, logger);
         }
     }
 
@@ -336,7 +336,7 @@ public sealed partial class TestGrpcService(ITestService service, ILogger<TestGr
     };
 
     /// <summary>The gRPC server end of test.drain.</summary>
-    private sealed class DrainServerStream : global::StreamGen.Interop.Runtime.GrpcServerStream<global::StreamGen.Interop.Chunk, global::StreamGen.Interop.Protos.DrainRequest, object, object>, IDrainServerStream
+    private sealed class DrainServerStream : global::StreamGen.Runtime.GrpcServerStream<global::StreamGen.Interop.Chunk, global::StreamGen.Interop.Protos.DrainRequest, object, object>, IDrainServerStream
     {
         public DrainServerStream(IAsyncStreamReader<global::StreamGen.Interop.Protos.DrainRequest>? requests, IServerStreamWriter<object>? responses, ServerCallContext context)
             : base(requests, responses, context, InteropProtoMapper.FromProto, null)
@@ -357,7 +357,7 @@ public sealed partial class TestGrpcService(ITestService service, ILogger<TestGr
 
             return Awaited(pending);
 
-            static async global::System.Threading.Tasks.ValueTask<global::StreamGen.Interop.Chunk?> Awaited(global::System.Threading.Tasks.ValueTask<global::StreamGen.Interop.Runtime.Received<global::StreamGen.Interop.Chunk>> pending)
+            static async global::System.Threading.Tasks.ValueTask<global::StreamGen.Interop.Chunk?> Awaited(global::System.Threading.Tasks.ValueTask<global::StreamGen.Runtime.Received<global::StreamGen.Interop.Chunk>> pending)
             {
                 var received = await pending.ConfigureAwait(false);
                 return received.HasValue ? received.Value : null;
@@ -367,7 +367,7 @@ public sealed partial class TestGrpcService(ITestService service, ILogger<TestGr
         public global::System.Collections.Generic.IAsyncEnumerable<global::StreamGen.Interop.Chunk> ReadAllAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
             ReadAllCoreAsync(cancellationToken);
 
-        protected override void ValidateReceived(global::StreamGen.Interop.Chunk message, ref global::StreamGen.Interop.Runtime.ValidationErrors? errors) =>
+        protected override void ValidateReceived(global::StreamGen.Interop.Chunk message, ref global::StreamGen.Runtime.ValidationErrors? errors) =>
             message.Validate(ref errors);
     }
 
@@ -377,13 +377,13 @@ public sealed partial class TestGrpcService(ITestService service, ILogger<TestGr
         try
         {
             var payload = InteropProtoMapper.FromProto(request);
-            global::StreamGen.Interop.Runtime.ValidationErrors.ThrowIfInvalid(payload);
+            global::StreamGen.Runtime.ValidationErrors.ThrowIfInvalid(payload);
             var result = await service.SleepAsync(payload, context.CancellationToken).ConfigureAwait(false);
             return InteropProtoMapper.ToSleepResponse(result);
         }
         catch (global::System.Exception e)
         {
-            throw global::StreamGen.Interop.Runtime.GrpcErrors.ToRpcException(e, SleepStatus, context, logger);
+            throw global::StreamGen.Runtime.GrpcErrors.ToRpcException(e, SleepStatus, context, logger);
         }
     }
 
@@ -403,7 +403,7 @@ public sealed partial class TestGrpcService(ITestService service, ILogger<TestGr
         }
         catch (global::System.Exception e)
         {
-            throw global::StreamGen.Interop.Runtime.GrpcErrors.ToRpcException(e, ObservedStatus, context, logger);
+            throw global::StreamGen.Runtime.GrpcErrors.ToRpcException(e, ObservedStatus, context, logger);
         }
     }
 

@@ -13,9 +13,9 @@ namespace StreamGen.Interop;
 /// Payloads are validated before they are sent and every received message after it arrives.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("StreamGen", "0.1.0")]
-public sealed partial class TestHttpClient(HttpClient httpClient, global::StreamGen.Interop.Runtime.StreamGenClientOptions? options = null) : ITestClient
+public sealed partial class TestHttpClient(HttpClient httpClient, global::StreamGen.Runtime.StreamGenClientOptions? options = null) : ITestClient
 {
-    private readonly global::StreamGen.Interop.Runtime.StreamGenClientOptions _options = options ?? new();
+    private readonly global::StreamGen.Runtime.StreamGenClientOptions _options = options ?? new();
 
     public async global::System.Threading.Tasks.Task EmptyCallAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
@@ -26,13 +26,13 @@ public sealed partial class TestHttpClient(HttpClient httpClient, global::Stream
         using var response = await httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)
         {
-            throw await global::StreamGen.Interop.Runtime.HttpErrors.ReadAsync(response, cancellationToken).ConfigureAwait(false);
+            throw await global::StreamGen.Runtime.HttpErrors.ReadAsync(response, cancellationToken).ConfigureAwait(false);
         }
     }
 
     public async global::System.Threading.Tasks.Task<global::StreamGen.Interop.Chunk> UnaryCallAsync(global::StreamGen.Interop.ChunkRequest payload, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        global::StreamGen.Interop.Runtime.ValidationErrors.ThrowIfInvalid(payload);
+        global::StreamGen.Runtime.ValidationErrors.ThrowIfInvalid(payload);
         var path = new global::System.Text.StringBuilder();
         path.Append("/unary");
         var uri = path.ToString();
@@ -41,12 +41,12 @@ public sealed partial class TestHttpClient(HttpClient httpClient, global::Stream
         using var response = await httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)
         {
-            throw await global::StreamGen.Interop.Runtime.HttpErrors.ReadAsync(response, cancellationToken).ConfigureAwait(false);
+            throw await global::StreamGen.Runtime.HttpErrors.ReadAsync(response, cancellationToken).ConfigureAwait(false);
         }
 
         var responseBody = await global::System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync(response.Content, global::StreamGen.Interop.InteropJsonReader.Chunk, cancellationToken).ConfigureAwait(false)
-            ?? throw new global::StreamGen.Interop.Runtime.ValidationException("the response has no body");
-        global::StreamGen.Interop.Runtime.ValidationErrors? errors = null;
+            ?? throw new global::StreamGen.Runtime.ValidationException("the response has no body");
+        global::StreamGen.Runtime.ValidationErrors? errors = null;
         var result = responseBody;
         result.Validate(ref errors);
         if (errors is not null)
@@ -59,16 +59,16 @@ public sealed partial class TestHttpClient(HttpClient httpClient, global::Stream
 
     public async global::System.Threading.Tasks.Task<IStreamingOutputCallClientStream> StreamingOutputCallAsync(global::StreamGen.Interop.StreamingOutputCallPayload payload, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        global::StreamGen.Interop.Runtime.ValidationErrors.ThrowIfInvalid(payload);
+        global::StreamGen.Runtime.ValidationErrors.ThrowIfInvalid(payload);
         var path = new global::System.Text.StringBuilder();
         path.Append("/streaming-output");
         var query = new global::System.Text.StringBuilder();
         foreach (var item in payload.Sizes)
         {
-            global::StreamGen.Interop.Runtime.HttpParameters.AppendQuery(query, "sizes", global::StreamGen.Interop.Runtime.HttpParameters.FormatInt32(item));
+            global::StreamGen.Runtime.HttpParameters.AppendQuery(query, "sizes", global::StreamGen.Runtime.HttpParameters.FormatInt32(item));
         }
 
-        global::StreamGen.Interop.Runtime.HttpParameters.AppendQuery(query, "pauseMs", global::StreamGen.Interop.Runtime.HttpParameters.FormatInt32(payload.PauseMs));
+        global::StreamGen.Runtime.HttpParameters.AppendQuery(query, "pauseMs", global::StreamGen.Runtime.HttpParameters.FormatInt32(payload.PauseMs));
         path.Append(query);
         var uri = path.ToString();
         var connection = await StreamingOutputCallClientStream.ConnectAsync(httpClient, uri, null, _options, cancellationToken).ConfigureAwait(false);
@@ -76,8 +76,8 @@ public sealed partial class TestHttpClient(HttpClient httpClient, global::Stream
     }
 
     /// <summary>The WebSocket client end of test.streamingOutputCall.</summary>
-    private sealed class StreamingOutputCallClientStream(global::StreamGen.Interop.Runtime.WebSocketConnection connection)
-        : global::StreamGen.Interop.Runtime.WebSocketClientStream<object, global::StreamGen.Interop.Chunk>(
+    private sealed class StreamingOutputCallClientStream(global::StreamGen.Runtime.WebSocketConnection connection)
+        : global::StreamGen.Runtime.WebSocketClientStream<object, global::StreamGen.Interop.Chunk>(
             connection,
             null,
             global::StreamGen.Interop.InteropJsonReader.Chunk),
@@ -95,7 +95,7 @@ public sealed partial class TestHttpClient(HttpClient httpClient, global::Stream
 
             return Awaited(pending);
 
-            static async global::System.Threading.Tasks.ValueTask<global::StreamGen.Interop.Chunk?> Awaited(global::System.Threading.Tasks.ValueTask<global::StreamGen.Interop.Runtime.Received<global::StreamGen.Interop.Chunk>> pending)
+            static async global::System.Threading.Tasks.ValueTask<global::StreamGen.Interop.Chunk?> Awaited(global::System.Threading.Tasks.ValueTask<global::StreamGen.Runtime.Received<global::StreamGen.Interop.Chunk>> pending)
             {
                 var received = await pending.ConfigureAwait(false);
                 return received.HasValue ? received.Value : null;
@@ -105,7 +105,7 @@ public sealed partial class TestHttpClient(HttpClient httpClient, global::Stream
         public global::System.Collections.Generic.IAsyncEnumerable<global::StreamGen.Interop.Chunk> ReadAllAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
             ReadAllCoreAsync(cancellationToken);
 
-        protected override void ValidateReceived(global::StreamGen.Interop.Chunk message, ref global::StreamGen.Interop.Runtime.ValidationErrors? errors)
+        protected override void ValidateReceived(global::StreamGen.Interop.Chunk message, ref global::StreamGen.Runtime.ValidationErrors? errors)
         {
             message.Validate(ref errors);
         }
@@ -121,8 +121,8 @@ public sealed partial class TestHttpClient(HttpClient httpClient, global::Stream
     }
 
     /// <summary>The WebSocket client end of test.streamingInputCall.</summary>
-    private sealed class StreamingInputCallClientStream(global::StreamGen.Interop.Runtime.WebSocketConnection connection)
-        : global::StreamGen.Interop.Runtime.WebSocketClientStream<global::StreamGen.Interop.Chunk, object>(
+    private sealed class StreamingInputCallClientStream(global::StreamGen.Runtime.WebSocketConnection connection)
+        : global::StreamGen.Runtime.WebSocketClientStream<global::StreamGen.Interop.Chunk, object>(
             connection,
             global::StreamGen.Interop.InteropJsonContext.Default.Chunk,
             null),
@@ -134,7 +134,7 @@ public sealed partial class TestHttpClient(HttpClient httpClient, global::Stream
         public global::System.Threading.Tasks.ValueTask<global::StreamGen.Interop.StreamingInputCallResult> CloseAndRecvAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
             CloseAndReceiveCoreAsync(global::StreamGen.Interop.InteropJsonReader.StreamingInputCallResult, static message =>
             {
-                global::StreamGen.Interop.Runtime.ValidationErrors? errors = null;
+                global::StreamGen.Runtime.ValidationErrors? errors = null;
                 message.Validate(ref errors);
                 return errors;
             }, cancellationToken);
@@ -142,7 +142,7 @@ public sealed partial class TestHttpClient(HttpClient httpClient, global::Stream
 
     public async global::System.Threading.Tasks.Task<IFullDuplexCallClientStream> FullDuplexCallAsync(global::StreamGen.Interop.FullDuplexCallPayload payload, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        global::StreamGen.Interop.Runtime.ValidationErrors.ThrowIfInvalid(payload);
+        global::StreamGen.Runtime.ValidationErrors.ThrowIfInvalid(payload);
         var path = new global::System.Text.StringBuilder();
         path.Append("/full-duplex");
         var uri = path.ToString();
@@ -150,15 +150,15 @@ public sealed partial class TestHttpClient(HttpClient httpClient, global::Stream
         {
             if (payload.Tag is { } pTag)
             {
-                request.Headers.TryAddWithoutValidation("X-Tag", global::StreamGen.Interop.Runtime.HttpParameters.FormatString(pTag));
+                request.Headers.TryAddWithoutValidation("X-Tag", global::StreamGen.Runtime.HttpParameters.FormatString(pTag));
             }
         }, _options, cancellationToken).ConfigureAwait(false);
         return new FullDuplexCallClientStream(connection);
     }
 
     /// <summary>The WebSocket client end of test.fullDuplexCall.</summary>
-    private sealed class FullDuplexCallClientStream(global::StreamGen.Interop.Runtime.WebSocketConnection connection)
-        : global::StreamGen.Interop.Runtime.WebSocketClientStream<global::StreamGen.Interop.ChunkRequest, global::StreamGen.Interop.Chunk>(
+    private sealed class FullDuplexCallClientStream(global::StreamGen.Runtime.WebSocketConnection connection)
+        : global::StreamGen.Runtime.WebSocketClientStream<global::StreamGen.Interop.ChunkRequest, global::StreamGen.Interop.Chunk>(
             connection,
             global::StreamGen.Interop.InteropJsonContext.Default.ChunkRequest,
             global::StreamGen.Interop.InteropJsonReader.Chunk),
@@ -182,7 +182,7 @@ public sealed partial class TestHttpClient(HttpClient httpClient, global::Stream
 
             return Awaited(pending);
 
-            static async global::System.Threading.Tasks.ValueTask<global::StreamGen.Interop.Chunk?> Awaited(global::System.Threading.Tasks.ValueTask<global::StreamGen.Interop.Runtime.Received<global::StreamGen.Interop.Chunk>> pending)
+            static async global::System.Threading.Tasks.ValueTask<global::StreamGen.Interop.Chunk?> Awaited(global::System.Threading.Tasks.ValueTask<global::StreamGen.Runtime.Received<global::StreamGen.Interop.Chunk>> pending)
             {
                 var received = await pending.ConfigureAwait(false);
                 return received.HasValue ? received.Value : null;
@@ -192,7 +192,7 @@ public sealed partial class TestHttpClient(HttpClient httpClient, global::Stream
         public global::System.Collections.Generic.IAsyncEnumerable<global::StreamGen.Interop.Chunk> ReadAllAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
             ReadAllCoreAsync(cancellationToken);
 
-        protected override void ValidateReceived(global::StreamGen.Interop.Chunk message, ref global::StreamGen.Interop.Runtime.ValidationErrors? errors)
+        protected override void ValidateReceived(global::StreamGen.Interop.Chunk message, ref global::StreamGen.Runtime.ValidationErrors? errors)
         {
             message.Validate(ref errors);
         }
@@ -208,8 +208,8 @@ public sealed partial class TestHttpClient(HttpClient httpClient, global::Stream
     }
 
     /// <summary>The WebSocket client end of test.drain.</summary>
-    private sealed class DrainClientStream(global::StreamGen.Interop.Runtime.WebSocketConnection connection)
-        : global::StreamGen.Interop.Runtime.WebSocketClientStream<global::StreamGen.Interop.Chunk, object>(
+    private sealed class DrainClientStream(global::StreamGen.Runtime.WebSocketConnection connection)
+        : global::StreamGen.Runtime.WebSocketClientStream<global::StreamGen.Interop.Chunk, object>(
             connection,
             global::StreamGen.Interop.InteropJsonContext.Default.Chunk,
             null),
@@ -224,23 +224,23 @@ public sealed partial class TestHttpClient(HttpClient httpClient, global::Stream
 
     public async global::System.Threading.Tasks.Task<global::StreamGen.Interop.SleepResult> SleepAsync(global::StreamGen.Interop.SleepPayload payload, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        global::StreamGen.Interop.Runtime.ValidationErrors.ThrowIfInvalid(payload);
+        global::StreamGen.Runtime.ValidationErrors.ThrowIfInvalid(payload);
         var path = new global::System.Text.StringBuilder();
         path.Append("/sleep");
         var query = new global::System.Text.StringBuilder();
-        global::StreamGen.Interop.Runtime.HttpParameters.AppendQuery(query, "ms", global::StreamGen.Interop.Runtime.HttpParameters.FormatInt32(payload.Ms));
+        global::StreamGen.Runtime.HttpParameters.AppendQuery(query, "ms", global::StreamGen.Runtime.HttpParameters.FormatInt32(payload.Ms));
         path.Append(query);
         var uri = path.ToString();
         using var request = new HttpRequestMessage(new HttpMethod("GET"), uri);
         using var response = await httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)
         {
-            throw await global::StreamGen.Interop.Runtime.HttpErrors.ReadAsync(response, cancellationToken).ConfigureAwait(false);
+            throw await global::StreamGen.Runtime.HttpErrors.ReadAsync(response, cancellationToken).ConfigureAwait(false);
         }
 
         var responseBody = await global::System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync(response.Content, global::StreamGen.Interop.InteropJsonReader.SleepResult, cancellationToken).ConfigureAwait(false)
-            ?? throw new global::StreamGen.Interop.Runtime.ValidationException("the response has no body");
-        global::StreamGen.Interop.Runtime.ValidationErrors? errors = null;
+            ?? throw new global::StreamGen.Runtime.ValidationException("the response has no body");
+        global::StreamGen.Runtime.ValidationErrors? errors = null;
         var result = responseBody;
         result.Validate(ref errors);
         if (errors is not null)
@@ -260,12 +260,12 @@ public sealed partial class TestHttpClient(HttpClient httpClient, global::Stream
         using var response = await httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)
         {
-            throw await global::StreamGen.Interop.Runtime.HttpErrors.ReadAsync(response, cancellationToken).ConfigureAwait(false);
+            throw await global::StreamGen.Runtime.HttpErrors.ReadAsync(response, cancellationToken).ConfigureAwait(false);
         }
 
         var responseBody = await global::System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync(response.Content, global::StreamGen.Interop.InteropJsonReader.ObservedResult, cancellationToken).ConfigureAwait(false)
-            ?? throw new global::StreamGen.Interop.Runtime.ValidationException("the response has no body");
-        global::StreamGen.Interop.Runtime.ValidationErrors? errors = null;
+            ?? throw new global::StreamGen.Runtime.ValidationException("the response has no body");
+        global::StreamGen.Runtime.ValidationErrors? errors = null;
         var result = responseBody;
         result.Validate(ref errors);
         if (errors is not null)

@@ -52,7 +52,7 @@ public static partial class TestHttpEndpoints
         }
         catch (global::System.Exception e) when (!(e is global::System.OperationCanceledException && context.RequestAborted.IsCancellationRequested))
         {
-            await global::StreamGen.Interop.Runtime.HttpErrors.WriteAsync(context, e, EmptyCallErrorStatus).ConfigureAwait(false);
+            await global::StreamGen.Runtime.HttpErrors.WriteAsync(context, e, EmptyCallErrorStatus).ConfigureAwait(false);
         }
     }
 
@@ -63,7 +63,7 @@ public static partial class TestHttpEndpoints
 
     private static async global::System.Threading.Tasks.Task HandleUnaryCallAsync(HttpContext context, ITestService service)
     {
-        global::StreamGen.Interop.Runtime.ValidationErrors? errors = null;
+        global::StreamGen.Runtime.ValidationErrors? errors = null;
         global::StreamGen.Interop.ChunkRequest? body = default;
         try
         {
@@ -71,18 +71,18 @@ public static partial class TestHttpEndpoints
         }
         catch (global::System.Text.Json.JsonException e)
         {
-            await global::StreamGen.Interop.Runtime.HttpErrors.WriteAsync(context, new global::StreamGen.Interop.Runtime.ValidationException(e.Message, e), UnaryCallErrorStatus).ConfigureAwait(false);
+            await global::StreamGen.Runtime.HttpErrors.WriteAsync(context, new global::StreamGen.Runtime.ValidationException(e.Message, e), UnaryCallErrorStatus).ConfigureAwait(false);
             return;
         }
 
         if (body is null)
         {
-            global::StreamGen.Interop.Runtime.Check.Missing(ref errors, "body");
+            global::StreamGen.Runtime.Check.Missing(ref errors, "body");
         }
 
         if (errors is not null)
         {
-            await global::StreamGen.Interop.Runtime.HttpErrors.WriteAsync(context, errors.ToException(), UnaryCallErrorStatus).ConfigureAwait(false);
+            await global::StreamGen.Runtime.HttpErrors.WriteAsync(context, errors.ToException(), UnaryCallErrorStatus).ConfigureAwait(false);
             return;
         }
 
@@ -90,7 +90,7 @@ public static partial class TestHttpEndpoints
         payload.Validate(ref errors);
         if (errors is not null)
         {
-            await global::StreamGen.Interop.Runtime.HttpErrors.WriteAsync(context, errors.ToException(), UnaryCallErrorStatus).ConfigureAwait(false);
+            await global::StreamGen.Runtime.HttpErrors.WriteAsync(context, errors.ToException(), UnaryCallErrorStatus).ConfigureAwait(false);
             return;
         }
 
@@ -103,7 +103,7 @@ public static partial class TestHttpEndpoints
         }
         catch (global::System.Exception e) when (!(e is global::System.OperationCanceledException && context.RequestAborted.IsCancellationRequested))
         {
-            await global::StreamGen.Interop.Runtime.HttpErrors.WriteAsync(context, e, UnaryCallErrorStatus).ConfigureAwait(false);
+            await global::StreamGen.Runtime.HttpErrors.WriteAsync(context, e, UnaryCallErrorStatus).ConfigureAwait(false);
         }
     }
 
@@ -115,12 +115,12 @@ public static partial class TestHttpEndpoints
 
     private static async global::System.Threading.Tasks.Task HandleStreamingOutputCallAsync(HttpContext context, ITestService service)
     {
-        global::StreamGen.Interop.Runtime.ValidationErrors? errors = null;
-        var pSizes = global::StreamGen.Interop.Runtime.HttpParameters.ParseValueArray<int>(context.Request.Query["sizes"], "sizes", global::StreamGen.Interop.Runtime.HttpParameters.ParseInt32, ref errors);
-        var pPauseMs = global::StreamGen.Interop.Runtime.HttpParameters.ParseInt32(context.Request.Query["pauseMs"], "pauseMs", ref errors);
+        global::StreamGen.Runtime.ValidationErrors? errors = null;
+        var pSizes = global::StreamGen.Runtime.HttpParameters.ParseValueArray<int>(context.Request.Query["sizes"], "sizes", global::StreamGen.Runtime.HttpParameters.ParseInt32, ref errors);
+        var pPauseMs = global::StreamGen.Runtime.HttpParameters.ParseInt32(context.Request.Query["pauseMs"], "pauseMs", ref errors);
         if (errors is not null)
         {
-            await global::StreamGen.Interop.Runtime.HttpErrors.WriteAsync(context, errors.ToException(), StreamingOutputCallErrorStatus).ConfigureAwait(false);
+            await global::StreamGen.Runtime.HttpErrors.WriteAsync(context, errors.ToException(), StreamingOutputCallErrorStatus).ConfigureAwait(false);
             return;
         }
 
@@ -132,14 +132,14 @@ public static partial class TestHttpEndpoints
         payload.Validate(ref errors);
         if (errors is not null)
         {
-            await global::StreamGen.Interop.Runtime.HttpErrors.WriteAsync(context, errors.ToException(), StreamingOutputCallErrorStatus).ConfigureAwait(false);
+            await global::StreamGen.Runtime.HttpErrors.WriteAsync(context, errors.ToException(), StreamingOutputCallErrorStatus).ConfigureAwait(false);
             return;
         }
 
-        if (!global::StreamGen.Interop.Runtime.WebSocketAcceptor.IsWebSocketRequest(context))
+        if (!global::StreamGen.Runtime.WebSocketAcceptor.IsWebSocketRequest(context))
         {
             context.Response.Headers.Upgrade = "websocket";
-            await global::StreamGen.Interop.Runtime.HttpErrors.WriteAsync(context, new global::StreamGen.Interop.Runtime.ServiceError("upgrade_required", "this route streams over a WebSocket: send a WebSocket upgrade request"), static _ => StatusCodes.Status426UpgradeRequired).ConfigureAwait(false);
+            await global::StreamGen.Runtime.HttpErrors.WriteAsync(context, new global::StreamGen.Runtime.ServiceError("upgrade_required", "this route streams over a WebSocket: send a WebSocket upgrade request"), static _ => StatusCodes.Status426UpgradeRequired).ConfigureAwait(false);
             return;
         }
 
@@ -163,7 +163,7 @@ public static partial class TestHttpEndpoints
     };
 
     /// <summary>The WebSocket server end of test.streamingOutputCall.</summary>
-    private sealed class StreamingOutputCallServerStream : global::StreamGen.Interop.Runtime.WebSocketServerStream<object, global::StreamGen.Interop.Chunk>, IStreamingOutputCallServerStream
+    private sealed class StreamingOutputCallServerStream : global::StreamGen.Runtime.WebSocketServerStream<object, global::StreamGen.Interop.Chunk>, IStreamingOutputCallServerStream
     {
         public StreamingOutputCallServerStream(HttpContext context)
             : base(context, null, global::StreamGen.Interop.InteropJsonContext.Default.Chunk)
@@ -178,10 +178,10 @@ public static partial class TestHttpEndpoints
 
     private static async global::System.Threading.Tasks.Task HandleStreamingInputCallAsync(HttpContext context, ITestService service)
     {
-        if (!global::StreamGen.Interop.Runtime.WebSocketAcceptor.IsWebSocketRequest(context))
+        if (!global::StreamGen.Runtime.WebSocketAcceptor.IsWebSocketRequest(context))
         {
             context.Response.Headers.Upgrade = "websocket";
-            await global::StreamGen.Interop.Runtime.HttpErrors.WriteAsync(context, new global::StreamGen.Interop.Runtime.ServiceError("upgrade_required", "this route streams over a WebSocket: send a WebSocket upgrade request"), static _ => StatusCodes.Status426UpgradeRequired).ConfigureAwait(false);
+            await global::StreamGen.Runtime.HttpErrors.WriteAsync(context, new global::StreamGen.Runtime.ServiceError("upgrade_required", "this route streams over a WebSocket: send a WebSocket upgrade request"), static _ => StatusCodes.Status426UpgradeRequired).ConfigureAwait(false);
             return;
         }
 
@@ -205,7 +205,7 @@ public static partial class TestHttpEndpoints
     };
 
     /// <summary>The WebSocket server end of test.streamingInputCall.</summary>
-    private sealed class StreamingInputCallServerStream : global::StreamGen.Interop.Runtime.WebSocketServerStream<global::StreamGen.Interop.Chunk, object>, IStreamingInputCallServerStream
+    private sealed class StreamingInputCallServerStream : global::StreamGen.Runtime.WebSocketServerStream<global::StreamGen.Interop.Chunk, object>, IStreamingInputCallServerStream
     {
         public StreamingInputCallServerStream(HttpContext context)
             : base(context, global::StreamGen.Interop.InteropJsonReader.Chunk, null)
@@ -226,7 +226,7 @@ public static partial class TestHttpEndpoints
 
             return Awaited(pending);
 
-            static async global::System.Threading.Tasks.ValueTask<global::StreamGen.Interop.Chunk?> Awaited(global::System.Threading.Tasks.ValueTask<global::StreamGen.Interop.Runtime.Received<global::StreamGen.Interop.Chunk>> pending)
+            static async global::System.Threading.Tasks.ValueTask<global::StreamGen.Interop.Chunk?> Awaited(global::System.Threading.Tasks.ValueTask<global::StreamGen.Runtime.Received<global::StreamGen.Interop.Chunk>> pending)
             {
                 var received = await pending.ConfigureAwait(false);
                 return received.HasValue ? received.Value : null;
@@ -236,7 +236,7 @@ public static partial class TestHttpEndpoints
         public global::System.Collections.Generic.IAsyncEnumerable<global::StreamGen.Interop.Chunk> ReadAllAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
             ReadAllCoreAsync(cancellationToken);
 
-        protected override void ValidateReceived(global::StreamGen.Interop.Chunk message, ref global::StreamGen.Interop.Runtime.ValidationErrors? errors) =>
+        protected override void ValidateReceived(global::StreamGen.Interop.Chunk message, ref global::StreamGen.Runtime.ValidationErrors? errors) =>
             message.Validate(ref errors);
 
         public global::System.Threading.Tasks.ValueTask SendAndCloseAsync(global::StreamGen.Interop.StreamingInputCallResult result, global::System.Threading.CancellationToken cancellationToken = default) =>
@@ -245,11 +245,11 @@ public static partial class TestHttpEndpoints
 
     private static async global::System.Threading.Tasks.Task HandleFullDuplexCallAsync(HttpContext context, ITestService service)
     {
-        global::StreamGen.Interop.Runtime.ValidationErrors? errors = null;
-        var pTag = global::StreamGen.Interop.Runtime.HttpParameters.ParseString(context.Request.Headers["X-Tag"], "tag", ref errors);
+        global::StreamGen.Runtime.ValidationErrors? errors = null;
+        var pTag = global::StreamGen.Runtime.HttpParameters.ParseString(context.Request.Headers["X-Tag"], "tag", ref errors);
         if (errors is not null)
         {
-            await global::StreamGen.Interop.Runtime.HttpErrors.WriteAsync(context, errors.ToException(), FullDuplexCallErrorStatus).ConfigureAwait(false);
+            await global::StreamGen.Runtime.HttpErrors.WriteAsync(context, errors.ToException(), FullDuplexCallErrorStatus).ConfigureAwait(false);
             return;
         }
 
@@ -260,14 +260,14 @@ public static partial class TestHttpEndpoints
         payload.Validate(ref errors);
         if (errors is not null)
         {
-            await global::StreamGen.Interop.Runtime.HttpErrors.WriteAsync(context, errors.ToException(), FullDuplexCallErrorStatus).ConfigureAwait(false);
+            await global::StreamGen.Runtime.HttpErrors.WriteAsync(context, errors.ToException(), FullDuplexCallErrorStatus).ConfigureAwait(false);
             return;
         }
 
-        if (!global::StreamGen.Interop.Runtime.WebSocketAcceptor.IsWebSocketRequest(context))
+        if (!global::StreamGen.Runtime.WebSocketAcceptor.IsWebSocketRequest(context))
         {
             context.Response.Headers.Upgrade = "websocket";
-            await global::StreamGen.Interop.Runtime.HttpErrors.WriteAsync(context, new global::StreamGen.Interop.Runtime.ServiceError("upgrade_required", "this route streams over a WebSocket: send a WebSocket upgrade request"), static _ => StatusCodes.Status426UpgradeRequired).ConfigureAwait(false);
+            await global::StreamGen.Runtime.HttpErrors.WriteAsync(context, new global::StreamGen.Runtime.ServiceError("upgrade_required", "this route streams over a WebSocket: send a WebSocket upgrade request"), static _ => StatusCodes.Status426UpgradeRequired).ConfigureAwait(false);
             return;
         }
 
@@ -292,7 +292,7 @@ public static partial class TestHttpEndpoints
     };
 
     /// <summary>The WebSocket server end of test.fullDuplexCall.</summary>
-    private sealed class FullDuplexCallServerStream : global::StreamGen.Interop.Runtime.WebSocketServerStream<global::StreamGen.Interop.ChunkRequest, global::StreamGen.Interop.Chunk>, IFullDuplexCallServerStream
+    private sealed class FullDuplexCallServerStream : global::StreamGen.Runtime.WebSocketServerStream<global::StreamGen.Interop.ChunkRequest, global::StreamGen.Interop.Chunk>, IFullDuplexCallServerStream
     {
         public FullDuplexCallServerStream(HttpContext context)
             : base(context, global::StreamGen.Interop.InteropJsonReader.ChunkRequest, global::StreamGen.Interop.InteropJsonContext.Default.Chunk)
@@ -316,7 +316,7 @@ public static partial class TestHttpEndpoints
 
             return Awaited(pending);
 
-            static async global::System.Threading.Tasks.ValueTask<global::StreamGen.Interop.ChunkRequest?> Awaited(global::System.Threading.Tasks.ValueTask<global::StreamGen.Interop.Runtime.Received<global::StreamGen.Interop.ChunkRequest>> pending)
+            static async global::System.Threading.Tasks.ValueTask<global::StreamGen.Interop.ChunkRequest?> Awaited(global::System.Threading.Tasks.ValueTask<global::StreamGen.Runtime.Received<global::StreamGen.Interop.ChunkRequest>> pending)
             {
                 var received = await pending.ConfigureAwait(false);
                 return received.HasValue ? received.Value : null;
@@ -326,16 +326,16 @@ public static partial class TestHttpEndpoints
         public global::System.Collections.Generic.IAsyncEnumerable<global::StreamGen.Interop.ChunkRequest> ReadAllAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
             ReadAllCoreAsync(cancellationToken);
 
-        protected override void ValidateReceived(global::StreamGen.Interop.ChunkRequest message, ref global::StreamGen.Interop.Runtime.ValidationErrors? errors) =>
+        protected override void ValidateReceived(global::StreamGen.Interop.ChunkRequest message, ref global::StreamGen.Runtime.ValidationErrors? errors) =>
             message.Validate(ref errors);
     }
 
     private static async global::System.Threading.Tasks.Task HandleDrainAsync(HttpContext context, ITestService service)
     {
-        if (!global::StreamGen.Interop.Runtime.WebSocketAcceptor.IsWebSocketRequest(context))
+        if (!global::StreamGen.Runtime.WebSocketAcceptor.IsWebSocketRequest(context))
         {
             context.Response.Headers.Upgrade = "websocket";
-            await global::StreamGen.Interop.Runtime.HttpErrors.WriteAsync(context, new global::StreamGen.Interop.Runtime.ServiceError("upgrade_required", "this route streams over a WebSocket: send a WebSocket upgrade request"), static _ => StatusCodes.Status426UpgradeRequired).ConfigureAwait(false);
+            await global::StreamGen.Runtime.HttpErrors.WriteAsync(context, new global::StreamGen.Runtime.ServiceError("upgrade_required", "this route streams over a WebSocket: send a WebSocket upgrade request"), static _ => StatusCodes.Status426UpgradeRequired).ConfigureAwait(false);
             return;
         }
 
@@ -359,7 +359,7 @@ public static partial class TestHttpEndpoints
     };
 
     /// <summary>The WebSocket server end of test.drain.</summary>
-    private sealed class DrainServerStream : global::StreamGen.Interop.Runtime.WebSocketServerStream<global::StreamGen.Interop.Chunk, object>, IDrainServerStream
+    private sealed class DrainServerStream : global::StreamGen.Runtime.WebSocketServerStream<global::StreamGen.Interop.Chunk, object>, IDrainServerStream
     {
         public DrainServerStream(HttpContext context)
             : base(context, global::StreamGen.Interop.InteropJsonReader.Chunk, null)
@@ -380,7 +380,7 @@ public static partial class TestHttpEndpoints
 
             return Awaited(pending);
 
-            static async global::System.Threading.Tasks.ValueTask<global::StreamGen.Interop.Chunk?> Awaited(global::System.Threading.Tasks.ValueTask<global::StreamGen.Interop.Runtime.Received<global::StreamGen.Interop.Chunk>> pending)
+            static async global::System.Threading.Tasks.ValueTask<global::StreamGen.Interop.Chunk?> Awaited(global::System.Threading.Tasks.ValueTask<global::StreamGen.Runtime.Received<global::StreamGen.Interop.Chunk>> pending)
             {
                 var received = await pending.ConfigureAwait(false);
                 return received.HasValue ? received.Value : null;
@@ -390,22 +390,22 @@ public static partial class TestHttpEndpoints
         public global::System.Collections.Generic.IAsyncEnumerable<global::StreamGen.Interop.Chunk> ReadAllAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
             ReadAllCoreAsync(cancellationToken);
 
-        protected override void ValidateReceived(global::StreamGen.Interop.Chunk message, ref global::StreamGen.Interop.Runtime.ValidationErrors? errors) =>
+        protected override void ValidateReceived(global::StreamGen.Interop.Chunk message, ref global::StreamGen.Runtime.ValidationErrors? errors) =>
             message.Validate(ref errors);
     }
 
     private static async global::System.Threading.Tasks.Task HandleSleepAsync(HttpContext context, ITestService service)
     {
-        global::StreamGen.Interop.Runtime.ValidationErrors? errors = null;
-        var pMs = global::StreamGen.Interop.Runtime.HttpParameters.ParseInt32(context.Request.Query["ms"], "ms", ref errors);
+        global::StreamGen.Runtime.ValidationErrors? errors = null;
+        var pMs = global::StreamGen.Runtime.HttpParameters.ParseInt32(context.Request.Query["ms"], "ms", ref errors);
         if (pMs is null)
         {
-            global::StreamGen.Interop.Runtime.Check.Missing(ref errors, "ms");
+            global::StreamGen.Runtime.Check.Missing(ref errors, "ms");
         }
 
         if (errors is not null)
         {
-            await global::StreamGen.Interop.Runtime.HttpErrors.WriteAsync(context, errors.ToException(), SleepErrorStatus).ConfigureAwait(false);
+            await global::StreamGen.Runtime.HttpErrors.WriteAsync(context, errors.ToException(), SleepErrorStatus).ConfigureAwait(false);
             return;
         }
 
@@ -416,7 +416,7 @@ public static partial class TestHttpEndpoints
         payload.Validate(ref errors);
         if (errors is not null)
         {
-            await global::StreamGen.Interop.Runtime.HttpErrors.WriteAsync(context, errors.ToException(), SleepErrorStatus).ConfigureAwait(false);
+            await global::StreamGen.Runtime.HttpErrors.WriteAsync(context, errors.ToException(), SleepErrorStatus).ConfigureAwait(false);
             return;
         }
 
@@ -429,7 +429,7 @@ public static partial class TestHttpEndpoints
         }
         catch (global::System.Exception e) when (!(e is global::System.OperationCanceledException && context.RequestAborted.IsCancellationRequested))
         {
-            await global::StreamGen.Interop.Runtime.HttpErrors.WriteAsync(context, e, SleepErrorStatus).ConfigureAwait(false);
+            await global::StreamGen.Runtime.HttpErrors.WriteAsync(context, e, SleepErrorStatus).ConfigureAwait(false);
         }
     }
 
@@ -449,7 +449,7 @@ public static partial class TestHttpEndpoints
         }
         catch (global::System.Exception e) when (!(e is global::System.OperationCanceledException && context.RequestAborted.IsCancellationRequested))
         {
-            await global::StreamGen.Interop.Runtime.HttpErrors.WriteAsync(context, e, ObservedErrorStatus).ConfigureAwait(false);
+            await global::StreamGen.Runtime.HttpErrors.WriteAsync(context, e, ObservedErrorStatus).ConfigureAwait(false);
         }
     }
 

@@ -1,0 +1,17 @@
+namespace StreamGen.Generation;
+
+/// <summary>The areas of the runtime library, one top-level folder each, shipped only to designs that use them.</summary>
+public enum RuntimeArea
+{
+    /// <summary>Errors, validation and received messages: every design.</summary>
+    Core,
+
+    /// <summary>Where the generated host listens: every design.</summary>
+    Hosting,
+
+    /// <summary>HTTP, WebSockets and Server-Sent Events: designs with HTTP routes.</summary>
+    Http,
+
+    /// <summary>gRPC errors and stream adapters: designs with gRPC services.</summary>
+    Grpc,
+}

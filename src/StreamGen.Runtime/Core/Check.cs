@@ -1,0 +1,225 @@
+namespace StreamGen.Runtime;
+
+using global::System;
+using global::System.Collections.Generic;
+using global::System.Numerics;
+using global::System.Text.RegularExpressions;
+
+/// <summary>
+/// The checks generated Validate methods call. Each adds an error only on failure, so a valid value costs no allocation.
+/// Messages follow Goa's: the field in quotes, then what is wrong.
+/// </summary>
+public static class Check
+{
+    public static void Missing(ref ValidationErrors? errors, string field) =>
+        Add(ref errors, "missing_field", field, "is missing");
+
+    public static void Present<T>(ref ValidationErrors? errors, string field, T? value)
+    {
+        if (value is null)
+        {
+            Missing(ref errors, field);
+        }
+    }
+
+    public static void Enum(ref ValidationErrors? errors, string field, string value, ReadOnlySpan<string> allowed)
+    {
+        foreach (var candidate in allowed)
+        {
+            if (string.Equals(candidate, value, StringComparison.Ordinal))
+            {
+                return;
+            }
+        }
+
+        Add(ref errors, "invalid_enum_value", field, $"must be one of {Join(allowed)}, but is \"{value}\"");
+    }
+
+    public static void Enum<T>(ref ValidationErrors? errors, string field, T value, ReadOnlySpan<T> allowed)
+        where T : struct, IEquatable<T>
+    {
+        if (!allowed.Contains(value))
+        {
+            Add(ref errors, "invalid_enum_value", field, $"must be one of {string.Join(", ", allowed.ToArray())}, but is {value}");
+        }
+    }
+
+    public static void Format(ref ValidationErrors? errors, string field, string value, StringFormat format)
+    {
+        if (!StringFormats.IsValid(format, value))
+        {
+            Add(ref errors, "invalid_format", field, $"must be formatted as {StringFormats.Name(format)}, but is \"{Cut(value)}\"");
+        }
+    }
+
+    public static void Pattern(ref ValidationErrors? errors, string field, string value, Regex regex, string pattern)
+    {
+        if (!regex.IsMatch(value))
+        {
+            Add(ref errors, "invalid_pattern", field, $"must match the regexp \"{pattern}\", but is \"{Cut(value)}\"");
+        }
+    }
+
+    /// <summary>Length in characters (Unicode scalar values, as Goa counts runes), not UTF-16 units.</summary>
+    public static void MinLength(ref ValidationErrors? errors, string field, string value, int min)
+    {
+        if (value.Length < min || RuneLength(value) < min)
+        {
+            Add(ref errors, "invalid_length", field, $"length must be at least {min}, but is {RuneLength(value)}");
+        }
+    }
+
+    public static void MaxLength(ref ValidationErrors? errors, string field, string value, int max)
+    {
+        if (value.Length > max && RuneLength(value) > max)
+        {
+            Add(ref errors, "invalid_length", field, $"length must be at most {max}, but is {RuneLength(value)}");
+        }
+    }
+
+    public static void MinLength(ref ValidationErrors? errors, string field, byte[] value, int min)
+    {
+        if (value.Length < min)
+        {
+            Add(ref errors, "invalid_length", field, $"must be at least {min} bytes, but is {value.Length}");
+        }
+    }
+
+    public static void MaxLength(ref ValidationErrors? errors, string field, byte[] value, int max)
+    {
+        if (value.Length > max)
+        {
+            Add(ref errors, "invalid_length", field, $"must be at most {max} bytes, but is {value.Length}");
+        }
+    }
+
+    public static void Minimum<T>(ref ValidationErrors? errors, string field, T value, T min)
+        where T : INumber<T>
+    {
+        if (value < min || T.IsNaN(value))
+        {
+            Add(ref errors, "invalid_range", field, $"must be greater or equal than {min}, but is {value}");
+        }
+    }
+
+    public static void Maximum<T>(ref ValidationErrors? errors, string field, T value, T max)
+        where T : INumber<T>
+    {
+        if (value > max || T.IsNaN(value))
+        {
+            Add(ref errors, "invalid_range", field, $"must be lesser or equal than {max}, but is {value}");
+        }
+    }
+
+    public static void ExclusiveMinimum<T>(ref ValidationErrors? errors, string field, T value, T min)
+        where T : INumber<T>
+    {
+        if (value <= min || T.IsNaN(value))
+        {
+            Add(ref errors, "invalid_range", field, $"must be greater than {min}, but is {value}");
+        }
+    }
+
+    public static void ExclusiveMaximum<T>(ref ValidationErrors? errors, string field, T value, T max)
+        where T : INumber<T>
+    {
+        if (value >= max || T.IsNaN(value))
+        {
+            Add(ref errors, "invalid_range", field, $"must be lesser than {max}, but is {value}");
+        }
+    }
+
+    public static void MinItems<T>(ref ValidationErrors? errors, string field, IReadOnlyCollection<T> value, int min)
+    {
+        if (value.Count < min)
+        {
+            Add(ref errors, "invalid_length", field, $"must have at least {min} items, but has {value.Count}");
+        }
+    }
+
+    public static void MaxItems<T>(ref ValidationErrors? errors, string field, IReadOnlyCollection<T> value, int max)
+    {
+        if (value.Count > max)
+        {
+            Add(ref errors, "invalid_length", field, $"must have at most {max} items, but has {value.Count}");
+        }
+    }
+
+    public static void Nested<T>(ref ValidationErrors? errors, string field, T value)
+        where T : IValidatable
+    {
+        var start = errors?.Count ?? 0;
+        value.Validate(ref errors);
+        if (errors is not null && errors.Count > start)
+        {
+            errors.Prefix(start, field);
+        }
+    }
+
+    public static void Items<T>(ref ValidationErrors? errors, string field, IReadOnlyList<T> values)
+        where T : IValidatable
+    {
+        for (var i = 0; i < values.Count; i++)
+        {
+            if (values[i] is null)
+            {
+                Missing(ref errors, $"{field}[{i}]");
+                continue;
+            }
+
+            var start = errors?.Count ?? 0;
+            values[i].Validate(ref errors);
+            if (errors is not null && errors.Count > start)
+            {
+                errors.Prefix(start, $"{field}[{i}]");
+            }
+        }
+    }
+
+    public static void Values<TKey, T>(ref ValidationErrors? errors, string field, IReadOnlyDictionary<TKey, T> values)
+        where T : IValidatable
+    {
+        foreach (var (key, value) in values)
+        {
+            if (value is null)
+            {
+                Missing(ref errors, $"{field}[{key}]");
+                continue;
+            }
+
+            var start = errors?.Count ?? 0;
+            value.Validate(ref errors);
+            if (errors is not null && errors.Count > start)
+            {
+                errors.Prefix(start, $"{field}[{key}]");
+            }
+        }
+    }
+
+    private static void Add(ref ValidationErrors? errors, string name, string field, string detail) =>
+        (errors ??= new ValidationErrors()).Add(name, field, detail);
+
+    private static int RuneLength(string value)
+    {
+        var count = 0;
+        foreach (var _ in value.EnumerateRunes())
+        {
+            count++;
+        }
+
+        return count;
+    }
+
+    private static string Join(ReadOnlySpan<string> values)
+    {
+        var parts = new string[values.Length];
+        for (var i = 0; i < values.Length; i++)
+        {
+            parts[i] = $"\"{values[i]}\"";
+        }
+
+        return string.Join(", ", parts);
+    }
+
+    private static string Cut(string value) => value.Length <= 64 ? value : value[..64] + "...";
+}

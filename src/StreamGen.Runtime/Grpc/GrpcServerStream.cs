@@ -1,0 +1,261 @@
+namespace StreamGen.Runtime;
+
+using global::System;
+using global::System.Collections.Generic;
+using global::System.Runtime.CompilerServices;
+using global::System.Runtime.ExceptionServices;
+using global::System.Threading;
+using global::System.Threading.Tasks;
+using global::Grpc.Core;
+
+/// <summary>
+/// The server end of one gRPC stream, shared by the generated stream classes: it wraps grpc-dotnet's reader and writer
+/// into the design's stream operations, converting and validating messages. As over WebSockets, the stream opens (response
+/// headers, with <c>goa-view</c>) at the first stream operation or <c>OpenAsync</c>. Sends are queued (one short lock) for one
+/// writer task, which takes the whole queue at a time and writes it with <see cref="WriteFlags.BufferHint"/> but for the last
+/// message, so a burst leaves in one flush instead of one per message; concurrent sends are safe and a slow client makes
+/// senders wait once the queue is full.
+/// </summary>
+public abstract class GrpcServerStream<TReceive, TReceiveMessage, TSend, TSendMessage> : IThreadPoolWorkItem
+{
+    private const int HighWaterMark = 1024;
+    private static readonly WriteOptions Buffered = new(WriteFlags.BufferHint);
+    private readonly IAsyncStreamReader<TReceiveMessage>? _requests;
+    private readonly IServerStreamWriter<TSendMessage>? _responses;
+    private readonly ServerCallContext _context;
+    private readonly Func<TReceiveMessage, TReceive>? _fromProto;
+    private readonly Func<TSend, TSendMessage>? _toProto;
+    private readonly SemaphoreSlim _openLock = new(1, 1);
+    private readonly object _gate = new();
+    private List<TSendMessage> _pending = [];
+    private List<TSendMessage> _writing = [];
+    private bool _writerRunning;
+    private Exception? _fault;
+    private TaskCompletionSource? _drained;
+    private TaskCompletionSource? _idle;
+    private string? _view;
+    private bool _opened;
+
+    protected GrpcServerStream(
+        IAsyncStreamReader<TReceiveMessage>? requests,
+        IServerStreamWriter<TSendMessage>? responses,
+        ServerCallContext context,
+        Func<TReceiveMessage, TReceive>? fromProto,
+        Func<TSend, TSendMessage>? toProto)
+    {
+        _requests = requests;
+        _responses = responses;
+        _context = context;
+        _fromProto = fromProto;
+        _toProto = toProto;
+    }
+
+    protected virtual void ValidateReceived(TReceive message, ref ValidationErrors? errors)
+    {
+    }
+
+    protected void SetViewCore(string view)
+    {
+        if (_opened)
+        {
+            throw new InvalidOperationException("SetView must be called before the first message is sent or received.");
+        }
+
+        _view = view;
+    }
+
+    protected async ValueTask OpenCoreAsync(CancellationToken cancellationToken)
+    {
+        await _openLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (!_opened)
+            {
+                _opened = true;
+                var headers = new Metadata();
+                if (_view is not null)
+                {
+                    headers.Add("goa-view", _view);
+                }
+
+                await _context.WriteResponseHeadersAsync(headers).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            _openLock.Release();
+        }
+    }
+
+    protected ValueTask SendCoreAsync(TSend message, CancellationToken cancellationToken)
+    {
+        var converted = _toProto!(message);
+        lock (_gate)
+        {
+            if (_fault is null && _pending.Count < HighWaterMark)
+            {
+                _pending.Add(converted);
+                StartWriterIfIdle();
+                return default;
+            }
+        }
+
+        return SendSlowAsync(converted, cancellationToken);
+    }
+
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
+    private async ValueTask SendSlowAsync(TSendMessage message, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            Task drained;
+            lock (_gate)
+            {
+                if (_fault is { } fault)
+                {
+                    ExceptionDispatchInfo.Throw(fault);
+                }
+
+                if (_pending.Count < HighWaterMark)
+                {
+                    _pending.Add(message);
+                    StartWriterIfIdle();
+                    return;
+                }
+
+                _drained ??= new(TaskCreationOptions.RunContinuationsAsynchronously);
+                drained = _drained.Task;
+            }
+
+            await drained.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Waits until every queued message is written; the RPC ends after this (the adapter calls it when the handler returns).</summary>
+    public Task CompleteAsync()
+    {
+        lock (_gate)
+        {
+            if (_fault is { } fault)
+            {
+                return Task.FromException(fault);
+            }
+
+            if (!_writerRunning)
+            {
+                return Task.CompletedTask;
+            }
+
+            _idle ??= new(TaskCreationOptions.RunContinuationsAsynchronously);
+            return _idle.Task;
+        }
+    }
+
+    private void StartWriterIfIdle()
+    {
+        if (!_writerRunning)
+        {
+            _writerRunning = true;
+            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+        }
+    }
+
+    void IThreadPoolWorkItem.Execute() => _ = WriteLoopAsync();
+
+    private async Task WriteLoopAsync()
+    {
+        try
+        {
+            if (!_opened)
+            {
+                await OpenCoreAsync(_context.CancellationToken).ConfigureAwait(false);
+            }
+
+            while (true)
+            {
+                TaskCompletionSource? drained;
+                lock (_gate)
+                {
+                    if (_pending.Count == 0)
+                    {
+                        _writerRunning = false;
+                        var idle = _idle;
+                        _idle = null;
+                        idle?.TrySetResult();
+                        return;
+                    }
+
+                    (_pending, _writing) = (_writing, _pending);
+                    (drained, _drained) = (_drained, null);
+                }
+
+                drained?.TrySetResult();
+                for (var i = 0; i < _writing.Count; i++)
+                {
+                    _responses!.WriteOptions = i < _writing.Count - 1 ? Buffered : null;
+                    await _responses.WriteAsync(_writing[i]).ConfigureAwait(false);
+                }
+
+                _writing.Clear();
+            }
+        }
+        catch (Exception e)
+        {
+            TaskCompletionSource? drained, idle;
+            lock (_gate)
+            {
+                _fault = e;
+                _writerRunning = false;
+                _pending.Clear();
+                (drained, _drained) = (_drained, null);
+                (idle, _idle) = (_idle, null);
+            }
+
+            drained?.TrySetException(e);
+            idle?.TrySetException(e);
+        }
+    }
+
+    protected ValueTask<Received<TReceive>> ReceiveCoreAsync(CancellationToken cancellationToken)
+    {
+        if (_opened)
+        {
+            var moving = _requests!.MoveNext(cancellationToken);
+            if (moving.IsCompletedSuccessfully)
+            {
+                return new ValueTask<Received<TReceive>>(Deliver(moving.Result));
+            }
+
+            return ReceiveSlowAsync(moving);
+        }
+
+        return OpenThenReceiveAsync(cancellationToken);
+    }
+
+    private async ValueTask<Received<TReceive>> OpenThenReceiveAsync(CancellationToken cancellationToken)
+    {
+        await OpenCoreAsync(cancellationToken).ConfigureAwait(false);
+        return Deliver(await _requests!.MoveNext(cancellationToken).ConfigureAwait(false));
+    }
+
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<Received<TReceive>> ReceiveSlowAsync(Task<bool> moving) =>
+        Deliver(await moving.ConfigureAwait(false));
+
+    private Received<TReceive> Deliver(bool moved)
+    {
+        if (!moved)
+        {
+            return default;
+        }
+
+        var message = _fromProto!(_requests!.Current);
+        ValidationErrors? errors = null;
+        ValidateReceived(message, ref errors);
+        return errors is null ? new Received<TReceive>(true, message) : throw errors.ToException();
+    }
+
+    /// <summary>Every message until the end of the stream (see <see cref="ReceivedMessages.ReadAllAsync"/>).</summary>
+    protected IAsyncEnumerable<TReceive> ReadAllCoreAsync(CancellationToken cancellationToken) =>
+        ReceivedMessages.ReadAllAsync(ReceiveCoreAsync, cancellationToken);
+}

@@ -1,0 +1,165 @@
+namespace StreamGen.Runtime;
+
+using global::System;
+using global::System.Buffers;
+using global::System.Globalization;
+using global::System.IO;
+using global::System.IO.Pipelines;
+using global::System.Runtime.CompilerServices;
+using global::System.Text;
+using global::System.Text.Json;
+using global::System.Text.Json.Serialization.Metadata;
+using global::System.Threading;
+using global::System.Threading.Tasks;
+using global::Microsoft.AspNetCore.Http;
+using global::Microsoft.Extensions.DependencyInjection;
+using global::Microsoft.Extensions.Hosting;
+
+/// <summary>
+/// The server end of a stream served as Server-Sent Events (<c>text/event-stream</c>): each message is one event whose
+/// <c>data:</c> is the JSON message, with <c>id:</c>, <c>event:</c> and <c>retry:</c> filled from the attributes the design
+/// names. The response starts at the first event, so an error raised before it is still a plain HTTP error; an error
+/// after it is sent as an <c>event: error</c> whose data is the JSON error body.
+/// </summary>
+public abstract class ServerSentEventsStream<T> : IAsyncDisposable
+{
+    private readonly HttpContext _context;
+    private readonly JsonTypeInfo<T> _typeInfo;
+    private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private readonly CancellationToken _stopping;
+    private readonly CancellationTokenSource _aborted;
+    private readonly Utf8JsonWriter _json = new(Stream.Null);
+    private string? _view;
+    private bool _started;
+
+    protected ServerSentEventsStream(HttpContext context, JsonTypeInfo<T> typeInfo)
+    {
+        _context = context;
+        _typeInfo = typeInfo;
+        _stopping = context.RequestServices.GetService<IHostApplicationLifetime>()?.ApplicationStopping ?? default;
+        _aborted = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping);
+    }
+
+    /// <summary>The handler's token: canceled when the client disconnects or the server shuts down.</summary>
+    public CancellationToken Aborted => _aborted.Token;
+
+    protected void SetViewCore(string view)
+    {
+        if (_started)
+        {
+            throw new InvalidOperationException("SetView must be called before the first event is sent.");
+        }
+
+        _view = view;
+    }
+
+    /// <summary>Starts the response now (see the stream interface's OpenAsync).</summary>
+    protected async ValueTask OpenCoreAsync(CancellationToken cancellationToken)
+    {
+        await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            Start();
+            await _context.Response.StartAsync(cancellationToken).ConfigureAwait(false);
+            await _context.Response.BodyWriter.FlushAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
+    protected async ValueTask WriteEventAsync(string? id, string? eventName, long? retry, T message, CancellationToken cancellationToken)
+    {
+        await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            Start();
+            var writer = _context.Response.BodyWriter;
+            WriteField(writer, "id", id);
+            WriteField(writer, "event", eventName);
+            WriteField(writer, "retry", retry?.ToString(CultureInfo.InvariantCulture));
+            writer.Write("data: "u8);
+            _json.Reset(writer);
+            JsonSerializer.Serialize(_json, message, _typeInfo);
+            _json.Flush();
+            writer.Write("\n\n"u8);
+            await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    /// <summary>Ends the response once the handler has returned; see the class summary for errors.</summary>
+    public async Task CompleteAsync(Exception? failure, Func<string, int> errorStatus)
+    {
+        if (_context.RequestAborted.IsCancellationRequested)
+        {
+            return;
+        }
+
+        if (!_started)
+        {
+            if (failure is not null && !_stopping.IsCancellationRequested)
+            {
+                await HttpErrors.WriteAsync(_context, failure, errorStatus).ConfigureAwait(false);
+                return;
+            }
+
+            Start();
+        }
+        else if (failure is not null && !(failure is OperationCanceledException && _aborted.IsCancellationRequested))
+        {
+            var error = failure as ServiceError is { Fault: false } known ? known : new ServiceError("fault", "internal error", fault: true);
+            var writer = _context.Response.BodyWriter;
+            writer.Write("event: error\ndata: "u8);
+            _json.Reset(writer);
+            JsonSerializer.Serialize(_json, error.ToResult(), ErrorResultJsonContext.Default.ErrorResult);
+            _json.Flush();
+            writer.Write("\n\n"u8);
+        }
+
+        await _context.Response.BodyWriter.FlushAsync().ConfigureAwait(false);
+    }
+
+    private void Start()
+    {
+        if (_started)
+        {
+            return;
+        }
+
+        _started = true;
+        var response = _context.Response;
+        response.StatusCode = StatusCodes.Status200OK;
+        response.ContentType = "text/event-stream";
+        response.Headers.CacheControl = "no-cache";
+        response.Headers["X-Accel-Buffering"] = "no";
+        if (_view is not null)
+        {
+            response.Headers["Goa-View"] = _view;
+        }
+    }
+
+    private static void WriteField(PipeWriter writer, string name, string? value)
+    {
+        if (value is null)
+        {
+            return;
+        }
+
+        writer.Write(Encoding.UTF8.GetBytes($"{name}: {value.Replace("\n", "", StringComparison.Ordinal).Replace("\r", "", StringComparison.Ordinal)}\n"));
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        _writeLock.Dispose();
+        _aborted.Dispose();
+        _json.Dispose();
+        GC.SuppressFinalize(this);
+        return default;
+    }
+}

@@ -1,0 +1,13 @@
+namespace StreamGen.Runtime;
+
+using global::System;
+
+/// <summary>Settings of the generated HTTP/WebSocket clients.</summary>
+public sealed class StreamGenClientOptions
+{
+    /// <summary>Largest message accepted from the server, in bytes; a larger one closes the stream with 1009.</summary>
+    public int MaxMessageSize { get; set; } = 16 * 1024 * 1024;
+
+    /// <summary>Interval of keep-alive frames; zero turns them off.</summary>
+    public TimeSpan KeepAliveInterval { get; set; } = TimeSpan.FromSeconds(30);
+}

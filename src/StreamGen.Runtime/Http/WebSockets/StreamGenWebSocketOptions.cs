@@ -1,0 +1,33 @@
+namespace StreamGen.Runtime;
+
+using global::System;
+using global::System.Collections.Generic;
+
+/// <summary>
+/// Settings of the generated WebSocket and HTTP transport. Bound from configuration section <c>StreamGen:Http</c>
+/// (e.g. <c>--StreamGen:Http:MaxMessageSize=65536</c>) by the generated host, or set in code with
+/// <c>builder.Services.Configure&lt;StreamGenWebSocketOptions&gt;(...)</c>.
+/// </summary>
+public sealed class StreamGenWebSocketOptions
+{
+    /// <summary>Largest message accepted, in bytes; a larger one closes the stream with 1009.</summary>
+    public int MaxMessageSize { get; set; } = 1024 * 1024;
+
+    /// <summary>Interval of keep-alive pings; zero turns them off.</summary>
+    public TimeSpan KeepAliveInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long the server waits for the client's close frame after sending its own.</summary>
+    public TimeSpan CloseTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Bytes queued for a slow client before senders wait.</summary>
+    public int SendHighWaterMark { get; set; } = 256 * 1024;
+
+    /// <summary>Received messages decoded ahead of the handler before the server stops reading the socket.</summary>
+    public int ReceiveQueueCapacity { get; set; } = 64;
+
+    /// <summary>Origins allowed to open streams (browsers send Origin); empty allows all. Others are closed with 1008.</summary>
+    public List<string> AllowedOrigins { get; set; } = [];
+
+    /// <summary>Largest raw request body (skipRequestBodyEncodeDecode) in bytes; null means no limit, as raw bodies are streamed.</summary>
+    public long? MaxRawRequestBodySize { get; set; }
+}

@@ -1,0 +1,450 @@
+namespace StreamGen.Runtime;
+
+using global::System;
+using global::System.Buffers;
+using global::System.Collections.Generic;
+using global::System.IO;
+using global::System.Linq;
+using global::System.Net.WebSockets;
+using global::System.Runtime.CompilerServices;
+using global::System.Runtime.ExceptionServices;
+using global::System.Text.Json;
+using global::System.Text.Json.Serialization.Metadata;
+using global::System.Threading;
+using global::System.Threading.Channels;
+using global::System.Threading.Tasks;
+using global::Microsoft.AspNetCore.Http;
+using global::Microsoft.Extensions.DependencyInjection;
+using global::Microsoft.Extensions.Hosting;
+using global::Microsoft.Extensions.Logging;
+using global::Microsoft.Extensions.Logging.Abstractions;
+using global::Microsoft.Extensions.Options;
+
+/// <summary>
+/// The server end of one WebSocket stream, shared by every generated stream class (they add only the typed operations).
+/// The connection is upgraded at the first stream operation, so the view chosen with SetView travels in the upgrade's
+/// Goa-View header and an error raised before it still gets a plain HTTP error response. Messages are written by
+/// <see cref="WebSocketFrameWriter"/>; a receive loop decodes and validates incoming ones ahead of the handler and notices
+/// when the client leaves, which cancels the handler's token.
+/// </summary>
+public abstract partial class WebSocketServerStream<TReceive, TSend> : IAsyncDisposable
+{
+    private readonly HttpContext _context;
+    private readonly JsonTypeInfo<TReceive>? _receiveInfo;
+    private readonly JsonTypeInfo<TSend>? _sendInfo;
+    private readonly StreamGenWebSocketOptions _options;
+    private readonly ILogger _logger;
+    private readonly CancellationToken _stopping;
+    private readonly CancellationTokenSource _aborted;
+    private readonly object _gate = new();
+    private Task? _upgrade;
+    private WebSocketFrameWriter? _frames;
+    private WebSocket? _socket;
+    private Channel<TReceive>? _received;
+    private Task _receiveLoop = Task.CompletedTask;
+    private Task? _closing;
+    private string? _view;
+    private bool _clientEnded;
+    private bool _peerLeft;
+
+    protected WebSocketServerStream(HttpContext context, JsonTypeInfo<TReceive>? receiveInfo, JsonTypeInfo<TSend>? sendInfo)
+    {
+        _context = context;
+        _receiveInfo = receiveInfo;
+        _sendInfo = sendInfo;
+        var services = context.RequestServices;
+        _options = services.GetService<IOptions<StreamGenWebSocketOptions>>()?.Value ?? new StreamGenWebSocketOptions();
+        _logger = services.GetService<ILoggerFactory>()?.CreateLogger(LogCategories.WebSockets) ?? NullLogger.Instance;
+        _stopping = services.GetService<IHostApplicationLifetime>()?.ApplicationStopping ?? default;
+        _aborted = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping);
+    }
+
+    /// <summary>The handler's token: canceled when the client leaves, the connection drops or the server shuts down.</summary>
+    public CancellationToken Aborted => _aborted.Token;
+
+    public bool IsUpgraded => _frames is not null;
+
+    /// <summary>Validates a received message; generated streams add the design's checks (and the view's, client side).</summary>
+    protected virtual void ValidateReceived(TReceive message, ref ValidationErrors? errors)
+    {
+    }
+
+    protected void SetViewCore(string view)
+    {
+        if (_upgrade is not null)
+        {
+            throw new InvalidOperationException("SetView must be called before the first message is sent or received.");
+        }
+
+        _view = view;
+    }
+
+    /// <summary>Upgrades now (see the stream interface's OpenAsync).</summary>
+    protected async ValueTask OpenCoreAsync(CancellationToken cancellationToken)
+    {
+        await UpgradeAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
+        await _frames!.FlushAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    protected ValueTask SendCoreAsync(TSend message, CancellationToken cancellationToken)
+    {
+        if (_frames is { } frames && !_aborted.IsCancellationRequested)
+        {
+            return frames.WriteTextAsync(message, _sendInfo!, cancellationToken);
+        }
+
+        return SendSlowAsync(message, cancellationToken);
+    }
+
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
+    private async ValueTask SendSlowAsync(TSend message, CancellationToken cancellationToken)
+    {
+        _aborted.Token.ThrowIfCancellationRequested();
+        await UpgradeAsync().ConfigureAwait(false);
+        _aborted.Token.ThrowIfCancellationRequested();
+        await _frames!.WriteTextAsync(message, _sendInfo!, cancellationToken).ConfigureAwait(false);
+    }
+
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    protected async ValueTask<Received<TReceive>> ReceiveCoreAsync(CancellationToken cancellationToken)
+    {
+        if (_received is null)
+        {
+            await UpgradeAsync().ConfigureAwait(false);
+        }
+
+        var reader = _received!.Reader;
+        if (reader.TryRead(out var message))
+        {
+            return new Received<TReceive>(true, message);
+        }
+
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _aborted.Token);
+        try
+        {
+            while (await reader.WaitToReadAsync(linked.Token).ConfigureAwait(false))
+            {
+                if (reader.TryRead(out message))
+                {
+                    return new Received<TReceive>(true, message);
+                }
+            }
+        }
+        catch (ChannelClosedException e) when (e.InnerException is not null)
+        {
+            throw e.InnerException;
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested && reader.Completion.IsFaulted)
+        {
+            // A rejected message or a lost connection also cancels the handler's token; whoever receives after it gets
+            // the reason, not just the cancellation.
+            ExceptionDispatchInfo.Throw(reader.Completion.Exception!.InnerException!);
+        }
+
+        return default;
+    }
+
+    /// <summary>Every message until the end of the stream (see <see cref="ReceivedMessages.ReadAllAsync"/>).</summary>
+    protected IAsyncEnumerable<TReceive> ReadAllCoreAsync(CancellationToken cancellationToken) =>
+        ReceivedMessages.ReadAllAsync(ReceiveCoreAsync, cancellationToken);
+
+    /// <summary>Sends the last message and ends the stream (client streaming with a result).</summary>
+    protected async ValueTask SendAndCloseCoreAsync<TResult>(TResult result, JsonTypeInfo<TResult> resultInfo, CancellationToken cancellationToken)
+    {
+        await UpgradeAsync().ConfigureAwait(false);
+        await _frames!.WriteTextAsync(result, resultInfo, cancellationToken).ConfigureAwait(false);
+        await CloseAsync(WebSocketCloseStatus.NormalClosure, "").ConfigureAwait(false);
+    }
+
+    private Task UpgradeAsync()
+    {
+        lock (_gate)
+        {
+            return _upgrade ??= UpgradeCoreAsync();
+        }
+    }
+
+    private async Task UpgradeCoreAsync()
+    {
+        var stream = await WebSocketAcceptor.AcceptAsync(_context, _view).ConfigureAwait(false);
+        var frames = new WebSocketFrameWriter(stream, _options.SendHighWaterMark);
+        _socket = WebSocket.CreateFromStream(frames.ControlStream, new WebSocketCreationOptions { IsServer = true, KeepAliveInterval = _options.KeepAliveInterval });
+        _received = Channel.CreateBounded<TReceive>(new BoundedChannelOptions(_options.ReceiveQueueCapacity)
+        {
+            SingleReader = false,
+            SingleWriter = true,
+            FullMode = BoundedChannelFullMode.Wait,
+        });
+        _frames = frames;
+        _receiveLoop = ReceiveLoopAsync();
+        if (_options.AllowedOrigins.Count > 0 && !_options.AllowedOrigins.Contains(_context.Request.Headers.Origin.ToString(), StringComparer.OrdinalIgnoreCase))
+        {
+            Fail(WebSocketCloseStatus.PolicyViolation, new ServiceError("forbidden", "origin not allowed"));
+        }
+    }
+
+    private async Task ReceiveLoopAsync()
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(4096);
+        try
+        {
+            while (true)
+            {
+                var length = 0;
+                ValueWebSocketReceiveResult result;
+                do
+                {
+                    if (length == buffer.Length)
+                    {
+                        if (buffer.Length >= _options.MaxMessageSize)
+                        {
+                            Fail(WebSocketCloseStatus.MessageTooBig, new ServiceError("message_too_big", $"a message exceeds {_options.MaxMessageSize} bytes"));
+                            return;
+                        }
+
+                        var larger = ArrayPool<byte>.Shared.Rent(Math.Min(buffer.Length * 2, _options.MaxMessageSize + 1));
+                        buffer.AsSpan(0, length).CopyTo(larger);
+                        ArrayPool<byte>.Shared.Return(buffer);
+                        buffer = larger;
+                    }
+
+                    result = await _socket!.ReceiveAsync(buffer.AsMemory(length), CancellationToken.None).ConfigureAwait(false);
+                    length += result.Count;
+                }
+                while (!result.EndOfMessage && result.MessageType != WebSocketMessageType.Close);
+
+                if (length > _options.MaxMessageSize)
+                {
+                    Fail(WebSocketCloseStatus.MessageTooBig, new ServiceError("message_too_big", $"a message exceeds {_options.MaxMessageSize} bytes"));
+                    return;
+                }
+
+                if (result.MessageType == WebSocketMessageType.Close)
+                {
+                    _peerLeft = !_clientEnded;
+                    _received!.Writer.TryComplete(_peerLeft ? new OperationCanceledException("The client closed the stream.") : null);
+                    if (_peerLeft)
+                    {
+                        LogClientLeft(_logger, _context.Request.Path);
+                        _aborted.Cancel();
+                    }
+
+                    return;
+                }
+
+                var decoded = Decode(buffer.AsSpan(0, length), out var message);
+                if (decoded == Decoded.Stop)
+                {
+                    return;
+                }
+
+                if (decoded == Decoded.Message && !_received!.Writer.TryWrite(message!))
+                {
+                    // The handler is behind: stop reading the socket until it catches up (TCP then slows the client down).
+                    try
+                    {
+                        await _received.Writer.WriteAsync(message!, _aborted.Token).ConfigureAwait(false);
+                    }
+                    catch (ChannelClosedException) when (_closing is not null)
+                    {
+                        // Closing: keep reading until the client's close frame, discarding messages.
+                    }
+                }
+            }
+        }
+        catch (Exception e) when (e is WebSocketException or IOException or OperationCanceledException or ObjectDisposedException)
+        {
+            if (_closing is null)
+            {
+                _peerLeft = true;
+                _received!.Writer.TryComplete(new StreamClosedException(null, "connection_lost", "the connection was lost", e));
+                _aborted.Cancel();
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private enum Decoded
+    {
+        Nothing,
+        Message,
+        Stop,
+    }
+
+    /// <summary>Decodes and validates one message; the JSON <c>null</c> ends the client's stream.</summary>
+    private Decoded Decode(ReadOnlySpan<byte> payload, out TReceive? message)
+    {
+        message = default;
+        if (_closing is not null)
+        {
+            return Decoded.Nothing;
+        }
+
+        if (IsNull(payload))
+        {
+            _clientEnded = true;
+            _received!.Writer.TryComplete();
+            return Decoded.Nothing;
+        }
+
+        if (_receiveInfo is null || _clientEnded)
+        {
+            Fail(WebSocketCloseStatus.PolicyViolation, new ServiceError("unexpected_message", _clientEnded ? "a message followed the end of the stream" : "this stream accepts no messages"));
+            return Decoded.Stop;
+        }
+
+        try
+        {
+            message = JsonSerializer.Deserialize(payload, _receiveInfo);
+        }
+        catch (JsonException e)
+        {
+            Fail(WebSocketCloseStatus.InvalidPayloadData, new ValidationException(e.Message, e));
+            return Decoded.Stop;
+        }
+
+        ValidationErrors? errors = null;
+        ValidateReceived(message!, ref errors);
+        if (errors is not null)
+        {
+            Fail(WebSocketCloseStatus.InvalidPayloadData, errors.ToException());
+            return Decoded.Stop;
+        }
+
+        return Decoded.Message;
+    }
+
+    private static bool IsNull(ReadOnlySpan<byte> payload) => payload.Trim(" \t\r\n"u8).SequenceEqual("null"u8);
+
+    /// <summary>A message broke the protocol: close with <paramref name="status"/> now; RecvAsync throws <paramref name="error"/>.</summary>
+    private void Fail(WebSocketCloseStatus status, ServiceError error)
+    {
+        LogMessageRejected(_logger, _context.Request.Path, (int)status, error.Name, error.Message);
+        _received!.Writer.TryComplete(error);
+        _ = CloseAsync(status, StreamClosedException.Reason(error.Name, error.Message));
+        _aborted.Cancel();
+    }
+
+    /// <summary>
+    /// Ends the stream once the handler has returned: 1000 when it succeeded, 1007 for a validation error, 1011 for any
+    /// other error (logged; a fault's details are not sent), 1001 when the server is shutting down. Before the upgrade,
+    /// an error becomes a plain HTTP error response with the design's status.
+    /// </summary>
+    public async Task CompleteAsync(Exception? failure, Func<string, int> errorStatus)
+    {
+        if (_upgrade is null)
+        {
+            if (_context.RequestAborted.IsCancellationRequested)
+            {
+                return;
+            }
+
+            if (failure is not null && !_stopping.IsCancellationRequested)
+            {
+                await HttpErrors.WriteAsync(_context, failure, errorStatus).ConfigureAwait(false);
+                return;
+            }
+
+            await UpgradeAsync().ConfigureAwait(false);
+        }
+        else
+        {
+            await _upgrade.ConfigureAwait(false);
+        }
+
+        if (_closing is null)
+        {
+            var (status, reason) = CloseFor(failure);
+            await CloseAsync(status, reason).ConfigureAwait(false);
+        }
+
+        await _closing!.ConfigureAwait(false);
+    }
+
+    private (WebSocketCloseStatus Status, string Reason) CloseFor(Exception? failure)
+    {
+        if (_stopping.IsCancellationRequested)
+        {
+            return (WebSocketCloseStatus.EndpointUnavailable, "going_away: the server is shutting down");
+        }
+
+        switch (failure)
+        {
+            case null:
+                return (WebSocketCloseStatus.NormalClosure, "");
+            case OperationCanceledException when _peerLeft:
+                return (WebSocketCloseStatus.NormalClosure, "");
+            case ValidationException validation:
+                return (WebSocketCloseStatus.InvalidPayloadData, StreamClosedException.Reason(validation.Name, validation.Message));
+            case ServiceError { Fault: false } error:
+                LogHandlerError(_logger, _context.Request.Path, error.Name, error.Message);
+                return (WebSocketCloseStatus.InternalServerError, StreamClosedException.Reason(error.Name, error.Message));
+            default:
+                var fault = failure as ServiceError ?? ServiceError.Internal(failure);
+                LogHandlerFault(_logger, failure, _context.Request.Path, fault.Id);
+                return (WebSocketCloseStatus.InternalServerError, StreamClosedException.Reason("fault", $"internal error (id {fault.Id})"));
+        }
+    }
+
+    private Task CloseAsync(WebSocketCloseStatus status, string reason)
+    {
+        lock (_gate)
+        {
+            return _closing ??= CloseCoreAsync(status, reason);
+        }
+    }
+
+    private async Task CloseCoreAsync(WebSocketCloseStatus status, string reason)
+    {
+        using var timeout = new CancellationTokenSource(_options.CloseTimeout);
+        try
+        {
+            await _frames!.FlushAsync(timeout.Token).ConfigureAwait(false);
+            _frames.Complete();
+            if (_socket!.State is WebSocketState.Open or WebSocketState.CloseReceived)
+            {
+                await _socket.CloseOutputAsync(status, reason, timeout.Token).ConfigureAwait(false);
+            }
+
+            _received!.Writer.TryComplete();
+            await _receiveLoop.WaitAsync(timeout.Token).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is OperationCanceledException or TimeoutException or WebSocketException or IOException or ObjectDisposedException)
+        {
+            _socket?.Abort();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_upgrade is not null && _closing is null)
+        {
+            await CloseAsync(WebSocketCloseStatus.NormalClosure, "").ConfigureAwait(false);
+        }
+
+        if (_closing is not null)
+        {
+            await _closing.ConfigureAwait(false);
+        }
+
+        _socket?.Dispose();
+        _frames?.Release();
+        _aborted.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    [LoggerMessage(1, LogLevel.Debug, "The client left the stream {Path}")]
+    private static partial void LogClientLeft(ILogger logger, PathString path);
+
+    [LoggerMessage(2, LogLevel.Information, "Closing stream {Path} with {Status}: a received message was rejected ({Name}: {Message})")]
+    private static partial void LogMessageRejected(ILogger logger, PathString path, int status, string name, string message);
+
+    [LoggerMessage(3, LogLevel.Warning, "The handler of {Path} returned error {Name}: {Message}")]
+    private static partial void LogHandlerError(ILogger logger, PathString path, string name, string message);
+
+    [LoggerMessage(4, LogLevel.Error, "The handler of {Path} failed (error id {Id})")]
+    private static partial void LogHandlerFault(ILogger logger, Exception exception, PathString path, string id);
+}
