@@ -1,4 +1,5 @@
 using StreamGen.Design;
+using StreamGen.Diagnostics;
 using StreamGen.Generation.Planners;
 using StreamGen.Model;
 using StreamGen.Validation;

@@ -3,9 +3,9 @@ using System.Globalization;
 using Scriban;
 using Scriban.Runtime;
 using Scriban.Syntax;
+using StreamGen.Diagnostics;
 using StreamGen.Model;
-using StreamGen.Validation;
-using DesignSpan = StreamGen.Design.SourceSpan;
+using DesignSpan = StreamGen.Diagnostics.SourceSpan;
 
 namespace StreamGen.Generation;
 

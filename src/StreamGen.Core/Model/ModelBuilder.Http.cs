@@ -1,5 +1,7 @@
 using StreamGen.Design;
 using StreamGen.Design.Types;
+using StreamGen.Diagnostics;
+using StreamGen.Naming;
 
 namespace StreamGen.Model;
 

@@ -1,6 +1,7 @@
 using StreamGen.Design;
 using StreamGen.Design.Types;
-using StreamGen.Validation.Rules;
+using StreamGen.Diagnostics;
+using StreamGen.Naming;
 
 namespace StreamGen.Model;
 
@@ -84,7 +85,7 @@ public sealed partial class ModelBuilder
         return partial with
         {
             Http = method.Http is null ? null : BuildHttp(service, method, partial),
-            Grpc = GrpcRules.IsEnabled(service, method) ? BuildGrpcMethod(service, method, partial) : null,
+            Grpc = method.IsServedOverGrpc(service) ? BuildGrpcMethod(service, method, partial) : null,
         };
     }
 

@@ -1,5 +1,7 @@
 using StreamGen.Design;
 using StreamGen.Design.Types;
+using StreamGen.Diagnostics;
+using StreamGen.Naming;
 
 namespace StreamGen.Model;
 
@@ -40,14 +42,14 @@ public sealed partial class ModelBuilder
             foreach (var (methodName, method) in service.Methods ?? [])
             {
                 var methodPascal = CSharpNaming.ToPascalCase(methodName);
-                foreach (var (role, reference) in Validation.Rules.MethodRules.References(method))
+                foreach (var (role, reference) in method.TypeReferences())
                 {
-                    if (_index.ObjectOf(_index.TypeOf(reference, role)) is { TypeName: null } inline)
+                    if (_index.ObjectOf(_index.TypeOf(reference, role.Key())) is { TypeName: null } inline)
                     {
                         var suffix = role switch
                         {
-                            "payload" => "Payload",
-                            "streamingPayload" => "StreamingPayload",
+                            TypeRole.Payload => "Payload",
+                            TypeRole.StreamingPayload => "StreamingPayload",
                             _ => "Result",
                         };
                         AddObject(inline, _typeNames.Allocate(methodPascal + suffix, servicePascal + methodPascal + suffix));

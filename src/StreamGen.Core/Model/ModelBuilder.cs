@@ -1,6 +1,7 @@
 using StreamGen.Design;
 using StreamGen.Design.Types;
-using StreamGen.Validation;
+using StreamGen.Diagnostics;
+using StreamGen.Naming;
 
 namespace StreamGen.Model;
 

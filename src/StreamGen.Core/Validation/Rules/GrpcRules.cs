@@ -1,5 +1,6 @@
 using StreamGen.Design;
 using StreamGen.Design.Types;
+using StreamGen.Diagnostics;
 
 namespace StreamGen.Validation.Rules;
 
@@ -16,10 +17,6 @@ internal sealed class GrpcRules(ValidationContext context)
     private const long MaxFieldNumber = 536_870_911;
     private readonly HashSet<DesignObject> _checked = [];
 
-    /// <summary>Whether a method is served over gRPC: <c>grpc</c> on the method, or <c>grpc.enabled</c> on its service, and not opted out.</summary>
-    public static bool IsEnabled(DesignService service, DesignMethod method) =>
-        method.Grpc?.Enabled ?? (method.Grpc is not null || service.Grpc?.Enabled == true);
-
     public void Run()
     {
         foreach (var service in (context.Document.Services ?? []).Values)
@@ -30,22 +27,22 @@ internal sealed class GrpcRules(ValidationContext context)
         foreach (var (service, method) in context.Methods)
         {
             CheckStatusNames(method.Grpc);
-            if (!IsEnabled(service, method))
+            if (!method.IsServedOverGrpc(service))
             {
                 continue;
             }
 
             var payloadIsMetadata = method.StreamingPayload is not null;
-            foreach (var (role, reference) in MethodRules.References(method))
+            foreach (var (role, reference) in method.TypeReferences())
             {
                 var type = context.Index.TypeOf(reference, ValidationContext.Where(method, role));
-                if (role == "payload" && payloadIsMetadata)
+                if (role == TypeRole.Payload && payloadIsMetadata)
                 {
                     CheckMetadata(method, type);
                     continue;
                 }
 
-                CheckType(method, type, reference.Type ?? role, reference.Span);
+                CheckType(method, type, reference.Type ?? role.Key(), reference.Span);
             }
         }
     }

@@ -1,6 +1,7 @@
 using StreamGen.Design;
 using StreamGen.Design.Types;
-using StreamGen.Model;
+using StreamGen.Diagnostics;
+using StreamGen.Naming;
 
 namespace StreamGen.Validation.Rules;
 
@@ -116,7 +117,7 @@ internal sealed class NameRules(ValidationContext context)
         roots.AddRange(context.Document.ResultTypes.ValuesOrEmpty().Select(t => t.Attributes));
         foreach (var (_, method) in context.Methods)
         {
-            roots.AddRange(MethodRules.References(method).Select(r => r.Reference.Attributes));
+            roots.AddRange(method.TypeReferences().Select(r => r.Reference.Attributes));
         }
 
         var pending = new Stack<OrderedDictionary<string, DesignAttribute>>(roots.OfType<OrderedDictionary<string, DesignAttribute>>().Reverse());

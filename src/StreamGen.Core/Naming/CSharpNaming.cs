@@ -1,7 +1,7 @@
 using System.Text;
 using Microsoft.CodeAnalysis.CSharp;
 
-namespace StreamGen.Model;
+namespace StreamGen.Naming;
 
 /// <summary>How design names become C# identifiers. Used by validation (to find collisions) and the model builder alike.</summary>
 public static class CSharpNaming

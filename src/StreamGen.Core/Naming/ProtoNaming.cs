@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace StreamGen.Model;
+namespace StreamGen.Naming;
 
 /// <summary>Protobuf naming: snake_case field names, and the C# names protoc's C# plugin derives from them.</summary>
 public static class ProtoNaming

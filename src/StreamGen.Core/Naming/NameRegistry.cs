@@ -1,4 +1,4 @@
-namespace StreamGen.Model;
+namespace StreamGen.Naming;
 
 /// <summary>
 /// Hands out unique C# names in one scope, deterministically: the first taker keeps a name; a later one gets the

@@ -1,4 +1,4 @@
-namespace StreamGen.Validation;
+namespace StreamGen.Diagnostics;
 
 /// <summary>
 /// The one table of diagnostics. Ids are stable and never reused; docs/diagnostics.md lists them
