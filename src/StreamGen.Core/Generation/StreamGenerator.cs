@@ -89,7 +89,7 @@ public static class StreamGenerator
         var parts = new List<string>(file.Sections.Count);
         foreach (var section in file.Sections)
         {
-            if (renderer.Render(section, diagnostics) is not { } part)
+            if (renderer.Render(section, file.TemplatePath, diagnostics) is not { } part)
             {
                 return (null, diagnostics);
             }

@@ -85,6 +85,9 @@ public sealed record ProtoFieldModel
 
     public required int Number { get; init; }
 
+    /// <summary>The field's type as the model resolved it; the .proto spelling below is chosen from its kind.</summary>
+    public required TypeRefModel Type { get; init; }
+
     /// <summary>The field's type as written in the .proto (<c>string</c>, <c>sint64</c>, <c>LogRecord</c>, <c>map&lt;string, string&gt;</c>).</summary>
     public required string ProtoType { get; init; }
 
@@ -109,7 +112,4 @@ public sealed record ProtoFieldModel
     /// <summary>The record property the field converts to and from; null for a wrapper's <c>value</c>.</summary>
     public required PropertyModel? Property { get; init; }
 
-    public bool IsSingle => !IsRepeated && !IsMap;
-
-    public bool HasDescription => Description.Count > 0;
 }

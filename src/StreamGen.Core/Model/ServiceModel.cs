@@ -7,8 +7,6 @@ public sealed record ServiceModel
 
     public required string DesignName { get; init; }
 
-    public required string DesignNameLiteral { get; init; }
-
     public required IReadOnlyList<string> Description { get; init; }
 
     /// <summary><c>ILoggerService</c>: the transport-agnostic interface the user implements.</summary>
@@ -45,8 +43,6 @@ public sealed record ServiceModel
     public IEnumerable<MethodModel> HttpMethods => Methods.Where(m => m.Http is not null);
 
     public IEnumerable<MethodModel> GrpcMethods => Methods.Where(m => m.Grpc is not null);
-
-    public bool HasErrors => Errors.Count > 0;
 }
 
 /// <summary>A design error: its wire name and the factory that raises it.</summary>

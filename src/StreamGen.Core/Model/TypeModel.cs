@@ -28,10 +28,6 @@ public sealed record TypeModel
     /// <summary>Views that leave some attribute out, so sending in them needs a projection.</summary>
     public bool HasProjections => Views.Any(v => v.Excluded.Count > 0);
 
-    public bool HasPatterns => Patterns.Count > 0;
-
-    public bool HasDescription => Description.Count > 0;
-
     public string FileName => $"Types/{Name}.g.cs";
 }
 

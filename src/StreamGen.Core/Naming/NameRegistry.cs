@@ -1,36 +1,20 @@
 namespace StreamGen.Naming;
 
 /// <summary>
-/// Hands out unique C# names in one scope, deterministically: the first taker keeps a name; a later one gets the
-/// fallback (e.g. prefixed with its service), then a numeric suffix.
+/// The one registry of every identifier the generator emits: a scope per place a name must be unique (the API
+/// namespace, each record's members, each method's locals, the protobuf package, each message, the gen/ folders),
+/// each holding its names and who took them. Filled by the model's name pass; read by tests and diagnostics.
 /// </summary>
 public sealed class NameRegistry
 {
-    private readonly HashSet<string> _taken = new(StringComparer.Ordinal);
+    private readonly List<NameScope> _scopes = [];
 
-    public bool IsTaken(string name) => _taken.Contains(name);
+    public IReadOnlyList<NameScope> Scopes => _scopes;
 
-    public bool TryReserve(string name) => _taken.Add(name);
-
-    public string Allocate(string preferred, string? fallback = null)
+    public NameScope Add(string description, IdentifierSyntax syntax, NameScope? parent = null, bool ignoreCase = false)
     {
-        if (_taken.Add(preferred))
-        {
-            return preferred;
-        }
-
-        if (fallback is not null && _taken.Add(fallback))
-        {
-            return fallback;
-        }
-
-        var stem = fallback ?? preferred;
-        for (var i = 2; ; i++)
-        {
-            if (_taken.Add(stem + i.ToString(System.Globalization.CultureInfo.InvariantCulture)))
-            {
-                return stem + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            }
-        }
+        var scope = new NameScope(description, syntax, parent, ignoreCase);
+        _scopes.Add(scope);
+        return scope;
     }
 }

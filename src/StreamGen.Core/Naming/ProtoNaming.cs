@@ -65,6 +65,10 @@ public static class ProtoNaming
         return name == messageName ? name + "_" : name;
     }
 
+    /// <summary>Whether protobuf can carry the name: ASCII letters, digits and underscores, not starting with a digit.</summary>
+    public static bool IsIdentifier(string name) =>
+        name.Length > 0 && !char.IsAsciiDigit(name[0]) && name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_');
+
     /// <summary><c>NOT_FOUND</c> → <c>NotFound</c>: the member of Grpc.Core.StatusCode.</summary>
     public static string StatusCodeMember(string code) => code == "OK" ? "OK" : CSharpNaming.ToPascalCase(code.ToLowerInvariant());
 }

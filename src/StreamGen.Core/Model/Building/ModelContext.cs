@@ -1,0 +1,48 @@
+using StreamGen.Design;
+using StreamGen.Design.Types;
+using StreamGen.Naming;
+
+namespace StreamGen.Model.Building;
+
+/// <summary>What every pass of the model builder reads: the validated design, its index, the options and the API-wide names.</summary>
+internal sealed class ModelContext
+{
+    public ModelContext(DesignDocument document, DesignIndex index, ModelBuilderOptions options)
+    {
+        Document = document;
+        Index = index;
+        Options = options;
+        Api = document.Api!;
+        Stem = CSharpNaming.ToPascalCase(Api.ApiName!);
+        Namespace = Api.Namespace ?? CSharpNaming.ToNamespace(Api.ApiName!);
+    }
+
+    public DesignDocument Document { get; }
+
+    public DesignIndex Index { get; }
+
+    public ModelBuilderOptions Options { get; }
+
+    public DesignApi Api { get; }
+
+    /// <summary>PascalCase API name, the stem of API-wide type names (<c>LoggerJsonContext</c>).</summary>
+    public string Stem { get; }
+
+    public string Namespace { get; }
+
+    public string RuntimeNamespace => Namespace + ".Runtime";
+
+    public string ProtoNamespace => Namespace + ".Protos";
+
+    public string ProtoPackage => ProtoNaming.ToSnakeCase(Api.ApiName!);
+
+    public IEnumerable<DesignService> Services => Document.Services.ValuesOrEmpty();
+
+    /// <summary>The resolved type of a method's type reference (validation has resolved and checked it).</summary>
+    public TypeExpression TypeOf(DesignTypeRef reference, TypeRole role) => Index.TypeOf(reference, role.Key())!;
+
+    public TypeExpression TypeOf(DesignAttribute attribute, string name) => Index.TypeOf(attribute, name)!;
+
+    /// <summary>The object behind a method's type reference, or null when it is a primitive or a collection.</summary>
+    public DesignObject? ObjectOf(DesignTypeRef? reference, TypeRole role) => reference is null ? null : Index.ObjectOf(TypeOf(reference, role));
+}
