@@ -5,6 +5,12 @@ public sealed record GrpcMethodModel
 {
     public required string RpcName { get; init; }
 
+    /// <summary>The gRPC service class's map from design error name to status code (<c>SubscribeStatus</c>).</summary>
+    public required string StatusName { get; init; }
+
+    /// <summary>The gRPC service class's nested server stream, for streaming methods (<c>SubscribeServerStream</c>).</summary>
+    public required string? ServerStreamClassName { get; init; }
+
     public required ProtoMessageModel Request { get; init; }
 
     public required ProtoMessageModel Response { get; init; }

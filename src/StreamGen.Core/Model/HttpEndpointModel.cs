@@ -7,6 +7,15 @@ public sealed record HttpEndpointModel
 {
     public required HttpVerb HttpVerb { get; init; }
 
+    /// <summary>The endpoint class's request handler (<c>HandleSubscribeAsync</c>).</summary>
+    public required string HandlerName { get; init; }
+
+    /// <summary>The endpoint class's map from design error name to HTTP status (<c>SubscribeErrorStatus</c>).</summary>
+    public required string ErrorStatusName { get; init; }
+
+    /// <summary>The endpoint class's nested server stream, for streaming methods (<c>SubscribeServerStream</c>).</summary>
+    public required string? ServerStreamClassName { get; init; }
+
     /// <summary>The method token (<c>GET</c>), as routing and HttpRequestMessage take it.</summary>
     public string Verb => HttpVerb.Token();
 

@@ -10,7 +10,7 @@ namespace StreamGen.Model;
 /// protobuf field is decided here, so templates only print. It runs in passes, each building immutable parts from the
 /// design and the parts before it, never filling a collection another pass reads:
 /// <list type="number">
-/// <item>names: every identifier, in the name registry (reports the collisions only it can see, SG1007);</item>
+/// <item>names: every identifier, in the one name registry, with the fixed names of each scope first (reports what cannot give way, SG1008);</item>
 /// <item>types: a record per object;</item>
 /// <item>services: methods and their type uses, HTTP endpoints (with body records) and gRPC methods (with their messages);</item>
 /// <item>records: the design's records plus the body records, collected from the finished services;</item>

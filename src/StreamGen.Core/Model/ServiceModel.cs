@@ -5,6 +5,15 @@ public sealed record ServiceModel
 {
     public required string Name { get; init; }
 
+    /// <summary>The service's folder under gen/ (its name, unless another folder has it whatever the case).</summary>
+    public required string Folder { get; init; }
+
+    /// <summary>The user-owned implementation stub beside gen/ (<c>LoggerService.cs</c>).</summary>
+    public required string ScaffoldFileName { get; init; }
+
+    /// <summary>The namespaces the stub imports for the short type names of its signatures (the runtime's; System.Text.Json for Any).</summary>
+    public required IReadOnlyList<string> ScaffoldUsings { get; init; }
+
     public required string DesignName { get; init; }
 
     public required IReadOnlyList<string> Description { get; init; }

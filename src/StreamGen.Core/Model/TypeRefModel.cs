@@ -43,5 +43,8 @@ public sealed record TypeRefModel
     /// <summary>Goa's Any: a JSON value of any shape (<c>JsonElement</c>; <c>google.protobuf.Value</c> over gRPC).</summary>
     public bool IsAny => Primitive == PrimitiveKind.Any;
 
+    /// <summary>Any here or in an element, key or value: the type needs System.Text.Json in C# and struct.proto in protobuf.</summary>
+    public bool ContainsAny => IsAny || Element?.ContainsAny == true || Key?.ContainsAny == true;
+
     public string NullableTypeName => TypeName + "?";
 }

@@ -18,8 +18,8 @@ internal sealed class GrpcMethodPass(ModelNames names, ProtoMessages messages)
         {
             foreach (var property in payload.Properties)
             {
-                var key = property.JsonName.ToLowerInvariant();
-                metadata.Add(new MetadataParameterModel(HttpPass.Parameter(property, key), key, CSharpLiterals.String(key)));
+                var key = ProtoNaming.MetadataKey(property.JsonName)!;
+                metadata.Add(new MetadataParameterModel(HttpPass.Parameter(property, key, methodNames.ParameterLocals[property.JsonName]), key, CSharpLiterals.String(key)));
             }
         }
 
@@ -31,7 +31,9 @@ internal sealed class GrpcMethodPass(ModelNames names, ProtoMessages messages)
 
         return new GrpcMethodModel
         {
-            RpcName = model.Name,
+            RpcName = methodNames.RpcName!,
+            StatusName = methodNames.Grpc!.Status,
+            ServerStreamClassName = methodNames.Grpc.ServerStream,
             Request = request,
             Response = response,
             Metadata = metadata,

@@ -1,6 +1,5 @@
 using StreamGen.Design;
 using StreamGen.Design.Types;
-using StreamGen.Naming;
 
 namespace StreamGen.Model.Building;
 
@@ -13,10 +12,13 @@ internal sealed class HttpPass(ModelContext context, ModelNames names)
         var payload = model.Payload?.Record;
         PropertyModel PayloadProperty(string name) => payload!.Properties.First(p => p.JsonName == name);
 
-        var pathParameters = route.Parameters.Select(p => Parameter(PayloadProperty(p), p)).ToList();
-        var queryParameters = (http.Params ?? []).Select(p => Parameter(PayloadProperty(p), p)).ToList();
-        var headerParameters = (http.Headers ?? []).Select(h => Parameter(PayloadProperty(h.Key), h.Value)).ToList();
-        var lastEventId = http.ServerSentEvents?.LastEventId is { } last ? Parameter(PayloadProperty(last), "Last-Event-ID") : null;
+        var methodNames = names.Methods[method];
+        ParameterModel ParameterOf(string attribute, string key) => Parameter(PayloadProperty(attribute), key, methodNames.ParameterLocals[attribute]);
+
+        var pathParameters = route.Parameters.Select(p => ParameterOf(p, p)).ToList();
+        var queryParameters = (http.Params ?? []).Select(p => ParameterOf(p, p)).ToList();
+        var headerParameters = (http.Headers ?? []).Select(h => ParameterOf(h.Key, h.Value)).ToList();
+        var lastEventId = http.ServerSentEvents?.LastEventId is { } last ? ParameterOf(last, "Last-Event-ID") : null;
 
         var result = model.Result?.Record ?? model.StreamingResult?.Record;
         var responseHeaders = (http.Response?.Headers ?? []).Select(h =>
@@ -26,7 +28,6 @@ internal sealed class HttpPass(ModelContext context, ModelNames names)
             return new ResponseHeaderModel(property, h.Value, CSharpLiterals.String(h.Value), format, parse);
         }).ToList();
 
-        var methodNames = names.Methods[method];
         var requestBody = HttpMapping.HasRequestBody(verb, method, http)
             ? Body(method, model.Payload!, http.Body, HttpMapping.PayloadOutsideBody(route, http), methodNames.RequestBody, "request")
             : null;
@@ -39,6 +40,9 @@ internal sealed class HttpPass(ModelContext context, ModelNames names)
         return new HttpEndpointModel
         {
             HttpVerb = verb,
+            HandlerName = methodNames.Http!.Handler,
+            ErrorStatusName = methodNames.Http.ErrorStatus,
+            ServerStreamClassName = methodNames.Http.ServerStream,
             Route = route.Text,
             RouteLiteral = CSharpLiterals.String(route.Text),
             RouteSegments = RouteSegments(route, pathParameters),
@@ -88,7 +92,7 @@ internal sealed class HttpPass(ModelContext context, ModelNames names)
     }
 
     /// <summary>A payload attribute read from the path, query string, a header or gRPC metadata.</summary>
-    public static ParameterModel Parameter(PropertyModel property, string key)
+    public static ParameterModel Parameter(PropertyModel property, string key, string localName)
     {
         var (parse, format) = ParameterMethods(property.Type);
         var single = property.Type.Element ?? property.Type;
@@ -102,7 +106,7 @@ internal sealed class HttpPass(ModelContext context, ModelNames names)
             IsArray = property.Type.IsArray,
             ElementTypeName = single.TypeName,
             ArrayParseMethod = single.IsValueType ? "ParseValueArray" : "ParseReferenceArray",
-            LocalName = "p" + CSharpNaming.ToPascalCase(property.JsonName),
+            LocalName = localName,
         };
     }
 
@@ -163,7 +167,9 @@ internal sealed class HttpPass(ModelContext context, ModelNames names)
         {
             Name = recordName!,
             FullName = $"global::{context.Namespace}.{recordName}",
+            FileName = $"Types/{recordName}.g.cs",
             DesignName = recordName!,
+            JsonInfoName = recordName!,
             Description = [Docs.EscapeXml($"The HTTP {direction} body of {method.Name}: the attributes that travel in no path, query or header.")],
             Properties = rest.Select(p => p with { Checks = [] }).ToList(),
             Views = [],

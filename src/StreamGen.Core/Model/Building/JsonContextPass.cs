@@ -8,7 +8,7 @@ internal sealed class JsonContextPass(ModelContext context)
         var entries = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var type in types)
         {
-            entries[type.Name] = type.FullName;
+            entries[type.JsonInfoName] = type.FullName;
         }
 
         var methods = services.SelectMany(s => s.Methods).ToList();

@@ -34,7 +34,8 @@ internal sealed class ModelContext
 
     public string ProtoNamespace => Namespace + ".Protos";
 
-    public string ProtoPackage => ProtoNaming.ToSnakeCase(Api.ApiName!);
+    /// <summary>The protobuf package; validation has made sure an API served over gRPC has one.</summary>
+    public string ProtoPackage => ProtoNaming.Package(Api.ApiName!) ?? "api";
 
     public IEnumerable<DesignService> Services => Document.Services.ValuesOrEmpty();
 

@@ -37,8 +37,9 @@ internal sealed class ProtoMessages(ModelContext context, ModelNames names, IRea
     /// <summary>A message carrying a record's attributes as fields, numbered as the design numbers them.</summary>
     public ProtoMessageModel ForRecord(string name, TypeModel record, string toProtoMethod)
     {
-        var attributes = objectsByRecord[record.Name].Attributes;
-        var fields = record.Properties.Select(property => Field(property, attributes[property.JsonName].Field!.Value, name)).ToList();
+        var type = objectsByRecord[record.Name];
+        var fieldNames = names.Record(type).ProtoFields;
+        var fields = record.Properties.Select(property => Field(property, fieldNames[property.JsonName], type.Attributes[property.JsonName].Field!.Value, name)).ToList();
         return new ProtoMessageModel
         {
             Name = name,
@@ -52,9 +53,8 @@ internal sealed class ProtoMessages(ModelContext context, ModelNames names, IRea
         };
     }
 
-    private ProtoFieldModel Field(PropertyModel property, long number, string messageName)
+    private ProtoFieldModel Field(PropertyModel property, string fieldName, long number, string messageName)
     {
-        var fieldName = ProtoNaming.ToSnakeCase(property.JsonName);
         var type = property.Type;
         var isScalar = type.Kind == TypeKind.Primitive && !type.IsAny;
         var optional = isScalar && (property.IsNullable || property.HasDefault);

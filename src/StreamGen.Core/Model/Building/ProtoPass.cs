@@ -26,16 +26,14 @@ internal sealed class ProtoPass(ModelContext context, ModelNames names, ProtoMes
             RelativePath = $"{package.Replace('.', '/')}/{package}.proto",
             Package = package,
             CSharpNamespace = context.ProtoNamespace,
-            Imports = all.SelectMany(m => m.Fields).Any(f => UsesAny(f.Type)) ? ["google/protobuf/struct.proto"] : [],
+            // Any travels as google.protobuf.Value, which struct.proto declares.
+            Imports = all.SelectMany(m => m.Fields).Any(f => f.Type.ContainsAny) ? ["google/protobuf/struct.proto"] : [],
             Services = grpcServices.Select(s => new ProtoServiceModel(
-                s.Name,
+                s.ProtoServiceName!,
                 s.Description,
-                s.GrpcMethods.Select(m => new ProtoRpcModel(m.Name, m.Description, m.Grpc!.Request.Name, m.Grpc.Response.Name, m.ReceivesStream, m.SendsStream)).ToList())).ToList(),
+                s.GrpcMethods.Select(m => new ProtoRpcModel(m.Grpc!.RpcName, m.Description, m.Grpc!.Request.Name, m.Grpc.Response.Name, m.ReceivesStream, m.SendsStream)).ToList())).ToList(),
             Messages = all,
             MapperClassName = $"{context.Stem}ProtoMapper",
         };
     }
-
-    /// <summary>Any travels as google.protobuf.Value, which struct.proto declares.</summary>
-    private static bool UsesAny(TypeRefModel type) => type.IsAny || (type.Element is { } element && UsesAny(element));
 }

@@ -16,6 +16,11 @@ internal sealed class ServicePass(
         return new ServiceModel
         {
             Name = serviceNames.Name,
+            Folder = serviceNames.Folder,
+            ScaffoldFileName = serviceNames.ScaffoldFile,
+            ScaffoldUsings = methods.SelectMany(m => new[] { m.Payload, m.Result }).OfType<TypeUseModel>().Any(u => u.Type.ContainsAny)
+                ? ["System.Text.Json", context.RuntimeNamespace]
+                : [context.RuntimeNamespace],
             DesignName = service.Name,
             Description = Docs.Lines(service.Description),
             InterfaceName = serviceNames.Interface,
@@ -27,7 +32,7 @@ internal sealed class ServicePass(
             HttpClientClassName = serviceNames.HttpClient,
             GrpcServiceClassName = serviceNames.GrpcService,
             GrpcClientClassName = serviceNames.GrpcClient,
-            ProtoServiceName = methods.Any(m => m.Grpc is not null) ? serviceNames.Name : null,
+            ProtoServiceName = methods.Any(m => m.Grpc is not null) ? serviceNames.ProtoName : null,
             Errors = Errors(service, serviceNames),
             Methods = methods,
         };

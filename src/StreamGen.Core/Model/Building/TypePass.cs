@@ -27,7 +27,9 @@ internal sealed class TypePass(ModelContext context, ModelNames names, TypeRefFa
         {
             Name = recordNames.Name,
             FullName = $"global::{context.Namespace}.{recordNames.Name}",
+            FileName = recordNames.FileName,
             DesignName = type.TypeName ?? recordNames.Name,
+            JsonInfoName = recordNames.JsonInfo,
             Description = Docs.Lines(DescriptionOf(type)),
             Properties = properties,
             Views = type.ResultType is null ? [] : Views(type, recordNames, views, properties),
