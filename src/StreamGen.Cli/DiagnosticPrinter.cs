@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using StreamGen.Validation;
+using StreamGen.Diagnostics;
 
 namespace StreamGen.Cli;
 

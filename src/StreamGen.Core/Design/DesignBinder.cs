@@ -2,7 +2,7 @@ using System.Collections;
 using System.Reflection;
 using System.Text.Json.Serialization;
 using StreamGen.Design.Syntax;
-using StreamGen.Validation;
+using StreamGen.Diagnostics;
 
 namespace StreamGen.Design;
 

@@ -1,5 +1,5 @@
 using StreamGen.Design.Syntax;
-using StreamGen.Validation;
+using StreamGen.Diagnostics;
 
 namespace StreamGen.Design;
 

@@ -1,7 +1,7 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
-using StreamGen.Validation;
-using DesignSpan = StreamGen.Design.SourceSpan;
+using StreamGen.Diagnostics;
+using DesignSpan = StreamGen.Diagnostics.SourceSpan;
 
 namespace StreamGen.Generation;
 

@@ -14,6 +14,12 @@ public sealed record Section(string Name, string TemplatePath, object Model);
 public sealed record OutputFile(string RelativePath, IReadOnlyList<Section> Sections, Ownership Ownership)
 {
     public bool IsCSharp => RelativePath.EndsWith(".cs", StringComparison.Ordinal);
+
+    /// <summary>
+    /// The template that renders the file's content, which its header names so a user overriding it knows where to
+    /// look: the last section's (a C# file's first section is the shared header).
+    /// </summary>
+    public string TemplatePath => Sections[^1].TemplatePath;
 }
 
 /// <summary>A rendered file: its path, ownership and exact bytes-to-be (always '\n' newlines).</summary>

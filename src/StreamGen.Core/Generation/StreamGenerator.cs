@@ -1,4 +1,5 @@
 using StreamGen.Design;
+using StreamGen.Diagnostics;
 using StreamGen.Generation.Planners;
 using StreamGen.Model;
 using StreamGen.Validation;
@@ -86,19 +87,18 @@ public static class StreamGenerator
     }
 
     /// <summary>
-    /// The runtime's sources for gen/Runtime: the header every generated C# file has, a blank line, then the library's file
-    /// with only its namespace rewritten (so the copy can be checked against the library byte for byte).
+    /// The runtime's sources for gen/Runtime: a header naming the library file it was copied from, a blank line, then the
+    /// library's file with only its namespace rewritten (so the copy can be checked against the library byte for byte).
     /// </summary>
     private static IEnumerable<RenderedFile> CopyRuntime(ApiModel model, TemplateRenderer renderer, DiagnosticBag diagnostics)
     {
-        var sources = RuntimeSources.For(model).ToList();
-        if (sources.Count == 0 || renderer.Render(new Section("header", FilePlanner.HeaderTemplate, model), diagnostics) is not { } header)
+        foreach (var source in RuntimeSources.For(model))
         {
-            return [];
+            if (renderer.Render(new Section("runtime-header", FilePlanner.RuntimeHeaderTemplate, model), source.Path, diagnostics) is { } header)
+            {
+                yield return new RenderedFile(source.OutputPath, OutputFormatter.Tidy(header) + "\n" + RuntimeSources.Rewrite(source, model.RuntimeNamespace), Ownership.Generated);
+            }
         }
-
-        var prefix = OutputFormatter.Tidy(header) + "\n";
-        return sources.Select(source => new RenderedFile(source.OutputPath, prefix + RuntimeSources.Rewrite(source, model.RuntimeNamespace), Ownership.Generated));
     }
 
     private static (RenderedFile?, DiagnosticBag) RenderFile(OutputFile file, TemplateRenderer renderer)
@@ -107,7 +107,7 @@ public static class StreamGenerator
         var parts = new List<string>(file.Sections.Count);
         foreach (var section in file.Sections)
         {
-            if (renderer.Render(section, diagnostics) is not { } part)
+            if (renderer.Render(section, file.TemplatePath, diagnostics) is not { } part)
             {
                 return (null, diagnostics);
             }

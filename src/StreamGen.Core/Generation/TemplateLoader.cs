@@ -1,8 +1,8 @@
 using System.Reflection;
 using Scriban;
 using Scriban.Runtime;
-using StreamGen.Validation;
-using DesignSpan = StreamGen.Design.SourceSpan;
+using StreamGen.Diagnostics;
+using DesignSpan = StreamGen.Diagnostics.SourceSpan;
 using ScribanSpan = Scriban.Parsing.SourceSpan;
 
 namespace StreamGen.Generation;
@@ -47,7 +47,7 @@ public sealed class TemplateLoader : ITemplateLoader
                     DiagnosticDescriptors.UnknownTemplateOverride,
                     new DesignSpan(file, 1, 1),
                     [relative],
-                    Validation.NameSuggester.Hint(relative, _embedded));
+                    NameSuggester.Hint(relative, _embedded));
             }
         }
     }

@@ -3,15 +3,16 @@ using System.Globalization;
 using Scriban;
 using Scriban.Runtime;
 using Scriban.Syntax;
+using StreamGen.Diagnostics;
 using StreamGen.Model;
-using StreamGen.Validation;
-using DesignSpan = StreamGen.Design.SourceSpan;
+using DesignSpan = StreamGen.Diagnostics.SourceSpan;
 
 namespace StreamGen.Generation;
 
 /// <summary>
-/// Renders sections with Scriban. Templates see two globals, <c>api</c> (the <see cref="ApiModel"/>) and <c>model</c>
-/// (the section's model), with .NET member names as written. Strict: an unknown variable or member is an error,
+/// Renders sections with Scriban. Templates see three globals, <c>api</c> (the <see cref="ApiModel"/>), <c>model</c>
+/// (the section's model), with .NET member names as written, and <c>template</c> (the path of the template that renders
+/// the file's content, for its header). Partials get their inputs as include arguments, never from these. Strict: an unknown variable or member is an error,
 /// reported as SG9001/SG9002 at the template's line and column instead of rendering something silently wrong.
 /// Thread-safe once <see cref="Prepare"/> has run: parsed templates are shared, a context serves one render at a time.
 /// </summary>
@@ -35,7 +36,7 @@ public sealed class TemplateRenderer(TemplateLoader loader, ApiModel api)
         }
     }
 
-    public string? Render(Section section, DiagnosticBag diagnostics)
+    public string? Render(Section section, string fileTemplate, DiagnosticBag diagnostics)
     {
         if (!_parsed.TryGetValue(section.TemplatePath, out var template))
         {
@@ -47,6 +48,7 @@ public sealed class TemplateRenderer(TemplateLoader loader, ApiModel api)
         {
             ["api"] = api,
             ["model"] = section.Model,
+            ["template"] = fileTemplate,
         });
         try
         {

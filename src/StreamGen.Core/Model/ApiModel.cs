@@ -15,8 +15,6 @@ public sealed record ApiModel
 
     public required RuntimeMode Runtime { get; init; }
 
-    public required string Title { get; init; }
-
     public required IReadOnlyList<string> Description { get; init; }
 
     public required string Version { get; init; }
@@ -47,8 +45,6 @@ public sealed record ApiModel
     public bool HasGrpc => Proto is not null;
 
     public bool HasHttp => Services.Any(s => s.HasHttp);
-
-    public bool HasRegexChecks => Types.Any(t => t.Patterns.Count > 0);
 }
 
 /// <summary>The generated project: its file name and the packages its build needs.</summary>
@@ -63,7 +59,7 @@ public sealed record ProjectModel
     public required string? ProtoPath { get; init; }
 }
 
-public sealed record PackageModel(string Id, string Version, bool IsPrivate);
+public sealed record PackageModel(string Id, string Version);
 
 /// <summary>The System.Text.Json source-generated context: every type that crosses a wire.</summary>
 public sealed record JsonContextModel

@@ -5,6 +5,12 @@ public sealed record GrpcMethodModel
 {
     public required string RpcName { get; init; }
 
+    /// <summary>The gRPC service class's map from design error name to status code (<c>SubscribeStatus</c>).</summary>
+    public required string StatusName { get; init; }
+
+    /// <summary>The gRPC service class's nested server stream, for streaming methods (<c>SubscribeServerStream</c>).</summary>
+    public required string? ServerStreamClassName { get; init; }
+
     public required ProtoMessageModel Request { get; init; }
 
     public required ProtoMessageModel Response { get; init; }
@@ -85,6 +91,9 @@ public sealed record ProtoFieldModel
 
     public required int Number { get; init; }
 
+    /// <summary>The field's type as the model resolved it; the .proto spelling below is chosen from its kind.</summary>
+    public required TypeRefModel Type { get; init; }
+
     /// <summary>The field's type as written in the .proto (<c>string</c>, <c>sint64</c>, <c>LogRecord</c>, <c>map&lt;string, string&gt;</c>).</summary>
     public required string ProtoType { get; init; }
 
@@ -109,7 +118,4 @@ public sealed record ProtoFieldModel
     /// <summary>The record property the field converts to and from; null for a wrapper's <c>value</c>.</summary>
     public required PropertyModel? Property { get; init; }
 
-    public bool IsSingle => !IsRepeated && !IsMap;
-
-    public bool HasDescription => Description.Count > 0;
 }

@@ -1,9 +1,23 @@
+using StreamGen.Design;
+
 namespace StreamGen.Model;
 
 /// <summary>The HTTP route of a method and where each payload and result attribute travels.</summary>
 public sealed record HttpEndpointModel
 {
-    public required string Verb { get; init; }
+    public required HttpVerb HttpVerb { get; init; }
+
+    /// <summary>The endpoint class's request handler (<c>HandleSubscribeAsync</c>).</summary>
+    public required string HandlerName { get; init; }
+
+    /// <summary>The endpoint class's map from design error name to HTTP status (<c>SubscribeErrorStatus</c>).</summary>
+    public required string ErrorStatusName { get; init; }
+
+    /// <summary>The endpoint class's nested server stream, for streaming methods (<c>SubscribeServerStream</c>).</summary>
+    public required string? ServerStreamClassName { get; init; }
+
+    /// <summary>The method token (<c>GET</c>), as routing and HttpRequestMessage take it.</summary>
+    public string Verb => HttpVerb.Token();
 
     /// <summary>The full route, service base path included, as ASP.NET Core routing reads it.</summary>
     public required string Route { get; init; }
@@ -40,8 +54,6 @@ public sealed record HttpEndpointModel
 
     public required bool IsRawResponse { get; init; }
 
-    public required string RawResponseContentType { get; init; }
-
     public required string RawResponseContentTypeLiteral { get; init; }
 
     /// <summary>Served over a WebSocket: a streaming method that is not SSE.</summary>
@@ -54,12 +66,6 @@ public sealed record HttpEndpointModel
     public bool HasRequestBody => RequestBody is not null;
 
     public bool HasResponseBody => ResponseBody is not null;
-
-    public bool HasResponseHeaders => ResponseHeaders.Count > 0;
-
-    public bool HasErrors => Errors.Count > 0;
-
-    public bool HasParameters => PathParameters.Count + QueryParameters.Count + HeaderParameters.Count > 0 || LastEventId is not null;
 
     public IEnumerable<ParameterModel> AllParameters =>
         PathParameters.Concat(QueryParameters).Concat(HeaderParameters).Concat(LastEventId is null ? [] : [LastEventId]);
@@ -132,6 +138,9 @@ public sealed record BodyModel
 
     /// <summary>Otherwise: the attributes the body record carries, copied to and from the payload/result.</summary>
     public required IReadOnlyList<PropertyModel> Properties { get; init; }
+
+    /// <summary>The generated body record, for a body of some attributes only (Goa's request/response body types).</summary>
+    public required TypeModel? Record { get; init; }
 
     public bool IsAttribute => Attribute is not null;
 

@@ -1,3 +1,5 @@
+using StreamGen.Design;
+
 namespace StreamGen.Model;
 
 /// <summary>A method: its shape, the types of each role, its stream interfaces and its transports.</summary>
@@ -6,8 +8,6 @@ public sealed record MethodModel
     public required string Name { get; init; }
 
     public required string DesignName { get; init; }
-
-    public required string DesignNameLiteral { get; init; }
 
     public required IReadOnlyList<string> Description { get; init; }
 
@@ -40,8 +40,6 @@ public sealed record MethodModel
 
     public bool IsClientStreaming => Kind == StreamKind.Client;
 
-    public bool IsBidirectional => Kind == StreamKind.Bidirectional;
-
     public bool IsStreaming => Kind != StreamKind.None;
 
     /// <summary>The handler receives messages (client or bidirectional streaming).</summary>
@@ -68,8 +66,6 @@ public sealed record MethodModel
 
     public bool IsServerSentEvents => Http?.Sse is not null;
 
-    public bool HasDescription => Description.Count > 0;
-
     /// <summary>The handler returns the result itself (unary, raw request); streams send theirs through the stream.</summary>
     public bool ReturnsResult => Result is not null && !IsStreaming;
 
@@ -81,6 +77,8 @@ public sealed record MethodModel
 /// <summary>A type in one role of a method (payload, result, a streamed item).</summary>
 public sealed record TypeUseModel
 {
+    public required TypeRole Role { get; init; }
+
     public required TypeRefModel Type { get; init; }
 
     /// <summary>The generated record, when the type is an object type.</summary>

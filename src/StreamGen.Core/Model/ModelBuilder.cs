@@ -1,178 +1,95 @@
 using StreamGen.Design;
 using StreamGen.Design.Types;
-using StreamGen.Validation;
+using StreamGen.Diagnostics;
+using StreamGen.Model.Building;
 
 namespace StreamGen.Model;
 
 /// <summary>
-/// Turns a validated design into the resolved <see cref="ApiModel"/>: every C# name, type, literal, route,
-/// view and protobuf field is decided here, so templates only print. Split by role: types, services, HTTP, proto.
-/// Runs only on designs without validation errors; it reports the few collisions only it can see (SG1007).
+/// Turns a validated design into the resolved <see cref="ApiModel"/>: every C# name, type, literal, route, view and
+/// protobuf field is decided here, so templates only print. It runs in passes, each building immutable parts from the
+/// design and the parts before it, never filling a collection another pass reads:
+/// <list type="number">
+/// <item>names: every identifier, in the one name registry, with the fixed names of each scope first (reports what cannot give way, SG1008);</item>
+/// <item>types: a record per object;</item>
+/// <item>services: methods and their type uses, HTTP endpoints (with body records) and gRPC methods (with their messages);</item>
+/// <item>records: the design's records plus the body records, collected from the finished services;</item>
+/// <item>proto: the .proto file, its shared messages and imports, over the finished services;</item>
+/// <item>JSON: the context entries, over the finished records and services; then the project.</item>
+/// </list>
+/// Runs only on designs without validation errors.
 /// </summary>
-public sealed partial class ModelBuilder
+public static class ModelBuilder
 {
     /// <summary>The runtime package's id, which is also its namespace.</summary>
     public const string RuntimePackageId = "StreamGen.Runtime";
 
-    private readonly DesignDocument _document;
-    private readonly DesignIndex _index;
-    private readonly DiagnosticBag _diagnostics;
-    private readonly ModelBuilderOptions _options;
-    private readonly string _namespace;
-    private readonly RuntimeMode _runtimeMode;
-    private readonly string _runtime;
-    private readonly string _stem;
-    private readonly NameRegistry _typeNames = new();
-
-    private ModelBuilder(DesignDocument document, DesignIndex index, DiagnosticBag diagnostics, ModelBuilderOptions options)
-    {
-        _document = document;
-        _index = index;
-        _diagnostics = diagnostics;
-        _options = options;
-        var api = document.Api!;
-        _stem = CSharpNaming.ToPascalCase(api.ApiName!);
-        _namespace = api.Namespace ?? CSharpNaming.ToNamespace(api.ApiName!);
-        _runtimeMode = options.Runtime ?? (api.Runtime == "package" ? RuntimeMode.Package : RuntimeMode.Source);
-        _runtime = _runtimeMode == RuntimeMode.Package ? RuntimePackageId : _namespace + ".Runtime";
-    }
-
     public static ApiModel? Build(DesignDocument document, DesignIndex index, DiagnosticBag diagnostics, ModelBuilderOptions options)
     {
-        var builder = new ModelBuilder(document, index, diagnostics, options);
-        var model = builder.BuildApi();
-        return diagnostics.HasErrors ? null : model;
-    }
+        var context = new ModelContext(document, index, options);
+        var names = NamePass.Run(context, diagnostics);
+        if (diagnostics.HasErrors)
+        {
+            return null;
+        }
 
-    private ApiModel BuildApi()
-    {
-        var api = _document.Api!;
-        ReserveInfrastructureNames();
-        AllocateTypeNames();
-        var types = BuildTypes();
-        var services = _document.Services.ValuesOrEmpty().Select(BuildService).ToList();
-        var allTypes = types.Concat(_bodyTypes).ToList();
-        var proto = BuildProto(services);
+        var types = new TypeRefFactory(context, names);
+        var records = new TypePass(context, names, types).Run();
+        var messages = new ProtoMessages(context, names, records.ToDictionary(r => r.Value.Name, r => r.Key));
+        var services = new ServicePass(context, names, types, records, new HttpPass(context, names), new GrpcMethodPass(names, messages)).Run();
+        var allTypes = names.Objects.Select(o => records[o]).Concat(BodyRecords(services)).ToList();
+        var proto = new ProtoPass(context, names, messages, records).Run(services);
+        var api = context.Api;
         return new ApiModel
         {
             Name = api.ApiName!,
-            TypeStem = _stem,
-            Namespace = _namespace,
-            RuntimeNamespace = _runtime,
-            Runtime = _runtimeMode,
-            Title = api.Title ?? api.ApiName!,
-            Description = DocLines(api.Description),
+            TypeStem = context.Stem,
+            Namespace = context.Namespace,
+            RuntimeNamespace = context.RuntimeNamespace,
+            Runtime = context.Runtime,
+            Description = Docs.Lines(api.Description),
             Version = api.Version ?? "1.0",
-            ToolVersion = _options.ToolVersion,
-            DesignFile = _options.DesignFile,
+            ToolVersion = options.ToolVersion,
+            DesignFile = options.DesignFile,
             HttpPort = api.Http?.Port ?? 8080,
             HttpHost = api.Http?.Host ?? "localhost",
             GrpcPort = api.Grpc?.Port ?? 8081,
             GrpcHost = api.Grpc?.Host ?? "localhost",
             Types = allTypes,
             Services = services,
-            Json = BuildJsonContext(allTypes, services),
+            Json = new JsonContextPass(context).Run(allTypes, services),
             Proto = proto,
-            Project = BuildProject(proto),
+            Project = Project(context, proto),
         };
     }
 
-    private void ReserveInfrastructureNames()
-    {
-        foreach (var name in new[] { $"{_stem}JsonContext", $"{_stem}JsonReader", $"{_stem}ProtoMapper", $"{_stem}Server", "Program" })
-        {
-            _typeNames.TryReserve(name);
-        }
+    /// <summary>The records of partial HTTP bodies, in service and method order, request before response.</summary>
+    private static IEnumerable<TypeModel> BodyRecords(IReadOnlyList<ServiceModel> services) =>
+        services.SelectMany(s => s.Methods).Select(m => m.Http).OfType<HttpEndpointModel>()
+            .SelectMany(h => new[] { h.RequestBody?.Record, h.ResponseBody?.Record })
+            .OfType<TypeModel>();
 
-        foreach (var service in _document.Services.KeysOrEmpty().Select(CSharpNaming.ToPascalCase))
-        {
-            foreach (var name in ServiceTypeNames(service))
-            {
-                _typeNames.TryReserve(name);
-            }
-        }
-    }
-
-    private static IEnumerable<string> ServiceTypeNames(string service) =>
-    [
-        $"I{service}Service", $"I{service}Client", $"{service}Service", $"{service}Errors", $"{service}HttpEndpoints",
-        $"{service}HttpClient", $"{service}GrpcService", $"{service}GrpcClient",
-    ];
-
-    private JsonContextModel BuildJsonContext(IReadOnlyList<TypeModel> types, IReadOnlyList<ServiceModel> services)
-    {
-        var entries = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        foreach (var type in types)
-        {
-            entries[type.Name] = type.FullName;
-        }
-
-        foreach (var use in services.SelectMany(s => s.Methods).SelectMany(m => new[] { m.Payload, m.StreamingPayload, m.Result, m.StreamingResult }))
-        {
-            if (use is not null)
-            {
-                entries[use.Type.JsonInfoName] = use.Type.TypeName;
-            }
-        }
-
-        foreach (var body in services.SelectMany(s => s.Methods).Select(m => m.Http).OfType<HttpEndpointModel>()
-                     .SelectMany(h => new[] { h.RequestBody, h.ResponseBody }).OfType<BodyModel>())
-        {
-            entries[body.JsonInfoName] = body.TypeName;
-        }
-
-        return new JsonContextModel
-        {
-            ClassName = $"{_stem}JsonContext",
-            FullName = $"global::{_namespace}.{_stem}JsonContext",
-            ReaderClassName = $"{_stem}JsonReader",
-            ReaderFullName = $"global::{_namespace}.{_stem}JsonReader",
-            Entries = entries.Select(e => new JsonSerializableModel(e.Value, e.Key)).ToList(),
-        };
-    }
-
-    private ProjectModel BuildProject(ProtoFileModel? proto)
+    private static ProjectModel Project(ModelContext context, ProtoFileModel? proto)
     {
         var packages = new List<PackageModel>();
         if (proto is not null)
         {
-            packages.Add(new PackageModel("Grpc.AspNetCore", _options.GrpcVersion, IsPrivate: false));
-            packages.Add(new PackageModel("Grpc.Net.Client", _options.GrpcVersion, IsPrivate: false));
+            packages.Add(new PackageModel("Grpc.AspNetCore", context.Options.GrpcVersion));
+            packages.Add(new PackageModel("Grpc.Net.Client", context.Options.GrpcVersion));
         }
 
-        if (_runtimeMode == RuntimeMode.Package)
+        if (context.Runtime == RuntimeMode.Package)
         {
             // Exactly the tool's version: the generated code and the runtime it calls change together.
-            packages.Add(new PackageModel(RuntimePackageId, $"[{_options.ToolVersion}]", IsPrivate: false));
+            packages.Add(new PackageModel(RuntimePackageId, $"[{context.Options.ToolVersion}]"));
         }
 
         return new ProjectModel
         {
-            FileName = $"{_stem}.csproj",
-            AssemblyName = _stem,
+            FileName = $"{context.Stem}.csproj",
+            AssemblyName = context.Stem,
             Packages = packages,
             ProtoPath = proto is null ? null : $"gen/{proto.RelativePath}",
         };
     }
-
-    /// <summary>Description text as doc-comment lines (XML-escaped, one per source line).</summary>
-    internal static IReadOnlyList<string> DocLines(string? text) =>
-        string.IsNullOrWhiteSpace(text)
-            ? []
-            : text.Trim().Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n')
-                .Select(line => EscapeXml(line.TrimEnd()))
-                .ToList();
-
-    /// <summary>Doc comments are XML: only &amp;, &lt; and &gt; need escaping in text.</summary>
-    internal static string EscapeXml(string text) =>
-        text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
-
-    private void ReportCollision(string kind, string designName, string csharpName, SourceSpan span) =>
-        _diagnostics.Report(DiagnosticDescriptors.NameCollision, span, kind, designName, "a generated type", csharpName);
 }
-
-/// <summary>
-/// What the model needs beyond the design: the tool version for headers (and the runtime package's), the design's file
-/// name, and the runtime mode when the command line sets it (null: the design's <c>api.runtime</c>, else source).
-/// </summary>
-public sealed record ModelBuilderOptions(string ToolVersion, string DesignFile, string GrpcVersion = "2.85.0", RuntimeMode? Runtime = null);

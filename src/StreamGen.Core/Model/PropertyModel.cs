@@ -39,8 +39,6 @@ public sealed record PropertyModel
 
     public bool HasChecks => Checks.Count > 0;
 
-    public bool HasDescription => Description.Count > 0;
-
     /// <summary>Checks run on a non-null local (<c>if (X is { } value)</c>): the property is nullable, or a reference the JSON may leave null.</summary>
     public bool BindsLocal => IsNullable || NeedsPresenceCheck;
 

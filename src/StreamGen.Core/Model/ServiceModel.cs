@@ -5,9 +5,16 @@ public sealed record ServiceModel
 {
     public required string Name { get; init; }
 
-    public required string DesignName { get; init; }
+    /// <summary>The service's folder under gen/ (its name, unless another folder has it whatever the case).</summary>
+    public required string Folder { get; init; }
 
-    public required string DesignNameLiteral { get; init; }
+    /// <summary>The user-owned implementation stub beside gen/ (<c>LoggerService.cs</c>).</summary>
+    public required string ScaffoldFileName { get; init; }
+
+    /// <summary>The namespaces the stub imports for the short type names of its signatures (the runtime's; System.Text.Json for Any).</summary>
+    public required IReadOnlyList<string> ScaffoldUsings { get; init; }
+
+    public required string DesignName { get; init; }
 
     public required IReadOnlyList<string> Description { get; init; }
 
@@ -45,8 +52,6 @@ public sealed record ServiceModel
     public IEnumerable<MethodModel> HttpMethods => Methods.Where(m => m.Http is not null);
 
     public IEnumerable<MethodModel> GrpcMethods => Methods.Where(m => m.Grpc is not null);
-
-    public bool HasErrors => Errors.Count > 0;
 }
 
 /// <summary>A design error: its wire name and the factory that raises it.</summary>

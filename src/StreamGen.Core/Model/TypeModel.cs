@@ -10,6 +10,9 @@ public sealed record TypeModel
 
     public required string DesignName { get; init; }
 
+    /// <summary>The record's property in the JSON context (<c>Default.LogEntry</c>): its name unless the context has that member.</summary>
+    public required string JsonInfoName { get; init; }
+
     public required IReadOnlyList<string> Description { get; init; }
 
     public required IReadOnlyList<PropertyModel> Properties { get; init; }
@@ -28,11 +31,8 @@ public sealed record TypeModel
     /// <summary>Views that leave some attribute out, so sending in them needs a projection.</summary>
     public bool HasProjections => Views.Any(v => v.Excluded.Count > 0);
 
-    public bool HasPatterns => Patterns.Count > 0;
-
-    public bool HasDescription => Description.Count > 0;
-
-    public string FileName => $"Types/{Name}.g.cs";
+    /// <summary>Where the record is written under gen/ (<c>Types/LogEntry.g.cs</c>), unique whatever the file system's case rules.</summary>
+    public required string FileName { get; init; }
 }
 
 public sealed record PatternModel(string MethodName, string PatternLiteral);

@@ -1,28 +1,23 @@
+using StreamGen.Design.Types;
+
 namespace StreamGen.Model;
 
 /// <summary>A resolved C# type for a design type expression.</summary>
 public sealed record TypeRefModel
 {
+    public required TypeKind Kind { get; init; }
+
+    /// <summary>For a primitive, its kind as generated code sees it (Int and UInt are Int32 and UInt32).</summary>
+    public required PrimitiveKind? Primitive { get; init; }
+
+    /// <summary>For a record, its C# name.</summary>
+    public required string? RecordName { get; init; }
+
     /// <summary>The non-nullable C# type (<c>string</c>, <c>long</c>, <c>global::Acme.Logger.LogEntry</c>).</summary>
     public required string TypeName { get; init; }
 
     /// <summary>The same type as user-owned files write it, with the API namespace and System.Collections.Generic imported.</summary>
     public required string ShortTypeName { get; init; }
-
-    public required bool IsValueType { get; init; }
-
-    /// <summary>An object type with a generated Validate method.</summary>
-    public required bool IsValidatable { get; init; }
-
-    /// <summary>An ArrayOf or MapOf whose elements/values are validatable.</summary>
-    public required bool HasValidatableItems { get; init; }
-
-    public required bool IsArray { get; init; }
-
-    public required bool IsMap { get; init; }
-
-    /// <summary>The design's spelling, for messages and docs.</summary>
-    public required string DesignType { get; init; }
 
     /// <summary>The name JSON type info gets in the context (<c>LogEntry</c>, <c>String</c>, <c>ArrayOfLogRecord</c>).</summary>
     public required string JsonInfoName { get; init; }
@@ -32,6 +27,24 @@ public sealed record TypeRefModel
 
     /// <summary>The key type of a MapOf.</summary>
     public TypeRefModel? Key { get; init; }
+
+    public bool IsValueType => Primitive is { } primitive && PrimitiveForm.Of(primitive).IsValueType;
+
+    /// <summary>An object type with a generated Validate method.</summary>
+    public bool IsValidatable => Kind == TypeKind.Record;
+
+    /// <summary>An ArrayOf or MapOf whose elements/values are validatable.</summary>
+    public bool HasValidatableItems => Element?.IsValidatable == true;
+
+    public bool IsArray => Kind == TypeKind.Array;
+
+    public bool IsMap => Kind == TypeKind.Map;
+
+    /// <summary>Goa's Any: a JSON value of any shape (<c>JsonElement</c>; <c>google.protobuf.Value</c> over gRPC).</summary>
+    public bool IsAny => Primitive == PrimitiveKind.Any;
+
+    /// <summary>Any here or in an element, key or value: the type needs System.Text.Json in C# and struct.proto in protobuf.</summary>
+    public bool ContainsAny => IsAny || Element?.ContainsAny == true || Key?.ContainsAny == true;
 
     public string NullableTypeName => TypeName + "?";
 }

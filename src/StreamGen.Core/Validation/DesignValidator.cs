@@ -1,5 +1,6 @@
 using StreamGen.Design;
 using StreamGen.Design.Types;
+using StreamGen.Diagnostics;
 using StreamGen.Validation.Rules;
 
 namespace StreamGen.Validation;

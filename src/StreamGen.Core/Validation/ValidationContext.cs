@@ -1,5 +1,6 @@
 using StreamGen.Design;
 using StreamGen.Design.Types;
+using StreamGen.Diagnostics;
 
 namespace StreamGen.Validation;
 
@@ -20,5 +21,5 @@ internal sealed class ValidationContext(DesignDocument document, DesignIndex ind
     public void ReportWithHint(DiagnosticDescriptor descriptor, SourceSpan span, string? hint, params object?[] args) =>
         Diagnostics.ReportWithHint(descriptor, span, hint, args);
 
-    public static string Where(DesignMethod method, string role) => $"{role} of method '{method.Name}'";
+    public static string Where(DesignMethod method, TypeRole role) => $"{role.Key()} of method '{method.Name}'";
 }

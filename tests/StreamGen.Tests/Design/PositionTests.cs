@@ -1,6 +1,6 @@
 using StreamGen.Design;
 using StreamGen.Tests.Support;
-using StreamGen.Validation;
+using StreamGen.Diagnostics;
 
 namespace StreamGen.Tests.Design;
 

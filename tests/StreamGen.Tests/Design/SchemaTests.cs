@@ -2,7 +2,7 @@ using NJsonSchema;
 using StreamGen.Design;
 using StreamGen.Design.Syntax;
 using StreamGen.Tests.Support;
-using StreamGen.Validation;
+using StreamGen.Diagnostics;
 
 namespace StreamGen.Tests.Design;
 

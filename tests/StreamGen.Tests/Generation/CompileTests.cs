@@ -18,6 +18,10 @@ public sealed class CompileTests
 
         Assert.Empty(result.Problems.Select(d => d.ToString()));
         Assert.Contains(result.Compilation.SyntaxTrees, t => t.FilePath.Contains("JsonSourceGenerator", StringComparison.Ordinal));
+
+        // The registry reserves what the generated code names: a design name can then never hide or shadow one.
+        Assert.Empty(GeneratedNames.UnreservedUnqualifiedNames(result, generated.Model!));
+        Assert.Empty(GeneratedNames.UnknownLocals(result, generated.Model!));
     }
 }
 
@@ -36,5 +40,18 @@ public sealed class CompileHarnessTests
         var result = GeneratedCompilation.Compile(broken, "broken");
 
         Assert.Contains(result.Problems, d => d.Id == "CS8603");
+    }
+
+    [Fact]
+    public void A_name_used_unqualified_or_a_local_the_registry_does_not_know_is_reported()
+    {
+        var generated = Designs.GenerateFile(Path.Combine(Repository.Designs, "counter.json"));
+        var planted = $"namespace {generated.Model!.Namespace};\ninternal static class Planted\n{{\n    public static object M(int plantedLocal) => typeof(Lazy<int>);\n}}\n";
+        var result = GeneratedCompilation.Compile(
+            generated with { Files = [.. generated.Files, new StreamGen.Generation.RenderedFile("gen/Planted.g.cs", planted, StreamGen.Generation.Ownership.Generated)] },
+            "planted");
+
+        Assert.Contains("Lazy", GeneratedNames.UnreservedUnqualifiedNames(result, generated.Model));
+        Assert.Contains("plantedLocal", GeneratedNames.UnknownLocals(result, generated.Model));
     }
 }

@@ -1,5 +1,5 @@
 using StreamGen.Generation;
-using StreamGen.Validation;
+using StreamGen.Diagnostics;
 
 namespace StreamGen.Tests.Support;
 

@@ -76,6 +76,53 @@ public static class DiagnosticCases
             """, 9, 13, null
         },
         {
+            // Views are one enum's members: id_only and idOnly would both be IdOnly.
+            "SG1007", """
+            api: { name: demo }
+            resultTypes:
+              Item:
+                attributes: { id: { type: String } }
+                views:
+                  default: [id]
+                  id_only: [id]
+                  idOnly: [id]
+            services: { demo: { methods: { get: { result: Item } } } }
+            """, 8, 7, null
+        },
+        {
+            // A service's errors are one class of factories.
+            "SG1007", Service + """
+                  ping:
+                    errors:
+                      not_found: {}
+                      notFound: {}
+            """, 8, 11, null
+        },
+        {
+            // ... whichever of its methods declares them.
+            "SG1007", Service + """
+                  ping:
+                    errors: { not_found: {} }
+                  pong:
+                    errors: { notFound: {} }
+            """, 8, 19, null
+        },
+        {
+            "SG1008", """
+            api: { name: demo }
+            types:
+              DemoService: { attributes: { id: { type: String } } }
+            services: { demo: { methods: { ping: { payload: DemoService } } } }
+            """, 3, 3, "rename one of them"
+        },
+        {
+            // A namespace named like a type the generated code uses would hide it (here System.Threading.Tasks.Task).
+            "SG1005", """
+            api: { name: demo, namespace: Acme.Task }
+            services: { demo: { methods: { ping: { payload: String } } } }
+            """, 1, 31, null
+        },
+        {
             "SG2001", Service + """
                   ping:
                     payload: "ArrayOf("
@@ -410,6 +457,33 @@ public static class DiagnosticCases
                     streamingPayload: String
                     grpc: {}
             """, 6, 34, null
+        },
+        {
+            // Both are the protobuf field http_code.
+            "SG5007", Service + """
+                  ping:
+                    payload:
+                      attributes:
+                        HTTPCode: { type: Int, field: 1 }
+                        http_code: { type: Int, field: 2 }
+                    grpc: {}
+            """, 9, 13, null
+        },
+        {
+            // protoc's C# gives the optional foo a HasFoo, which is has_foo's property.
+            "SG5007", Service + """
+                  ping:
+                    payload:
+                      attributes:
+                        foo: { type: String, field: 1 }
+                        has_foo: { type: String, field: 2 }
+                    grpc: {}
+            """, 9, 13, null
+        },
+        {
+            "SG5008", Service + """
+                  日本: { payload: String, grpc: {} }
+            """, 5, 7, null
         },
     };
 }

@@ -1,5 +1,5 @@
 using StreamGen.Tests.Support;
-using StreamGen.Validation;
+using StreamGen.Diagnostics;
 
 namespace StreamGen.Tests.Validation;
 

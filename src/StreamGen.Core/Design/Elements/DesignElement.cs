@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using StreamGen.Diagnostics;
 
 namespace StreamGen.Design;
 

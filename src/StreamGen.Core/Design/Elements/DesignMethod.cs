@@ -34,4 +34,44 @@ public sealed class DesignMethod : DesignElement
 
     [JsonPropertyName("grpc")]
     public DesignGrpc? Grpc { get; set; }
+
+    /// <summary>The method's type references with the role each plays, in role order.</summary>
+    public IEnumerable<(TypeRole Role, DesignTypeRef Reference)> TypeReferences()
+    {
+        if (Payload is { } payload)
+        {
+            yield return (TypeRole.Payload, payload);
+        }
+
+        if (StreamingPayload is { } streamingPayload)
+        {
+            yield return (TypeRole.StreamingPayload, streamingPayload);
+        }
+
+        if (Result is { } result)
+        {
+            yield return (TypeRole.Result, result);
+        }
+
+        if (StreamingResult is { } streamingResult)
+        {
+            yield return (TypeRole.StreamingResult, streamingResult);
+        }
+    }
+
+    /// <summary>The type reference of <paramref name="role"/>, or null when the method has none.</summary>
+    public DesignTypeRef? TypeReference(TypeRole role) => role switch
+    {
+        TypeRole.Payload => Payload,
+        TypeRole.StreamingPayload => StreamingPayload,
+        TypeRole.Result => Result,
+        _ => StreamingResult,
+    };
+
+    /// <summary>
+    /// Whether the method is served over gRPC: <c>grpc</c> on the method, or <c>grpc.enabled</c> on its service,
+    /// and not opted out with <c>enabled: false</c>.
+    /// </summary>
+    public bool IsServedOverGrpc(DesignService service) =>
+        Grpc?.Enabled ?? (Grpc is not null || service.Grpc?.Enabled == true);
 }

@@ -51,6 +51,18 @@ public sealed class DesignMethodHttp : DesignElement
     [JsonPropertyName("skipResponseBodyEncodeDecode")]
     [Description("The handler writes the raw response body as a Stream.")]
     public bool? SkipResponseBodyEncodeDecode { get; set; }
+
+    /// <summary>Every verb key written, with its path, in verb order (a valid design has exactly one).</summary>
+    public IEnumerable<(HttpVerb Verb, string Path)> Routes()
+    {
+        foreach (var (verb, path) in new[] { (HttpVerb.Get, Get), (HttpVerb.Post, Post), (HttpVerb.Put, Put), (HttpVerb.Patch, Patch), (HttpVerb.Delete, Delete) })
+        {
+            if (path is not null)
+            {
+                yield return (verb, path);
+            }
+        }
+    }
 }
 
 public sealed class DesignHttpResponse : DesignElement

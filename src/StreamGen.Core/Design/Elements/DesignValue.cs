@@ -1,4 +1,5 @@
 using StreamGen.Design.Syntax;
+using StreamGen.Diagnostics;
 
 namespace StreamGen.Design;
 

@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using StreamGen.Validation;
+using StreamGen.Diagnostics;
 
 namespace StreamGen.Design.Syntax;
 

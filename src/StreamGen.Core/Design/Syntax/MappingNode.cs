@@ -1,3 +1,5 @@
+using StreamGen.Diagnostics;
+
 namespace StreamGen.Design.Syntax;
 
 /// <summary>A key/value mapping, entries in source order (duplicates kept: the binder reports them).</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using StreamGen.Diagnostics;
 
 namespace StreamGen.Design.Syntax;
 

@@ -1,3 +1,5 @@
+using StreamGen.Diagnostics;
+
 namespace StreamGen.Design.Syntax;
 
 public sealed class SequenceNode(SourceSpan span, IReadOnlyList<SyntaxNode> items) : SyntaxNode(span)

@@ -1,3 +1,5 @@
+using StreamGen.Diagnostics;
+
 namespace StreamGen.Design.Syntax;
 
 /// <summary>

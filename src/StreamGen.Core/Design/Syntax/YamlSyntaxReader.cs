@@ -1,4 +1,4 @@
-using StreamGen.Validation;
+using StreamGen.Diagnostics;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 

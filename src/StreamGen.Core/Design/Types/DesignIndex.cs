@@ -1,4 +1,4 @@
-using StreamGen.Validation;
+using StreamGen.Diagnostics;
 
 namespace StreamGen.Design.Types;
 

@@ -22,6 +22,17 @@ public sealed class DesignObject(DesignElement owner, string? typeName, string d
     public DesignResultType? ResultType => Owner as DesignResultType;
 
     public bool IsRequired(string attribute) => Required.Contains(attribute, StringComparer.Ordinal);
+
+    /// <summary>
+    /// Whether every view renders the attribute (always, for a type without views). One some view leaves out may be
+    /// absent from a value, whatever <c>required</c> says, so it is optional in C# and protobuf.
+    /// </summary>
+    public bool IsInEveryView(string attribute) =>
+        ResultType?.Views is not { Count: > 0 } views || views.Values.All(v => v.Contains(attribute, StringComparer.Ordinal));
+
+    /// <summary>Whether a value may leave the attribute out: not required in every view, or defaulted.</summary>
+    public bool IsOptional(string attribute) =>
+        !(IsRequired(attribute) && IsInEveryView(attribute)) || Attributes.GetValueOrDefault(attribute)?.Default is not null;
 }
 
 /// <summary>The type of an inline object (<c>attributes:</c> instead of <c>type:</c>); produced by resolution, never by the parser.</summary>

@@ -33,7 +33,7 @@ public sealed record RoutePattern(string Text, IReadOnlyList<string> Parameters)
             }
 
             var name = text[(index + 1)..close];
-            if (!Model.CSharpNaming.IsDesignIdentifier(name))
+            if (!Naming.CSharpNaming.IsDesignIdentifier(name))
             {
                 error = name.Length == 0 ? "'{}' names no parameter" : $"'{{{name}}}' is not a parameter name";
                 return null;

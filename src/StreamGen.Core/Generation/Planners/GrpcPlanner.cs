@@ -17,8 +17,8 @@ internal static class GrpcPlanner
         yield return FilePlanner.CSharp($"Grpc/{proto.MapperClassName}.g.cs", "proto-mapper", "csharp/grpc/mapper.cs.sbn", proto);
         foreach (var service in api.Services.Where(s => s.HasGrpc))
         {
-            yield return FilePlanner.CSharp($"{service.Name}/Grpc/{service.GrpcServiceClassName}.g.cs", "grpc-server", "csharp/grpc/server.cs.sbn", service);
-            yield return FilePlanner.CSharp($"{service.Name}/Grpc/{service.GrpcClientClassName}.g.cs", "grpc-client", "csharp/grpc/client.cs.sbn", service);
+            yield return FilePlanner.CSharp($"{service.Folder}/Grpc/{service.GrpcServiceClassName}.g.cs", "grpc-server", "csharp/grpc/server.cs.sbn", service);
+            yield return FilePlanner.CSharp($"{service.Folder}/Grpc/{service.GrpcClientClassName}.g.cs", "grpc-client", "csharp/grpc/client.cs.sbn", service);
         }
     }
 }

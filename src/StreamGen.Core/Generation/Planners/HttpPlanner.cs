@@ -9,8 +9,8 @@ internal static class HttpPlanner
     {
         foreach (var service in api.Services.Where(s => s.HasHttp))
         {
-            yield return FilePlanner.CSharp($"{service.Name}/Http/{service.HttpEndpointsClassName}.g.cs", "http-server", "csharp/http/server.cs.sbn", service);
-            yield return FilePlanner.CSharp($"{service.Name}/Http/{service.HttpClientClassName}.g.cs", "http-client", "csharp/http/client.cs.sbn", service);
+            yield return FilePlanner.CSharp($"{service.Folder}/Http/{service.HttpEndpointsClassName}.g.cs", "http-server", "csharp/http/server.cs.sbn", service);
+            yield return FilePlanner.CSharp($"{service.Folder}/Http/{service.HttpClientClassName}.g.cs", "http-client", "csharp/http/client.cs.sbn", service);
         }
     }
 }

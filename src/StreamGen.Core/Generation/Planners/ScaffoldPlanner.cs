@@ -11,7 +11,7 @@ internal static class ScaffoldPlanner
         yield return new OutputFile("Program.cs", [new Section("program", "scaffold/program.cs.sbn", api)], Ownership.Scaffold);
         foreach (var service in api.Services)
         {
-            yield return new OutputFile($"{service.ImplementationName}.cs", [new Section("service-stub", "scaffold/service.cs.sbn", service)], Ownership.Scaffold);
+            yield return new OutputFile(service.ScaffoldFileName, [new Section("service-stub", "scaffold/service.cs.sbn", service)], Ownership.Scaffold);
         }
     }
 }

@@ -9,9 +9,9 @@ internal static class ServicePlanner
     {
         foreach (var service in api.Services)
         {
-            yield return FilePlanner.CSharp($"{service.Name}/{service.InterfaceName}.g.cs", "service-interface", "csharp/service/service_interface.cs.sbn", service);
-            yield return FilePlanner.CSharp($"{service.Name}/{service.ClientInterfaceName}.g.cs", "client-interface", "csharp/service/client_interface.cs.sbn", service);
-            yield return FilePlanner.CSharp($"{service.Name}/{service.ErrorsClassName}.g.cs", "errors", "csharp/service/errors.cs.sbn", service);
+            yield return FilePlanner.CSharp($"{service.Folder}/{service.InterfaceName}.g.cs", "service-interface", "csharp/service/service_interface.cs.sbn", service);
+            yield return FilePlanner.CSharp($"{service.Folder}/{service.ClientInterfaceName}.g.cs", "client-interface", "csharp/service/client_interface.cs.sbn", service);
+            yield return FilePlanner.CSharp($"{service.Folder}/{service.ErrorsClassName}.g.cs", "errors", "csharp/service/errors.cs.sbn", service);
         }
     }
 }

@@ -1,4 +1,5 @@
 using StreamGen.Design;
+using StreamGen.Diagnostics;
 
 namespace StreamGen.Validation.Rules;
 

@@ -1,9 +1,14 @@
 using StreamGen.Design;
 using StreamGen.Design.Types;
+using StreamGen.Diagnostics;
+using StreamGen.Naming;
 
 namespace StreamGen.Validation.Rules;
 
-/// <summary>gRPC: every type a gRPC method uses has valid, unique field numbers and a protobuf form; status names exist.</summary>
+/// <summary>
+/// gRPC: every type a gRPC method uses has valid, unique field numbers, a protobuf form and field names that stay apart
+/// in protobuf and in the C# protoc generates; services and methods have protobuf names; status names exist.
+/// </summary>
 internal sealed class GrpcRules(ValidationContext context)
 {
     public static IReadOnlyList<string> StatusCodes { get; } =
@@ -15,10 +20,7 @@ internal sealed class GrpcRules(ValidationContext context)
 
     private const long MaxFieldNumber = 536_870_911;
     private readonly HashSet<DesignObject> _checked = [];
-
-    /// <summary>Whether a method is served over gRPC: <c>grpc</c> on the method, or <c>grpc.enabled</c> on its service, and not opted out.</summary>
-    public static bool IsEnabled(DesignService service, DesignMethod method) =>
-        method.Grpc?.Enabled ?? (method.Grpc is not null || service.Grpc?.Enabled == true);
+    private readonly HashSet<DesignElement> _named = [];
 
     public void Run()
     {
@@ -30,23 +32,44 @@ internal sealed class GrpcRules(ValidationContext context)
         foreach (var (service, method) in context.Methods)
         {
             CheckStatusNames(method.Grpc);
-            if (!IsEnabled(service, method))
+            if (!method.IsServedOverGrpc(service))
             {
                 continue;
             }
 
+            CheckProtoNames(service, method);
+
             var payloadIsMetadata = method.StreamingPayload is not null;
-            foreach (var (role, reference) in MethodRules.References(method))
+            foreach (var (role, reference) in method.TypeReferences())
             {
                 var type = context.Index.TypeOf(reference, ValidationContext.Where(method, role));
-                if (role == "payload" && payloadIsMetadata)
+                if (role == TypeRole.Payload && payloadIsMetadata)
                 {
                     CheckMetadata(method, type);
                     continue;
                 }
 
-                CheckType(method, type, reference.Type ?? role, reference.Span);
+                CheckType(method, type, reference.Type ?? role.Key(), reference.Span);
             }
+        }
+    }
+
+    /// <summary>The API, service and method names are the package, service and RPC of the gRPC path: they need ASCII spellings.</summary>
+    private void CheckProtoNames(DesignService service, DesignMethod method)
+    {
+        if (context.Document.Api is { ApiName: { } apiName } api && ProtoNaming.Package(apiName) is null && _named.Add(api))
+        {
+            context.Report(DiagnosticDescriptors.NoProtoName, api.SpanOf("name"), "API", apiName);
+        }
+
+        if (ProtoNaming.ToProtoIdentifier(CSharpNaming.ToPascalCase(service.Name)) is null && _named.Add(service))
+        {
+            context.Report(DiagnosticDescriptors.NoProtoName, service.NameSpan, "Service", service.Name);
+        }
+
+        if (ProtoNaming.ToProtoIdentifier(CSharpNaming.ToPascalCase(method.Name)) is null)
+        {
+            context.Report(DiagnosticDescriptors.NoProtoName, method.NameSpan, "Method", method.Name);
         }
     }
 
@@ -69,6 +92,10 @@ internal sealed class GrpcRules(ValidationContext context)
             if (attributeType is not null and not PrimitiveTypeExpression { Kind: not (PrimitiveKind.Any or PrimitiveKind.Bytes) })
             {
                 context.Report(DiagnosticDescriptors.NonPrimitiveMetadata, attribute.NameSpan, name, method.Name, attributeType);
+            }
+            else if (ProtoNaming.MetadataKey(name) is null)
+            {
+                context.Report(DiagnosticDescriptors.NoProtoName, attribute.NameSpan, "Payload attribute", name);
             }
         }
     }
@@ -124,6 +151,53 @@ internal sealed class GrpcRules(ValidationContext context)
             }
 
             CheckType(method, context.Index.TypeOf(attribute, attributeName), attributeName, attribute.SpanOf("type"));
+        }
+
+        CheckFieldNames(objectType);
+    }
+
+    /// <summary>
+    /// Attribute names that differ as written can meet in protobuf (<c>HTTPCode</c> and <c>http_code</c> are both the
+    /// field <c>http_code</c>) or in the class protoc's C# plugin generates (<c>has_foo</c> and an optional <c>foo</c>
+    /// both need <c>HasFoo</c>). Neither can be renamed without changing a contract, so both are named in the error.
+    /// </summary>
+    private void CheckFieldNames(DesignObject objectType)
+    {
+        var fields = new Dictionary<string, string>(StringComparer.Ordinal);
+        var members = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (name, attribute) in objectType.Attributes)
+        {
+            if (attribute.Field is not { } number)
+            {
+                continue;
+            }
+
+            var field = ProtoNaming.FieldName(name, number);
+            if (!Claim(fields, field, name, attribute, "the protobuf field name"))
+            {
+                continue;
+            }
+
+            var hasPresence = context.Index.TypeOf(attribute, name) is PrimitiveTypeExpression { Kind: not PrimitiveKind.Any } && objectType.IsOptional(name);
+            foreach (var member in ProtoNaming.CSharpMembers(field, hasPresence))
+            {
+                if (!Claim(members, member, name, attribute, "a member of the class protoc generates"))
+                {
+                    break;
+                }
+            }
+        }
+
+        bool Claim(Dictionary<string, string> taken, string generated, string name, DesignAttribute attribute, string what)
+        {
+            if (taken.TryGetValue(generated, out var first))
+            {
+                context.Report(DiagnosticDescriptors.ProtoNameCollision, attribute.NameSpan, first, name, objectType.Description, generated, what);
+                return false;
+            }
+
+            taken[generated] = name;
+            return true;
         }
     }
 }

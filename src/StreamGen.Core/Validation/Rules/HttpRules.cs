@@ -1,5 +1,6 @@
 using StreamGen.Design;
 using StreamGen.Design.Types;
+using StreamGen.Diagnostics;
 
 namespace StreamGen.Validation.Rules;
 
@@ -34,18 +35,16 @@ internal sealed class HttpRules(ValidationContext context)
 
     private void CheckMethod(DesignService service, DesignMethod method, DesignMethodHttp http)
     {
-        var verbs = new[] { ("GET", http.Get), ("POST", http.Post), ("PUT", http.Put), ("PATCH", http.Patch), ("DELETE", http.Delete) }
-            .Where(v => v.Item2 is not null)
-            .ToList();
+        var verbs = http.Routes().ToList();
         if (verbs.Count != 1)
         {
-            context.Report(DiagnosticDescriptors.RouteVerbCount, method.KeySpanOf("http"), method.Name, verbs.Count == 0 ? "none" : string.Join(", ", verbs.Select(v => v.Item1)));
+            context.Report(DiagnosticDescriptors.RouteVerbCount, method.KeySpanOf("http"), method.Name, verbs.Count == 0 ? "none" : string.Join(", ", verbs.Select(v => v.Verb.Token())));
             return;
         }
 
         var (verb, path) = verbs[0];
-        var pathSpan = http.SpanOf(verb);
-        var route = RoutePattern.Parse(path!, out var error);
+        var pathSpan = http.SpanOf(verb.Token());
+        var route = RoutePattern.Parse(path, out var error);
         if (route is null)
         {
             context.Report(DiagnosticDescriptors.InvalidPath, pathSpan, path, error);
@@ -53,10 +52,10 @@ internal sealed class HttpRules(ValidationContext context)
         }
 
         var fullRoute = RoutePattern.Join(service.Http?.Path, route.Text);
-        var routeKey = $"{verb} {RoutePattern.Parse(fullRoute, out _)?.Shape ?? fullRoute}";
+        var routeKey = $"{verb.Token()} {RoutePattern.Parse(fullRoute, out _)?.Shape ?? fullRoute}";
         if (_routes.TryGetValue(routeKey, out var other))
         {
-            context.Report(DiagnosticDescriptors.DuplicateRoute, pathSpan, verb, fullRoute, method.Name, other.Name);
+            context.Report(DiagnosticDescriptors.DuplicateRoute, pathSpan, verb.Token(), fullRoute, method.Name, other.Name);
         }
         else
         {
@@ -65,15 +64,15 @@ internal sealed class HttpRules(ValidationContext context)
 
         var isSse = http.ServerSentEvents is not null;
         var isStreaming = method.StreamingPayload is not null || method.StreamingResult is not null;
-        if (isStreaming && !isSse && verb != "GET")
+        if (isStreaming && !isSse && verb != HttpVerb.Get)
         {
-            context.Report(DiagnosticDescriptors.StreamingRequiresGet, method.KeySpanOf("http"), method.Name, verb);
+            context.Report(DiagnosticDescriptors.StreamingRequiresGet, method.KeySpanOf("http"), method.Name, verb.Token());
         }
 
-        var payloadType = method.Payload is null ? null : context.Index.TypeOf(method.Payload, ValidationContext.Where(method, "payload"));
+        var payloadType = method.Payload is null ? null : context.Index.TypeOf(method.Payload, ValidationContext.Where(method, TypeRole.Payload));
         var payload = context.Index.ObjectOf(payloadType);
         var resultRef = method.Result ?? method.StreamingResult;
-        var resultType = resultRef is null ? null : context.Index.TypeOf(resultRef, ValidationContext.Where(method, method.Result is null ? "streamingResult" : "result"));
+        var resultType = resultRef is null ? null : context.Index.TypeOf(resultRef, ValidationContext.Where(method, method.Result is null ? TypeRole.StreamingResult : TypeRole.Result));
         var result = context.Index.ObjectOf(resultType);
 
         CheckPayloadMapping(method, http, verb, route, pathSpan, payloadType, payload, isStreaming);
@@ -109,7 +108,7 @@ internal sealed class HttpRules(ValidationContext context)
     }
 
     private void CheckPayloadMapping(
-        DesignMethod method, DesignMethodHttp http, string verb, RoutePattern route, SourceSpan pathSpan, TypeExpression? payloadType, DesignObject? payload, bool isStreaming)
+        DesignMethod method, DesignMethodHttp http, HttpVerb verb, RoutePattern route, SourceSpan pathSpan, TypeExpression? payloadType, DesignObject? payload, bool isStreaming)
     {
         var mapsSomething = route.Parameters.Count > 0 || http.Params is { Count: > 0 } || http.Headers is { Count: > 0 } || http.Body is not null
             || http.ServerSentEvents?.LastEventId is not null;
@@ -164,7 +163,7 @@ internal sealed class HttpRules(ValidationContext context)
             Place(body, "the body", http.SpanOf("body"), allowArray: true, checkType: false);
         }
 
-        var bodiless = verb == "GET" || isStreaming || http.SkipRequestBodyEncodeDecode == true;
+        var bodiless = verb == HttpVerb.Get || isStreaming || http.SkipRequestBodyEncodeDecode == true;
         if (bodiless && payload is not null)
         {
             foreach (var name in payload.Attributes.Keys.Where(n => !placed.ContainsKey(n)))
@@ -173,7 +172,7 @@ internal sealed class HttpRules(ValidationContext context)
                     DiagnosticDescriptors.UnmappedPayloadAttribute, payload.Attributes[name].NameSpan, $"add '{name}' to the path, 'params' or 'headers'", name, method.Name);
             }
         }
-        else if (bodiless && payloadType is not null && payload is null && verb == "GET")
+        else if (bodiless && payloadType is not null && payload is null && verb == HttpVerb.Get)
         {
             context.Report(DiagnosticDescriptors.PayloadNotObject, method.KeySpanOf("payload"), method.Name, "its payload to a request without a body", payloadType);
         }
@@ -251,7 +250,7 @@ internal sealed class HttpRules(ValidationContext context)
         }
     }
 
-    private void CheckRawBodies(DesignMethod method, DesignMethodHttp http, string verb)
+    private void CheckRawBodies(DesignMethod method, DesignMethodHttp http, HttpVerb verb)
     {
         foreach (var (key, enabled) in new[] { ("skipRequestBodyEncodeDecode", http.SkipRequestBodyEncodeDecode), ("skipResponseBodyEncodeDecode", http.SkipResponseBodyEncodeDecode) })
         {
@@ -269,7 +268,7 @@ internal sealed class HttpRules(ValidationContext context)
             {
                 context.Report(DiagnosticDescriptors.RawBodyWithStreaming, span, key, method.Name, "streamingResult");
             }
-            else if (key == "skipRequestBodyEncodeDecode" && verb is "GET")
+            else if (key == "skipRequestBodyEncodeDecode" && verb == HttpVerb.Get)
             {
                 context.Report(DiagnosticDescriptors.RawBodyNotAllowed, span, key, method.Name, "a GET request has no body");
             }

@@ -1,35 +1,12 @@
 using StreamGen.Design;
 using StreamGen.Design.Types;
+using StreamGen.Diagnostics;
 
 namespace StreamGen.Validation.Rules;
 
 /// <summary>Methods: at most one kind of result, views only on result types that have them, error names that exist.</summary>
 internal sealed class MethodRules(ValidationContext context)
 {
-    /// <summary>The type references of a method with the role each plays, in a fixed order.</summary>
-    public static IEnumerable<(string Role, DesignTypeRef Reference)> References(DesignMethod method)
-    {
-        if (method.Payload is { } payload)
-        {
-            yield return ("payload", payload);
-        }
-
-        if (method.StreamingPayload is { } streamingPayload)
-        {
-            yield return ("streamingPayload", streamingPayload);
-        }
-
-        if (method.Result is { } result)
-        {
-            yield return ("result", result);
-        }
-
-        if (method.StreamingResult is { } streamingResult)
-        {
-            yield return ("streamingResult", streamingResult);
-        }
-    }
-
     public void Run()
     {
         foreach (var (service, method) in context.Methods)
@@ -39,7 +16,7 @@ internal sealed class MethodRules(ValidationContext context)
                 context.Report(DiagnosticDescriptors.ResultAndStreamingResult, method.KeySpanOf("streamingResult"), method.Name);
             }
 
-            foreach (var (role, reference) in References(method))
+            foreach (var (role, reference) in method.TypeReferences())
             {
                 var type = context.Index.TypeOf(reference, ValidationContext.Where(method, role));
                 if (reference.View is { } view)
@@ -53,14 +30,14 @@ internal sealed class MethodRules(ValidationContext context)
         }
     }
 
-    private void CheckView(string role, DesignTypeRef reference, TypeExpression? type, string view)
+    private void CheckView(TypeRole role, DesignTypeRef reference, TypeExpression? type, string view)
     {
         var resultType = context.Index.ObjectOf(type)?.ResultType;
-        if (role is "payload" or "streamingPayload" || resultType is null)
+        if (role.IsRequest() || resultType is null)
         {
             if (type is not null)
             {
-                context.Report(DiagnosticDescriptors.ViewOnNonResultType, reference.SpanOf("view"), view, role is "payload" or "streamingPayload" ? $"the {role}" : type.ToString());
+                context.Report(DiagnosticDescriptors.ViewOnNonResultType, reference.SpanOf("view"), view, role.IsRequest() ? $"the {role.Key()}" : type.ToString());
             }
 
             return;

@@ -1,6 +1,7 @@
 using StreamGen.Design;
 using StreamGen.Design.Types;
-using StreamGen.Model;
+using StreamGen.Diagnostics;
+using StreamGen.Naming;
 
 namespace StreamGen.Validation.Rules;
 
@@ -16,6 +17,11 @@ internal sealed class NameRules(ValidationContext context)
             if (api.Namespace is { } ns && !CSharpNaming.IsNamespace(ns))
             {
                 context.Report(DiagnosticDescriptors.InvalidName, api.SpanOf("namespace"), ns, "namespace", "use dot-separated identifiers such as Acme.Logger");
+            }
+            else if (api.Namespace?.Split('.').FirstOrDefault(ReservedNames.IsHiddenByNamespace) is { } hiding)
+            {
+                context.Report(
+                    DiagnosticDescriptors.InvalidName, api.SpanOf("namespace"), api.Namespace, "namespace", $"inside it, '{hiding}' would mean the namespace instead of the {hiding} the generated code uses");
             }
         }
 
@@ -35,15 +41,20 @@ internal sealed class NameRules(ValidationContext context)
             {
                 Identifier(view, "view", type.EntrySpanOf("views", view));
             }
+
+            Collisions("View", type.Views.KeysOrEmpty().Select(v => (v, type.EntrySpanOf("views", v))));
         }
 
-        Collisions("Type", document.Types.ValuesOrEmpty().Cast<DesignElement>().Concat(document.ResultTypes.ValuesOrEmpty().Cast<DesignElement>()));
-        Collisions("Service", document.Services.ValuesOrEmpty().Cast<DesignElement>());
+        Collisions("Type", Named(document.Types.ValuesOrEmpty().Cast<DesignElement>().Concat(document.ResultTypes.ValuesOrEmpty())));
+        Collisions("Service", Named(document.Services.ValuesOrEmpty()));
 
         foreach (var (name, service) in document.Services ?? [])
         {
             Identifier(name, "service", service.NameSpan);
-            Collisions("Method", service.Methods.ValuesOrEmpty().Cast<DesignElement>());
+            Collisions("Method", Named(service.Methods.ValuesOrEmpty()));
+
+            // A service's errors and its methods' are one class of factories: one name each, however often declared.
+            Collisions("Error", Named((service.Errors ?? []).Values.Concat(service.Methods.ValuesOrEmpty().SelectMany(m => m.Errors.ValuesOrEmpty())).DistinctBy(e => e.Name)));
             foreach (var (errorName, error) in service.Errors ?? [])
             {
                 Identifier(errorName, "error", error.NameSpan);
@@ -66,7 +77,7 @@ internal sealed class NameRules(ValidationContext context)
                 Identifier(name, "attribute", attribute.NameSpan);
             }
 
-            Collisions("Attribute", attributes.Values.Cast<DesignElement>());
+            Collisions("Attribute", Named(attributes.Values));
         }
     }
 
@@ -91,22 +102,25 @@ internal sealed class NameRules(ValidationContext context)
         }
     }
 
-    private void Collisions(string kind, IEnumerable<DesignElement> elements)
+    /// <summary>Names of one scope that differ as written but become the same C# name (<c>not_found</c>, <c>notFound</c>).</summary>
+    private void Collisions(string kind, IEnumerable<(string Name, SourceSpan Span)> names)
     {
-        var seen = new Dictionary<string, DesignElement>(StringComparer.Ordinal);
-        foreach (var element in elements.Where(e => CSharpNaming.IsDesignIdentifier(e.Name)))
+        var seen = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (name, span) in names.Where(n => CSharpNaming.IsDesignIdentifier(n.Name)))
         {
-            var csharp = CSharpNaming.ToPascalCase(element.Name);
-            if (seen.TryGetValue(csharp, out var first) && first.Name != element.Name)
+            var csharp = CSharpNaming.ToPascalCase(name);
+            if (seen.TryGetValue(csharp, out var first) && first != name)
             {
-                context.Report(DiagnosticDescriptors.NameCollision, element.NameSpan, kind, first.Name, element.Name, csharp);
+                context.Report(DiagnosticDescriptors.NameCollision, span, kind, first, name, csharp);
             }
             else
             {
-                seen.TryAdd(csharp, element);
+                seen.TryAdd(csharp, name);
             }
         }
     }
+
+    private static IEnumerable<(string Name, SourceSpan Span)> Named(IEnumerable<DesignElement> elements) => elements.Select(e => (e.Name, e.NameSpan));
 
     /// <summary>Every attributes mapping of the design: named types, method types and nested inline types.</summary>
     private IEnumerable<OrderedDictionary<string, DesignAttribute>> AllAttributeMaps()
@@ -116,7 +130,7 @@ internal sealed class NameRules(ValidationContext context)
         roots.AddRange(context.Document.ResultTypes.ValuesOrEmpty().Select(t => t.Attributes));
         foreach (var (_, method) in context.Methods)
         {
-            roots.AddRange(MethodRules.References(method).Select(r => r.Reference.Attributes));
+            roots.AddRange(method.TypeReferences().Select(r => r.Reference.Attributes));
         }
 
         var pending = new Stack<OrderedDictionary<string, DesignAttribute>>(roots.OfType<OrderedDictionary<string, DesignAttribute>>().Reverse());

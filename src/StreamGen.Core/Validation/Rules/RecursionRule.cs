@@ -1,4 +1,5 @@
 using StreamGen.Design.Types;
+using StreamGen.Diagnostics;
 
 namespace StreamGen.Validation.Rules;
 

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using StreamGen.Design;
 using StreamGen.Design.Types;
+using StreamGen.Diagnostics;
 
 namespace StreamGen.Validation.Rules;
 
@@ -21,7 +22,7 @@ internal sealed class TypeRules(ValidationContext context)
 
         foreach (var (_, method) in context.Methods)
         {
-            foreach (var (role, reference) in MethodRules.References(method))
+            foreach (var (role, reference) in method.TypeReferences())
             {
                 if (context.Index.ObjectOf(context.Index.TypeOf(reference, ValidationContext.Where(method, role))) is { TypeName: null } inline)
                 {

@@ -1,4 +1,5 @@
 // Created by streamgen once; yours to edit: streamgen never overwrites it (gen/ holds what it regenerates).
+// Template: scaffold/service.cs.sbn (override it with --templates DIR).
 using StreamGen.Runtime;
 
 namespace StreamGen.Interop;

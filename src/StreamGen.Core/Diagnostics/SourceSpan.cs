@@ -1,4 +1,4 @@
-namespace StreamGen.Design;
+namespace StreamGen.Diagnostics;
 
 /// <summary>Where a node starts in a design file: 1-based line and column, as editors count them.</summary>
 public readonly record struct SourceSpan(string File, int Line, int Column)

@@ -1,4 +1,4 @@
-namespace StreamGen.Validation;
+namespace StreamGen.Diagnostics;
 
 /// <summary>
 /// The one table of diagnostics. Ids are stable and never reused; docs/diagnostics.md lists them
@@ -31,6 +31,9 @@ public static class DiagnosticDescriptors
 
     public static DiagnosticDescriptor NameCollision { get; } =
         Error("SG1007", "Names collide in C#", "{0} '{1}' and '{2}' both become the C# name '{3}'");
+
+    public static DiagnosticDescriptor GeneratedNameCollision { get; } =
+        Error("SG1008", "Generated names collide", "{0} and {1} both need the C# name '{2}'");
 
     // SG2xxx: types, attributes and validations
     public static DiagnosticDescriptor MalformedTypeExpression { get; } =
@@ -164,6 +167,12 @@ public static class DiagnosticDescriptors
 
     public static DiagnosticDescriptor NonPrimitiveMetadata { get; } =
         Error("SG5006", "Metadata attribute is not primitive", "Payload attribute '{0}' of gRPC method '{1}' travels as request metadata and must be a primitive, found {2}");
+
+    public static DiagnosticDescriptor ProtoNameCollision { get; } =
+        Error("SG5007", "Names collide in protobuf", "Attributes '{0}' and '{1}' of {2} both become '{3}', {4}");
+
+    public static DiagnosticDescriptor NoProtoName { get; } =
+        Error("SG5008", "No protobuf name", "{0} '{1}' is served over gRPC but has no protobuf name: protobuf names are ASCII, and '{1}' has no ASCII spelling");
 
     // SG9xxx: templates and internal errors (a bug in StreamGen or in an override)
     public static DiagnosticDescriptor TemplateSyntaxError { get; } =

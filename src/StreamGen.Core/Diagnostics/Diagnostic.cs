@@ -1,6 +1,4 @@
-using StreamGen.Design;
-
-namespace StreamGen.Validation;
+namespace StreamGen.Diagnostics;
 
 /// <summary>A problem found in a design (or, for SG9xxx, in a template), at a place in a file.</summary>
 public sealed record Diagnostic(DiagnosticDescriptor Descriptor, SourceSpan Span, IReadOnlyList<object?> Args, string? Hint = null)

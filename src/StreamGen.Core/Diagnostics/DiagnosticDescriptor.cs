@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace StreamGen.Validation;
+namespace StreamGen.Diagnostics;
 
 /// <summary>
 /// One entry of the diagnostics table: a stable id (never reused), a severity, a title for the

@@ -1,4 +1,4 @@
-namespace StreamGen.Validation;
+namespace StreamGen.Diagnostics;
 
 public enum DiagnosticSeverity
 {

@@ -1,6 +1,4 @@
-using StreamGen.Design;
-
-namespace StreamGen.Validation;
+namespace StreamGen.Diagnostics;
 
 /// <summary>Collects every diagnostic of a run; nothing in the pipeline throws for a user's mistake.</summary>
 public sealed class DiagnosticBag

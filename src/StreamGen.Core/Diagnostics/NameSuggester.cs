@@ -1,4 +1,4 @@
-namespace StreamGen.Validation;
+namespace StreamGen.Diagnostics;
 
 /// <summary>Finds the did-you-mean candidate for a misspelt name: case-insensitive match first, then the closest edit distance.</summary>
 public static class NameSuggester

@@ -1,0 +1,59 @@
+using StreamGen.Design;
+using StreamGen.Design.Types;
+
+namespace StreamGen.Model.Building;
+
+/// <summary>
+/// Where a method's attributes travel over HTTP, decided from the design alone, so the name pass (which names body
+/// records) and the HTTP pass (which builds them) read the same answer.
+/// </summary>
+internal static class HttpMapping
+{
+    /// <summary>The method's verb and its full route, service base path included.</summary>
+    public static (HttpVerb Verb, RoutePattern Route) Route(DesignService service, DesignMethodHttp http)
+    {
+        var (verb, path) = http.Routes().First();
+        return (verb, RoutePattern.Parse(RoutePattern.Join(service.Http?.Path, path), out _)!);
+    }
+
+    /// <summary>Payload attributes read from the path, the query string, headers and Last-Event-ID, in that order.</summary>
+    public static IReadOnlyList<string> PayloadOutsideBody(RoutePattern route, DesignMethodHttp http) =>
+        route.Parameters
+            .Concat(http.Params ?? [])
+            .Concat(http.Headers.KeysOrEmpty())
+            .Concat(http.ServerSentEvents?.LastEventId is { } last ? [last] : [])
+            .ToList();
+
+    /// <summary>The request carries a JSON body: a payload, sent with a verb that has a body, neither streamed nor raw.</summary>
+    public static bool HasRequestBody(HttpVerb verb, DesignMethod method, DesignMethodHttp http) =>
+        verb != HttpVerb.Get && !IsStreaming(method) && http.SkipRequestBodyEncodeDecode != true && method.Payload is not null;
+
+    /// <summary>The response carries a JSON body: a result, neither streamed nor raw.</summary>
+    public static bool HasResponseBody(DesignMethod method, DesignMethodHttp http) =>
+        !IsStreaming(method) && http.SkipResponseBodyEncodeDecode != true && method.Result is not null;
+
+    /// <summary>
+    /// What of an object travels in the body: all of it, one named attribute, or the attributes that travel nowhere
+    /// else (Goa's body types). <paramref name="attributes"/> is null for a primitive or collection, which is whole.
+    /// </summary>
+    public static BodyShape Shape(IReadOnlyList<string>? attributes, string? bodyAttribute, IEnumerable<string> elsewhere)
+    {
+        if (attributes is null)
+        {
+            return new BodyShape(BodyKind.Whole, []);
+        }
+
+        if (bodyAttribute is not null)
+        {
+            return new BodyShape(BodyKind.Attribute, [bodyAttribute]);
+        }
+
+        var outside = elsewhere.ToHashSet(StringComparer.Ordinal);
+        var rest = attributes.Where(a => !outside.Contains(a)).ToList();
+        return rest.Count == 0 ? new BodyShape(BodyKind.None, [])
+            : rest.Count == attributes.Count ? new BodyShape(BodyKind.Whole, [])
+            : new BodyShape(BodyKind.Partial, rest);
+    }
+
+    private static bool IsStreaming(DesignMethod method) => method.StreamingPayload is not null || method.StreamingResult is not null;
+}

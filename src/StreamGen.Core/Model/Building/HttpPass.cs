@@ -1,0 +1,181 @@
+using StreamGen.Design;
+using StreamGen.Design.Types;
+
+namespace StreamGen.Model.Building;
+
+/// <summary>HTTP endpoints: routes, where payload attributes travel, bodies (with their records), statuses, SSE and raw bodies.</summary>
+internal sealed class HttpPass(ModelContext context, ModelNames names)
+{
+    public HttpEndpointModel Endpoint(DesignService service, DesignMethod method, DesignMethodHttp http, MethodModel model)
+    {
+        var (verb, route) = HttpMapping.Route(service, http);
+        var payload = model.Payload?.Record;
+        PropertyModel PayloadProperty(string name) => payload!.Properties.First(p => p.JsonName == name);
+
+        var methodNames = names.Methods[method];
+        ParameterModel ParameterOf(string attribute, string key) => Parameter(PayloadProperty(attribute), key, methodNames.ParameterLocals[attribute]);
+
+        var pathParameters = route.Parameters.Select(p => ParameterOf(p, p)).ToList();
+        var queryParameters = (http.Params ?? []).Select(p => ParameterOf(p, p)).ToList();
+        var headerParameters = (http.Headers ?? []).Select(h => ParameterOf(h.Key, h.Value)).ToList();
+        var lastEventId = http.ServerSentEvents?.LastEventId is { } last ? ParameterOf(last, "Last-Event-ID") : null;
+
+        var result = model.Result?.Record ?? model.StreamingResult?.Record;
+        var responseHeaders = (http.Response?.Headers ?? []).Select(h =>
+        {
+            var property = result!.Properties.First(p => p.JsonName == h.Key);
+            var (parse, format) = ParameterMethods(property.Type);
+            return new ResponseHeaderModel(property, h.Value, CSharpLiterals.String(h.Value), format, parse);
+        }).ToList();
+
+        var requestBody = HttpMapping.HasRequestBody(verb, method, http)
+            ? Body(method, model.Payload!, http.Body, HttpMapping.PayloadOutsideBody(route, http), methodNames.RequestBody, "request")
+            : null;
+        var responseBody = HttpMapping.HasResponseBody(method, http)
+            ? Body(method, model.Result!, null, http.Response?.Headers.KeysOrEmpty() ?? [], methodNames.ResponseBody, "response")
+            : null;
+
+        var isRawResponse = http.SkipResponseBodyEncodeDecode == true;
+        var contentType = http.Response?.ContentType ?? "application/octet-stream";
+        return new HttpEndpointModel
+        {
+            HttpVerb = verb,
+            HandlerName = methodNames.Http!.Handler,
+            ErrorStatusName = methodNames.Http.ErrorStatus,
+            ServerStreamClassName = methodNames.Http.ServerStream,
+            Route = route.Text,
+            RouteLiteral = CSharpLiterals.String(route.Text),
+            RouteSegments = RouteSegments(route, pathParameters),
+            PathParameters = pathParameters,
+            QueryParameters = queryParameters,
+            HeaderParameters = headerParameters,
+            LastEventId = lastEventId,
+            RequestBody = requestBody,
+            ResponseBody = responseBody,
+            ResponseHeaders = responseHeaders,
+            SuccessStatus = http.Response?.Status ?? (model.Result is not null || isRawResponse ? 200 : 204),
+            Errors = ErrorStatuses(service, method),
+            Sse = http.ServerSentEvents is { } sse ? new SseModel
+            {
+                Id = SseField(result!, sse.Id, "idValue"),
+                Event = SseField(result!, sse.Event, "eventValue"),
+                Retry = SseField(result!, sse.Retry, "retryValue"),
+            } : null,
+            IsRawRequest = http.SkipRequestBodyEncodeDecode == true,
+            IsRawResponse = isRawResponse,
+            RawResponseContentTypeLiteral = CSharpLiterals.String(contentType),
+            IsWebSocket = model.IsStreaming && http.ServerSentEvents is null,
+        };
+    }
+
+    private static SseFieldModel? SseField(TypeModel result, string? attribute, string localName)
+    {
+        if (attribute is null)
+        {
+            return null;
+        }
+
+        var property = result.Properties.First(p => p.JsonName == attribute);
+        return new SseFieldModel(property, ParameterMethods(property.Type).Format, localName);
+    }
+
+    /// <summary>Error name to status: the service's mapping, overridden by the method's.</summary>
+    private static List<ErrorStatusModel> ErrorStatuses(DesignService service, DesignMethod method)
+    {
+        var statuses = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (name, status) in (service.Http?.Errors ?? []).Concat(method.Http?.Errors ?? []))
+        {
+            statuses[name] = status;
+        }
+
+        return statuses.Select(s => new ErrorStatusModel(CSharpLiterals.String(s.Key), s.Value)).ToList();
+    }
+
+    /// <summary>A payload attribute read from the path, query string, a header or gRPC metadata.</summary>
+    public static ParameterModel Parameter(PropertyModel property, string key, string localName)
+    {
+        var (parse, format) = ParameterMethods(property.Type);
+        var single = property.Type.Element ?? property.Type;
+        return new ParameterModel
+        {
+            Property = property,
+            Key = key,
+            KeyLiteral = CSharpLiterals.String(key),
+            ParseMethod = parse,
+            FormatMethod = format,
+            IsArray = property.Type.IsArray,
+            ElementTypeName = single.TypeName,
+            ArrayParseMethod = single.IsValueType ? "ParseValueArray" : "ParseReferenceArray",
+            LocalName = localName,
+        };
+    }
+
+    /// <summary>The runtime methods that parse and format one value of a parameter, chosen by its primitive kind.</summary>
+    private static (string Parse, string Format) ParameterMethods(TypeRefModel type)
+    {
+        var single = type.IsArray ? type.Element! : type;
+        var name = single.Primitive is { } primitive ? PrimitiveForm.Of(primitive).RuntimeName : single.JsonInfoName;
+        return ($"Parse{name}", $"Format{name}");
+    }
+
+    private static List<RouteSegmentModel> RouteSegments(RoutePattern route, List<ParameterModel> parameters)
+    {
+        var segments = new List<RouteSegmentModel>();
+        var text = route.Text;
+        var position = 0;
+        foreach (var parameter in parameters)
+        {
+            var index = text.IndexOf("{" + parameter.Key + "}", position, StringComparison.Ordinal);
+            if (index > position)
+            {
+                segments.Add(new RouteSegmentModel(text[position..index], null));
+            }
+
+            segments.Add(new RouteSegmentModel("", parameter));
+            position = index + parameter.Key.Length + 2;
+        }
+
+        if (position < text.Length)
+        {
+            segments.Add(new RouteSegmentModel(text[position..], null));
+        }
+
+        return segments;
+    }
+
+    /// <summary>
+    /// The body of a request or response: the whole type, one named attribute, or a record of the attributes that travel
+    /// nowhere else (null when every attribute travels elsewhere).
+    /// </summary>
+    private BodyModel? Body(DesignMethod method, TypeUseModel use, string? attribute, IEnumerable<string> elsewhere, string? recordName, string direction)
+    {
+        var record = use.Record;
+        var shape = HttpMapping.Shape(record?.Properties.Select(p => p.JsonName).ToList(), attribute, elsewhere);
+        switch (shape.Kind)
+        {
+            case BodyKind.None:
+                return null;
+            case BodyKind.Whole:
+                return new BodyModel { TypeName = use.TypeName, JsonInfoName = use.Type.JsonInfoName, IsWhole = true, Attribute = null, Properties = [], Record = null };
+            case BodyKind.Attribute:
+                var property = record!.Properties.First(p => p.JsonName == attribute);
+                return new BodyModel { TypeName = property.Type.TypeName, JsonInfoName = property.Type.JsonInfoName, IsWhole = false, Attribute = property, Properties = [], Record = null };
+        }
+
+        var rest = record!.Properties.Where(p => shape.Attributes.Contains(p.JsonName)).ToList();
+        var body = new TypeModel
+        {
+            Name = recordName!,
+            FullName = $"global::{context.Namespace}.{recordName}",
+            FileName = $"Types/{recordName}.g.cs",
+            DesignName = recordName!,
+            JsonInfoName = recordName!,
+            Description = [Docs.EscapeXml($"The HTTP {direction} body of {method.Name}: the attributes that travel in no path, query or header.")],
+            Properties = rest.Select(p => p with { Checks = [] }).ToList(),
+            Views = [],
+            ViewEnumName = null,
+            Patterns = [],
+        };
+        return new BodyModel { TypeName = body.FullName, JsonInfoName = body.Name, IsWhole = false, Attribute = null, Properties = rest, Record = body };
+    }
+}

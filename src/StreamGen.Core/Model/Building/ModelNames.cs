@@ -1,0 +1,28 @@
+using StreamGen.Design;
+using StreamGen.Design.Types;
+using StreamGen.Naming;
+
+namespace StreamGen.Model.Building;
+
+/// <summary>
+/// Every name the name pass decided, looked up by the design element it belongs to; the registry holds the scopes
+/// they were decided in. Later passes read names here and never invent one.
+/// </summary>
+internal sealed class ModelNames
+{
+    public required NameRegistry Registry { get; init; }
+
+    /// <summary>Every object that becomes a record, in the order the records are generated.</summary>
+    public required IReadOnlyList<DesignObject> Objects { get; init; }
+
+    public required IReadOnlyDictionary<DesignObject, RecordNames> Records { get; init; }
+
+    public required IReadOnlyDictionary<DesignService, ServiceNames> Services { get; init; }
+
+    public required IReadOnlyDictionary<DesignMethod, MethodNames> Methods { get; init; }
+
+    /// <summary>The protobuf message of each record used as a field, element or map value of a gRPC message.</summary>
+    public required IReadOnlyDictionary<DesignObject, string> SharedMessages { get; init; }
+
+    public RecordNames Record(DesignObject type) => Records[type];
+}

@@ -1,0 +1,88 @@
+using StreamGen.Naming;
+
+namespace StreamGen.Model.Building;
+
+/// <summary>Builds protobuf messages from records and type uses; field types are chosen by kind.</summary>
+internal sealed class ProtoMessages(ModelContext context, ModelNames names, IReadOnlyDictionary<string, Design.Types.DesignObject> objectsByRecord)
+{
+    /// <summary>A per-method message: empty, a wrapper of a primitive or collection in field <c>value</c>, or a record's fields.</summary>
+    public ProtoMessageModel ForUse(string name, TypeUseModel? use, IReadOnlyList<string> description)
+    {
+        if (use is null)
+        {
+            return new ProtoMessageModel
+            {
+                Name = name, CSharpName = CSharpName(name), Description = description, Fields = [], RecordTypeName = null,
+                IsWrapper = false, ToProtoMethod = "To" + name, IsEmpty = true,
+            };
+        }
+
+        if (use.Record is { } record)
+        {
+            return ForRecord(name, record, "To" + name);
+        }
+
+        var field = new ProtoFieldModel
+        {
+            Name = "value", Number = 1, Type = use.Type, ProtoType = ProtoType(use.Type), Label = "", CSharpName = "Value", Description = [], IsRepeated = false,
+            IsMap = false, HasPresenceFlag = false, IsMessage = use.Type.IsAny, Property = null,
+        };
+        return new ProtoMessageModel
+        {
+            Name = name, CSharpName = CSharpName(name), Description = description, Fields = [field], RecordTypeName = use.TypeName,
+            IsWrapper = true, ToProtoMethod = "To" + name, IsEmpty = false,
+        };
+    }
+
+    /// <summary>A message carrying a record's attributes as fields, numbered as the design numbers them.</summary>
+    public ProtoMessageModel ForRecord(string name, TypeModel record, string toProtoMethod)
+    {
+        var type = objectsByRecord[record.Name];
+        var fieldNames = names.Record(type).ProtoFields;
+        var fields = record.Properties.Select(property => Field(property, fieldNames[property.JsonName], type.Attributes[property.JsonName].Field!.Value, name)).ToList();
+        return new ProtoMessageModel
+        {
+            Name = name,
+            CSharpName = CSharpName(name),
+            Description = record.Description,
+            Fields = fields,
+            RecordTypeName = record.FullName,
+            IsWrapper = false,
+            ToProtoMethod = toProtoMethod,
+            IsEmpty = fields.Count == 0,
+        };
+    }
+
+    private ProtoFieldModel Field(PropertyModel property, string fieldName, long number, string messageName)
+    {
+        var type = property.Type;
+        var isScalar = type.Kind == TypeKind.Primitive && !type.IsAny;
+        var optional = isScalar && (property.IsNullable || property.HasDefault);
+        return new ProtoFieldModel
+        {
+            Name = fieldName,
+            Number = (int)number,
+            Type = type,
+            ProtoType = ProtoType(type),
+            Label = type.IsArray ? "repeated " : optional ? "optional " : "",
+            CSharpName = ProtoNaming.CSharpPropertyName(fieldName, messageName),
+            Description = property.Description,
+            IsRepeated = type.IsArray,
+            IsMap = type.IsMap,
+            HasPresenceFlag = optional,
+            IsMessage = type.Kind is TypeKind.Record || type.IsAny,
+            Property = property,
+        };
+    }
+
+    /// <summary>The .proto spelling of a type, by kind (the element type for a list: its label says repeated).</summary>
+    private string ProtoType(TypeRefModel type) => type.Kind switch
+    {
+        TypeKind.Array => ProtoType(type.Element!),
+        TypeKind.Map => $"map<{ProtoType(type.Key!)}, {ProtoType(type.Element!)}>",
+        TypeKind.Record => names.SharedMessages[objectsByRecord[type.RecordName!]],
+        _ => PrimitiveForm.Of(type.Primitive!.Value).ProtoType,
+    };
+
+    private string CSharpName(string message) => $"global::{context.ProtoNamespace}.{message}";
+}

@@ -1,0 +1,103 @@
+using StreamGen.Design;
+using StreamGen.Design.Types;
+using StreamGen.Naming;
+
+namespace StreamGen.Model.Building;
+
+/// <summary>
+/// The protobuf names: the package's services (their names are the gRPC path's, so they come first), a request and a
+/// response message per gRPC method, a message per record a gRPC message reaches, and each record's fields. Names
+/// protobuf cannot carry are spelled in ASCII (<c>Größe</c> → <c>Grosse</c>, <c>größe</c> → <c>grosse</c>); the JSON
+/// names stay as the design writes them.
+/// </summary>
+internal sealed class ProtoNamer(ModelContext context, NameRegistry registry, IReadOnlyDictionary<DesignObject, string> recordNames, IReadOnlyList<DesignObject> objects)
+{
+    private static readonly NameOwner Protoc = new("a class protoc generates for the .proto file");
+
+    public ProtoNames Run(Dictionary<DesignService, ServiceNames> services, Dictionary<DesignMethod, MethodNames> methods)
+    {
+        var package = registry.Add($"messages and services of package {context.ProtoPackage}", IdentifierSyntax.Proto);
+        package.Reserve([ProtoNaming.ReflectionClass(context.ProtoPackage)], Protoc);
+        var grpcServices = services.Keys.Where(s => s.Methods.ValuesOrEmpty().Any(m => m.IsServedOverGrpc(s))).ToList();
+        foreach (var service in grpcServices)
+        {
+            // Validation has made sure each has an ASCII spelling and that no two services share a C# name.
+            var name = ProtoNaming.ToProtoIdentifier(services[service].Name)!;
+            package.TryClaim(name, new NameOwner($"service '{service.Name}'", service.NameSpan), out _);
+            services[service] = services[service] with { ProtoName = name };
+        }
+
+        var shared = new HashSet<DesignObject>();
+        foreach (var service in grpcServices)
+        {
+            var servicePascal = services[service].ProtoName!;
+            foreach (var method in service.Methods.ValuesOrEmpty().Where(m => m.IsServedOverGrpc(service)))
+            {
+                var rpc = ProtoNaming.ToProtoIdentifier(methods[method].Name)!;
+                var owner = new NameOwner($"method '{method.Name}'", method.NameSpan);
+                methods[method] = methods[method] with
+                {
+                    RpcName = rpc,
+                    RequestMessage = package.Allocate(owner, rpc + "Request", servicePascal + rpc + "Request"),
+                    ResponseMessage = package.Allocate(owner, rpc + "Response", servicePascal + rpc + "Response"),
+                };
+                CollectShared(method, shared);
+            }
+        }
+
+        var messages = objects.Where(shared.Contains).ToDictionary(o => o, o => package.Allocate(
+            new NameOwner(o.TypeName is null ? o.Description : $"type '{o.TypeName}'", o.Owner.NameSpan),
+            ProtoNaming.ToProtoIdentifier(recordNames[o]) ?? "Message",
+            (ProtoNaming.ToProtoIdentifier(recordNames[o]) ?? "") + "Message"));
+        return new ProtoNames(messages, objects.ToDictionary(o => o, Fields));
+    }
+
+    /// <summary>The records a method's messages reach: each field's record, the element of a list, the value of a map, and theirs.</summary>
+    private void CollectShared(DesignMethod method, HashSet<DesignObject> shared)
+    {
+        foreach (var role in new[] { method.StreamingPayload is null ? TypeRole.Payload : TypeRole.StreamingPayload, method.StreamingResult is null ? TypeRole.Result : TypeRole.StreamingResult })
+        {
+            if (method.TypeReference(role) is { } reference)
+            {
+                var type = context.TypeOf(reference, role);
+                foreach (var field in context.Index.ObjectOf(type) is { } record ? record.Attributes.Select(a => context.TypeOf(a.Value, a.Key)) : [type])
+                {
+                    Collect(field, shared);
+                }
+            }
+        }
+    }
+
+    private void Collect(TypeExpression type, HashSet<DesignObject> shared)
+    {
+        switch (type)
+        {
+            case ArrayTypeExpression array:
+                Collect(array.Element, shared);
+                break;
+            case MapTypeExpression map:
+                Collect(map.Value, shared);
+                break;
+            default:
+                if (context.Index.ObjectOf(type) is { } record && shared.Add(record))
+                {
+                    foreach (var (name, attribute) in record.Attributes)
+                    {
+                        Collect(context.TypeOf(attribute, name), shared);
+                    }
+                }
+
+                break;
+        }
+    }
+
+    /// <summary>A record's protobuf fields, by attribute: validation has made sure they and protoc's C# for them stay apart.</summary>
+    private IReadOnlyDictionary<string, string> Fields(DesignObject type)
+    {
+        var scope = registry.Add($"fields of the messages of record {recordNames[type]}", IdentifierSyntax.Proto);
+        return type.Attributes.Where(a => a.Value.Field is not null).ToDictionary(
+            a => a.Key,
+            a => scope.Allocate(new NameOwner($"attribute '{a.Key}'", a.Value.NameSpan), ProtoNaming.FieldName(a.Key, a.Value.Field!.Value), $"field_{a.Value.Field}"),
+            StringComparer.Ordinal);
+    }
+}

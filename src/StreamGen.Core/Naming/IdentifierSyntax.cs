@@ -1,0 +1,14 @@
+namespace StreamGen.Naming;
+
+/// <summary>The language a scope's names are written in, which decides what a valid name is.</summary>
+public enum IdentifierSyntax
+{
+    /// <summary>A C# identifier that is not a keyword.</summary>
+    CSharp,
+
+    /// <summary>A protobuf identifier: ASCII letters, digits and underscores, not starting with a digit.</summary>
+    Proto,
+
+    /// <summary>A file or folder name under gen/.</summary>
+    Path,
+}
