@@ -83,8 +83,8 @@ public sealed partial class ModelBuilder
         };
         return partial with
         {
-            Http = method.Http is null ? null : BuildHttp(service, method, partial),
-            Grpc = GrpcRules.IsEnabled(service, method) ? BuildGrpcMethod(service, method, partial) : null,
+            Http = method.Http is not null && _options.Transports.HasFlag(Transports.Http) ? BuildHttp(service, method, partial) : null,
+            Grpc = GrpcRules.IsEnabled(service, method) && _options.Transports.HasFlag(Transports.Grpc) ? BuildGrpcMethod(service, method, partial) : null,
         };
     }
 

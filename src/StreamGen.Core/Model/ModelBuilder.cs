@@ -28,7 +28,7 @@ public sealed partial class ModelBuilder
         _options = options;
         var api = document.Api!;
         _stem = CSharpNaming.ToPascalCase(api.ApiName!);
-        _namespace = api.Namespace ?? CSharpNaming.ToNamespace(api.ApiName!);
+        _namespace = options.Namespace ?? api.Namespace ?? CSharpNaming.ToNamespace(api.ApiName!);
         _runtime = _namespace + ".Runtime";
     }
 
@@ -140,7 +140,7 @@ public sealed partial class ModelBuilder
             FileName = $"{_stem}.csproj",
             AssemblyName = _stem,
             Packages = packages,
-            ProtoPath = proto is null ? null : $"gen/{proto.RelativePath}",
+            ProtoPath = proto?.RelativePath,
         };
     }
 
@@ -160,5 +160,14 @@ public sealed partial class ModelBuilder
         _diagnostics.Report(DiagnosticDescriptors.NameCollision, span, kind, designName, "a generated type", csharpName);
 }
 
-/// <summary>What the model needs beyond the design: the tool version for headers and the design's file name.</summary>
-public sealed record ModelBuilderOptions(string ToolVersion, string DesignFile, string GrpcVersion = "2.85.0");
+/// <summary>
+/// What the model needs beyond the design: the tool version for headers and the design's file name; and what a run
+/// may override: the namespace (instead of <c>api.namespace</c>) and the transports to generate.
+/// </summary>
+public sealed record ModelBuilderOptions(string ToolVersion, string DesignFile, string GrpcVersion = "2.85.0")
+{
+    /// <summary>Replaces the design's namespace; checked by the caller (<see cref="CSharpNaming.IsNamespace"/>).</summary>
+    public string? Namespace { get; init; }
+
+    public Transports Transports { get; init; } = Transports.All;
+}

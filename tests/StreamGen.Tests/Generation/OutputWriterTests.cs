@@ -88,6 +88,29 @@ public sealed class OutputWriterTests
         Assert.Equal(edited, File.ReadAllText(tick));
     }
 
+    [Fact]
+    public void Gen_can_live_apart_from_the_user_files_and_is_still_replaced_whole_and_atomically()
+    {
+        using var root = new TempDirectory();
+        var project = root.Combine("project");
+        var gen = root.Combine("obj", "streamgen", "counter", "gen");
+        var writer = new OutputWriter(project, gen + Path.DirectorySeparatorChar);
+        writer.Write(Files(), force: false);
+        File.WriteAllText(Path.Combine(gen, "Types", "Gone.g.cs"), "// from an older design\n");
+
+        var changes = writer.Write(Files(), force: false);
+
+        Assert.True(File.Exists(Path.Combine(gen, "Types", "Tick.g.cs")));
+        Assert.True(File.Exists(Path.Combine(gen, OutputWriter.MarkerFile)));
+        Assert.True(File.Exists(Path.Combine(project, "Program.cs")));
+        Assert.False(Directory.Exists(Path.Combine(project, "gen")));
+        Assert.Contains(changes, c => c.RelativePath == "gen/Types/Gone.g.cs" && c.Kind == FileChangeKind.Deleted);
+        Assert.False(File.Exists(Path.Combine(gen, "Types", "Gone.g.cs")));
+        Assert.False(Directory.Exists(root.Combine("obj", "streamgen", "counter", OutputWriter.StagingFolder)));
+        Assert.Equal(Path.Combine(gen, "Types", "Tick.g.cs"), writer.PathOf("gen/Types/Tick.g.cs"));
+        Assert.Equal(Path.Combine(project, "Program.cs"), writer.PathOf("Program.cs"));
+    }
+
     private static Dictionary<string, string> Read(string directory) =>
         Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories)
             .ToDictionary(f => Path.GetRelativePath(directory, f), File.ReadAllText);

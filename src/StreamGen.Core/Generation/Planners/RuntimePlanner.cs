@@ -9,7 +9,7 @@ namespace StreamGen.Generation.Planners;
 /// </summary>
 internal static class RuntimePlanner
 {
-    private static readonly string[] Always = ["ServiceError", "Validation", "Check", "StringFormat"];
+    private static readonly string[] Always = ["ServiceError", "Validation", "Check", "StringFormat", "Received"];
 
     private static readonly string[] Hosting = ["HttpParameters", "ServerEndpoints"];
 

@@ -16,9 +16,6 @@ using Microsoft.Extensions.Options;
 
 namespace Acme.Logger.Runtime;
 
-/// <summary>A received message, or the end of the stream (<see cref="HasValue"/> false).</summary>
-public readonly record struct Received<T>(bool HasValue, T Value);
-
 /// <summary>
 /// The server end of one WebSocket stream, shared by every generated stream class (they add only the typed operations).
 /// The connection is upgraded at the first stream operation, so the view chosen with SetView travels in the upgrade's
