@@ -79,7 +79,9 @@ public sealed class OutputWriter(string outputDirectory, string? generatedDirect
     {
         var changes = Compare(files, force);
         var genDirectory = _generated;
-        if (Directory.Exists(genDirectory) && !File.Exists(Path.Combine(genDirectory, MarkerFile)) && !force && Directory.EnumerateFileSystemEntries(genDirectory).Any())
+        // Only files are worth protecting: `dotnet clean` leaves gen/'s empty folders behind (and its marker deleted).
+        if (Directory.Exists(genDirectory) && !File.Exists(Path.Combine(genDirectory, MarkerFile)) && !force
+            && Directory.EnumerateFiles(genDirectory, "*", SearchOption.AllDirectories).Any())
         {
             throw new IOException($"'{genDirectory}' exists but was not written by streamgen; move it away or pass --force to replace it.");
         }

@@ -1,67 +1,64 @@
-using System.Diagnostics;
 using StreamGen.E2E.Tests.Support;
 
 namespace StreamGen.E2E.Tests.Packaging;
 
 /// <summary>
-/// streamgen as users get it: `dotnet pack` makes the tool, `dotnet tool install` installs it from the package, and the
-/// project it generates builds outside this repository with public packages only.
+/// streamgen as users get it: `dotnet pack` makes the tool, `dotnet tool install` installs it from the package (as a
+/// global tool in a folder, or as a local tool in a repository's manifest), and the project it generates builds outside
+/// this repository with public packages only.
 /// </summary>
-public sealed class ToolPackageTests
+[Collection(PackagesCollection.Name)]
+public sealed class ToolPackageTests(PackagesFixture packages)
 {
     [Fact]
     public async Task The_packed_tool_installs_runs_and_generates_a_project_that_builds_outside_the_repository()
     {
-        var root = Node.RepositoryRoot;
-        var work = Path.Combine(Path.GetTempPath(), "streamgen-package", Guid.NewGuid().ToString("N")[..8]);
-        Directory.CreateDirectory(work);
-        try
-        {
-            var packages = Path.Combine(work, "packages");
-            var tools = Path.Combine(work, "tools");
-            var output = Path.Combine(work, "logger");
-            await RunAsync("dotnet", root, "pack", Path.Combine(root, "src", "StreamGen.Cli"), "-c", "Release", "-o", packages, "--nologo");
-            Assert.Single(Directory.GetFiles(packages, "StreamGen.*.nupkg"));
+        var work = packages.NewWorkspace("global-tool");
+        var environment = packages.Environment(work);
+        var tools = Path.Combine(work, "tools");
+        var output = Path.Combine(work, "logger");
+        Assert.True(File.Exists(Path.Combine(packages.Feed, $"StreamGen.{packages.Version}.nupkg")));
 
-            await RunAsync("dotnet", work, "tool", "install", "StreamGen", "--tool-path", tools, "--add-source", packages, "--prerelease");
-            var streamgen = Path.Combine(tools, "streamgen");
-            var version = await RunAsync(streamgen, work, "--version");
-            var generated = await RunAsync(streamgen, root, "gen", "designs/logger.yaml", "-o", output);
-            var built = await RunAsync("dotnet", output, "build", "--nologo", "-v", "q");
+        Succeeded(await DotnetCli.RunAsync(work, environment, "tool", "install", "StreamGen", "--tool-path", tools, "--add-source", packages.Feed, "--version", packages.Version));
+        var streamgen = Path.Combine(tools, "streamgen");
+        var version = Succeeded(await DotnetCli.RunFileAsync(streamgen, work, environment, "--version"));
+        var generated = Succeeded(await DotnetCli.RunFileAsync(streamgen, Node.RepositoryRoot, environment, "gen", "designs/logger.yaml", "-o", output));
+        var built = Succeeded(await DotnetCli.RunAsync(output, environment, "build", "--nologo", "-v", "q", "-nodeReuse:false"));
 
-            Assert.Matches(@"^\d+\.\d+\.\d+", version.Trim());
-            Assert.Contains("created", generated, StringComparison.Ordinal);
-            Assert.Contains("0 Warning(s)", built, StringComparison.Ordinal);
-            Assert.Contains("0 Error(s)", built, StringComparison.Ordinal);
-            Assert.True(File.Exists(Path.Combine(output, "bin", "Debug", "net10.0", "Logger.dll")));
-        }
-        finally
-        {
-            Directory.Delete(work, recursive: true);
-        }
+        Assert.Equal(packages.Version, version.Trim());
+        Assert.Contains("created", generated, StringComparison.Ordinal);
+        Assert.Contains("0 Warning(s)", built, StringComparison.Ordinal);
+        Assert.Contains("0 Error(s)", built, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(output, "bin", "Debug", "net10.0", "Logger.dll")));
     }
 
-    private static async Task<string> RunAsync(string fileName, string workingDirectory, params string[] args)
+    [Fact]
+    public async Task A_local_tool_manifest_installs_the_packed_tool_and_dotnet_streamgen_generates()
     {
-        var start = new ProcessStartInfo(fileName) { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
+        var repository = packages.NewWorkspace("local-tool");
+        var environment = packages.Environment(repository);
+        File.Copy(Path.Combine(Node.RepositoryRoot, "designs", "counter.json"), Path.Combine(repository, "counter.json"));
 
-        // A build started from a test host would otherwise inherit its MSBuild settings.
-        foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase) || k == "MSBUILD_EXE_PATH").ToList())
-        {
-            start.Environment.Remove(key);
-        }
+        Succeeded(await DotnetCli.RunAsync(repository, environment, "new", "tool-manifest"));
+        Succeeded(await DotnetCli.RunAsync(repository, environment, "tool", "install", "StreamGen", "--add-source", packages.Feed, "--version", packages.Version));
+        var version = Succeeded(await DotnetCli.RunAsync(repository, environment, "streamgen", "--version"));
+        var generated = Succeeded(await DotnetCli.RunAsync(repository, environment, "streamgen", "gen", "counter.json", "-o", "service"));
+        var validated = await DotnetCli.RunAsync(repository, environment, "tool", "run", "streamgen", "validate", "counter.json", "--format", "msbuild");
 
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
-        await process.WaitForExitAsync(timeout.Token);
-        var text = await stdout + await stderr;
-        Assert.True(process.ExitCode == 0, $"{fileName} {string.Join(' ', args)} exited {process.ExitCode}:\n{text}");
-        return text;
+        // dotnet new tool-manifest writes dotnet-tools.json at the root (.NET 10) or under .config/ (earlier SDKs).
+        var manifest = File.ReadAllText(new[] { "dotnet-tools.json", Path.Combine(".config", "dotnet-tools.json") }.Select(p => Path.Combine(repository, p)).First(File.Exists));
+        Assert.Contains($"\"version\": \"{packages.Version}\"", manifest, StringComparison.Ordinal);
+        Assert.Contains("\"streamgen\"", manifest, StringComparison.Ordinal);
+        Assert.Equal(packages.Version, version.Trim());
+        Assert.Matches(@"streamgen: \d+ files: \d+ created", generated);
+        Assert.True(File.Exists(Path.Combine(repository, "service", "gen", "Counter", "ICounterService.g.cs")));
+        Assert.True(File.Exists(Path.Combine(repository, "service", "Counter.csproj")));
+        Assert.Equal((0, ""), (validated.ExitCode, validated.Output.Trim()));
+    }
+
+    private static string Succeeded(ProcessResult result)
+    {
+        Assert.True(result.ExitCode == 0, $"exited {result.ExitCode}:\n{result.Output}");
+        return result.Output;
     }
 }

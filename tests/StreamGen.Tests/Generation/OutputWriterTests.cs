@@ -72,6 +72,17 @@ public sealed class OutputWriterTests
     }
 
     [Fact]
+    public void A_gen_folder_of_empty_folders_is_replaced_as_dotnet_clean_leaves_it()
+    {
+        using var output = new TempDirectory();
+        Directory.CreateDirectory(Path.Combine(output.Path, "gen", "Types"));
+
+        new OutputWriter(output.Path).Write(Files(), force: false);
+
+        Assert.True(File.Exists(Path.Combine(output.Path, "gen", "Types", "Tick.g.cs")));
+    }
+
+    [Fact]
     public void Compare_lists_what_would_change_and_writes_nothing()
     {
         using var output = new TempDirectory();
