@@ -78,6 +78,17 @@ public sealed partial class MSBuildPackageTests(PackagesFixture packages, ITestO
         Assert.Equal(["StreamGenGenerate", "StreamGenInclude", "StreamGenPrepare"], noOp.Select(t => t.Key).Order(StringComparer.Ordinal));
         log.WriteLine($"no-op build: StreamGen targets {noOp.Sum(t => t.Value)} ms ({string.Join(", ", noOp.Select(t => $"{t.Key} {t.Value} ms"))})");
 
+        // The project references the packages the generated code needs (restore precedes generation); without them the
+        // build names the one to add rather than failing on the generated code.
+        var projectFile = Path.Combine(project, "Ticker.csproj");
+        var withGrpc = File.ReadAllText(projectFile);
+        File.WriteAllText(projectFile, withGrpc.Replace("<PackageReference Include=\"Grpc.AspNetCore\" Version=\"2.85.0\" />", "", StringComparison.Ordinal));
+        var unreferenced = await DotnetCli.RunAsync(project, environment, "build", "-nologo", "-nodeReuse:false");
+        Assert.NotEqual(0, unreferenced.ExitCode);
+        Assert.Contains("error SG8005: The code generated from ticker.yaml needs the package Grpc.AspNetCore: add <PackageReference Include=\"Grpc.AspNetCore\" Version=\"2.85.0\" />", unreferenced.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("error CS", unreferenced.Output, StringComparison.Ordinal);
+        File.WriteAllText(projectFile, withGrpc);
+
         // 3. A design error fails the build at the design's line and column, as MSBuild and IDEs list errors.
         var stub = Path.Combine(project, "TickerService.cs");
         File.AppendAllText(stub, "// mine now\n");
