@@ -60,7 +60,6 @@ internal static class GenCommand
             throw new UsageException($"--namespace '{ns}' is not a C# namespace: use dot-separated identifiers such as Acme.Logger.");
         }
 
-        var existing = request.ProjectSources is { } list ? SourceDeclarations.Read(ReadSourceList(list)) : null;
         var input = DesignInput.Read(request.Design);
         var options = new GenerationOptions(ToolVersion.Value, request.Templates) { Namespace = request.Namespace, Transports = request.Transports ?? Transports.All };
         var result = StreamGenerator.Generate(input.Text, input.DisplayPath, options);
@@ -76,6 +75,7 @@ internal static class GenCommand
         }
 
         CheckTransportsAreMapped(request.Transports, result.Model!, input.DisplayPath);
+        var existing = request.ProjectSources is { } list ? SourceDeclarations.Read(ReadSourceList(list)) : null;
         var (files, skipped) = ScaffoldSelection.Select(result.Files, request.Scaffold, request.Output, existing);
         var writer = new OutputWriter(request.Output, request.GenDir);
         if (request.Check)
