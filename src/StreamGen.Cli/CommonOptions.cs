@@ -12,6 +12,20 @@ internal static class CommonOptions
         DefaultValueFactory = _ => DiagnosticFormat.Text,
     };
 
+    /// <summary>Whether the command line asks for MSBuild diagnostics (read before parsing, for errors parsing itself reports).</summary>
+    public static bool IsMsbuildFormat(IReadOnlyList<string> args)
+    {
+        for (var i = 0; i < args.Count; i++)
+        {
+            if (args[i] is "--format:msbuild" or "--format=msbuild" || (args[i] == "--format" && i + 1 < args.Count && args[i + 1] == "msbuild"))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     public static string? ReadSourceForExcerpt(string path)
     {
         try

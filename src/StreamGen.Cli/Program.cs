@@ -12,12 +12,13 @@ public static class Program
     {
         io.EnableDefaultExceptionHandler = false;
         var verbose = args.Contains("--verbose");
+        var failure = new FailurePrinter(io.Error, CommonOptions.IsMsbuildFormat(args));
         var parse = BuildRootCommand().Parse(args.Where(a => a != "--verbose").ToArray());
         if (parse.Errors.Count > 0)
         {
             foreach (var error in parse.Errors)
             {
-                io.Error.WriteLine($"streamgen: {error.Message}");
+                failure.Print(error.Message);
             }
 
             io.Error.WriteLine("Run 'streamgen --help' for usage.");
@@ -30,17 +31,17 @@ public static class Program
         }
         catch (UsageException e)
         {
-            io.Error.WriteLine($"streamgen: {e.Message}");
+            failure.Print(e.Message);
             return ExitCodes.Usage;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            io.Error.WriteLine($"streamgen: {e.Message}");
+            failure.Print(e.Message);
             return ExitCodes.IO;
         }
         catch (Exception e)
         {
-            io.Error.WriteLine($"streamgen: internal error: {e.Message}");
+            failure.Print($"internal error: {e.Message}");
             io.Error.WriteLine(verbose ? e.ToString() : "This is a bug in streamgen; run again with --verbose for details and report it.");
             return ExitCodes.Internal;
         }

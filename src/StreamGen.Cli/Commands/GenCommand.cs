@@ -3,10 +3,15 @@ using System.Diagnostics;
 using System.Globalization;
 using StreamGen.Generation;
 using StreamGen.Model;
+using StreamGen.Naming;
 
 namespace StreamGen.Cli.Commands;
 
-/// <summary><c>streamgen gen DESIGN [-o DIR] [--templates DIR] [--runtime source|package] [--check] [--force]</c></summary>
+/// <summary>
+/// <c>streamgen gen DESIGN [-o DIR] [--templates DIR] [--runtime source|package] [--check] [--force] [--namespace NS] [--transports LIST]
+/// [--gen-dir DIR] [--scaffold LIST] [--project-sources FILE]</c>: the last three are what a build uses (StreamGen.MSBuild)
+/// to keep gen/ under obj/ and create only the user files the project lacks.
+/// </summary>
 internal static class GenCommand
 {
     public static Command Create()
@@ -20,23 +25,50 @@ internal static class GenCommand
         };
         var check = new Option<bool>("--check") { Description = "Write nothing; list the files that would change and exit with 4 if any would (for CI drift checks)." };
         var force = new Option<bool>("--force") { Description = "Also overwrite user-owned files (Program.cs, the project, service stubs), and replace a gen/ folder streamgen did not write." };
+        var ns = new Option<string?>("--namespace") { Description = "The C# namespace of the generated code, instead of the design's api.namespace." };
+        var transports = new Option<string?>("--transports") { Description = "Generate only these transports: http, grpc, or both (comma-separated). Default: every transport the design maps." };
+        var genDir = new Option<string?>("--gen-dir") { Description = "Write the generated folder here instead of OUTPUT/gen (a build puts it under obj/). It is replaced whole on every run." };
+        var scaffold = new Option<string?>("--scaffold") { Description = "Which of your files to create when absent: project, program, service (comma-separated), or none. Default: all three." };
+        var sources = new Option<string?>("--project-sources") { Description = "A file listing the project's C# sources, one path a line: a service stub whose type one of them declares, or a Program.cs when one has the entry point, is not created." };
         var format = CommonOptions.Format();
-        var command = new Command("gen", "Validate a design and generate the C# service project from it.") { design, output, templates, runtime, check, force, format };
+        var command = new Command("gen", "Validate a design and generate the C# service project from it.")
+        {
+            design, output, templates, runtime, check, force, ns, transports, genDir, scaffold, sources, format,
+        };
         command.SetAction(parse => Run(
-            parse.GetValue(design)!, parse.GetValue(output)!, parse.GetValue(templates), parse.GetValue(runtime), parse.GetValue(check), parse.GetValue(force), parse.GetValue(format), parse.InvocationConfiguration));
+            new GenRequest(
+                parse.GetValue(design)!,
+                parse.GetValue(output)!,
+                parse.GetValue(templates),
+                parse.GetValue(runtime),
+                parse.GetValue(check),
+                parse.GetValue(force),
+                parse.GetValue(ns),
+                GenArguments.Transports(parse.GetValue(transports)),
+                parse.GetValue(genDir),
+                GenArguments.Scaffold(parse.GetValue(scaffold)),
+                parse.GetValue(sources)),
+            parse.GetValue(format),
+            parse.InvocationConfiguration));
         return command;
     }
 
-    private static int Run(string designPath, string outputPath, string? templates, RuntimeMode? runtime, bool check, bool force, DiagnosticFormat format, InvocationConfiguration io)
+    private static int Run(GenRequest request, DiagnosticFormat format, InvocationConfiguration io)
     {
         var stopwatch = Stopwatch.StartNew();
-        if (templates is not null && !Directory.Exists(templates))
+        if (request.Templates is not null && !Directory.Exists(request.Templates))
         {
-            throw new UsageException($"--templates '{templates}' is not a folder.");
+            throw new UsageException($"--templates '{request.Templates}' is not a folder.");
         }
 
-        var input = DesignInput.Read(designPath);
-        var result = StreamGenerator.Generate(input.Text, input.DisplayPath, new GenerationOptions(ToolVersion.Value, templates, runtime));
+        if (request.Namespace is { } ns && !CSharpNaming.IsNamespace(ns))
+        {
+            throw new UsageException($"--namespace '{ns}' is not a C# namespace: use dot-separated identifiers such as Acme.Logger.");
+        }
+
+        var input = DesignInput.Read(request.Design);
+        var options = new GenerationOptions(ToolVersion.Value, request.Templates, request.Runtime) { Namespace = request.Namespace, Transports = request.Transports ?? Transports.All };
+        var result = StreamGenerator.Generate(input.Text, input.DisplayPath, options);
         if (result.Diagnostics.Count > 0)
         {
             DiagnosticPrinter.Print(result.Diagnostics, format, io.Error, CommonOptions.ReadSourceForExcerpt);
@@ -48,26 +80,34 @@ internal static class GenCommand
             return ExitCodes.DesignErrors;
         }
 
-        var writer = new OutputWriter(outputPath);
-        if (check)
+        CheckTransportsAreMapped(request.Transports, result.Model!, input.DisplayPath);
+        var existing = request.ProjectSources is { } list ? SourceDeclarations.Read(ReadSourceList(list)) : null;
+        var (files, skipped) = ScaffoldSelection.Select(result.Files, request.Scaffold, request.Output, existing);
+        var writer = new OutputWriter(request.Output, request.GenDir);
+        if (request.Check)
         {
-            var drift = writer.Compare(result.Files, force).Where(c => c.IsChange).ToList();
+            var drift = writer.Compare(files, request.Force).Where(c => c.IsChange).ToList();
             foreach (var change in drift)
             {
-                io.Output.WriteLine($"  would {Verb(change.Kind)} {Display(outputPath, change.RelativePath)}");
+                io.Output.WriteLine($"  would {Verb(change.Kind)} {Display(writer, change.RelativePath)}");
             }
 
             io.Output.WriteLine(drift.Count == 0
-                ? $"streamgen: {Display(outputPath, "")} is up to date with {input.DisplayPath} ({Ms(stopwatch)})"
+                ? $"streamgen: {Display(request.Output, "")} is up to date with {input.DisplayPath} ({Ms(stopwatch)})"
                 : $"streamgen: {drift.Count} file(s) differ from what {input.DisplayPath} generates; run streamgen gen to update them ({Ms(stopwatch)})");
             return drift.Count == 0 ? ExitCodes.Ok : ExitCodes.OutOfDate;
         }
 
-        Directory.CreateDirectory(outputPath);
-        var changes = writer.Write(result.Files, force);
+        Directory.CreateDirectory(request.Output);
+        var changes = writer.Write(files, request.Force);
         foreach (var change in changes.Where(c => c.IsChange))
         {
-            io.Output.WriteLine($"  {Past(change.Kind),-8} {Display(outputPath, change.RelativePath)}");
+            io.Output.WriteLine($"  {Past(change.Kind),-8} {Display(writer, change.RelativePath)}");
+        }
+
+        foreach (var skip in skipped)
+        {
+            io.Output.WriteLine($"  {"skipped",-8} {Display(writer, skip.RelativePath)} ({skip.Reason})");
         }
 
         var count = (FileChangeKind kind) => changes.Count(c => c.Kind == kind);
@@ -75,6 +115,35 @@ internal static class GenCommand
             $"streamgen: {changes.Count(c => c.Kind != FileChangeKind.Deleted)} files: {count(FileChangeKind.Created)} created, {count(FileChangeKind.Updated)} updated, " +
             $"{count(FileChangeKind.Unchanged)} unchanged, {count(FileChangeKind.Kept)} kept (yours), {count(FileChangeKind.Deleted)} deleted, in {Ms(stopwatch)}");
         return ExitCodes.Ok;
+    }
+
+    /// <summary>Asking for a transport the design does not map is a mistake (a typo'd design or the wrong design), not an empty result.</summary>
+    private static void CheckTransportsAreMapped(Transports? requested, ApiModel model, string design)
+    {
+        if (requested is not { } transports)
+        {
+            return;
+        }
+
+        if (transports.HasFlag(Transports.Http) && !model.HasHttp)
+        {
+            throw new UsageException($"--transports http: no method of {design} has an http mapping.");
+        }
+
+        if (transports.HasFlag(Transports.Grpc) && !model.HasGrpc)
+        {
+            throw new UsageException($"--transports grpc: no method of {design} is served over gRPC.");
+        }
+    }
+
+    private static IEnumerable<string> ReadSourceList(string list)
+    {
+        if (!File.Exists(list))
+        {
+            throw new IOException($"cannot read '{list}': no such file.");
+        }
+
+        return File.ReadAllLines(list).Select(line => line.Trim()).Where(line => line.Length > 0);
     }
 
     private static string Verb(FileChangeKind kind) => kind switch
@@ -92,6 +161,8 @@ internal static class GenCommand
     };
 
     private static string Display(string output, string relative) => Path.Combine(output, relative).Replace('\\', '/');
+
+    private static string Display(OutputWriter writer, string relative) => writer.PathOf(relative).Replace('\\', '/');
 
     private static string Ms(Stopwatch stopwatch) => stopwatch.ElapsedMilliseconds.ToString(CultureInfo.InvariantCulture) + " ms";
 }

@@ -23,13 +23,16 @@ public sealed record FileChange(string RelativePath, FileChangeKind Kind, Owners
 /// a failure at any point leaves the previous gen/ as it was; scaffolds are created only when absent (or with
 /// <c>--force</c>); <c>--check</c> compares and writes nothing.
 /// </summary>
-public sealed class OutputWriter(string outputDirectory)
+/// <param name="outputDirectory">The project folder: user files go here, and gen/ unless <paramref name="generatedDirectory"/> says otherwise.</param>
+/// <param name="generatedDirectory">Where the files planned under gen/ go instead of <c>outputDirectory/gen</c> (a build writes them under obj/).</param>
+public sealed class OutputWriter(string outputDirectory, string? generatedDirectory = null)
 {
     public const string GeneratedFolder = "gen";
     public const string StagingFolder = ".streamgen-tmp";
     public const string MarkerFile = ".streamgen";
     private const string MarkerText = "This folder is written by streamgen and replaced on every run. Edit the design, not these files.\n";
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+    private readonly string _generated = Path.TrimEndingDirectorySeparator(generatedDirectory ?? Path.Combine(outputDirectory, GeneratedFolder));
 
     /// <summary>Test hook: called after each staged file is written, to simulate a failure part-way.</summary>
     internal Action<string>? AfterStagedFile { get; init; }
@@ -41,19 +44,18 @@ public sealed class OutputWriter(string outputDirectory)
         var generated = files.Where(f => f.Ownership == Ownership.Generated).ToList();
         foreach (var file in generated)
         {
-            var path = Full(file.RelativePath);
+            var path = PathOf(file.RelativePath);
             var kind = !File.Exists(path) ? FileChangeKind.Created
                 : File.ReadAllText(path, Utf8) == file.Content ? FileChangeKind.Unchanged : FileChangeKind.Updated;
             changes.Add(new FileChange(file.RelativePath, kind, Ownership.Generated));
         }
 
         var expected = generated.Select(f => f.RelativePath).Append($"{GeneratedFolder}/{MarkerFile}").ToHashSet(StringComparer.Ordinal);
-        var genDirectory = Full(GeneratedFolder);
-        if (Directory.Exists(genDirectory))
+        if (Directory.Exists(_generated))
         {
-            foreach (var existing in Directory.EnumerateFiles(genDirectory, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+            foreach (var existing in Directory.EnumerateFiles(_generated, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
             {
-                var relative = Path.GetRelativePath(outputDirectory, existing).Replace('\\', '/');
+                var relative = $"{GeneratedFolder}/{Path.GetRelativePath(_generated, existing).Replace('\\', '/')}";
                 if (!expected.Contains(relative))
                 {
                     changes.Add(new FileChange(relative, FileChangeKind.Deleted, Ownership.Generated));
@@ -63,7 +65,7 @@ public sealed class OutputWriter(string outputDirectory)
 
         foreach (var file in files.Where(f => f.Ownership == Ownership.Scaffold))
         {
-            var path = Full(file.RelativePath);
+            var path = PathOf(file.RelativePath);
             var kind = !File.Exists(path) ? FileChangeKind.Created
                 : !force || File.ReadAllText(path, Utf8) == file.Content ? FileChangeKind.Kept : FileChangeKind.Updated;
             changes.Add(new FileChange(file.RelativePath, kind, Ownership.Scaffold));
@@ -76,8 +78,10 @@ public sealed class OutputWriter(string outputDirectory)
     public IReadOnlyList<FileChange> Write(IReadOnlyList<RenderedFile> files, bool force)
     {
         var changes = Compare(files, force);
-        var genDirectory = Full(GeneratedFolder);
-        if (Directory.Exists(genDirectory) && !File.Exists(Path.Combine(genDirectory, MarkerFile)) && !force && Directory.EnumerateFileSystemEntries(genDirectory).Any())
+        var genDirectory = _generated;
+        // Only files are worth protecting: `dotnet clean` leaves gen/'s empty folders behind (and its marker deleted).
+        if (Directory.Exists(genDirectory) && !File.Exists(Path.Combine(genDirectory, MarkerFile)) && !force
+            && Directory.EnumerateFiles(genDirectory, "*", SearchOption.AllDirectories).Any())
         {
             throw new IOException($"'{genDirectory}' exists but was not written by streamgen; move it away or pass --force to replace it.");
         }
@@ -101,11 +105,12 @@ public sealed class OutputWriter(string outputDirectory)
 
     private void ReplaceGenerated(IReadOnlyList<RenderedFile> files)
     {
-        var staging = Full(StagingFolder);
+        // Staged beside gen/ so that the swap is a rename on one volume.
+        var genDirectory = Path.GetFullPath(_generated);
+        var staging = Path.Combine(Path.GetDirectoryName(genDirectory)!, StagingFolder);
         var token = Guid.NewGuid().ToString("N")[..8];
         var stagedGen = Path.Combine(staging, $"gen-{token}");
         var retired = Path.Combine(staging, $"old-{token}");
-        var genDirectory = Full(GeneratedFolder);
         try
         {
             Directory.CreateDirectory(stagedGen);
@@ -142,7 +147,7 @@ public sealed class OutputWriter(string outputDirectory)
 
     private void WriteScaffold(RenderedFile file, bool overwrite)
     {
-        var path = Full(file.RelativePath);
+        var path = PathOf(file.RelativePath);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var temporary = path + $".{Guid.NewGuid():N}.tmp";
         File.WriteAllText(temporary, file.Content, Utf8);
@@ -156,7 +161,11 @@ public sealed class OutputWriter(string outputDirectory)
         }
     }
 
-    private string Full(string relativePath) => Path.Combine(outputDirectory, relativePath);
+    /// <summary>Where a planned file goes: files planned under gen/ in the generated folder, user files in the project folder.</summary>
+    public string PathOf(string relativePath) =>
+        relativePath.StartsWith(GeneratedFolder + "/", StringComparison.Ordinal)
+            ? Path.Combine(_generated, relativePath[(GeneratedFolder.Length + 1)..])
+            : Path.Combine(outputDirectory, relativePath);
 
     private static void TryDelete(string directory)
     {

@@ -6,8 +6,17 @@ using StreamGen.Validation;
 
 namespace StreamGen.Generation;
 
-/// <summary>How to run: the tool's version, a folder of template overrides, and the runtime mode when the command line sets it (null: the design's).</summary>
-public sealed record GenerationOptions(string ToolVersion, string? TemplatesDirectory = null, RuntimeMode? Runtime = null);
+/// <summary>
+/// How a run generates: the tool version (in headers), a folder of template overrides, the runtime mode when the command
+/// line sets it (null: the design's), and what the caller overrides in the design: the namespace (already checked to be
+/// one) and the transports to generate.
+/// </summary>
+public sealed record GenerationOptions(string ToolVersion, string? TemplatesDirectory = null, RuntimeMode? Runtime = null)
+{
+    public string? Namespace { get; init; }
+
+    public Transports Transports { get; init; } = Transports.All;
+}
 
 /// <summary>The outcome of a run: every diagnostic, the model when the design was valid, and the rendered files when rendering succeeded.</summary>
 public sealed record GenerationResult(IReadOnlyList<Diagnostic> Diagnostics, ApiModel? Model, IReadOnlyList<RenderedFile> Files)
@@ -32,7 +41,11 @@ public static class StreamGenerator
             var index = DesignValidator.Validate(document, diagnostics);
             if (!diagnostics.HasErrors)
             {
-                model = ModelBuilder.Build(document, index, diagnostics, new ModelBuilderOptions(options.ToolVersion, Path.GetFileName(displayPath), Runtime: options.Runtime));
+                model = ModelBuilder.Build(document, index, diagnostics, new ModelBuilderOptions(options.ToolVersion, Path.GetFileName(displayPath), Runtime: options.Runtime)
+                {
+                    Namespace = options.Namespace,
+                    Transports = options.Transports,
+                });
             }
         }
 

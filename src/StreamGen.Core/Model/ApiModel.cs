@@ -56,6 +56,7 @@ public sealed record ProjectModel
 
     public required IReadOnlyList<PackageModel> Packages { get; init; }
 
+    /// <summary>The .proto relative to gen/, where StreamGen.props lives (its items are rooted at the props' own folder, so it can be imported from anywhere).</summary>
     public required string? ProtoPath { get; init; }
 }
 

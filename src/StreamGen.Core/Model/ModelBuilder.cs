@@ -89,7 +89,7 @@ public static class ModelBuilder
             FileName = $"{context.Stem}.csproj",
             AssemblyName = context.Stem,
             Packages = packages,
-            ProtoPath = proto is null ? null : $"gen/{proto.RelativePath}",
+            ProtoPath = proto?.RelativePath,
         };
     }
 }

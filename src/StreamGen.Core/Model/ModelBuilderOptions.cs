@@ -1,7 +1,14 @@
 namespace StreamGen.Model;
 
 /// <summary>
-/// What the model needs beyond the design: the tool version for headers (and the runtime package's), the design's file
-/// name, and the runtime mode when the command line sets it (null: the design's <c>api.runtime</c>, else source).
+/// What the model needs beyond the design: the tool version for headers (and the runtime package's) and the design's
+/// file name; and what a run may override: the runtime mode (null: the design's <c>api.runtime</c>, else source), the
+/// namespace (instead of <c>api.namespace</c>) and the transports to generate.
 /// </summary>
-public sealed record ModelBuilderOptions(string ToolVersion, string DesignFile, string GrpcVersion = "2.85.0", RuntimeMode? Runtime = null);
+public sealed record ModelBuilderOptions(string ToolVersion, string DesignFile, string GrpcVersion = "2.85.0", RuntimeMode? Runtime = null)
+{
+    /// <summary>Replaces the design's namespace; checked by the caller (<see cref="Naming.CSharpNaming.IsNamespace"/>).</summary>
+    public string? Namespace { get; init; }
+
+    public Transports Transports { get; init; } = Transports.All;
+}

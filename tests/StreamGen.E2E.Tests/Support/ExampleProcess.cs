@@ -29,15 +29,18 @@ public sealed class ExampleProcess : IAsyncDisposable
 
     public int Id => _process.Id;
 
-    public static ExampleProcess Start(IEnumerable<string> args, IDictionary<string, string>? environment = null)
+    public static ExampleProcess Start(IEnumerable<string> args, IDictionary<string, string>? environment = null) => Start(Dll, args, environment);
+
+    /// <summary>Starts another build of a service (the logger built by StreamGen.MSBuild, say) the same way.</summary>
+    public static ExampleProcess Start(string dll, IEnumerable<string> args, IDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            WorkingDirectory = Path.GetDirectoryName(Dll)!,
+            WorkingDirectory = Path.GetDirectoryName(dll)!,
         };
-        start.ArgumentList.Add(Dll);
+        start.ArgumentList.Add(dll);
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);

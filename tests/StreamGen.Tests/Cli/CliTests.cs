@@ -179,6 +179,91 @@ public sealed class CliTests
     }
 
     [Fact]
+    public void Gen_checks_the_namespace_and_transports_before_writing_anything()
+    {
+        using var temp = new TempDirectory();
+
+        var namespaceError = Run("gen", Design("counter.json"), "-o", temp.Path, "--namespace", "1st.Counter");
+        var transportError = Run("gen", Design("counter.json"), "-o", temp.Path, "--transports", "http,grcp");
+        var emptyError = Run("gen", Design("counter.json"), "-o", temp.Path, "--transports", " ; ");
+
+        Assert.Equal((2, "streamgen: --namespace '1st.Counter' is not a C# namespace: use dot-separated identifiers such as Acme.Logger."), (namespaceError.Exit, namespaceError.Error.Trim()));
+        Assert.Equal((2, "streamgen: --transports: 'grcp' is not one of http, grpc (did you mean 'grpc'?)."), (transportError.Exit, transportError.Error.Trim()));
+        Assert.Equal((2, "streamgen: --transports is empty: give one or more of http, grpc."), (emptyError.Exit, emptyError.Error.Trim()));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(temp.Path));
+    }
+
+    [Fact]
+    public void Gen_refuses_a_transport_the_design_does_not_map()
+    {
+        using var temp = new TempDirectory();
+        var design = temp.Combine("http-only.yaml");
+        File.WriteAllText(design, "api: { name: demo }\nservices:\n  demo:\n    methods:\n      ping:\n        result: String\n        http: { GET: /ping }\n");
+
+        var both = Run("gen", design, "-o", temp.Combine("out"), "--transports", "http;grpc");
+        var http = Run("gen", design, "-o", temp.Combine("out"), "--transports", "HTTP");
+
+        Assert.Equal((2, $"streamgen: --transports grpc: no method of {design.Replace('\\', '/')} is served over gRPC."), (both.Exit, both.Error.Trim()));
+        Assert.True(http.Exit == 0, http.Error);
+    }
+
+    [Fact]
+    public void Under_the_msbuild_format_a_failure_that_is_not_a_diagnostic_is_still_an_msbuild_error()
+    {
+        var usage = Run("gen", Design("counter.json"), "--transports", "ws", "--format", "msbuild", "--check");
+        var parse = Run("gen", Design("counter.json"), "--format", "msbuild", "--bogus");
+        var missing = Run("validate", "no/such/design.yaml", "--format=msbuild");
+
+        Assert.Equal((2, "streamgen : error : --transports: 'ws' is not one of http, grpc."), (usage.Exit, usage.Error.Trim()));
+        Assert.Equal(2, parse.Exit);
+        Assert.StartsWith("streamgen : error : ", parse.Error, StringComparison.Ordinal);
+        Assert.Equal((3, "streamgen : error : cannot read 'no/such/design.yaml': no such file."), (missing.Exit, missing.Error.Trim()));
+    }
+
+    [Fact]
+    public void Gen_for_a_build_writes_gen_apart_and_creates_only_the_user_files_the_project_lacks()
+    {
+        using var temp = new TempDirectory();
+        var project = temp.Combine("project");
+        var gen = temp.Combine("project", "obj", "streamgen", "logger", "gen");
+        Directory.CreateDirectory(project);
+        var entry = Path.Combine(project, "Main.cs");
+        File.WriteAllText(entry, "System.Console.WriteLine(\"mine\");\n");
+        var sources = temp.Combine("sources.txt");
+        File.WriteAllLines(sources, [entry, ""]);
+
+        var (exit, output, error) = Run(
+            "gen", Design("logger.yaml"), "-o", project, "--gen-dir", gen, "--scaffold", "service;program", "--project-sources", sources, "--namespace", "Built.Logger");
+
+        Assert.True(exit == 0, error);
+        Assert.True(File.Exists(Path.Combine(gen, "Logger", "ILoggerService.g.cs")));
+        Assert.Contains("namespace Built.Logger;", File.ReadAllText(Path.Combine(project, "LoggerService.cs")), StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(project, "Program.cs")));
+        Assert.False(File.Exists(Path.Combine(project, "Logger.csproj")));
+        Assert.False(Directory.Exists(Path.Combine(project, "gen")));
+        Assert.Contains($"  skipped  {project.Replace('\\', '/')}/Program.cs (the entry point is in {entry.Replace('\\', '/')})", output, StringComparison.Ordinal);
+        Assert.Contains($"  created  {gen.Replace('\\', '/')}/Logger/ILoggerService.g.cs", output, StringComparison.Ordinal);
+        Assert.Equal(2, Run("gen", Design("logger.yaml"), "-o", project, "--scaffold", "project,stubs").Exit);
+    }
+
+    [Fact]
+    public void The_readme_synopsis_names_every_option_of_every_command()
+    {
+        var readme = File.ReadAllText(Path.Combine(Repository.Root, "README.md"));
+        var start = readme.IndexOf("streamgen gen DESIGN", StringComparison.Ordinal);
+        var synopsis = readme[start..readme.IndexOf("```", start, StringComparison.Ordinal)];
+
+        foreach (var command in Program.BuildRootCommand().Subcommands)
+        {
+            Assert.Contains($"streamgen {command.Name} ", synopsis, StringComparison.Ordinal);
+            foreach (var option in command.Options.Where(o => o is not System.CommandLine.Help.HelpOption))
+            {
+                Assert.Contains(option.Name, synopsis, StringComparison.Ordinal);
+            }
+        }
+    }
+
+    [Fact]
     public void Schema_prints_the_json_schema()
     {
         var (exit, output, _) = Run("schema");

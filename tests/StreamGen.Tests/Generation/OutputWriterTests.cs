@@ -72,6 +72,17 @@ public sealed class OutputWriterTests
     }
 
     [Fact]
+    public void A_gen_folder_of_empty_folders_is_replaced_as_dotnet_clean_leaves_it()
+    {
+        using var output = new TempDirectory();
+        Directory.CreateDirectory(Path.Combine(output.Path, "gen", "Types"));
+
+        new OutputWriter(output.Path).Write(Files(), force: false);
+
+        Assert.True(File.Exists(Path.Combine(output.Path, "gen", "Types", "Tick.g.cs")));
+    }
+
+    [Fact]
     public void Compare_lists_what_would_change_and_writes_nothing()
     {
         using var output = new TempDirectory();
@@ -86,6 +97,29 @@ public sealed class OutputWriterTests
         var change = Assert.Single(drift);
         Assert.Equal(("gen/Types/Tick.g.cs", FileChangeKind.Updated), (change.RelativePath, change.Kind));
         Assert.Equal(edited, File.ReadAllText(tick));
+    }
+
+    [Fact]
+    public void Gen_can_live_apart_from_the_user_files_and_is_still_replaced_whole_and_atomically()
+    {
+        using var root = new TempDirectory();
+        var project = root.Combine("project");
+        var gen = root.Combine("obj", "streamgen", "counter", "gen");
+        var writer = new OutputWriter(project, gen + Path.DirectorySeparatorChar);
+        writer.Write(Files(), force: false);
+        File.WriteAllText(Path.Combine(gen, "Types", "Gone.g.cs"), "// from an older design\n");
+
+        var changes = writer.Write(Files(), force: false);
+
+        Assert.True(File.Exists(Path.Combine(gen, "Types", "Tick.g.cs")));
+        Assert.True(File.Exists(Path.Combine(gen, OutputWriter.MarkerFile)));
+        Assert.True(File.Exists(Path.Combine(project, "Program.cs")));
+        Assert.False(Directory.Exists(Path.Combine(project, "gen")));
+        Assert.Contains(changes, c => c.RelativePath == "gen/Types/Gone.g.cs" && c.Kind == FileChangeKind.Deleted);
+        Assert.False(File.Exists(Path.Combine(gen, "Types", "Gone.g.cs")));
+        Assert.False(Directory.Exists(root.Combine("obj", "streamgen", "counter", OutputWriter.StagingFolder)));
+        Assert.Equal(Path.Combine(gen, "Types", "Tick.g.cs"), writer.PathOf("gen/Types/Tick.g.cs"));
+        Assert.Equal(Path.Combine(project, "Program.cs"), writer.PathOf("Program.cs"));
     }
 
     private static Dictionary<string, string> Read(string directory) =>

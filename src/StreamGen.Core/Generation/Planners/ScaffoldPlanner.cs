@@ -14,4 +14,10 @@ internal static class ScaffoldPlanner
             yield return new OutputFile(service.ScaffoldFileName, [new Section("service-stub", "scaffold/service.cs.sbn", service)], Ownership.Scaffold);
         }
     }
+
+    /// <summary>The kind of a user file, from the name <see cref="Plan"/> gives it.</summary>
+    public static ScaffoldKinds KindOf(string relativePath) =>
+        relativePath.EndsWith(".csproj", StringComparison.Ordinal) ? ScaffoldKinds.Project
+        : relativePath == "Program.cs" ? ScaffoldKinds.Program
+        : ScaffoldKinds.Service;
 }

@@ -14,7 +14,7 @@ internal sealed class ModelContext
         Options = options;
         Api = document.Api!;
         Stem = CSharpNaming.ToPascalCase(Api.ApiName!);
-        Namespace = Api.Namespace ?? CSharpNaming.ToNamespace(Api.ApiName!);
+        Namespace = options.Namespace ?? Api.Namespace ?? CSharpNaming.ToNamespace(Api.ApiName!);
         Runtime = options.Runtime ?? (Api.Runtime == "package" ? RuntimeMode.Package : RuntimeMode.Source);
     }
 
@@ -43,6 +43,12 @@ internal sealed class ModelContext
     public string ProtoPackage => ProtoNaming.Package(Api.ApiName!) ?? "api";
 
     public IEnumerable<DesignService> Services => Document.Services.ValuesOrEmpty();
+
+    /// <summary>The method is served over HTTP in this run: the design maps it and the run generates HTTP.</summary>
+    public bool ServesHttp(DesignMethod method) => method.Http is not null && Options.Transports.HasFlag(Transports.Http);
+
+    /// <summary>The method is served over gRPC in this run: the design enables it and the run generates gRPC.</summary>
+    public bool ServesGrpc(DesignService service, DesignMethod method) => method.IsServedOverGrpc(service) && Options.Transports.HasFlag(Transports.Grpc);
 
     /// <summary>The resolved type of a method's type reference (validation has resolved and checked it).</summary>
     public TypeExpression TypeOf(DesignTypeRef reference, TypeRole role) => Index.TypeOf(reference, role.Key())!;

@@ -209,7 +209,7 @@ internal sealed class NamePass
                     ClientStream = isStreaming ? _types.Allocate(owner, $"I{name}ClientStream", $"I{servicePascal}{name}ClientStream") : null,
                     ParameterLocals = NameParameterLocals(method),
                 };
-                result[method] = method.Http is { } http ? NameBodies(service, method, http, names) : names;
+                result[method] = _context.ServesHttp(method) && method.Http is { } http ? NameBodies(service, method, http, names) : names;
             }
         }
 
@@ -383,7 +383,7 @@ internal sealed class NamePass
                 var isStreaming = m.ServerStream is not null;
                 methods[method] = m with
                 {
-                    Http = method.Http is null ? null : new HttpMemberNames(
+                    Http = !_context.ServesHttp(method) ? null : new HttpMemberNames(
                         http.Allocate(owner, $"Handle{m.Name}Async"),
                         http.Allocate(owner, $"{m.Name}ErrorStatus"),
                         isStreaming ? http.Allocate(owner, $"{m.Name}ServerStream") : null),

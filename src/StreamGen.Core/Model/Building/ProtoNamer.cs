@@ -18,7 +18,7 @@ internal sealed class ProtoNamer(ModelContext context, NameRegistry registry, IR
     {
         var package = registry.Add($"messages and services of package {context.ProtoPackage}", IdentifierSyntax.Proto);
         package.Reserve([ProtoNaming.ReflectionClass(context.ProtoPackage)], Protoc);
-        var grpcServices = services.Keys.Where(s => s.Methods.ValuesOrEmpty().Any(m => m.IsServedOverGrpc(s))).ToList();
+        var grpcServices = services.Keys.Where(s => s.Methods.ValuesOrEmpty().Any(m => context.ServesGrpc(s, m))).ToList();
         foreach (var service in grpcServices)
         {
             // Validation has made sure each has an ASCII spelling and that no two services share a C# name.
@@ -31,7 +31,7 @@ internal sealed class ProtoNamer(ModelContext context, NameRegistry registry, IR
         foreach (var service in grpcServices)
         {
             var servicePascal = services[service].ProtoName!;
-            foreach (var method in service.Methods.ValuesOrEmpty().Where(m => m.IsServedOverGrpc(service)))
+            foreach (var method in service.Methods.ValuesOrEmpty().Where(m => context.ServesGrpc(service, m)))
             {
                 var rpc = ProtoNaming.ToProtoIdentifier(methods[method].Name)!;
                 var owner = new NameOwner($"method '{method.Name}'", method.NameSpan);

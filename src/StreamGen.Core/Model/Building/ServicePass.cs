@@ -83,8 +83,8 @@ internal sealed class ServicePass(
         // The transports read the method's shape and type uses, decided above.
         return model with
         {
-            Http = method.Http is { } design ? http.Endpoint(service, method, design, model) : null,
-            Grpc = method.IsServedOverGrpc(service) ? grpc.Method(service, method, model) : null,
+            Http = context.ServesHttp(method) && method.Http is { } design ? http.Endpoint(service, method, design, model) : null,
+            Grpc = context.ServesGrpc(service, method) ? grpc.Method(service, method, model) : null,
         };
     }
 

@@ -1,0 +1,18 @@
+using StreamGen.Generation;
+using StreamGen.Model;
+
+namespace StreamGen.Cli.Commands;
+
+/// <summary>A <c>gen</c> command line, parsed: <see cref="Runtime"/> and <see cref="Transports"/> are null when the design decides.</summary>
+internal sealed record GenRequest(
+    string Design,
+    string Output,
+    string? Templates,
+    RuntimeMode? Runtime,
+    bool Check,
+    bool Force,
+    string? Namespace,
+    Transports? Transports,
+    string? GenDir,
+    ScaffoldKinds Scaffold,
+    string? ProjectSources);
