@@ -15,7 +15,7 @@ namespace StreamGen.Tests.Support;
 /// </summary>
 internal static class GeneratedCompilation
 {
-    private static readonly string[] ImplicitUsings =
+    public static readonly string[] ImplicitUsings =
     [
         "System", "System.Collections.Generic", "System.IO", "System.Linq", "System.Net.Http", "System.Net.Http.Json", "System.Threading",
         "System.Threading.Tasks", "Microsoft.AspNetCore.Builder", "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Http",
@@ -23,8 +23,14 @@ internal static class GeneratedCompilation
         "Microsoft.Extensions.Hosting", "Microsoft.Extensions.Logging",
     ];
 
-    private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(LoadReferences);
-    private static readonly Lazy<ImmutableArray<ISourceGenerator>> Generators = new(LoadGenerators);
+    private static readonly Lazy<ImmutableArray<MetadataReference>> LazyReferences = new(LoadReferences);
+    private static readonly Lazy<ImmutableArray<ISourceGenerator>> LazyGenerators = new(LoadGenerators);
+
+    /// <summary>The reference assemblies a generated project builds against.</summary>
+    public static ImmutableArray<MetadataReference> References => LazyReferences.Value;
+
+    /// <summary>The framework's source generators a generated project's build runs.</summary>
+    public static ImmutableArray<ISourceGenerator> Generators => LazyGenerators.Value;
 
     public sealed record Result(CSharpCompilation Compilation, IReadOnlyList<Diagnostic> Diagnostics)
     {
@@ -64,18 +70,20 @@ internal static class GeneratedCompilation
         }
 
         trees.Add(CSharpSyntaxTree.ParseText(string.Concat(ImplicitUsings.Select(u => $"global using global::{u};\n")), parse, "GlobalUsings.g.cs"));
-        var options = new CSharpCompilationOptions(
-            OutputKind.ConsoleApplication,
-            nullableContextOptions: NullableContextOptions.Enable,
-            generalDiagnosticOption: ReportDiagnostic.Error,
-            specificDiagnosticOptions: new Dictionary<string, ReportDiagnostic> { ["CS1701"] = ReportDiagnostic.Suppress, ["CS1702"] = ReportDiagnostic.Suppress },
-            allowUnsafe: false);
-        var compilation = CSharpCompilation.Create(assemblyName, trees, References.Value, options);
-        CSharpGeneratorDriver.Create(Generators.Value, parseOptions: parse)
+        var compilation = CSharpCompilation.Create(assemblyName, trees, References, Options(OutputKind.ConsoleApplication));
+        CSharpGeneratorDriver.Create(Generators, parseOptions: parse)
             .RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
         var diagnostics = generatorDiagnostics.Concat(output.GetDiagnostics()).ToList();
         return new Result((CSharpCompilation)output, diagnostics);
     }
+
+    /// <summary>Nullable on, every warning an error, as <c>TreatWarningsAsErrors</c> builds.</summary>
+    public static CSharpCompilationOptions Options(OutputKind kind) => new(
+        kind,
+        nullableContextOptions: NullableContextOptions.Enable,
+        generalDiagnosticOption: ReportDiagnostic.Error,
+        specificDiagnosticOptions: new Dictionary<string, ReportDiagnostic> { ["CS1701"] = ReportDiagnostic.Suppress, ["CS1702"] = ReportDiagnostic.Suppress },
+        allowUnsafe: false);
 
     private static ImmutableArray<MetadataReference> LoadReferences()
     {
