@@ -110,7 +110,7 @@ internal sealed class DesignGenerator(IReadOnlySet<string> avoided) : Gen<Design
 
             // Mostly unique API names, so that many designs share one batch compilation (namespaces differ).
             var api = new NameScope(this).Word();
-            api = draw.Chance(0.8) ? $"{api}_{draw.Int(0, 999_999)}" : api;
+            api = draw.Chance(0.8) || !Allows(FailureKinds.FrameworkTypeNames) ? $"{api}_{draw.Int(0, 999_999)}" : api;
             return new DesignSpec(
                 api,
                 draw.Chance(0.3) ? $"Space{draw.Int(0, 99999)}.Api" : null,
@@ -129,6 +129,8 @@ internal sealed class DesignGenerator(IReadOnlySet<string> avoided) : Gen<Design
         private ObjectSpec Object(int owner, int depth, int minAttributes, string? enclosingName, Func<TypeExpr>? attributeType = null, int maxAttributes = 6)
         {
             var scope = new NameScope(this);
+            minAttributes = _grpc && !Allows(FailureKinds.GrpcEmptyType) ? Math.Max(1, minAttributes) : minAttributes;
+            maxAttributes = Math.Max(minAttributes, maxAttributes);
             var count = draw.Int(minAttributes, Math.Max(minAttributes, draw.Chance(0.7) ? Math.Min(maxAttributes, 3) : maxAttributes));
             var attributes = new List<AttributeSpec>();
             var required = new List<string>();
@@ -408,7 +410,7 @@ internal sealed class DesignGenerator(IReadOnlySet<string> avoided) : Gen<Design
             var http = draw.Chance(0.85) || (!grpc && draw.Chance(0.9));
             var sse = http && shape == Shape.ServerStream && draw.Chance(0.4);
             var rawRequest = http && !grpc && shape == Shape.Unary && draw.Chance(0.15);
-            var rawResponse = http && !grpc && shape == Shape.Unary && draw.Chance(0.15);
+            var rawResponse = http && !grpc && shape == Shape.Unary && (!rawRequest || Allows(FailureKinds.HttpRawRequestAndResponse)) && draw.Chance(0.15);
             var verb = shape != Shape.Unary ? "GET" : rawRequest ? draw.Pick(["POST", "PUT", "PATCH", "DELETE"]) : draw.Pick(["GET", "POST", "PUT", "PATCH", "DELETE"]);
             var bodiless = http && (verb == "GET" || shape != Shape.Unary || rawRequest);
             var metadata = grpc && shape is Shape.ClientStream or Shape.Bidirectional;
@@ -529,7 +531,7 @@ internal sealed class DesignGenerator(IReadOnlySet<string> avoided) : Gen<Design
                     continue;
                 }
 
-                if (!Allows(FailureKinds.AnyInScaffold) && type is PrimitiveExpr { Name: "Any" } or ArrayExpr { Element: PrimitiveExpr { Name: "Any" } } or MapExpr { Value: PrimitiveExpr { Name: "Any" } })
+                if (!Allows(FailureKinds.AnyInScaffold) && ContainsAny(type))
                 {
                     continue;
                 }
@@ -537,6 +539,17 @@ internal sealed class DesignGenerator(IReadOnlySet<string> avoided) : Gen<Design
                 return type;
             }
         }
+
+        /// <summary>Any as the type, or inside its collections (not inside objects, which are records of their own).</summary>
+        private static bool ContainsAny(TypeExpr type) => type switch
+        {
+            PrimitiveExpr { Name: "Any" } => true,
+            ArrayExpr array => ContainsAny(array.Element),
+            MapExpr map => ContainsAny(map.Value),
+            _ => false,
+        };
+
+        private static bool IsBytes(TypeExpr type) => type is PrimitiveExpr { Name: "Bytes" };
 
         private static bool IsValueType(TypeExpr type) => type is PrimitiveExpr { Name: not ("String" or "Bytes" or "Any") };
 
@@ -592,7 +605,9 @@ internal sealed class DesignGenerator(IReadOnlySet<string> avoided) : Gen<Design
                         continue;
                     }
 
-                    var place = draw.Weighted((primitive && CSharpNaming.IsDesignIdentifier(attribute.Name) ? 2 : 0, 0), (IsPlaceable(attribute.Type, true, false) ? 2 : 0, 1), (IsPlaceable(attribute.Type, true, false) ? 2 : 0, 2), (bodiless ? 0 : 3, 3));
+                    var placeable = IsPlaceable(attribute.Type, true, false);
+                    var inPath = primitive && CSharpNaming.IsDesignIdentifier(attribute.Name) && (Allows(FailureKinds.HttpBytesPathParameter) || !IsBytes(attribute.Type));
+                    var place = draw.Weighted((inPath ? 2 : 0, 0), (placeable ? 2 : 0, 1), (placeable ? 2 : 0, 2), (bodiless ? 0 : 3, 3));
                     switch (place)
                     {
                         case 0:
@@ -610,7 +625,7 @@ internal sealed class DesignGenerator(IReadOnlySet<string> avoided) : Gen<Design
                     }
                 }
 
-                if (unplaced.Count == 1 && draw.Chance(0.5) && (Allows(FailureKinds.HttpValueTypeBody) || !IsValueType(unplaced[0].Type)) && (Allows(FailureKinds.HttpCollectionOfUserTypes) || unplaced[0].Type is not (ArrayExpr { Element: NamedExpr } or MapExpr { Value: NamedExpr })))
+                if (unplaced.Count == 1 && draw.Chance(0.5) && (Allows(FailureKinds.HttpAnyBody) || unplaced[0].Type is not PrimitiveExpr { Name: "Any" }) && (Allows(FailureKinds.HttpValueTypeBody) || !IsValueType(unplaced[0].Type)) && (Allows(FailureKinds.HttpCollectionOfUserTypes) || unplaced[0].Type is not (ArrayExpr { Element: NamedExpr } or MapExpr { Value: NamedExpr })))
                 {
                     body = unplaced[0].Name;
                 }
@@ -691,8 +706,14 @@ internal sealed class DesignGenerator(IReadOnlySet<string> avoided) : Gen<Design
                     var name = Draw.Weighted(
                         (8, Draw.Pick(NamePools.TypeWords)),
                         (builder.Allows(FailureKinds.FrameworkTypeNames) ? 2 : 0, Draw.Pick(NamePools.FrameworkTypes)),
+                        (builder.Allows(FailureKinds.RuntimeTypeNames) ? 1 : 0, Draw.Pick(NamePools.RuntimeTypes)),
+                        (builder.Allows(FailureKinds.JsonContextMemberNames) ? 1 : 0, Draw.Pick(NamePools.JsonContextMembers)),
                         (2, Candidate(NamePools.Words)));
-                    if (name is "ArrayOf" or "MapOf" || StreamGen.Design.Types.PrimitiveKinds.TryParse(name, out _))
+                    var pascal = CSharpNaming.ToPascalCase(name);
+                    if (name is "ArrayOf" or "MapOf" || StreamGen.Design.Types.PrimitiveKinds.TryParse(name, out _)
+                        || (!builder.Allows(FailureKinds.FrameworkTypeNames) && NamePools.FrameworkTypes.Contains(pascal))
+                        || (!builder.Allows(FailureKinds.RuntimeTypeNames) && NamePools.RuntimeTypes.Contains(pascal))
+                        || (!builder.Allows(FailureKinds.JsonContextMemberNames) && NamePools.JsonContextMembers.Contains(pascal)))
                     {
                         continue;
                     }
@@ -727,7 +748,14 @@ internal sealed class DesignGenerator(IReadOnlySet<string> avoided) : Gen<Design
             {
                 while (true)
                 {
-                    var name = Draw.Chance(0.7) ? Draw.Pick(NamePools.MethodWords) : Candidate(NamePools.Words);
+                    var name = Draw.Chance(0.7) ? Draw.Pick(NamePools.MethodWords)
+                        : builder.Allows(FailureKinds.RuntimeTypeNames) && Draw.Chance(0.05) ? Draw.Pick(NamePools.RuntimeMethodNames)
+                        : Candidate(NamePools.Words);
+                    if (!builder.Allows(FailureKinds.RuntimeTypeNames) && NamePools.RuntimeMethodNames.Contains(name.ToLowerInvariant()))
+                    {
+                        continue;
+                    }
+
                     if (_pascal.Add(CSharpNaming.ToPascalCase(name)))
                     {
                         return name;

@@ -275,7 +275,7 @@ internal static partial class DesignYaml
         if (reference.Type is InlineExpr inline)
         {
             w.Line(indent, $"{key}:");
-            if (reference.Description is { } description)
+            if (reference.Description is { } description && inline.Object.Description is null)
             {
                 w.Line(indent + 1, $"description: {Json(description)}");
             }

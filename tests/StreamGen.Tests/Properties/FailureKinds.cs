@@ -30,4 +30,10 @@ internal static class FailureKinds
     public const string SseRetryUInt64 = "sse-retry-uint64";
     public const string TwoResponseHeaders = "two-response-headers";
     public const string TrickyEnumValues = "tricky-enum-values";
+    public const string GrpcEmptyType = "grpc-empty-type";
+    public const string HttpBytesPathParameter = "http-bytes-path-parameter";
+    public const string RuntimeTypeNames = "names-runtime-types";
+    public const string JsonContextMemberNames = "names-json-context-members";
+    public const string HttpAnyBody = "http-any-body-attribute";
+    public const string HttpRawRequestAndResponse = "http-raw-request-and-response";
 }

@@ -71,6 +71,17 @@ internal static class NamePools
         "Results", "Encoding", "Math", "Convert", "File", "Path", "Console", "Environment", "Channel", "Empty", "Value", "Any",
     ];
 
+    /// <summary>Types of the generated runtime, and method names whose generated types (<c>ErrorResult</c>) are runtime types.</summary>
+    public static IReadOnlyList<string> RuntimeTypes { get; } =
+    [
+        "ErrorResult", "ServiceError", "ValidationErrors", "Check", "Received", "StringFormat", "HttpErrors", "GrpcErrors", "StreamClosedException",
+    ];
+
+    /// <summary>Members of System.Text.Json's JsonSerializerContext, which the source generator's per-type properties must not take.</summary>
+    public static IReadOnlyList<string> JsonContextMembers { get; } = ["Options", "Default", "GeneratedSerializerOptions", "GetTypeInfo"];
+
+    public static IReadOnlyList<string> RuntimeMethodNames { get; } = ["error", "service", "validation"];
+
     public static IReadOnlyList<string> NonAscii { get; } =
     [
         "größe", "名前", "naïve", "épée", "ψ", "Ωmega", "ünits", "çaça", "ñandú", "ΑΒΓ", "данные",
