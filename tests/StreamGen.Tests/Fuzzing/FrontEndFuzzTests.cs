@@ -24,7 +24,13 @@ public sealed partial class FrontEndFuzzTests(ITestOutputHelper output)
     public void Mutated_designs_are_refused_with_a_located_SG_code_and_never_crash_or_hang()
     {
         var count = int.TryParse(Environment.GetEnvironmentVariable("STREAMGEN_FUZZ_COUNT"), CultureInfo.InvariantCulture, out var n) ? n : 5000;
-        var seed = Environment.GetEnvironmentVariable("STREAMGEN_FUZZ_SEED") is { Length: > 0 } given ? PCG.Parse(given) : new PCG(7, 1_717);
+        var seed = Environment.GetEnvironmentVariable("STREAMGEN_FUZZ_SEED") switch
+        {
+            null or "" => new PCG(7, 1_717),
+            "random" => new PCG(PCG.ThreadPCG.Next(), PCG.ThreadPCG.Next64()),
+            var given => PCG.Parse(given),
+        };
+        var seedText = seed.ToString();
         var replaying = Environment.GetEnvironmentVariable("STREAMGEN_FUZZ_REPLAY") is { Length: > 0 } one ? PCG.Parse(one) : null;
         count = replaying is null ? count : 1;
         var sources = Repository.DesignFiles.Concat(Repository.GoaDesignFiles)
@@ -64,6 +70,7 @@ public sealed partial class FrontEndFuzzTests(ITestOutputHelper output)
             }
         }
 
+        output.WriteLine($"STREAMGEN_FUZZ_SEED={seedText}");
         output.WriteLine($"{count} inputs in {clock.Elapsed.TotalSeconds:F0} s, {refused} refused with located SG codes; {failures.Count} failures. Slowest:");
         foreach (var (elapsed, what) in slowest.OrderByDescending(s => s.Elapsed).Take(10))
         {

@@ -103,7 +103,8 @@ internal sealed class DesignGenerator(IReadOnlySet<string> avoided) : Gen<Design
                 services.Add(Service(s, serviceNames.ServiceName(_typeIndex.Keys)));
             }
 
-            if (!Allows(FailureKinds.GrpcOnlyDesign) && !services.Any(s => s.Methods.Any(m => m.Http is not null)))
+            if ((!Allows(FailureKinds.GrpcOnlyDesign) && !services.Any(s => s.Methods.Any(m => m.Http is not null)))
+                || (!Allows(FailureKinds.DesignWithoutMethods) && services.All(s => s.Methods.Count == 0)))
             {
                 services[0] = services[0] with { Methods = [.. services[0].Methods, SimpleHttpMethod(services[0])] };
             }
@@ -161,7 +162,7 @@ internal sealed class DesignGenerator(IReadOnlySet<string> avoided) : Gen<Design
         {
             var withFields = _grpc || draw.Chance(0.5);
             var numbers = new List<int?>();
-            var next = draw.Chance(0.2) ? draw.Pick([100, 18990, 20000, 536870900]) : 1;
+            var next = draw.Chance(0.2) ? draw.Pick([100, 18990, 20000, 536_870_800]) : 1;
             for (var i = 0; i < count; i++)
             {
                 numbers.Add(withFields ? next : null);
@@ -713,7 +714,8 @@ internal sealed class DesignGenerator(IReadOnlySet<string> avoided) : Gen<Design
                     if (name is "ArrayOf" or "MapOf" || StreamGen.Design.Types.PrimitiveKinds.TryParse(name, out _)
                         || (!builder.Allows(FailureKinds.FrameworkTypeNames) && NamePools.FrameworkTypes.Contains(pascal))
                         || (!builder.Allows(FailureKinds.RuntimeTypeNames) && NamePools.RuntimeTypes.Contains(pascal))
-                        || (!builder.Allows(FailureKinds.JsonContextMemberNames) && NamePools.JsonContextMembers.Contains(pascal)))
+                        || (!builder.Allows(FailureKinds.JsonContextMemberNames) && NamePools.JsonContextMembers.Contains(pascal))
+                        || (!builder.Allows(FailureKinds.LowercaseBuiltInTypeNames) && NamePools.BuiltInTypes.Contains(pascal)))
                     {
                         continue;
                     }

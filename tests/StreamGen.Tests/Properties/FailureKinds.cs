@@ -34,6 +34,8 @@ internal static class FailureKinds
     public const string HttpBytesPathParameter = "http-bytes-path-parameter";
     public const string RuntimeTypeNames = "names-runtime-types";
     public const string JsonContextMemberNames = "names-json-context-members";
+    public const string LowercaseBuiltInTypeNames = "names-lowercase-builtin-type";
+    public const string DesignWithoutMethods = "design-without-methods";
     public const string HttpAnyBody = "http-any-body-attribute";
     public const string HttpRawRequestAndResponse = "http-raw-request-and-response";
 }

@@ -80,6 +80,9 @@ internal static class NamePools
     /// <summary>Members of System.Text.Json's JsonSerializerContext, which the source generator's per-type properties must not take.</summary>
     public static IReadOnlyList<string> JsonContextMembers { get; } = ["Options", "Default", "GeneratedSerializerOptions", "GetTypeInfo"];
 
+    /// <summary>.NET types that C# keywords stand for: <c>string</c> is a valid type name (only <c>String</c> is built in) and becomes one.</summary>
+    public static IReadOnlyList<string> BuiltInTypes { get; } = ["String", "Object", "Boolean", "Bool", "Double", "Decimal", "Byte", "Char", "Single", "Int32", "Int64", "UInt32", "UInt64", "Int16"];
+
     public static IReadOnlyList<string> RuntimeMethodNames { get; } = ["error", "service", "validation"];
 
     public static IReadOnlyList<string> NonAscii { get; } =
