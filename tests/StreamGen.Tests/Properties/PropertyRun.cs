@@ -63,7 +63,13 @@ internal sealed class PropertyRun(Action<string> log)
                 failures.Add(new Failure(specs[key].Seed, specs[key].Design, FailureSignature.Of(problems[0]), problems));
             }
 
-            log($"{Math.Min(start + BatchSize, seeds.Count)}/{seeds.Count} designs, {failures.Count} failing, {clock.Elapsed.TotalSeconds:F0} s (compile {(clock.Elapsed - generatedAt).TotalSeconds:F1} s)");
+            var progress = $"{Math.Min(start + BatchSize, seeds.Count)}/{seeds.Count} designs, {failures.Count} failing, {clock.Elapsed.TotalSeconds:F0} s (last batch compiled in {(clock.Elapsed - generatedAt).TotalSeconds:F1} s)";
+            log(progress);
+            if (seeds.Count > 200)
+            {
+                // A long opt-in run reports as it goes; the test output only appears at the end.
+                Console.Error.WriteLine(progress);
+            }
         }
 
         var report = new List<string>();

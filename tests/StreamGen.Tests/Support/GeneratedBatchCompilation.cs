@@ -24,9 +24,7 @@ internal static partial class GeneratedBatchCompilation
         var problems = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         foreach (var group in Groups(designs))
         {
-            var clock = System.Diagnostics.Stopwatch.StartNew();
             var batch = CompileTogether(group);
-            Console.WriteLine($"batch of {group.Count}: {clock.Elapsed.TotalSeconds:F1} s, {batch.Count(b => b.Value.Count > 0)} with problems: " + string.Join(" | ", batch.Where(b => b.Value.Count > 0).Select(b => b.Key + ": " + b.Value[0]).Take(4)));
             foreach (var (key, generated) in group)
             {
                 // Confirm alone: a problem in a batch may come from a name another design declared.
