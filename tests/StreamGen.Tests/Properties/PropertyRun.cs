@@ -68,7 +68,7 @@ internal sealed class PropertyRun(Action<string> log)
             if (seeds.Count > 200)
             {
                 // A long opt-in run reports as it goes; the test output only appears at the end.
-                Console.Error.WriteLine(progress);
+                Console.WriteLine(progress);
             }
         }
 
