@@ -38,6 +38,7 @@ internal sealed class PropertyRun(Action<string> log)
         var methods = 0;
         for (var start = 0; start < seeds.Count; start += BatchSize)
         {
+            var known = failures.Count;
             var batch = new List<(string Key, GenerationResult Generated)>();
             var specs = new Dictionary<string, (string Seed, DesignSpec Design)>(StringComparer.Ordinal);
             foreach (var seed in seeds.Skip(start).Take(BatchSize))
@@ -63,12 +64,21 @@ internal sealed class PropertyRun(Action<string> log)
                 failures.Add(new Failure(specs[key].Seed, specs[key].Design, FailureSignature.Of(problems[0]), problems));
             }
 
+            foreach (var failure in failures.Skip(known))
+            {
+                log($"  failing: STREAMGEN_PROPERTY_REPLAY={failure.Seed}: {failure.Problems[0]}");
+            }
+
             var progress = $"{Math.Min(start + BatchSize, seeds.Count)}/{seeds.Count} designs, {failures.Count} failing, {clock.Elapsed.TotalSeconds:F0} s (last batch compiled in {(clock.Elapsed - generatedAt).TotalSeconds:F1} s)";
             log(progress);
             if (seeds.Count > 200)
             {
-                // A long opt-in run reports as it goes; the test output only appears at the end.
+                // A long opt-in run reports as it goes (failures too, with their seeds); the test output only appears at the end.
                 Console.WriteLine(progress);
+                foreach (var failure in failures.Skip(known))
+                {
+                    Console.WriteLine($"  failing: STREAMGEN_PROPERTY_REPLAY={failure.Seed}: {failure.Problems[0]}");
+                }
             }
         }
 
