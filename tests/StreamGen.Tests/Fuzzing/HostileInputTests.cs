@@ -20,6 +20,9 @@ public sealed class HostileInputTests
         { "5,000 nested block mappings", string.Concat(Enumerable.Range(0, 5_000).Select(i => new string(' ', i) + "a:\n")), "SG1000" },
         // Found by the fuzzer: the type expression parser recursed once per ArrayOf.
         { "a type expression nested 50,000 deep", Design.Replace("payload: String", "payload: \"" + string.Concat(Enumerable.Repeat("ArrayOf(", 50_000)) + "String" + new string(')', 50_000) + "\"", StringComparison.Ordinal), "SG2001" },
+        // Found by the fuzzer: the did-you-mean distance was quadratic, and a 1 MB unknown key took seconds per candidate.
+        { "a 1 MB unknown key", "api: { name: p }\nservices:\n  s:\n    ? " + new string('x', 1_000_000) + "\n    : {}\n    methods: {}\n", "SG1001" },
+        { "a 1 MB type name", Design.Replace("payload: String", "payload: " + new string('y', 1_000_000), StringComparison.Ordinal), "SG2002" },
         // An alias shares its node: without a bound every later stage walks 9^9 nodes.
         { "billion laughs", "api: { name: p }\nservices: { s: { methods: {} } }\n" + BillionLaughs(), "SG1000" },
         { "an alias to no anchor", Design + "x: *nothing\n", "SG1000" },
@@ -41,6 +44,13 @@ public sealed class HostileInputTests
         Assert.True(problem is null, $"{what}: {problem}");
         Assert.True(refused, what);
         Assert.Contains(Designs.Diagnose(text), d => d.Id == code && d.Span.Line > 0 && d.Span.Column > 0);
+    }
+
+    [Fact]
+    public void A_name_too_long_to_be_an_identifier_gets_no_did_you_mean()
+    {
+        Assert.Null(StreamGen.Validation.NameSuggester.Suggest(new string('x', 1_000_000), ["methods", "errors", "description"]));
+        Assert.Equal("methods", StreamGen.Validation.NameSuggester.Suggest("mehtods", ["methods", "errors", "description"]));
     }
 
     [Fact]
