@@ -53,6 +53,24 @@ public sealed class HostileInputTests
         Assert.Equal("methods", StreamGen.Validation.NameSuggester.Suggest("mehtods", ["methods", "errors", "description"]));
     }
 
+    [Theory]
+    [InlineData("Int", "minimum: 0.5")]
+    [InlineData("Int32", "maximum: 1e20")]
+    [InlineData("UInt32", "minimum: -1")]
+    [InlineData("Int64", "exclusiveMaximum: .inf")]
+    [InlineData("Float64", "maximum: .nan")]
+    public void A_bound_that_does_not_fit_the_attribute_type_is_refused_not_a_crash(string type, string bound)
+    {
+        // Found by the fuzzer: minimum 0.5 on an Int passed validation and the model builder threw (exit 70).
+        var text = $"api: {{ name: p }}\ntypes:\n  T: {{ attributes: {{ n: {{ type: {type}, {bound} }} }} }}\nservices: {{ s: {{ methods: {{ m: {{ payload: T, http: {{ POST: /m }} }} }} }} }}\n";
+
+        var (problem, refused, _) = FrontEndFuzzTests.Check(text, "design.yaml", render: true);
+
+        Assert.True(problem is null, problem);
+        Assert.True(refused);
+        Assert.Contains(Designs.Diagnose(text), d => d.Id == "SG2006" && d.Span.Line == 3);
+    }
+
     [Fact]
     public void A_UInt64_bound_beyond_Int64_is_a_number()
     {
