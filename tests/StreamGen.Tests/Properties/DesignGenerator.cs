@@ -713,9 +713,10 @@ internal sealed class DesignGenerator(IReadOnlySet<string> avoided) : Gen<Design
                     var pascal = CSharpNaming.ToPascalCase(name);
                     if (name is "ArrayOf" or "MapOf" || StreamGen.Design.Types.PrimitiveKinds.TryParse(name, out _)
                         || (!builder.Allows(FailureKinds.FrameworkTypeNames) && NamePools.FrameworkTypes.Contains(pascal))
+                        || (!builder.Allows(FailureKinds.GoogleTypeName) && pascal == "Google")
                         || (!builder.Allows(FailureKinds.RuntimeTypeNames) && NamePools.RuntimeTypes.Contains(pascal))
                         || (!builder.Allows(FailureKinds.JsonContextMemberNames) && NamePools.JsonContextMembers.Contains(pascal))
-                        || (!builder.Allows(FailureKinds.LowercaseBuiltInTypeNames) && NamePools.BuiltInTypes.Contains(pascal)))
+                        || (!builder.Allows(FailureKinds.LowercaseBuiltInTypeNames) && NamePools.BuiltInTypes.Contains(pascal, StringComparer.OrdinalIgnoreCase)))
                     {
                         continue;
                     }
@@ -775,6 +776,11 @@ internal sealed class DesignGenerator(IReadOnlySet<string> avoided) : Gen<Design
                         var types = typeNames.ToList();
                         name = enclosingType is not null && Draw.Chance(0.5) ? enclosingType : types.Count > 0 ? Draw.Pick(types) : name;
                         name = Draw.Chance(0.5) ? name.ToLowerInvariant() : name;
+                    }
+
+                    if (!builder.Allows(FailureKinds.FieldNamedLikeMessage) && enclosingType is not null && CSharpNaming.ToPascalCase(name) == CSharpNaming.ToPascalCase(enclosingType))
+                    {
+                        continue;
                     }
 
                     if (_pascal.Add(CSharpNaming.ToPascalCase(name)) && (builder.Allows(FailureKinds.ProtoFieldCasingCollision) || _pascal.Add("proto:" + name.ToLowerInvariant().Replace("_", "", StringComparison.Ordinal))))

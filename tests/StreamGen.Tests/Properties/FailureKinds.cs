@@ -36,6 +36,8 @@ internal static class FailureKinds
     public const string JsonContextMemberNames = "names-json-context-members";
     public const string LowercaseBuiltInTypeNames = "names-lowercase-builtin-type";
     public const string DesignWithoutMethods = "design-without-methods";
+    public const string FieldNamedLikeMessage = "names-field-like-message";
+    public const string GoogleTypeName = "names-google-type";
     public const string HttpAnyBody = "http-any-body-attribute";
     public const string HttpRawRequestAndResponse = "http-raw-request-and-response";
 }

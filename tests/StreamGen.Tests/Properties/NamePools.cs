@@ -69,6 +69,7 @@ internal static class NamePools
         "Task", "Stream", "Action", "Type", "Object", "Exception", "Program", "Http", "Json", "Grpc", "Runtime", "Status", "Metadata",
         "CancellationToken", "HttpContext", "WebSocket", "JsonSerializer", "IAsyncEnumerable", "List", "Dictionary", "Guid", "Regex",
         "Results", "Encoding", "Math", "Convert", "File", "Path", "Console", "Environment", "Channel", "Empty", "Value", "Any",
+        "Google", "System", "Microsoft",
     ];
 
     /// <summary>Types of the generated runtime, and method names whose generated types (<c>ErrorResult</c>) are runtime types.</summary>
