@@ -77,37 +77,65 @@ internal static class DiagnosticPrinter
         ["hint"] = diagnostic.Hint,
     };
 
-    /// <summary>SARIF 2.1.0, which GitHub code scanning and most CI systems ingest.</summary>
-    private static JsonObject Sarif(IReadOnlyList<Diagnostic> diagnostics) => new()
+    /// <summary>
+    /// SARIF 2.1.0 (OASIS), which GitHub code scanning and most CI systems ingest; valid against its JSON schema (checked
+    /// by a test). Each result names its rule by id and index; its location is a URI reference (a relative path with each
+    /// segment escaped, or a file: URI for an absolute path) and, when known, the region's 1-based line and column.
+    /// </summary>
+    private static JsonObject Sarif(IReadOnlyList<Diagnostic> diagnostics)
     {
-        ["$schema"] = "https://json.schemastore.org/sarif-2.1.0.json",
-        ["version"] = "2.1.0",
-        ["runs"] = new JsonArray(new JsonObject
+        var rules = diagnostics.Select(d => d.Descriptor).Distinct().OrderBy(d => d.Id, StringComparer.Ordinal).ToList();
+        return new JsonObject
         {
-            ["tool"] = new JsonObject
+            ["$schema"] = "https://json.schemastore.org/sarif-2.1.0.json",
+            ["version"] = "2.1.0",
+            ["runs"] = new JsonArray(new JsonObject
             {
-                ["driver"] = new JsonObject
+                ["tool"] = new JsonObject
                 {
-                    ["name"] = "streamgen",
-                    ["version"] = ToolVersion.Value,
-                    ["rules"] = new JsonArray(diagnostics.Select(d => d.Descriptor).Distinct().OrderBy(d => d.Id, StringComparer.Ordinal)
-                        .Select(d => (JsonNode)new JsonObject { ["id"] = d.Id, ["shortDescription"] = new JsonObject { ["text"] = d.Title } }).ToArray()),
-                },
-            },
-            ["results"] = new JsonArray(diagnostics.Select(d => (JsonNode)new JsonObject
-            {
-                ["ruleId"] = d.Id,
-                ["level"] = d.IsError ? "error" : "warning",
-                ["message"] = new JsonObject { ["text"] = d.Hint is null ? d.Message : $"{d.Message} ({d.Hint})" },
-                ["locations"] = new JsonArray(new JsonObject
-                {
-                    ["physicalLocation"] = new JsonObject
+                    ["driver"] = new JsonObject
                     {
-                        ["artifactLocation"] = new JsonObject { ["uri"] = d.Span.File },
-                        ["region"] = new JsonObject { ["startLine"] = Math.Max(1, d.Span.Line), ["startColumn"] = Math.Max(1, d.Span.Column) },
+                        ["name"] = "streamgen",
+                        ["version"] = ToolVersion.Value,
+                        ["rules"] = new JsonArray(rules.Select(d => (JsonNode)new JsonObject
+                        {
+                            ["id"] = d.Id,
+                            ["shortDescription"] = new JsonObject { ["text"] = d.Title },
+                            ["defaultConfiguration"] = new JsonObject { ["level"] = d.Severity == DiagnosticSeverity.Error ? "error" : "warning" },
+                        }).ToArray()),
                     },
-                }),
-            }).ToArray()),
-        }),
-    };
+                },
+                ["results"] = new JsonArray(diagnostics.Select(d => (JsonNode)SarifResult(d, rules.IndexOf(d.Descriptor))).ToArray()),
+            }),
+        };
+    }
+
+    private static JsonObject SarifResult(Diagnostic diagnostic, int ruleIndex)
+    {
+        var physical = new JsonObject { ["artifactLocation"] = new JsonObject { ["uri"] = UriReference(diagnostic.Span.File) } };
+        if (diagnostic.Span.IsKnown)
+        {
+            physical["region"] = new JsonObject { ["startLine"] = diagnostic.Span.Line, ["startColumn"] = Math.Max(1, diagnostic.Span.Column) };
+        }
+
+        return new JsonObject
+        {
+            ["ruleId"] = diagnostic.Id,
+            ["ruleIndex"] = ruleIndex,
+            ["level"] = diagnostic.IsError ? "error" : "warning",
+            ["message"] = new JsonObject { ["text"] = diagnostic.Hint is null ? diagnostic.Message : $"{diagnostic.Message} ({diagnostic.Hint})" },
+            ["locations"] = new JsonArray(new JsonObject { ["physicalLocation"] = physical }),
+        };
+    }
+
+    /// <summary>A path as an RFC 3986 URI reference: <c>designs/my design.yaml</c> → <c>designs/my%20design.yaml</c>, <c>/tmp/x.yaml</c> → <c>file:///tmp/x.yaml</c>.</summary>
+    internal static string UriReference(string path)
+    {
+        if (Path.IsPathFullyQualified(path))
+        {
+            return new Uri(path).AbsoluteUri;
+        }
+
+        return string.Join('/', path.Replace('\\', '/').Split('/').Select(Uri.EscapeDataString));
+    }
 }

@@ -3,8 +3,16 @@ namespace StreamGen.Diagnostics;
 /// <summary>Finds the did-you-mean candidate for a misspelt name: case-insensitive match first, then the closest edit distance.</summary>
 public static class NameSuggester
 {
+    /// <summary>Longer names get no suggestion: no key or identifier is this long, and the distance is quadratic (a fuzzer's 1 MB key took seconds).</summary>
+    public const int MaxNameLength = 256;
+
     public static string? Suggest(string name, IEnumerable<string> candidates)
     {
+        if (name.Length > MaxNameLength)
+        {
+            return null;
+        }
+
         string? best = null;
         var bestDistance = int.MaxValue;
         foreach (var candidate in candidates.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
@@ -12,6 +20,11 @@ public static class NameSuggester
             if (candidate.Equals(name, StringComparison.OrdinalIgnoreCase))
             {
                 return candidate;
+            }
+
+            if (Math.Abs(candidate.Length - name.Length) >= bestDistance)
+            {
+                continue;
             }
 
             var distance = Distance(name.ToLowerInvariant(), candidate.ToLowerInvariant());

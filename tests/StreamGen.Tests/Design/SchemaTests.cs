@@ -11,7 +11,7 @@ public sealed class SchemaTests
 {
     private static readonly string CheckedIn = Path.Combine(Repository.Root, "docs", "streamgen.schema.json");
 
-    public static TheoryData<string> DesignFiles => new(Repository.DesignFiles.Select(Path.GetFileName)!);
+    public static TheoryData<string> DesignFiles => new(Repository.DesignFiles.Concat(Repository.GoaDesignFiles).Select(f => Path.GetRelativePath(Repository.Designs, f)));
 
     [Fact]
     public void The_checked_in_schema_is_the_generated_one()

@@ -17,7 +17,7 @@ namespace StreamGen.Tests.Support;
 /// </summary>
 internal static class GeneratedCompilation
 {
-    private static readonly string[] ImplicitUsings =
+    public static readonly string[] ImplicitUsings =
     [
         "System", "System.Collections.Generic", "System.IO", "System.Linq", "System.Net.Http", "System.Net.Http.Json", "System.Threading",
         "System.Threading.Tasks", "Microsoft.AspNetCore.Builder", "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Http",
@@ -27,7 +27,13 @@ internal static class GeneratedCompilation
 
     private static readonly Lazy<ImmutableArray<MetadataReference>> FrameworkReferences = new(LoadFrameworkReferences);
     private static readonly Lazy<ImmutableArray<MetadataReference>> GrpcReferences = new(LoadGrpcReferences);
-    private static readonly Lazy<ImmutableArray<ISourceGenerator>> Generators = new(LoadGenerators);
+    private static readonly Lazy<ImmutableArray<ISourceGenerator>> LazyGenerators = new(LoadGenerators);
+
+    /// <summary>Every reference assembly a generated project may build against: the framework's and the gRPC packages'.</summary>
+    public static ImmutableArray<MetadataReference> References => [.. FrameworkReferences.Value, .. GrpcReferences.Value];
+
+    /// <summary>The framework's source generators a generated project's build runs.</summary>
+    public static ImmutableArray<ISourceGenerator> Generators => LazyGenerators.Value;
 
     public sealed record Result(CSharpCompilation Compilation, IReadOnlyList<Diagnostic> Diagnostics)
     {
@@ -67,12 +73,6 @@ internal static class GeneratedCompilation
         }
 
         trees.Add(CSharpSyntaxTree.ParseText(string.Concat(ImplicitUsings.Select(u => $"global using global::{u};\n")), parse, "GlobalUsings.g.cs"));
-        var options = new CSharpCompilationOptions(
-            OutputKind.ConsoleApplication,
-            nullableContextOptions: NullableContextOptions.Enable,
-            generalDiagnosticOption: ReportDiagnostic.Error,
-            specificDiagnosticOptions: new Dictionary<string, ReportDiagnostic> { ["CS1701"] = ReportDiagnostic.Suppress, ["CS1702"] = ReportDiagnostic.Suppress },
-            allowUnsafe: false);
         var references = new List<MetadataReference>(FrameworkReferences.Value);
         if (generated.Model?.HasGrpc == true)
         {
@@ -86,12 +86,20 @@ internal static class GeneratedCompilation
             references.Add(GrpcReferences.Value[0]);
         }
 
-        var compilation = CSharpCompilation.Create(assemblyName, trees, references.Distinct(), options);
-        CSharpGeneratorDriver.Create(Generators.Value, parseOptions: parse)
+        var compilation = CSharpCompilation.Create(assemblyName, trees, references.Distinct(), Options(OutputKind.ConsoleApplication));
+        CSharpGeneratorDriver.Create(Generators, parseOptions: parse)
             .RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
         var diagnostics = generatorDiagnostics.Concat(output.GetDiagnostics()).ToList();
         return new Result((CSharpCompilation)output, diagnostics);
     }
+
+    /// <summary>Nullable on, every warning an error, as <c>TreatWarningsAsErrors</c> builds.</summary>
+    public static CSharpCompilationOptions Options(OutputKind kind) => new(
+        kind,
+        nullableContextOptions: NullableContextOptions.Enable,
+        generalDiagnosticOption: ReportDiagnostic.Error,
+        specificDiagnosticOptions: new Dictionary<string, ReportDiagnostic> { ["CS1701"] = ReportDiagnostic.Suppress, ["CS1702"] = ReportDiagnostic.Suppress },
+        allowUnsafe: false);
 
     private static ImmutableArray<MetadataReference> LoadFrameworkReferences()
     {

@@ -12,7 +12,11 @@ internal static class Protoc
     public static string Include => Path.Combine(Tools, "build", "native", "include");
 
     /// <summary>Compiles <paramref name="protoRelativePath"/> under <paramref name="root"/> to C# (messages and gRPC stubs); returns the C# files or throws with protoc's output.</summary>
-    public static IReadOnlyList<string> CompileToCSharp(string root, string protoRelativePath, string outputDirectory)
+    public static IReadOnlyList<string> CompileToCSharp(string root, string protoRelativePath, string outputDirectory) =>
+        CompileToCSharp(root, [protoRelativePath], outputDirectory);
+
+    /// <summary>Compiles several .proto files under <paramref name="root"/> in one protoc run (their C# file names must differ).</summary>
+    public static IReadOnlyList<string> CompileToCSharp(string root, IReadOnlyList<string> protoRelativePaths, string outputDirectory)
     {
         var plugin = Path.Combine(Tools, "tools", "linux_x64", "grpc_csharp_plugin");
         MakeExecutable(Executable);
@@ -20,7 +24,7 @@ internal static class Protoc
         Directory.CreateDirectory(outputDirectory);
         var (exit, output) = Run(Executable, [
             $"--proto_path={root}", $"--proto_path={Include}", $"--csharp_out={outputDirectory}", $"--grpc_out={outputDirectory}",
-            $"--plugin=protoc-gen-grpc={plugin}", protoRelativePath]);
+            $"--plugin=protoc-gen-grpc={plugin}", .. protoRelativePaths]);
         if (exit != 0)
         {
             throw new InvalidOperationException($"protoc failed ({exit}): {output}");

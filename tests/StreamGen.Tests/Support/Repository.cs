@@ -16,6 +16,10 @@ internal static class Repository
     public static IEnumerable<string> DesignFiles =>
         Directory.EnumerateFiles(Designs).Where(f => f.EndsWith(".yaml", StringComparison.Ordinal) || f.EndsWith(".json", StringComparison.Ordinal)).Order(StringComparer.Ordinal);
 
+    /// <summary>Goa's published examples translated into the format (designs/goa/): validated and compiled by GoaDesignTests.</summary>
+    public static IEnumerable<string> GoaDesignFiles =>
+        Directory.EnumerateFiles(Path.Combine(Designs, "goa"), "*.yaml").Order(StringComparer.Ordinal);
+
     public static string Metadata(string key) =>
         typeof(Repository).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value!;
 

@@ -57,6 +57,12 @@ public sealed class ScalarNode(SourceSpan span, string value, ScalarKind kind) :
         }
 
         value = 0;
+        if (Kind == ScalarKind.Integer)
+        {
+            // Beyond Int64 (a UInt64 bound such as 18446744073709551615) a decimal integer is still a number.
+            return double.TryParse(Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value);
+        }
+
         if (Kind != ScalarKind.Float)
         {
             return false;

@@ -7,12 +7,21 @@ namespace StreamGen.Design.Syntax;
 /// <summary>
 /// Reads YAML through YamlDotNet's event parser into the positional syntax tree. The event level
 /// (rather than YamlStream) keeps duplicate keys for the binder to report with both positions,
-/// and a syntax error becomes one SG1000 diagnostic instead of an exception.
+/// and a syntax error becomes one SG1000 diagnostic instead of an exception. Nesting is bounded (the reader recurses)
+/// and so is what aliases expand to (an alias shares its node, so a "billion laughs" document would otherwise make
+/// every later stage walk billions of nodes): both limits are far beyond any real design.
 /// </summary>
 public sealed class YamlSyntaxReader(string file)
 {
-    private readonly Dictionary<string, SyntaxNode> _anchors = new(StringComparer.Ordinal);
+    /// <summary>Deepest nesting of mappings and sequences read; a design needs about a dozen levels.</summary>
+    public const int MaxDepth = 256;
+
+    /// <summary>Most nodes the document may hold once every alias is expanded; a large design has a few thousand.</summary>
+    public const int MaxExpandedNodes = 200_000;
+
+    private readonly Dictionary<string, (SyntaxNode Node, long Size)> _anchors = new(StringComparer.Ordinal);
     private Mark _lastMark = new(0, 1, 1);
+    private long _expandedNodes;
 
     public SyntaxNode? Read(string text, DiagnosticBag diagnostics)
     {
@@ -26,7 +35,7 @@ public sealed class YamlSyntaxReader(string file)
             }
 
             parser.Consume<DocumentStart>();
-            var root = ReadNode(parser);
+            var root = ReadNode(parser, 0);
             parser.Consume<DocumentEnd>();
             if (!parser.Accept<StreamEnd>(out _))
             {
@@ -49,15 +58,26 @@ public sealed class YamlSyntaxReader(string file)
         }
     }
 
-    private SyntaxNode ReadNode(IParser parser)
+    private SyntaxNode ReadNode(IParser parser, int depth)
     {
         if (parser.TryConsume<AnchorAlias>(out var alias))
         {
-            return _anchors.TryGetValue(alias.Value.Value, out var target)
-                ? target
-                : throw new YamlException(alias.Start, alias.End, $"Alias '*{alias.Value}' names no anchor defined before it");
+            if (!_anchors.TryGetValue(alias.Value.Value, out var target))
+            {
+                throw new YamlException(alias.Start, alias.End, $"Alias '*{alias.Value}' names no anchor defined before it");
+            }
+
+            Count(target.Size, alias.Start);
+            return target.Node;
         }
 
+        if (depth > MaxDepth && parser.Current is { } deep && deep is not Scalar)
+        {
+            throw new YamlException(deep.Start, deep.End, $"Nesting deeper than {MaxDepth} levels: a design is never this deep");
+        }
+
+        var before = _expandedNodes;
+        Count(1, parser.Current?.Start ?? _lastMark);
         SyntaxNode node;
         string? anchor;
         if (parser.TryConsume<Scalar>(out var scalar))
@@ -76,7 +96,7 @@ public sealed class YamlSyntaxReader(string file)
             var items = new List<SyntaxNode>();
             while (!parser.TryConsume<SequenceEnd>(out _))
             {
-                items.Add(ReadNode(parser));
+                items.Add(ReadNode(parser, depth + 1));
             }
 
             node = new SequenceNode(SpanOf(sequenceStart.Start), items);
@@ -88,10 +108,10 @@ public sealed class YamlSyntaxReader(string file)
             var entries = new List<MappingEntry>();
             while (!parser.TryConsume<MappingEnd>(out _))
             {
-                var keyNode = ReadNode(parser);
+                var keyNode = ReadNode(parser, depth + 1);
                 var key = keyNode as ScalarNode
                     ?? throw new YamlException(ToMark(keyNode.Span), ToMark(keyNode.Span), "Mapping keys must be plain names, not " + keyNode.KindDescription);
-                entries.Add(new MappingEntry(key, ReadNode(parser)));
+                entries.Add(new MappingEntry(key, ReadNode(parser, depth + 1)));
             }
 
             node = new MappingNode(SpanOf(mappingStart.Start), entries);
@@ -104,10 +124,19 @@ public sealed class YamlSyntaxReader(string file)
 
         if (anchor is not null)
         {
-            _anchors[anchor] = node;
+            _anchors[anchor] = (node, _expandedNodes - before);
         }
 
         return node;
+    }
+
+    private void Count(long nodes, Mark at)
+    {
+        _expandedNodes += nodes;
+        if (_expandedNodes > MaxExpandedNodes)
+        {
+            throw new YamlException(at, at, $"Aliases expand this document beyond {MaxExpandedNodes:N0} nodes (an alias bomb?); write the repeated parts out, or fewer times");
+        }
     }
 
     private SourceSpan SpanOf(Mark mark) => new(file, (int)mark.Line, (int)mark.Column);

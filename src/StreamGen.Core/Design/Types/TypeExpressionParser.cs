@@ -6,6 +6,9 @@ namespace StreamGen.Design.Types;
 /// </summary>
 public static class TypeExpressionParser
 {
+    /// <summary>Deepest nesting of ArrayOf/MapOf accepted; the parser and every later stage recurse over it.</summary>
+    public const int MaxDepth = 32;
+
     public static TypeExpression? Parse(string text, out string? error)
     {
         var reader = new Reader(text);
@@ -31,6 +34,7 @@ public static class TypeExpressionParser
     private sealed class Reader(string text)
     {
         private int _position;
+        private int _depth;
 
         public bool AtEnd => _position >= text.Length;
 
@@ -45,6 +49,23 @@ public static class TypeExpressionParser
         }
 
         public TypeExpression ParseExpression()
+        {
+            if (++_depth > MaxDepth)
+            {
+                throw new FormatException($"type arguments nested more than {MaxDepth} deep");
+            }
+
+            try
+            {
+                return ParseNested();
+            }
+            finally
+            {
+                _depth--;
+            }
+        }
+
+        private TypeExpression ParseNested()
         {
             SkipSpaces();
             var name = ReadIdentifier();

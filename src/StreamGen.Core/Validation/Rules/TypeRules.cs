@@ -68,6 +68,31 @@ internal sealed class TypeRules(ValidationContext context)
         }
     }
 
+    /// <summary>Why a bound cannot be compared with values of <paramref name="kind"/>, or null: integers take whole numbers in their range (found by the fuzzer: a bound of 0.5 on an Int crashed the generator).</summary>
+    private static string? BoundError(PrimitiveKind kind, double value)
+    {
+        if (double.IsNaN(value))
+        {
+            return "it is not a number";
+        }
+
+        if (!kind.IsInteger())
+        {
+            return null;
+        }
+
+        var (min, max) = kind switch
+        {
+            PrimitiveKind.Int or PrimitiveKind.Int32 => ((double)int.MinValue, (double)int.MaxValue),
+            PrimitiveKind.Int64 => (long.MinValue, long.MaxValue),
+            PrimitiveKind.UInt or PrimitiveKind.UInt32 => (0d, uint.MaxValue),
+            _ => (0d, ulong.MaxValue),
+        };
+        return value != Math.Floor(value) || double.IsInfinity(value) ? "it is not a whole number"
+            : value < min || value > max ? $"it is outside {min:R}..{max:R}"
+            : null;
+    }
+
     private void CheckValidations(DesignAttribute attribute, TypeExpression type)
     {
         var primitive = (type as PrimitiveTypeExpression)?.Kind;
@@ -101,6 +126,14 @@ internal sealed class TypeRules(ValidationContext context)
             catch (ArgumentException e)
             {
                 context.Report(DiagnosticDescriptors.InvalidPattern, attribute.SpanOf("pattern"), attribute.Name, e.Message);
+            }
+        }
+
+        foreach (var (key, bound) in new[] { ("minimum", attribute.Minimum), ("exclusiveMinimum", attribute.ExclusiveMinimum), ("maximum", attribute.Maximum), ("exclusiveMaximum", attribute.ExclusiveMaximum) })
+        {
+            if (isNumber && bound is { } value && BoundError(primitive!.Value, value) is { } error)
+            {
+                context.Report(DiagnosticDescriptors.InvalidLiteral, attribute.SpanOf(key), key, attribute.Name, type, error);
             }
         }
 
