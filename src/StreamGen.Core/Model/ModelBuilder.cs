@@ -33,12 +33,14 @@ public static class ModelBuilder
             return null;
         }
 
-        var types = new TypeRefFactory(context, names);
+        var enums = EnumPass.Run(names);
+        var types = new TypeRefFactory(context, names, enums);
         var records = new TypePass(context, names, types).Run();
-        var messages = new ProtoMessages(context, names, records.ToDictionary(r => r.Value.Name, r => r.Key));
-        var services = new ServicePass(context, names, types, records, new HttpPass(context, names), new GrpcMethodPass(names, messages)).Run();
+        var messages = new ProtoMessages(names, records.ToDictionary(r => r.Value.Name, r => r.Key));
+        var streams = new StreamClasses(context);
+        var services = new ServicePass(context, names, types, records, new HttpPass(names, streams), new GrpcMethodPass(names, messages, streams)).Run();
         var allTypes = names.Objects.Select(o => records[o]).Concat(BodyRecords(services)).ToList();
-        var proto = new ProtoPass(context, names, messages, records).Run(services);
+        var proto = new ProtoPass(context, names, messages, records, names.Enums.Select(e => enums[e])).Run(services);
         var api = context.Api;
         return new ApiModel
         {
@@ -56,6 +58,7 @@ public static class ModelBuilder
             GrpcPort = api.Grpc?.Port ?? 8081,
             GrpcHost = api.Grpc?.Host ?? "localhost",
             Types = allTypes,
+            Enums = [.. names.Enums.Select(e => enums[e])],
             Services = services,
             Json = new JsonContextPass(context).Run(allTypes, services),
             Proto = proto,
