@@ -165,7 +165,11 @@ public sealed record BodyModel
     public bool IsPartial => !IsWhole && Attribute is null;
 }
 
-public sealed record ResponseHeaderModel(PropertyModel Property, string Header, string HeaderLiteral, string FormatMethod, string ParseMethod);
+public sealed record ResponseHeaderModel(PropertyModel Property, string Header, string HeaderLiteral, string FormatMethod, string ParseMethod)
+{
+    /// <summary>A string: the header is the value itself.</summary>
+    public bool IsText => Property.Type.Primitive == Design.Types.PrimitiveKind.String;
+}
 
 public sealed record ErrorStatusModel(string NameLiteral, int Status);
 

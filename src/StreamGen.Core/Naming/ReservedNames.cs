@@ -59,7 +59,7 @@ public static class ReservedNames
 
     /// <summary>
     /// Parameters and locals the templates declare by fixed name in the methods of services, endpoints and clients. Names the model derives from design names for locals
-    /// (<c>pTopic</c>, <c>topicValue</c>) are allocated where these are taken, so no design name can shadow one. The
+    /// (<c>topic</c>, <c>topicValue</c>) are allocated where these are taken, so no design name can shadow one. The
     /// compile tests collect every local and parameter of the generated code and fail when one is neither here nor the model's.
     /// </summary>
     public static IReadOnlyList<string> GeneratedLocals { get; } =

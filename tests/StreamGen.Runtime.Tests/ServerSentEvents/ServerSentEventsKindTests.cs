@@ -1,6 +1,5 @@
 using System.Text;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 using StreamGen.Runtime.Tests.Support;
 
 namespace StreamGen.Runtime.Tests.ServerSentEvents;
@@ -80,13 +79,7 @@ public sealed class ServerSentEventsKindTests
         Assert.Equal(NoteView.Brief, stream.View);
     }
 
-    private static (DefaultHttpContext Context, MemoryStream Body) Context()
-    {
-        var body = new MemoryStream();
-        var context = new DefaultHttpContext { RequestServices = new ServiceCollection().AddLogging().BuildServiceProvider() };
-        context.Response.Body = body;
-        return (context, body);
-    }
+    private static (DefaultHttpContext Context, MemoryStream Body) Context() => HttpContexts.WithResponseBody();
 
     /// <summary>As generated for <c>serverSentEvents: { id: title, event: mood, retry: ... }</c>, sent in a fixed view.</summary>
     private sealed class Events(HttpContext context) : ViewedServerSentEventsStream<Note, NoteView>(context, TestJson.Default.Note, NoteView.Brief), IServerStream, IStreamSender<Note>

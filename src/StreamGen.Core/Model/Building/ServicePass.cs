@@ -60,7 +60,7 @@ internal sealed class ServicePass(
             CSharpUsings.Of(
                 ["System.CodeDom.Compiler", "System.Threading.Tasks", "Microsoft.AspNetCore.Builder", "Microsoft.AspNetCore.Http", "Microsoft.AspNetCore.Routing", "Microsoft.Extensions.DependencyInjection"],
                 When(http.Any(m => !m.IsStreaming), "System"),
-                TypesOf(http.Where(m => m.HasPayload))),
+                TypesOf(http)),
             CSharpUsings.Of(
                 ["System.CodeDom.Compiler", "System.Net.Http"],
                 tasks,
