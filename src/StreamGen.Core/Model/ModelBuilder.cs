@@ -11,8 +11,10 @@ namespace StreamGen.Model;
 /// design and the parts before it, never filling a collection another pass reads:
 /// <list type="number">
 /// <item>names: every identifier, in the one name registry, with the fixed names of each scope first (reports what cannot give way, SG1008);</item>
+/// <item>enums: a C# enum per distinct <c>enum:</c> string attribute, with its wire strings and, over gRPC, its protobuf enum;</item>
 /// <item>types: a record per object;</item>
-/// <item>services: methods and their type uses, HTTP endpoints (with body records) and gRPC methods (with their messages);</item>
+/// <item>services: methods and their type uses, HTTP endpoints (with body records) and gRPC methods (with their messages), each
+/// streaming end bound to its runtime kind (<see cref="StreamClasses"/>), and the error tables;</item>
 /// <item>records: the design's records plus the body records, collected from the finished services;</item>
 /// <item>proto: the .proto file, its shared messages and imports, over the finished services;</item>
 /// <item>JSON: the context entries, over the finished records and services; then the project.</item>
