@@ -26,7 +26,7 @@ public sealed class LogBus(Microsoft.Extensions.Options.IOptions<LogBusOptions> 
     private long _lastId;
 
     /// <summary>Appends an entry to its topic and hands it to every matching subscriber; returns how many subscribers dropped an entry to take it.</summary>
-    public (LogRecord Record, int Dropped) Publish(string topic, string message, string level)
+    public (LogRecord Record, int Dropped) Publish(string topic, string message, Level level)
     {
         Subscription[] subscribers;
         LogRecord record;

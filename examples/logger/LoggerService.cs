@@ -40,7 +40,7 @@ public sealed class LoggerService(LogBus bus) : ILoggerService
     /// </summary>
     public async Task WatchAsync(WatchPayload payload, IWatchServerStream stream, CancellationToken cancellationToken)
     {
-        stream.SetView(payload.View == "tiny" ? LogRecordView.Tiny : LogRecordView.Default);
+        stream.SetView(payload.View == View.Tiny ? LogRecordView.Tiny : LogRecordView.Default);
         var topics = new HashSet<string>(StringComparer.Ordinal);
         using var subscription = bus.Subscribe(entry =>
         {
@@ -61,7 +61,7 @@ public sealed class LoggerService(LogBus bus) : ILoggerService
                     {
                         lock (topics)
                         {
-                            _ = update.Action == "add" ? topics.Add(update.Topic) : topics.Remove(update.Topic);
+                            _ = update.Action == FilterUpdateAction.Add ? topics.Add(update.Topic) : topics.Remove(update.Topic);
                         }
                     }
                 }

@@ -59,7 +59,7 @@ internal sealed class RawLoggerGrpcService(Workload workload) : Protos.Logger.Lo
 
             if (item.Level is { } level)
             {
-                response.Level = level;
+                response.Level = (Protos.Level)level;
             }
 
             await responseStream.WriteAsync(response, context.CancellationToken);

@@ -24,7 +24,7 @@ internal sealed class Workload
     /// <summary>An item whose JSON (as the generated context writes it) is <paramref name="jsonBytes"/> bytes long.</summary>
     public static SubscribeResult Create(int jsonBytes)
     {
-        var empty = new SubscribeResult { Timestamp = "2025-06-01T12:34:56.789Z", Message = "", Topic = Topic, Level = "info" };
+        var empty = new SubscribeResult { Timestamp = "2025-06-01T12:34:56.789Z", Message = "", Topic = Topic, Level = Level.Info };
         var overhead = JsonSerializer.SerializeToUtf8Bytes(empty, LoggerJsonContext.Default.SubscribeResult).Length;
         var message = string.Create(Math.Max(1, jsonBytes - overhead), 0, static (span, _) =>
         {

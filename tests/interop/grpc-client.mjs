@@ -1,6 +1,7 @@
 // A logger client in Node over gRPC, built from the generated .proto with @grpc/proto-loader: subscribe, publish,
-// watch (view as metadata, goa-view back in the response headers), recent, and a rejected message. Prints a JSON
-// summary; exits 1 on the first broken expectation.
+// watch (view as metadata, goa-view back in the response headers), recent, and a rejected message. Enum attributes are
+// protobuf enums over gRPC (LEVEL_ERROR; the design's strings, such as "error", are what JSON and metadata carry).
+// Prints a JSON summary; exits 1 on the first broken expectation.
 //
 //   node grpc-client.mjs 127.0.0.1:8081 ../../examples/logger/gen/logger/logger.proto
 import grpc from '@grpc/grpc-js';
@@ -8,7 +9,7 @@ import protoLoader from '@grpc/proto-loader';
 
 const address = process.argv[2] ?? '127.0.0.1:8081';
 const protoPath = process.argv[3] ?? '../../examples/logger/gen/logger/logger.proto';
-const definition = protoLoader.loadSync(protoPath, { keepCase: true, longs: String, defaults: false, oneofs: true });
+const definition = protoLoader.loadSync(protoPath, { keepCase: true, longs: String, enums: String, defaults: false, oneofs: true });
 const { logger } = grpc.loadPackageDefinition(definition);
 const client = new logger.Logger(address, grpc.credentials.createInsecure());
 const run = Date.now().toString(36);
@@ -61,11 +62,11 @@ const subscription = client.Subscribe({ topic });
 const subscribed = collect(subscription);
 await headers(subscription);
 subscription.on('error', () => {});
-const result = await publish([{ topic, message: 'one' }, { topic, message: 'two', level: 'error' }, { topic, message: 'three' }]);
+const result = await publish([{ topic, message: 'one' }, { topic, message: 'two', level: 'LEVEL_ERROR' }, { topic, message: 'three' }]);
 expect(result.count === '3', `publish counted ${result.count}`);
 const received = [await subscribed.next(), await subscribed.next(), await subscribed.next()];
 expect(JSON.stringify(received.map((r) => r.message)) === '["one","two","three"]', `subscribe received ${received.map((r) => r.message)}`);
-expect(received[1].level === 'error' && received[0].level === 'info', 'levels (default info) did not round-trip');
+expect(received[1].level === 'LEVEL_ERROR' && received[0].level === 'LEVEL_INFO', 'levels (default info) did not round-trip');
 subscription.cancel();
 summary.subscribe = received.map((r) => r.message);
 summary.publish = { count: result.count };
@@ -75,7 +76,7 @@ metadata.set('view', 'tiny');
 const watch = client.Watch(metadata);
 const watching = collect(watch);
 watch.on('error', () => {});
-watch.write({ action: 'add', topic: watched });
+watch.write({ action: 'FILTER_UPDATE_ACTION_ADD', topic: watched });
 const view = (await headers(watch)).get('goa-view')[0];
 expect(view === 'tiny', `goa-view is ${view}`);
 let probe = null;

@@ -34,6 +34,9 @@ public sealed record ApiModel
 
     public required IReadOnlyList<TypeModel> Types { get; init; }
 
+    /// <summary>The design enums (string attributes with <c>enum:</c> values), one file each.</summary>
+    public required IReadOnlyList<EnumModel> Enums { get; init; }
+
     public required IReadOnlyList<ServiceModel> Services { get; init; }
 
     public required JsonContextModel Json { get; init; }
@@ -67,15 +70,17 @@ public sealed record JsonContextModel
 {
     public required string ClassName { get; init; }
 
-    public required string FullName { get; init; }
-
     /// <summary>The class holding the decode-side options (C# <c>required</c> left to generated validation).</summary>
     public required string ReaderClassName { get; init; }
 
-    public required string ReaderFullName { get; init; }
-
     public required IReadOnlyList<JsonSerializableModel> Entries { get; init; }
+
+    /// <summary>The namespaces the context's file imports.</summary>
+    public required IReadOnlyList<string> Usings { get; init; }
 }
 
-/// <summary>One <c>[JsonSerializable]</c> entry with the property name its JsonTypeInfo gets.</summary>
-public sealed record JsonSerializableModel(string TypeName, string PropertyName);
+/// <summary>
+/// One <c>[JsonSerializable]</c> entry with the property name its JsonTypeInfo gets; it is written out only where it is
+/// not the type's own name (<c>ArrayOfLogRecord</c> for <c>IReadOnlyList&lt;LogRecord&gt;</c>).
+/// </summary>
+public sealed record JsonSerializableModel(string TypeName, string PropertyName, bool NamesProperty);

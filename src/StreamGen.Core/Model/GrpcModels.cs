@@ -5,11 +5,17 @@ public sealed record GrpcMethodModel
 {
     public required string RpcName { get; init; }
 
-    /// <summary>The gRPC service class's map from design error name to status code (<c>SubscribeStatus</c>).</summary>
+    /// <summary>The gRPC service class's status table the method's errors map through (<c>ErrorStatus</c>, one per distinct mapping of the service).</summary>
     public required string StatusName { get; init; }
 
-    /// <summary>The gRPC service class's nested server stream, for streaming methods (<c>SubscribeServerStream</c>).</summary>
-    public required string? ServerStreamClassName { get; init; }
+    /// <summary>The gRPC service class's method that reads a client-streaming method's payload from the request metadata (<c>DecodeWatch</c>).</summary>
+    public required string DecodeName { get; init; }
+
+    /// <summary>The gRPC service class's stream class for a streaming method: a gRPC kind of the runtime.</summary>
+    public required StreamClassModel? ServerStream { get; init; }
+
+    /// <summary>The gRPC client's stream class for a streaming method.</summary>
+    public required StreamClassModel? ClientStream { get; init; }
 
     public required ProtoMessageModel Request { get; init; }
 
@@ -21,6 +27,12 @@ public sealed record GrpcMethodModel
     public required IReadOnlyList<GrpcErrorStatusModel> Errors { get; init; }
 
     public bool HasMetadata => Metadata.Count > 0;
+
+    /// <summary>The client streams requests (client or bidirectional streaming).</summary>
+    public required bool StreamsRequests { get; init; }
+
+    /// <summary>The server streams responses (server or bidirectional streaming).</summary>
+    public required bool StreamsResponses { get; init; }
 }
 
 public sealed record MetadataParameterModel(ParameterModel Parameter, string Key, string KeyLiteral);
@@ -30,6 +42,15 @@ public sealed record GrpcErrorStatusModel(string NameLiteral, string StatusCode)
 /// <summary>The generated .proto file.</summary>
 public sealed record ProtoFileModel
 {
+    /// <summary>The design enums a message carries, as protobuf enums.</summary>
+    public required IReadOnlyList<ProtoEnumModel> Enums { get; init; }
+
+    /// <summary>The namespaces the mapper imports.</summary>
+    public required IReadOnlyList<string> MapperUsings { get; init; }
+
+    /// <summary>A message carries Any (<c>google.protobuf.Value</c>): the mapper converts it to and from JSON.</summary>
+    public required bool UsesAny { get; init; }
+
     public required string FileName { get; init; }
 
     /// <summary>Where the file goes under gen/ (package-shaped, as buf expects): <c>logger/logger.proto</c>.</summary>
@@ -65,8 +86,9 @@ public sealed record ProtoMessageModel
 {
     public required string Name { get; init; }
 
-    /// <summary>The protoc-generated C# class, with <c>global::</c>.</summary>
+    /// <summary>The protoc-generated C# class, as the generated files write it: <c>Protos.SubscribeRequest</c>.</summary>
     public required string CSharpName { get; init; }
+
 
     public required IReadOnlyList<string> Description { get; init; }
 
@@ -118,4 +140,20 @@ public sealed record ProtoFieldModel
     /// <summary>The record property the field converts to and from; null for a wrapper's <c>value</c>.</summary>
     public required PropertyModel? Property { get; init; }
 
+    /// <summary>How one value (the field, a list item, a map value) converts; identity for strings and numbers.</summary>
+    public required ProtoConversion Conversion { get; init; }
+
+    /// <summary>How a map key converts (keys are strings, integers or booleans: identity).</summary>
+    public ProtoConversion KeyConversion { get; init; } = ProtoConversion.Identity;
+}
+
+/// <summary>
+/// How one C# value converts to its protobuf form and back, as the text around the value: a cast for a design enum
+/// (<c>(Protos.Level)</c>), a call for a record (<c>ToProto(</c>…<c>)</c>), bytes and Any; nothing for the rest.
+/// </summary>
+public sealed record ProtoConversion(string ToProtoPrefix, string ToProtoSuffix, string FromProtoPrefix, string FromProtoSuffix)
+{
+    public static ProtoConversion Identity { get; } = new("", "", "", "");
+
+    public bool IsIdentity => this == Identity;
 }

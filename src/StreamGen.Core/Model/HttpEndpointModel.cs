@@ -10,14 +10,23 @@ public sealed record HttpEndpointModel
     /// <summary>The endpoint class's request handler (<c>HandleSubscribeAsync</c>).</summary>
     public required string HandlerName { get; init; }
 
-    /// <summary>The endpoint class's map from design error name to HTTP status (<c>SubscribeErrorStatus</c>).</summary>
+    /// <summary>The endpoint class's method that reads the payload from the request (<c>DecodeSubscribe</c>, <c>DecodeCreateAsync</c> with a JSON body).</summary>
+    public required string DecodeName { get; init; }
+
+    /// <summary>The endpoint class's status table the method's errors map through (<c>ErrorStatus</c>, one per distinct mapping of the service).</summary>
     public required string ErrorStatusName { get; init; }
 
-    /// <summary>The endpoint class's nested server stream, for streaming methods (<c>SubscribeServerStream</c>).</summary>
-    public required string? ServerStreamClassName { get; init; }
+    /// <summary>The endpoint class's stream class for a streaming method: a WebSocket or Server-Sent Events kind of the runtime.</summary>
+    public required StreamClassModel? ServerStream { get; init; }
 
-    /// <summary>The method token (<c>GET</c>), as routing and HttpRequestMessage take it.</summary>
+    /// <summary>The HTTP client's stream class for a streaming method.</summary>
+    public required StreamClassModel? ClientStream { get; init; }
+
+    /// <summary>The method token (<c>GET</c>), as routing takes it.</summary>
     public string Verb => HttpVerb.Token();
+
+    /// <summary>The <see cref="System.Net.Http.HttpMethod"/> property for the verb (<c>Get</c>).</summary>
+    public string VerbMember => Verb[..1] + Verb[1..].ToLowerInvariant();
 
     /// <summary>The full route, service base path included, as ASP.NET Core routing reads it.</summary>
     public required string Route { get; init; }
@@ -66,6 +75,12 @@ public sealed record HttpEndpointModel
     public bool HasRequestBody => RequestBody is not null;
 
     public bool HasResponseBody => ResponseBody is not null;
+
+    /// <summary>The payload is read with an await: it has a JSON body.</summary>
+    public bool DecodesAsync => RequestBody is not null;
+
+    /// <summary>The payload is built from a partial body record's attributes, which exist only once the body decoded.</summary>
+    public bool DecodesPartialBody => RequestBody?.IsPartial == true;
 
     public IEnumerable<ParameterModel> AllParameters =>
         PathParameters.Concat(QueryParameters).Concat(HeaderParameters).Concat(LastEventId is null ? [] : [LastEventId]);
@@ -117,6 +132,9 @@ public sealed record ParameterModel
     public bool IsNullable => Property.IsNullable;
 
     public bool HasDefault => Property.HasDefault;
+
+    /// <summary>A string: its text form is itself.</summary>
+    public bool IsText => (Property.Type.Element ?? Property.Type).Primitive == Design.Types.PrimitiveKind.String;
 }
 
 /// <summary>
@@ -147,7 +165,11 @@ public sealed record BodyModel
     public bool IsPartial => !IsWhole && Attribute is null;
 }
 
-public sealed record ResponseHeaderModel(PropertyModel Property, string Header, string HeaderLiteral, string FormatMethod, string ParseMethod);
+public sealed record ResponseHeaderModel(PropertyModel Property, string Header, string HeaderLiteral, string FormatMethod, string ParseMethod)
+{
+    /// <summary>A string: the header is the value itself.</summary>
+    public bool IsText => Property.Type.Primitive == Design.Types.PrimitiveKind.String;
+}
 
 public sealed record ErrorStatusModel(string NameLiteral, int Status);
 
@@ -165,7 +187,14 @@ public sealed record SseModel
     public bool HasEvent => Event is not null;
 
     public bool HasRetry => Retry is not null;
+
+    /// <summary>Some attribute fills a line beside <c>data:</c>, so the stream class says how.</summary>
+    public bool HasFields => Id is not null || Event is not null || Retry is not null;
 }
 
 /// <summary>A result attribute that fills an SSE field line: how it is formatted and the local that holds it when nullable.</summary>
-public sealed record SseFieldModel(PropertyModel Property, string FormatMethod, string LocalName);
+public sealed record SseFieldModel(PropertyModel Property, string FormatMethod, string LocalName)
+{
+    /// <summary>A string: the line is the value itself.</summary>
+    public bool IsText => Property.Type.Primitive == Design.Types.PrimitiveKind.String;
+}

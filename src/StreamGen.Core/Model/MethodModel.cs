@@ -30,6 +30,15 @@ public sealed record MethodModel
     /// <summary><c>ISubscribeClientStream</c>, for streaming methods.</summary>
     public required string? ClientStreamInterface { get; init; }
 
+    /// <summary>
+    /// What the server stream interface derives from: the runtime's interfaces of the operations the method's kind has
+    /// (<c>Runtime::IServerStream, Runtime::IStreamSender&lt;SubscribeResult&gt;</c>), which hold their documentation.
+    /// </summary>
+    public required string? ServerStreamBases { get; init; }
+
+    /// <summary>The same for the client stream interface (<c>Runtime::IClientStream, Runtime::IStreamReceiver&lt;SubscribeResult&gt;</c>).</summary>
+    public required string? ClientStreamBases { get; init; }
+
     public required HttpEndpointModel? Http { get; init; }
 
     public required GrpcMethodModel? Grpc { get; init; }
@@ -69,9 +78,13 @@ public sealed record MethodModel
     /// <summary>The handler returns the result itself (unary, raw request); streams send theirs through the stream.</summary>
     public bool ReturnsResult => Result is not null && !IsStreaming;
 
-    public string HandlerReturnType => ReturnsResult ? $"global::System.Threading.Tasks.Task<{Result!.TypeName}>" : "global::System.Threading.Tasks.Task";
+    public string HandlerReturnType => ReturnsResult ? $"Task<{Result!.TypeName}>" : "Task";
 
-    public string ShortHandlerReturnType => ReturnsResult ? $"Task<{Result!.Type.ShortTypeName}>" : "Task";
+    /// <summary>What a client's call returns: the client stream, the raw response body, or the result.</summary>
+    public string ClientReturnType => IsStreaming ? $"Task<{ClientStreamInterface}>" : IsRawResponse ? "Task<Stream>" : HandlerReturnType;
+
+    /// <summary>The handler or a client takes a raw body (<c>Stream body</c>): the raw request body, or the raw response body the handler writes.</summary>
+    public bool HasBodyParameter => IsRawRequest || IsRawResponse;
 }
 
 /// <summary>A type in one role of a method (payload, result, a streamed item).</summary>
@@ -89,8 +102,6 @@ public sealed record TypeUseModel
 
     public string TypeName => Type.TypeName;
 
-    public string ShortTypeName => Type.ShortTypeName;
-
     /// <summary>What RecvAsync returns: the type made nullable, null meaning end of stream.</summary>
     public string NullableTypeName => Type.NullableTypeName;
 
@@ -103,4 +114,10 @@ public sealed record TypeUseModel
     public bool HasProjections => Record?.HasProjections == true;
 
     public string? ViewEnumName => Record?.ViewEnumName;
+
+    /// <summary>Sent or received in a view: a result type with views, whether the handler or the method chooses it.</summary>
+    public bool IsViewed => Record?.HasViews == true;
+
+    /// <summary>The view the method fixes, as a C# enum member (<c>ChatEventView.Compact</c>).</summary>
+    public string? FixedViewLiteral => FixedView is null ? null : $"{ViewEnumName}.{FixedView.Name}";
 }

@@ -11,8 +11,10 @@ namespace StreamGen.Model;
 /// design and the parts before it, never filling a collection another pass reads:
 /// <list type="number">
 /// <item>names: every identifier, in the one name registry, with the fixed names of each scope first (reports what cannot give way, SG1008);</item>
+/// <item>enums: a C# enum per distinct <c>enum:</c> string attribute, with its wire strings and, over gRPC, its protobuf enum;</item>
 /// <item>types: a record per object;</item>
-/// <item>services: methods and their type uses, HTTP endpoints (with body records) and gRPC methods (with their messages);</item>
+/// <item>services: methods and their type uses, HTTP endpoints (with body records) and gRPC methods (with their messages), each
+/// streaming end bound to its runtime kind (<see cref="StreamClasses"/>), and the error tables;</item>
 /// <item>records: the design's records plus the body records, collected from the finished services;</item>
 /// <item>proto: the .proto file, its shared messages and imports, over the finished services;</item>
 /// <item>JSON: the context entries, over the finished records and services; then the project.</item>
@@ -33,12 +35,14 @@ public static class ModelBuilder
             return null;
         }
 
-        var types = new TypeRefFactory(context, names);
+        var enums = EnumPass.Run(names);
+        var types = new TypeRefFactory(context, names, enums);
         var records = new TypePass(context, names, types).Run();
-        var messages = new ProtoMessages(context, names, records.ToDictionary(r => r.Value.Name, r => r.Key));
-        var services = new ServicePass(context, names, types, records, new HttpPass(context, names), new GrpcMethodPass(names, messages)).Run();
+        var messages = new ProtoMessages(names, records.ToDictionary(r => r.Value.Name, r => r.Key));
+        var streams = new StreamClasses(context);
+        var services = new ServicePass(context, names, types, records, new HttpPass(names, streams), new GrpcMethodPass(names, messages, streams)).Run();
         var allTypes = names.Objects.Select(o => records[o]).Concat(BodyRecords(services)).ToList();
-        var proto = new ProtoPass(context, names, messages, records).Run(services);
+        var proto = new ProtoPass(context, names, messages, records, names.Enums.Select(e => enums[e])).Run(services);
         var api = context.Api;
         return new ApiModel
         {
@@ -56,6 +60,7 @@ public static class ModelBuilder
             GrpcPort = api.Grpc?.Port ?? 8081,
             GrpcHost = api.Grpc?.Host ?? "localhost",
             Types = allTypes,
+            Enums = [.. names.Enums.Select(e => enums[e])],
             Services = services,
             Json = new JsonContextPass(context).Run(allTypes, services),
             Proto = proto,

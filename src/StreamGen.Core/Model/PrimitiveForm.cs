@@ -3,21 +3,22 @@ using StreamGen.Design.Types;
 namespace StreamGen.Model;
 
 /// <summary>
-/// How one of Goa's primitives appears in generated code: its C# type, whether that is a value type, the name the
-/// runtime and the JSON context give it (<c>ParseInt32</c>, <c>Default.Int32</c>) and its protobuf scalar.
+/// How one of Goa's primitives appears in generated code: its C# type (as the generated files write it, Any's
+/// <c>JsonElement</c> through <c>using System.Text.Json</c>), whether that is a value type, the name the runtime and the
+/// JSON context give it (<c>ParseInt32</c>, <c>Default.Int32</c>) and its protobuf scalar.
 /// </summary>
-public sealed record PrimitiveForm(string CSharpType, string ShortCSharpType, bool IsValueType, string RuntimeName, string ProtoType)
+public sealed record PrimitiveForm(string CSharpType, bool IsValueType, string RuntimeName, string ProtoType)
 {
-    private static readonly PrimitiveForm Boolean = new("bool", "bool", true, "Boolean", "bool");
-    private static readonly PrimitiveForm Int32 = new("int", "int", true, "Int32", "sint32");
-    private static readonly PrimitiveForm Int64 = new("long", "long", true, "Int64", "sint64");
-    private static readonly PrimitiveForm UInt32 = new("uint", "uint", true, "UInt32", "uint32");
-    private static readonly PrimitiveForm UInt64 = new("ulong", "ulong", true, "UInt64", "uint64");
-    private static readonly PrimitiveForm Single = new("float", "float", true, "Single", "float");
-    private static readonly PrimitiveForm Double = new("double", "double", true, "Double", "double");
-    private static readonly PrimitiveForm String = new("string", "string", false, "String", "string");
-    private static readonly PrimitiveForm Bytes = new("byte[]", "byte[]", false, "ByteArray", "bytes");
-    private static readonly PrimitiveForm Any = new("global::System.Text.Json.JsonElement", "JsonElement", true, "JsonElement", "google.protobuf.Value");
+    private static readonly PrimitiveForm Boolean = new("bool", true, "Boolean", "bool");
+    private static readonly PrimitiveForm Int32 = new("int", true, "Int32", "sint32");
+    private static readonly PrimitiveForm Int64 = new("long", true, "Int64", "sint64");
+    private static readonly PrimitiveForm UInt32 = new("uint", true, "UInt32", "uint32");
+    private static readonly PrimitiveForm UInt64 = new("ulong", true, "UInt64", "uint64");
+    private static readonly PrimitiveForm Single = new("float", true, "Single", "float");
+    private static readonly PrimitiveForm Double = new("double", true, "Double", "double");
+    private static readonly PrimitiveForm String = new("string", false, "String", "string");
+    private static readonly PrimitiveForm Bytes = new("byte[]", false, "ByteArray", "bytes");
+    private static readonly PrimitiveForm Any = new("JsonElement", true, "JsonElement", "google.protobuf.Value");
 
     /// <summary>The kind as generated code sees it: Int is Int32 and UInt is UInt32, as C# maps them.</summary>
     public static PrimitiveKind Normalize(PrimitiveKind kind) => kind switch

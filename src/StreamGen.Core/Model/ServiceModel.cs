@@ -45,6 +45,17 @@ public sealed record ServiceModel
 
     public required IReadOnlyList<MethodModel> Methods { get; init; }
 
+    /// <summary>The endpoint class's status tables: one per distinct mapping of error names to HTTP statuses.</summary>
+    public required IReadOnlyList<ErrorTableModel> HttpErrorTables { get; init; }
+
+    /// <summary>The gRPC service class's status tables: one per distinct mapping of error names to status codes.</summary>
+    public required IReadOnlyList<GrpcErrorTableModel> GrpcErrorTables { get; init; }
+
+    /// <summary>The namespaces each of the service's files imports.</summary>
+    public required ServiceUsings Usings { get; init; }
+
+    public bool HasStreaming => Methods.Any(m => m.IsStreaming);
+
     public bool HasHttp => Methods.Any(m => m.Http is not null);
 
     public bool HasGrpc => Methods.Any(m => m.Grpc is not null);
@@ -71,9 +82,21 @@ public sealed record ErrorModel
 
     public required bool Fault { get; init; }
 
-    public string TemporaryLiteral => Temporary ? "true" : "false";
-
-    public string TimeoutLiteral => Timeout ? "true" : "false";
-
-    public string FaultLiteral => Fault ? "true" : "false";
+    /// <summary>The flags the design sets, as named arguments of ServiceError's constructor (<c>temporary: true, </c>); none by default.</summary>
+    public string FlagArguments => (Temporary ? "temporary: true, " : "") + (Timeout ? "timeout: true, " : "") + (Fault ? "fault: true, " : "");
 }
+
+/// <summary>An error-status table of the HTTP endpoint class: <c>private static int ErrorStatus(string name)</c>.</summary>
+public sealed record ErrorTableModel(string Name, IReadOnlyList<ErrorStatusModel> Entries);
+
+/// <summary>An error-status table of the gRPC service class: <c>private static GrpcCore::StatusCode? ErrorStatus(string name)</c>.</summary>
+public sealed record GrpcErrorTableModel(string Name, IReadOnlyList<GrpcErrorStatusModel> Entries);
+
+/// <summary>The namespaces each generated file of a service imports: what its signatures and bodies name, nothing more.</summary>
+public sealed record ServiceUsings(
+    IReadOnlyList<string> Interface,
+    IReadOnlyList<string> ClientInterface,
+    IReadOnlyList<string> HttpEndpoints,
+    IReadOnlyList<string> HttpClient,
+    IReadOnlyList<string> GrpcService,
+    IReadOnlyList<string> GrpcClient);

@@ -7,4 +7,7 @@ public enum TypeKind
     Array,
     Map,
     Record,
+
+    /// <summary>A string attribute with <c>enum:</c> values: a generated C# enum whose members carry the design's strings.</summary>
+    Enum,
 }

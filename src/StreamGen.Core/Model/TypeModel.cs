@@ -5,9 +5,6 @@ public sealed record TypeModel
 {
     public required string Name { get; init; }
 
-    /// <summary>With <c>global::</c>, for generated code outside the type's namespace.</summary>
-    public required string FullName { get; init; }
-
     public required string DesignName { get; init; }
 
     /// <summary>The record's property in the JSON context (<c>Default.LogEntry</c>): its name unless the context has that member.</summary>
@@ -30,6 +27,17 @@ public sealed record TypeModel
 
     /// <summary>Views that leave some attribute out, so sending in them needs a projection.</summary>
     public bool HasProjections => Views.Any(v => v.Excluded.Count > 0);
+
+    /// <summary>
+    /// What the record implements for the transports: <c>Runtime::IValidatable</c>, or for a result type with views
+    /// <c>Runtime::IViewedResult&lt;LogRecord, LogRecordView&gt;</c>, through which they project and check views.
+    /// </summary>
+    public required string BaseInterface { get; init; }
+
+    /// <summary>The namespaces its file imports, for the types of its properties and defaults and its pattern checks.</summary>
+    public required IReadOnlyList<string> Usings { get; init; }
+
+    public bool HasPatterns => Patterns.Count > 0;
 
     /// <summary>Where the record is written under gen/ (<c>Types/LogEntry.g.cs</c>), unique whatever the file system's case rules.</summary>
     public required string FileName { get; init; }

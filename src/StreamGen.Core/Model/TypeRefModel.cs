@@ -13,11 +13,18 @@ public sealed record TypeRefModel
     /// <summary>For a record, its C# name.</summary>
     public required string? RecordName { get; init; }
 
-    /// <summary>The non-nullable C# type (<c>string</c>, <c>long</c>, <c>global::Acme.Logger.LogEntry</c>).</summary>
+    /// <summary>For a design enum, the generated enum.</summary>
+    public EnumModel? Enum { get; init; }
+
+    /// <summary>
+    /// The non-nullable C# type as every generated file writes it (<c>string</c>, <c>long</c>, <c>LogEntry</c>,
+    /// <c>IReadOnlyList&lt;LogRecord&gt;</c>): types of the API namespace by their name, others through the
+    /// <see cref="Namespaces"/> the file imports.
+    /// </summary>
     public required string TypeName { get; init; }
 
-    /// <summary>The same type as user-owned files write it, with the API namespace and System.Collections.Generic imported.</summary>
-    public required string ShortTypeName { get; init; }
+    /// <summary>The namespaces a file writing <see cref="TypeName"/> imports (<c>System.Collections.Generic</c> for a list).</summary>
+    public required IReadOnlyList<string> Namespaces { get; init; }
 
     /// <summary>The name JSON type info gets in the context (<c>LogEntry</c>, <c>String</c>, <c>ArrayOfLogRecord</c>).</summary>
     public required string JsonInfoName { get; init; }
@@ -28,7 +35,7 @@ public sealed record TypeRefModel
     /// <summary>The key type of a MapOf.</summary>
     public TypeRefModel? Key { get; init; }
 
-    public bool IsValueType => Primitive is { } primitive && PrimitiveForm.Of(primitive).IsValueType;
+    public bool IsValueType => IsEnum || (Primitive is { } primitive && PrimitiveForm.Of(primitive).IsValueType);
 
     /// <summary>An object type with a generated Validate method.</summary>
     public bool IsValidatable => Kind == TypeKind.Record;
@@ -39,6 +46,8 @@ public sealed record TypeRefModel
     public bool IsArray => Kind == TypeKind.Array;
 
     public bool IsMap => Kind == TypeKind.Map;
+
+    public bool IsEnum => Kind == TypeKind.Enum;
 
     /// <summary>Goa's Any: a JSON value of any shape (<c>JsonElement</c>; <c>google.protobuf.Value</c> over gRPC).</summary>
     public bool IsAny => Primitive == PrimitiveKind.Any;

@@ -40,6 +40,31 @@ public static class CSharpNaming
         return result.Length == 0 || !SyntaxFacts.IsIdentifierStartCharacter(result[0]) ? "_" + result : result;
     }
 
+    /// <summary>
+    /// A C# member for an arbitrary string, such as a design enum value: its letters and digits in PascalCase, other
+    /// characters separating words (<c>in-progress</c> → <c>InProgress</c>, <c>application/json</c> →
+    /// <c>ApplicationJson</c>, <c>1080p</c> → <c>_1080p</c>); <c>Value</c> when nothing is left.
+    /// </summary>
+    public static string ToMemberName(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        var upperNext = true;
+        foreach (var c in text)
+        {
+            if (!SyntaxFacts.IsIdentifierPartCharacter(c) || c == '_' || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.Format)
+            {
+                upperNext = true;
+                continue;
+            }
+
+            builder.Append(upperNext ? char.ToUpperInvariant(c) : c);
+            upperNext = char.IsAsciiDigit(c);
+        }
+
+        var result = builder.ToString();
+        return result.Length == 0 ? "Value" : SyntaxFacts.IsIdentifierStartCharacter(result[0]) ? result : "_" + result;
+    }
+
     /// <summary>A parameter or local name: camelCase, with '@' when it is a C# keyword (<c>event</c> → <c>@event</c>).</summary>
     public static string ToParameterName(string name) => EscapeKeyword(ToCamelCase(name));
 

@@ -24,6 +24,36 @@ public static class ProtoNaming
     /// <summary>A gRPC metadata key for an attribute (lowercase ASCII, as HTTP/2 requires), or null when it has no ASCII spelling.</summary>
     public static string? MetadataKey(string attribute) => LatinFolding.ToAscii(attribute)?.ToLowerInvariant();
 
+    /// <summary>
+    /// The names of a protobuf enum's values as buf's STANDARD lint wants them: UPPER_SNAKE_CASE, prefixed with the enum's
+    /// name in UPPER_SNAKE_CASE, the zero value <c>{PREFIX}_UNSPECIFIED</c> (<c>Level</c>, <c>warn</c> → <c>LEVEL_WARN</c>;
+    /// <c>in-progress</c> → <c>STATE_IN_PROGRESS</c>). A value with no ASCII letter or digit is <c>{PREFIX}_VALUE</c>.
+    /// </summary>
+    public static string EnumValueName(string enumName, string? value)
+    {
+        var prefix = ToSnakeCase(enumName).ToUpperInvariant();
+        if (value is null)
+        {
+            return prefix + "_UNSPECIFIED";
+        }
+
+        var words = new StringBuilder();
+        foreach (var c in ToSnakeCase(LatinFolding.ToAscii(value) ?? value))
+        {
+            if (char.IsAsciiLetterOrDigit(c))
+            {
+                words.Append(char.ToUpperInvariant(c));
+            }
+            else if (words.Length > 0 && words[^1] != '_')
+            {
+                words.Append('_');
+            }
+        }
+
+        var name = words.ToString().TrimEnd('_');
+        return $"{prefix}_{(name.Length == 0 ? "VALUE" : name)}";
+    }
+
     /// <summary><c>lastEventId</c> → <c>last_event_id</c>, <c>HTTPCode</c> → <c>http_code</c>, <c>not_found</c> stays.</summary>
     public static string ToSnakeCase(string name)
     {

@@ -14,24 +14,20 @@ public static class ReservedNames
     /// </summary>
     public static IReadOnlySet<string> UnqualifiedTypeNames { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
-        // Namespaces named from their root (System.Net.Http.Json.JsonContent, Google.Protobuf.WellKnownTypes.Value).
-        "System", "Microsoft", "Google",
+        // The BCL and ASP.NET Core through the files' usings: the names a hand-written file would not qualify either.
+        // Everything else is qualified through an alias no design name can hide: gRPC's GrpcCore::, protobuf's Protobuf::, the
+        // runtime's Runtime::, and protoc's types through the API namespace's own Protos namespace.
+        "Action", "ArrayBufferWriter", "CancellationToken", "DateTime", "Dictionary", "Exception", "GeneratedCode", "GeneratedRegex", "HttpClient",
+        "HttpContext", "HttpMethod", "HttpRequestMessage", "HttpResponseMessage", "IEndpointRouteBuilder", "ILogger", "IReadOnlyDictionary",
+        "IReadOnlyList", "JsonContent", "JsonConverter", "JsonDocument", "JsonElement", "JsonIgnoreCondition", "JsonPropertyName", "JsonSerializable",
+        "JsonSerializerContext", "JsonSerializerOptions", "JsonSourceGenerationOptions", "JsonStringEnumMemberName", "JsonTypeInfo", "NotSupportedException",
+        "Regex", "RegexOptions", "RouteGroupBuilder", "Stream", "StreamContent", "Task", "TimeSpan", "Utf8JsonWriter", "WebApplication", "WebApplicationBuilder",
 
-        // The BCL, ASP.NET Core, gRPC and protobuf, in generated code and the runtime.
-        "ArrayBufferWriter", "ArrayPool", "AsyncClientStreamingCall", "AsyncDuplexStreamingCall", "AsyncServerStreamingCall", "BinaryPrimitives",
-        "BoundedChannelFullMode", "BoundedChannelOptions", "ByteString", "CallInvoker", "CancellationToken", "Channel", "ChannelBase",
-        "ChannelClosedException", "ClientBaseConfiguration", "CultureInfo", "DateTimeStyles", "Encoding", "HttpClient", "HttpCompletionOption",
-        "HttpContext", "HttpMethod", "HttpMethods", "HttpProtocols", "HttpRequestMessage", "HttpResponseMessage", "HttpStatusCode", "HttpVersion",
-        "HttpVersionPolicy", "IAsyncStreamReader", "IBufferWriter", "IClientStreamWriter", "IConfiguration", "IEndpointRouteBuilder",
-        "IHostApplicationLifetime", "IHostedService", "IHttpUpgradeFeature", "ILogger", "ILoggerFactory", "INumber", "IOptions", "IPAddress",
-        "IServerStreamWriter", "JsonException", "JsonFormatter", "JsonSerializer", "JsonTypeInfo", "JsonWriterOptions", "KestrelServerOptions",
-        "LogLevel", "LoggerMessage", "Metadata", "NumberStyles", "PathString", "PipeWriter", "Regex", "RouteGroupBuilder", "RpcException",
-        "ServerCallContext", "Status", "StatusCode", "StatusCodes", "Stream", "StreamContent", "StringBuilder", "StringValues", "Task",
-        "Utf8JsonWriter", "ValueWebSocketReceiveResult", "WebApplication", "WebApplicationBuilder", "WebSocket", "WebSocketCloseStatus",
-        "WebSocketCreationOptions", "WebSocketError", "WebSocketException", "WebSocketMessageType", "WebSocketState", "WriteFlags", "WriteOptions",
+        // protoc's C# for the .proto, in the API namespace's Protos namespace, names this one unqualified.
+        "ClientBaseConfiguration",
 
-        // The scaffolded service stub: short type names of handler signatures, and the runtime's error type.
-        "IReadOnlyList", "IReadOnlyDictionary", "JsonElement", "ServiceError",
+        // The scaffolded service stub: the runtime's error type, through its using.
+        "ServiceError",
     };
 
     /// <summary>The namespaces generated under the API namespace: the runtime's and protoc's.</summary>
@@ -44,7 +40,7 @@ public static class ReservedNames
     public static IReadOnlyList<string> RecordMembers { get; } = [.. ObjectMembers, "EqualityContract", "PrintMembers", "Deconstruct", "Clone", "Validate"];
 
     /// <summary>Members the generator adds to a result type with views.</summary>
-    public static IReadOnlyList<string> ViewMembers { get; } = ["Project", "ValidateView", "ViewName", "TryParseView"];
+    public static IReadOnlyList<string> ViewMembers { get; } = ["Project", "ValidateView"];
 
     /// <summary>
     /// Members of the JSON context and reader classes beside one property per entry: JsonSerializerContext's, the
@@ -63,16 +59,15 @@ public static class ReservedNames
 
     /// <summary>
     /// Parameters and locals the templates declare by fixed name in the methods of services, endpoints and clients. Names the model derives from design names for locals
-    /// (<c>pTopic</c>, <c>topicValue</c>) are allocated where these are taken, so no design name can shadow one. The
+    /// (<c>topic</c>, <c>topicValue</c>) are allocated where these are taken, so no design name can shadow one. The
     /// compile tests collect every local and parameter of the generated code and fail when one is neither here nor the model's.
     /// </summary>
     public static IReadOnlyList<string> GeneratedLocals { get; } =
     [
-        "_", "app", "args", "body", "builder", "call", "callInvoker", "cancellationToken", "channel", "configure", "connection", "console", "context",
-        "deadline", "e", "endpoints", "entry", "error", "errors", "eventValue", "failure", "group", "headers", "headerValue", "httpClient", "idValue", "info", "innerException", "item",
-        "kestrel", "level", "lifetime", "limit", "logger", "message", "name", "onStarted", "options", "path", "payload", "pending", "query",
-        "property", "received", "request", "requests", "requestStream", "response", "responseBody", "responseHeaders", "responses", "responseStream", "result",
-        "retryValue", "service", "services", "started", "stream", "transport", "uri", "url", "value", "view",
+        "_", "app", "args", "body", "builder", "call", "callInvoker", "cancellationToken", "channel", "configure", "connection", "context", "deadline",
+        "e", "endpoints", "error", "errors", "eventValue", "group", "headers", "httpClient", "idValue", "innerException", "item", "kestrel", "logger",
+        "message", "name", "options", "payload", "request", "requestBody", "requests", "requestStream", "response", "responseBody", "responses",
+        "responseStream", "result", "service", "stream", "uri",
     ];
 
     /// <summary>
@@ -82,6 +77,12 @@ public static class ReservedNames
     public static IReadOnlyList<string> RecordLocals { get; } =
         ["_", "compact", "document", "entry", "errors", "formatted", "item", "message", "name", "value", "view", "writer"];
 
+    /// <summary>
+    /// The roots of the namespaces the generated code and its users name (<c>System.Text.Json</c>, <c>Grpc.Core</c>): an API
+    /// namespace with such a segment would hide them inside it.
+    /// </summary>
+    public static IReadOnlyList<string> NamespaceRoots { get; } = ["System", "Microsoft", "Google", "Grpc"];
+
     /// <summary>Whether a namespace named <paramref name="segment"/> would hide a name the generated code uses unqualified inside it.</summary>
-    public static bool IsHiddenByNamespace(string segment) => UnqualifiedTypeNames.Contains(segment);
+    public static bool IsHiddenByNamespace(string segment) => UnqualifiedTypeNames.Contains(segment) || NamespaceRoots.Contains(segment);
 }

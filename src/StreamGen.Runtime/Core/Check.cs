@@ -32,7 +32,7 @@ public static class Check
             }
         }
 
-        Add(ref errors, "invalid_enum_value", field, $"must be one of {Join(allowed)}, but is \"{value}\"");
+        Add(ref errors, "invalid_enum_value", field, EnumDetail(allowed, $"\"{value}\""));
     }
 
     public static void Enum<T>(ref ValidationErrors? errors, string field, T value, ReadOnlySpan<T> allowed)
@@ -42,6 +42,27 @@ public static class Check
         {
             Add(ref errors, "invalid_enum_value", field, $"must be one of {string.Join(", ", allowed.ToArray())}, but is {value}");
         }
+    }
+
+    /// <summary>
+    /// A design enum (a C# enum whose members carry the design's strings): the zero value, which no member has, means the
+    /// attribute was not set; another value outside the members (from code, or an unknown protobuf number) is invalid.
+    /// </summary>
+    public static void Enum<TEnum>(ref ValidationErrors? errors, string field, TEnum value)
+        where TEnum : struct, Enum
+    {
+        if (WireEnum<TEnum>.IsDefined(value))
+        {
+            return;
+        }
+
+        if (EqualityComparer<TEnum>.Default.Equals(value, default))
+        {
+            Missing(ref errors, field);
+            return;
+        }
+
+        Add(ref errors, "invalid_enum_value", field, EnumDetail([.. WireEnum<TEnum>.Names], $"{value:D}"));
     }
 
     public static void Format(ref ValidationErrors? errors, string field, string value, StringFormat format)
@@ -161,18 +182,7 @@ public static class Check
     {
         for (var i = 0; i < values.Count; i++)
         {
-            if (values[i] is null)
-            {
-                Missing(ref errors, $"{field}[{i}]");
-                continue;
-            }
-
-            var start = errors?.Count ?? 0;
-            values[i].Validate(ref errors);
-            if (errors is not null && errors.Count > start)
-            {
-                errors.Prefix(start, $"{field}[{i}]");
-            }
+            Value(ref errors, $"{field}[{i}]", values[i]);
         }
     }
 
@@ -181,19 +191,21 @@ public static class Check
     {
         foreach (var (key, value) in values)
         {
-            if (value is null)
-            {
-                Missing(ref errors, $"{field}[{key}]");
-                continue;
-            }
-
-            var start = errors?.Count ?? 0;
-            value.Validate(ref errors);
-            if (errors is not null && errors.Count > start)
-            {
-                errors.Prefix(start, $"{field}[{key}]");
-            }
+            Value(ref errors, $"{field}[{key}]", value);
         }
+    }
+
+    /// <summary>An item of a list or a value of a map: missing when null, otherwise its rules with <paramref name="field"/> before their paths.</summary>
+    public static void Value<T>(ref ValidationErrors? errors, string field, T? value)
+        where T : IValidatable
+    {
+        if (value is null)
+        {
+            Missing(ref errors, field);
+            return;
+        }
+
+        Nested(ref errors, field, value);
     }
 
     private static void Add(ref ValidationErrors? errors, string name, string field, string detail) =>
@@ -209,6 +221,9 @@ public static class Check
 
         return count;
     }
+
+    /// <summary>Goa's message for a value outside an enum: <c>must be one of "a", "b", but is "c"</c>.</summary>
+    public static string EnumDetail(ReadOnlySpan<string> allowed, string actual) => $"must be one of {Join(allowed)}, but is {actual}";
 
     private static string Join(ReadOnlySpan<string> values)
     {

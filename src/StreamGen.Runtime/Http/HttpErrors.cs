@@ -18,8 +18,20 @@ using global::Microsoft.Extensions.Logging;
 /// </summary>
 public static partial class HttpErrors
 {
+    /// <summary>
+    /// Answers a request with the error a handler raised: Goa's JSON error body with the status <paramref name="errorStatus"/>
+    /// gives the design's error name (0: the default, 400 for validation, 500 otherwise). Nothing is written for a request
+    /// the client aborted, and a response already started is aborted instead.
+    /// </summary>
     public static async Task WriteAsync(HttpContext context, Exception exception, Func<string, int> errorStatus)
     {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(errorStatus);
+        if (exception is OperationCanceledException && context.RequestAborted.IsCancellationRequested)
+        {
+            return;
+        }
+
         var logger = context.RequestServices.GetService<ILoggerFactory>()?.CreateLogger(LogCategories.Http);
         ServiceError error;
         int status;

@@ -22,7 +22,7 @@ public sealed class ChatService : IChatService
 
     public async Task ListenAsync(ListenPayload payload, IListenServerStream stream, CancellationToken cancellationToken)
     {
-        stream.SetView(payload.View == "compact" ? ChatEventView.Compact : ChatEventView.Default);
+        stream.SetView(payload.View == View.Compact ? ChatEventView.Compact : ChatEventView.Default);
         for (var i = 1; i <= 3; i++)
         {
             await stream.SendAsync(Event(i, payload.Room), cancellationToken);
@@ -63,7 +63,7 @@ public sealed class ChatService : IChatService
         var id = 0;
         await foreach (var message in stream.ReadAllAsync(cancellationToken))
         {
-            await stream.SendAsync(new ChatEvent { Id = ++id, Kind = "message", Room = payload.Room, Message = message }, cancellationToken);
+            await stream.SendAsync(new ChatEvent { Id = ++id, Kind = Kind.Message, Room = payload.Room, Message = message }, cancellationToken);
         }
     }
 
@@ -111,5 +111,5 @@ public sealed class ChatService : IChatService
     private static Author Ada { get; } = new() { Id = "0b3f5a5e-8d4f-4f38-9c8e-2f4c1c6d9a10", Name = "Ada" };
 
     private static ChatEvent Event(long id, string room) =>
-        new() { Id = id, Kind = "message", Room = room, Members = 2, Message = new Message { Text = $"text {id}", Author = Ada } };
+        new() { Id = id, Kind = Kind.Message, Room = room, Members = 2, Message = new Message { Text = $"text {id}", Author = Ada } };
 }

@@ -114,7 +114,7 @@ public sealed class ChatTests : IAsyncLifetime
     public async Task The_client_chooses_a_view_and_a_method_can_fix_one(Transport transport)
     {
         var client = Client(transport);
-        await using var compact = await client.ListenAsync(new ListenPayload { Room = "lobby", View = "compact" });
+        await using var compact = await client.ListenAsync(new ListenPayload { Room = "lobby", View = View.Compact });
         await using var ticker = await client.TickerAsync(new TickerPayload { Room = "lobby" });
 
         var events = await ReadAllAsync(compact.ReadAllAsync());

@@ -175,7 +175,7 @@ public sealed class InteropMatrixTests(InteropFixture fixture) : IClassFixture<I
     public async Task A_design_error_mid_stream_reaches_the_client_by_name(Transport transport)
     {
         await using var stream = await fixture.Client(transport).FullDuplexCallAsync(new FullDuplexCallPayload());
-        await stream.SendAsync(new ChunkRequest { Size = 1, Fail = "after" });
+        await stream.SendAsync(new ChunkRequest { Size = 1, Fail = Fail.After });
         Assert.Single((await stream.RecvAsync())!.Body);
 
         var error = await Assert.ThrowsAnyAsync<ServiceError>(async () => await stream.RecvAsync());
@@ -187,7 +187,7 @@ public sealed class InteropMatrixTests(InteropFixture fixture) : IClassFixture<I
     [MemberData(nameof(Both))]
     public async Task A_unary_design_error_maps_to_the_designed_status(Transport transport)
     {
-        var error = await Assert.ThrowsAnyAsync<ServiceError>(() => fixture.Client(transport).UnaryCallAsync(new ChunkRequest { Size = 1, Fail = "before" }));
+        var error = await Assert.ThrowsAnyAsync<ServiceError>(() => fixture.Client(transport).UnaryCallAsync(new ChunkRequest { Size = 1, Fail = Fail.Before }));
 
         Assert.Equal("requested", error.Name);
         if (transport == Transport.Grpc)

@@ -10,7 +10,7 @@ public sealed class InteropService(Observations observations) : ITestService
 
     public async Task<Chunk> UnaryCallAsync(ChunkRequest payload, CancellationToken cancellationToken)
     {
-        await FailIfAsked(payload, "before");
+        await FailIfAsked(payload, Fail.Before);
         await Task.Delay(payload.PauseMs, cancellationToken);
         return Filled(0, payload.Size, "");
     }
@@ -47,10 +47,10 @@ public sealed class InteropService(Observations observations) : ITestService
             var index = 0;
             await foreach (var request in stream.ReadAllAsync(cancellationToken))
             {
-                await FailIfAsked(request, "before");
+                await FailIfAsked(request, Fail.Before);
                 await Task.Delay(request.PauseMs, cancellationToken);
                 await stream.SendAsync(Filled(index++, request.Size, payload.Tag ?? ""), cancellationToken);
-                await FailIfAsked(request, "after");
+                await FailIfAsked(request, Fail.After);
             }
         });
 
@@ -89,8 +89,8 @@ public sealed class InteropService(Observations observations) : ITestService
         }
     }
 
-    private static Task FailIfAsked(ChunkRequest request, string when) =>
-        request.Fail == when ? Task.FromException(TestErrors.Requested($"failed {when}, as asked")) : Task.CompletedTask;
+    private static Task FailIfAsked(ChunkRequest request, Fail when) =>
+        request.Fail == when ? Task.FromException(TestErrors.Requested($"failed {StreamGen.Runtime.WireEnum<Fail>.Name(when)}, as asked")) : Task.CompletedTask;
 
     private static Chunk Filled(int index, int size, string tag)
     {

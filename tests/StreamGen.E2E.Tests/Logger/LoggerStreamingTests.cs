@@ -28,7 +28,7 @@ public sealed class LoggerStreamingTests(LoggerServerFixture fixture) : IClassFi
         await using var publisher = await client.PublishAsync();
         for (var i = 0; i < 20; i++)
         {
-            await publisher.SendAsync(Entry(topic, $"m{i}", i % 2 == 0 ? "info" : "warn"));
+            await publisher.SendAsync(Entry(topic, $"m{i}", i % 2 == 0 ? Level.Info : Level.Warn));
         }
 
         var result = await publisher.CloseAndRecvAsync();
@@ -38,7 +38,7 @@ public sealed class LoggerStreamingTests(LoggerServerFixture fixture) : IClassFi
         for (var i = 0; i < 20; i++)
         {
             var entry = await inbox.NextAsync();
-            Assert.Equal((topic, $"m{i}", i % 2 == 0 ? "info" : "warn"), (entry.Topic, entry.Message, entry.Level));
+            Assert.Equal((topic, $"m{i}", i % 2 == 0 ? Level.Info : Level.Warn), (entry.Topic, entry.Message, entry.Level));
             Assert.True(DateTimeOffset.TryParse(entry.Timestamp, CultureInfo.InvariantCulture, out _), entry.Timestamp);
         }
 
@@ -59,20 +59,20 @@ public sealed class LoggerStreamingTests(LoggerServerFixture fixture) : IClassFi
         await using var publisher = await client.PublishAsync();
         var sync = new FilterSync(watch, publisher, inbox);
 
-        await watch.SendAsync(new FilterUpdate { Action = "add", Topic = database });
+        await watch.SendAsync(new FilterUpdate { Action = FilterUpdateAction.Add, Topic = database });
         await sync.WaitAsync();
         await publisher.SendAsync(Entry(database, "db 1"));
         await publisher.SendAsync(Entry(network, "net 1"));
         await publisher.SendAsync(Entry(database, "db 2"));
         Assert.Equal(["db 1", "db 2"], await Messages(inbox, 2));
 
-        await watch.SendAsync(new FilterUpdate { Action = "add", Topic = network });
+        await watch.SendAsync(new FilterUpdate { Action = FilterUpdateAction.Add, Topic = network });
         await sync.WaitAsync();
         await publisher.SendAsync(Entry(database, "db 3"));
         await publisher.SendAsync(Entry(network, "net 2"));
         Assert.Equal(["db 3", "net 2"], await Messages(inbox, 2));
 
-        await watch.SendAsync(new FilterUpdate { Action = "remove", Topic = database });
+        await watch.SendAsync(new FilterUpdate { Action = FilterUpdateAction.Remove, Topic = database });
         await sync.WaitAsync();
         await publisher.SendAsync(Entry(database, "db 4"));
         await publisher.SendAsync(Entry(network, "net 3"));
@@ -91,25 +91,25 @@ public sealed class LoggerStreamingTests(LoggerServerFixture fixture) : IClassFi
     {
         var client = fixture.Client(transport);
         var topic = NewTopic();
-        await using var tiny = await client.WatchAsync(new WatchPayload { View = "tiny" });
-        await using var full = await client.WatchAsync(new WatchPayload { View = "default" });
+        await using var tiny = await client.WatchAsync(new WatchPayload { View = View.Tiny });
+        await using var full = await client.WatchAsync(new WatchPayload { View = View.Default });
         await using var tinyInbox = new Inbox<LogRecord>(tiny.ReadAllAsync());
         await using var fullInbox = new Inbox<LogRecord>(full.ReadAllAsync());
         await using var publisher = await client.PublishAsync();
-        await tiny.SendAsync(new FilterUpdate { Action = "add", Topic = topic });
-        await full.SendAsync(new FilterUpdate { Action = "add", Topic = topic });
+        await tiny.SendAsync(new FilterUpdate { Action = FilterUpdateAction.Add, Topic = topic });
+        await full.SendAsync(new FilterUpdate { Action = FilterUpdateAction.Add, Topic = topic });
         await new FilterSync(tiny, publisher, tinyInbox).WaitAsync();
         await new FilterSync(full, publisher, fullInbox).WaitAsync();
 
-        await publisher.SendAsync(Entry(topic, "hello", "error"));
+        await publisher.SendAsync(Entry(topic, "hello", Level.Error));
         var small = await tinyInbox.NextAsync();
         var whole = await fullInbox.NextAsync();
 
         Assert.Equal(LogRecordView.Tiny, tiny.View);
         Assert.Equal(LogRecordView.Default, full.View);
-        Assert.Equal(("hello", null, null, null), (small.Message, small.Timestamp, small.Topic, small.Level));
+        Assert.Equal(("hello", null, null, (Level?)null), (small.Message, small.Timestamp, small.Topic, small.Level));
         Assert.False(string.IsNullOrEmpty(small.Id));
-        Assert.Equal(("hello", topic, "error", small.Id), (whole.Message, whole.Topic, whole.Level, whole.Id));
+        Assert.Equal(("hello", topic, Level.Error, small.Id), (whole.Message, whole.Topic, whole.Level, whole.Id));
         Assert.NotNull(whole.Timestamp);
     }
 
@@ -241,7 +241,7 @@ public sealed class LoggerStreamingTests(LoggerServerFixture fixture) : IClassFi
         Assert.Equal("invalid_range", error.Name);
     }
 
-    private static LogEntry Entry(string topic, string message, string level = "info") => new() { Topic = topic, Message = message, Level = level };
+    private static LogEntry Entry(string topic, string message, Level level = Level.Info) => new() { Topic = topic, Message = message, Level = level };
 
     private static string NewTopic(string stem = "topic") => $"{stem}-{Guid.NewGuid():N}"[..24];
 
@@ -268,7 +268,7 @@ public sealed class LoggerStreamingTests(LoggerServerFixture fixture) : IClassFi
         public async Task WaitAsync()
         {
             var probe = NewTopic("sync");
-            await watch.SendAsync(new FilterUpdate { Action = "add", Topic = probe });
+            await watch.SendAsync(new FilterUpdate { Action = FilterUpdateAction.Add, Topic = probe });
             for (var sent = 0; sent < 100; sent++)
             {
                 await publisher.SendAsync(Entry(probe, $"probe {sent}"));
@@ -281,7 +281,7 @@ public sealed class LoggerStreamingTests(LoggerServerFixture fixture) : IClassFi
                         Assert.Equal($"probe {next}", (await inbox.NextAsync()).Message);
                     }
 
-                    await watch.SendAsync(new FilterUpdate { Action = "remove", Topic = probe });
+                    await watch.SendAsync(new FilterUpdate { Action = FilterUpdateAction.Remove, Topic = probe });
                     return;
                 }
             }

@@ -109,8 +109,8 @@ public sealed class ClientProtocolTests
         using var http = new HttpClient { BaseAddress = server.Address };
         await using var watch = await new LoggerHttpClient(http).WatchAsync(new WatchPayload());
 
-        await watch.SendAsync(new FilterUpdate { Action = "add", Topic = new string('t', 200) });
-        await watch.SendAsync(new FilterUpdate { Action = "remove", Topic = "b" });
+        await watch.SendAsync(new FilterUpdate { Action = FilterUpdateAction.Add, Topic = new string('t', 200) });
+        await watch.SendAsync(new FilterUpdate { Action = FilterUpdateAction.Remove, Topic = "b" });
         await watch.CloseAsync();
 
         Assert.Equal($$"""{"action":"add","topic":"{{new string('t', 200)}}"}|{"action":"remove","topic":"b"}|null|""", await received.Task.WaitAsync(TimeSpan.FromSeconds(10)));

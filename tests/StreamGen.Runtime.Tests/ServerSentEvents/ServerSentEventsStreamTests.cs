@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 using StreamGen.Runtime.Tests.Support;
 
 namespace StreamGen.Runtime.Tests.ServerSentEvents;
@@ -118,11 +117,5 @@ public sealed class ServerSentEventsStreamTests
         Assert.Equal((200, "text/event-stream", 0L), (context.Response.StatusCode, context.Response.ContentType, body.Length));
     }
 
-    private static (DefaultHttpContext Context, MemoryStream Body) Context()
-    {
-        var body = new MemoryStream();
-        var context = new DefaultHttpContext { RequestServices = new ServiceCollection().AddLogging().BuildServiceProvider() };
-        context.Response.Body = body;
-        return (context, body);
-    }
+    private static (DefaultHttpContext Context, MemoryStream Body) Context() => HttpContexts.WithResponseBody();
 }

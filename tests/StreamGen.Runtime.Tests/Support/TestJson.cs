@@ -7,4 +7,8 @@ namespace StreamGen.Runtime.Tests.Support;
 [JsonSerializable(typeof(Message))]
 [JsonSerializable(typeof(string))]
 [JsonSerializable(typeof(Exploding))]
+[JsonSerializable(typeof(Note))]
+[JsonSerializable(typeof(IReadOnlyList<Note>))]
+[JsonSerializable(typeof(IReadOnlyDictionary<string, Note>))]
+[JsonSerializable(typeof(long))]
 internal sealed partial class TestJson : JsonSerializerContext;

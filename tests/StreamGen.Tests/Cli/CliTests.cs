@@ -138,7 +138,7 @@ public sealed class CliTests
         Assert.True(exit == 0, error);
         Assert.False(Directory.Exists(temp.Combine("gen", "Runtime")));
         Assert.Contains($"<PackageReference Include=\"StreamGen.Runtime\" Version=\"[{ToolVersion.Value}]\" />", File.ReadAllText(temp.Combine("gen", "StreamGen.props")), StringComparison.Ordinal);
-        Assert.Contains("global::StreamGen.Runtime.ServerEndpoints", File.ReadAllText(temp.Combine("gen", "CounterServer.g.cs")), StringComparison.Ordinal);
+        Assert.Contains("using Runtime = StreamGen.Runtime;", File.ReadAllText(temp.Combine("gen", "CounterServer.g.cs")), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -32,8 +32,83 @@ public sealed class ModelBuilderTests
         Assert.True(methods["upload"].IsRawRequest);
         Assert.True(methods["download"].IsRawResponse);
         Assert.True(methods["events"].IsServerSentEvents);
-        Assert.Equal("global::Acme.Logger.SubscribePayload", methods["subscribe"].Payload!.TypeName);
-        Assert.Equal("global::Acme.Logger.LogEntry", methods["publish"].StreamingPayload!.TypeName);
+        Assert.Equal("SubscribePayload", methods["subscribe"].Payload!.TypeName);
+        Assert.Equal("LogEntry", methods["publish"].StreamingPayload!.TypeName);
+    }
+
+    [Fact]
+    public void Each_stream_kind_and_transport_picks_its_runtime_type()
+    {
+        var methods = Logger.Services[0].Methods.ToDictionary(m => m.DesignName);
+
+        Assert.Equal("Runtime::IServerStream, Runtime::IStreamSender<SubscribeResult>", methods["subscribe"].ServerStreamBases);
+        Assert.Equal("Runtime::IServerStream, Runtime::IStreamReceiver<LogEntry>, Runtime::IStreamResultSender<PublishResult>", methods["publish"].ServerStreamBases);
+        Assert.Equal("Runtime::IServerStream, Runtime::IViewedStreamSender<LogRecord, LogRecordView>, Runtime::IStreamReceiver<FilterUpdate>", methods["watch"].ServerStreamBases);
+        Assert.Equal(
+            "Runtime::IClientStream, Runtime::IStreamSender<FilterUpdate>, Runtime::IViewedStreamReceiver<LogRecord, LogRecordView>, Runtime::IStreamCloser",
+            methods["watch"].ClientStreamBases);
+        Assert.Equal("Runtime::IClientStream, Runtime::IStreamSender<LogEntry>, Runtime::IStreamResultReceiver<PublishResult>", methods["publish"].ClientStreamBases);
+
+        Assert.Equal("Runtime::WebSocketServerStreamingStream<SubscribeResult>", methods["subscribe"].Http!.ServerStream!.BaseType);
+        Assert.Equal("Runtime::WebSocketClientStreamingResultStream<LogEntry, PublishResult>", methods["publish"].Http!.ServerStream!.BaseType);
+        Assert.Equal("Runtime::WebSocketViewedBidirectionalStream<FilterUpdate, LogRecord, LogRecordView>", methods["watch"].Http!.ServerStream!.BaseType);
+        Assert.Equal("Runtime::ViewedServerSentEventsStream<LogRecord, LogRecordView>", methods["events"].Http!.ServerStream!.BaseType);
+        Assert.Equal("Runtime::ViewedServerSentEventsClientStream<LogRecord, LogRecordView>", methods["events"].Http!.ClientStream!.BaseType);
+        Assert.Equal("Runtime::WebSocketViewedBidirectionalCall<FilterUpdate, LogRecord, LogRecordView>", methods["watch"].Http!.ClientStream!.BaseType);
+        Assert.Null(methods["recent"].Http!.ServerStream);
+
+        Assert.Equal(
+            ("Runtime::GrpcServerStreamingStream<SubscribeResult, Protos.SubscribeResponse>", "responses, context, LoggerProtoMapper.ToSubscribeResponse"),
+            (methods["subscribe"].Grpc!.ServerStream!.BaseType, methods["subscribe"].Grpc!.ServerStream!.BaseArguments));
+        Assert.Equal(
+            "Runtime::GrpcClientStreamingResultStream<LogEntry, Protos.PublishRequest, PublishResult, Protos.PublishResponse>",
+            methods["publish"].Grpc!.ServerStream!.BaseType);
+        Assert.Equal(
+            "Runtime::GrpcViewedBidirectionalCall<FilterUpdate, Protos.WatchRequest, LogRecord, Protos.WatchResponse, LogRecordView>",
+            methods["watch"].Grpc!.ClientStream!.BaseType);
+    }
+
+    [Fact]
+    public void A_view_the_method_fixes_is_passed_to_the_viewed_kind_and_left_out_of_the_interface()
+    {
+        var ticker = Chat.Services[0].Methods.Single(m => m.DesignName == "ticker");
+
+        Assert.Equal("Runtime::IServerStream, Runtime::IStreamSender<ChatEvent>", ticker.ServerStreamBases);
+        Assert.EndsWith(", ChatEventView.Compact", ticker.Http!.ServerStream!.BaseArguments, StringComparison.Ordinal);
+        Assert.StartsWith("Runtime::WebSocketViewedServerStreamingStream<ChatEvent, ChatEventView>", ticker.Http.ServerStream.BaseType, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Error_statuses_are_one_table_per_distinct_mapping_of_a_service()
+    {
+        var service = Logger.Services[0];
+
+        Assert.Equal(["ErrorStatus"], service.HttpErrorTables.Select(t => t.Name));
+        Assert.Equal([("\"not_found\"", 404)], service.HttpErrorTables[0].Entries.Select(e => (e.NameLiteral, e.Status)));
+        Assert.All(service.HttpMethods, m => Assert.Equal("ErrorStatus", m.Http!.ErrorStatusName));
+        Assert.Equal([("\"not_found\"", "NotFound")], Assert.Single(service.GrpcErrorTables).Entries.Select(e => (e.NameLiteral, e.StatusCode)));
+    }
+
+    [Fact]
+    public void String_attributes_with_enum_values_become_one_enum_per_attribute_name_and_values()
+    {
+        var enums = Logger.Enums.ToDictionary(e => e.Name);
+        var entry = Logger.Types.Single(t => t.Name == "LogEntry").Properties.Single(p => p.JsonName == "level");
+        var record = Logger.Types.Single(t => t.Name == "LogRecord").Properties.Single(p => p.JsonName == "level");
+
+        // level is shared by four records; action would be System.Action, which the generated host names, so it takes its record's name.
+        Assert.Equal(["Level", "FilterUpdateAction", "View"], Logger.Enums.Select(e => e.Name));
+        Assert.Equal([("Debug", 1, "\"debug\""), ("Info", 2, "\"info\""), ("Warn", 3, "\"warn\""), ("Error", 4, "\"error\"")], enums["Level"].Members.Select(m => (m.Name, m.Value, m.WireNameLiteral)));
+        Assert.Same(entry.Type.Enum, record.Type.Enum);
+        Assert.Equal(("Level", "Level.Info", "Level?"), (entry.TypeName, entry.DefaultLiteral, record.TypeName));
+        Assert.Equal([("ParseEnum<View>", "FormatEnum")], Logger.Services[0].Methods.Single(m => m.DesignName == "watch").Http!.QueryParameters.Select(p => (p.ParseMethod, p.FormatMethod)));
+
+        // Over gRPC, buf's rules: a zero UNSPECIFIED value, every value prefixed; the design's strings stay on the other wires.
+        Assert.Equal(
+            [("LEVEL_UNSPECIFIED", 0), ("LEVEL_DEBUG", 1), ("LEVEL_INFO", 2), ("LEVEL_WARN", 3), ("LEVEL_ERROR", 4)],
+            enums["Level"].Proto!.Values.Select(v => (v.Name, v.Number)));
+        Assert.Null(enums["View"].Proto);
+        Assert.Equal("optional Level", Logger.Proto!.Messages.Single(m => m.Name == "PublishRequest").Fields.Single(f => f.Name == "level") is var f ? f.Label + f.ProtoType : null);
     }
 
     [Fact]
@@ -43,7 +118,7 @@ public sealed class ModelBuilderTests
         var record = Logger.Types.Single(t => t.Name == "LogRecord").Properties.ToDictionary(p => p.JsonName);
 
         Assert.Equal(("string", true, false), (entry["topic"].TypeName, entry["topic"].IsRequired, entry["topic"].HasDefault));
-        Assert.Equal(("string", false, "\"info\"", "set"), (entry["level"].TypeName, entry["level"].IsRequired, entry["level"].DefaultLiteral, entry["level"].SetterKeyword));
+        Assert.Equal(("Level", false, "Level.Info", "set"), (entry["level"].TypeName, entry["level"].IsRequired, entry["level"].DefaultLiteral, entry["level"].SetterKeyword));
         Assert.Equal(("string", true), (record["id"].TypeName, record["id"].IsRequired));
         Assert.Equal(("string?", false), (record["timestamp"].TypeName, record["timestamp"].IsRequired));
     }
@@ -76,12 +151,14 @@ public sealed class ModelBuilderTests
         Assert.Equal("double?", sample["score"]);
         Assert.Equal("string", sample["text"]);
         Assert.Equal("byte[]?", sample["blob"]);
-        Assert.Equal("global::System.Text.Json.JsonElement?", sample["extra"]);
-        Assert.Equal("global::System.Collections.Generic.IReadOnlyDictionary<int, string>?", sample["codes"]);
+        Assert.Equal("JsonElement?", sample["extra"]);
+        Assert.Equal("IReadOnlyDictionary<int, string>?", sample["codes"]);
         var message = Chat.Types.Single(t => t.Name == "Message").Properties.ToDictionary(p => p.JsonName, p => p.TypeName);
-        Assert.Equal("global::System.Collections.Generic.IReadOnlyList<string>?", message["mentions"]);
-        Assert.Equal("global::Acme.Chat.MessageMeta?", message["meta"]);
-        Assert.Equal("global::Acme.Chat.Message?", message["replyTo"]);
+        Assert.Equal("IReadOnlyList<string>?", message["mentions"]);
+        Assert.Equal("MessageMeta?", message["meta"]);
+        Assert.Equal("Message?", message["replyTo"]);
+        var types = Chat.Types.Single(t => t.Name == "Sample");
+        Assert.Equal(["System.CodeDom.Compiler", "System.Collections.Generic", "System.Text.Json", "System.Text.Json.Serialization"], types.Usings.Take(4));
     }
 
     [Fact]
@@ -93,7 +170,7 @@ public sealed class ModelBuilderTests
         Assert.Equal(("POST", "/api/rooms/{room}/members", 201), (join.Verb, join.Route, join.SuccessStatus));
         Assert.Equal(["room"], join.PathParameters.Select(p => p.Key));
         Assert.Equal([("token", "Authorization")], join.HeaderParameters.Select(p => (p.Property.JsonName, p.Key)));
-        Assert.Equal(("global::Acme.Chat.JoinRequestBody", true), (join.RequestBody!.TypeName, join.RequestBody.IsPartial));
+        Assert.Equal(("JoinRequestBody", true), (join.RequestBody!.TypeName, join.RequestBody.IsPartial));
         Assert.Equal(["profile", "notify"], join.RequestBody.Properties.Select(p => p.JsonName));
         Assert.Equal([("members", "X-Member-Count")], join.ResponseHeaders.Select(h => (h.Property.JsonName, h.Header)));
         Assert.Equal([("\"room_not_found\"", 404)], join.Errors.Select(e => (e.NameLiteral, e.Status)));

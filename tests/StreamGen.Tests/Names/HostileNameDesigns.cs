@@ -187,10 +187,10 @@ internal static class HostileNameDesigns
                 result: Metadata
                 http: { POST: /x }
                 grpc: {}
-              x_status:
+              error_status:
                 payload: Stream
                 result: HttpContext
-                http: { POST: /x-status }
+                http: { POST: /error-status }
                 grpc: {}
               card:
                 payload: Card

@@ -4,93 +4,59 @@
 // </auto-generated>
 #nullable enable
 
+using System.CodeDom.Compiler;
+using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
+using Runtime = Acme.Logger.Runtime;
+
 namespace Acme.Logger;
 
 /// <summary>Log management</summary>
 /// <remarks>
 /// A client of the logger service. <see cref="LoggerHttpClient"/> implements it over WebSockets and HTTP,
 /// <see cref="LoggerGrpcClient"/> over gRPC, so code written against it switches transport by configuration alone.
-/// Errors surface as <see cref="global::Acme.Logger.Runtime.ServiceError"/> (design errors, validation) or
-/// <see cref="global::Acme.Logger.Runtime.StreamClosedException"/> (a stream closed abnormally).
+/// Errors surface as <see cref="Runtime::ServiceError"/> (design errors, validation) or
+/// <see cref="Runtime::StreamClosedException"/> (a stream closed abnormally).
 /// </remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("StreamGen", "0.1.0")]
+[GeneratedCode("StreamGen", "0.1.0")]
 public interface ILoggerClient
 {
     /// <summary>Stream log entries for a specific topic</summary>
-    global::System.Threading.Tasks.Task<ISubscribeClientStream> SubscribeAsync(global::Acme.Logger.SubscribePayload payload, global::System.Threading.CancellationToken cancellationToken = default);
+    Task<ISubscribeClientStream> SubscribeAsync(SubscribePayload payload, CancellationToken cancellationToken = default);
 
     /// <summary>Publish a stream of log entries; the result counts those accepted</summary>
-    global::System.Threading.Tasks.Task<IPublishClientStream> PublishAsync(global::System.Threading.CancellationToken cancellationToken = default);
+    Task<IPublishClientStream> PublishAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Stream the entries of a changing set of topics; the client adds and removes topics while entries flow</summary>
-    global::System.Threading.Tasks.Task<IWatchClientStream> WatchAsync(global::Acme.Logger.WatchPayload payload, global::System.Threading.CancellationToken cancellationToken = default);
+    Task<IWatchClientStream> WatchAsync(WatchPayload payload, CancellationToken cancellationToken = default);
 
     /// <summary>Stream a topic's entries as Server-Sent Events, resuming after Last-Event-ID</summary>
-    global::System.Threading.Tasks.Task<IEventsClientStream> EventsAsync(global::Acme.Logger.EventsPayload payload, global::System.Threading.CancellationToken cancellationToken = default);
+    Task<IEventsClientStream> EventsAsync(EventsPayload payload, CancellationToken cancellationToken = default);
 
     /// <summary>Append the NDJSON body (one {"message", "level"} object a line) to a topic</summary>
-    global::System.Threading.Tasks.Task<global::Acme.Logger.UploadResult> UploadAsync(global::Acme.Logger.UploadPayload payload, global::System.IO.Stream body, global::System.Threading.CancellationToken cancellationToken = default);
+    Task<UploadResult> UploadAsync(UploadPayload payload, Stream body, CancellationToken cancellationToken = default);
 
     /// <summary>Stream the retained entries of a topic as NDJSON</summary>
     /// <returns>The response body; dispose it when done.</returns>
-    global::System.Threading.Tasks.Task<global::System.IO.Stream> DownloadAsync(global::Acme.Logger.DownloadPayload payload, global::System.Threading.CancellationToken cancellationToken = default);
+    Task<Stream> DownloadAsync(DownloadPayload payload, CancellationToken cancellationToken = default);
 
     /// <summary>The most recent retained entries of a topic</summary>
-    global::System.Threading.Tasks.Task<global::Acme.Logger.RecentResult> RecentAsync(global::Acme.Logger.RecentPayload payload, global::System.Threading.CancellationToken cancellationToken = default);
+    Task<RecentResult> RecentAsync(RecentPayload payload, CancellationToken cancellationToken = default);
 }
 
 /// <summary>The client end of the subscribe stream. Dispose it to abandon the stream.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("StreamGen", "0.1.0")]
-public interface ISubscribeClientStream : global::System.IAsyncDisposable
-{
-    /// <summary>Receives the next message, validated; null once the server has ended the stream.</summary>
-    global::System.Threading.Tasks.ValueTask<global::Acme.Logger.SubscribeResult?> RecvAsync(global::System.Threading.CancellationToken cancellationToken = default);
-
-    /// <summary>Every remaining message, until the server ends the stream.</summary>
-    global::System.Collections.Generic.IAsyncEnumerable<global::Acme.Logger.SubscribeResult> ReadAllAsync(global::System.Threading.CancellationToken cancellationToken = default);
-}
+[GeneratedCode("StreamGen", "0.1.0")]
+public interface ISubscribeClientStream : Runtime::IClientStream, Runtime::IStreamReceiver<SubscribeResult>;
 
 /// <summary>The client end of the publish stream. Dispose it to abandon the stream.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("StreamGen", "0.1.0")]
-public interface IPublishClientStream : global::System.IAsyncDisposable
-{
-    /// <summary>Sends one message; concurrent calls are safe.</summary>
-    global::System.Threading.Tasks.ValueTask SendAsync(global::Acme.Logger.LogEntry message, global::System.Threading.CancellationToken cancellationToken = default);
-
-    /// <summary>Ends the sending half and returns the server's result (Goa's CloseAndRecv).</summary>
-    global::System.Threading.Tasks.ValueTask<global::Acme.Logger.PublishResult> CloseAndRecvAsync(global::System.Threading.CancellationToken cancellationToken = default);
-}
+[GeneratedCode("StreamGen", "0.1.0")]
+public interface IPublishClientStream : Runtime::IClientStream, Runtime::IStreamSender<LogEntry>, Runtime::IStreamResultReceiver<PublishResult>;
 
 /// <summary>The client end of the watch stream. Dispose it to abandon the stream.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("StreamGen", "0.1.0")]
-public interface IWatchClientStream : global::System.IAsyncDisposable
-{
-    /// <summary>Sends one message; concurrent calls are safe.</summary>
-    global::System.Threading.Tasks.ValueTask SendAsync(global::Acme.Logger.FilterUpdate message, global::System.Threading.CancellationToken cancellationToken = default);
-
-    /// <summary>Receives the next message, validated; null once the server has ended the stream.</summary>
-    global::System.Threading.Tasks.ValueTask<global::Acme.Logger.LogRecord?> RecvAsync(global::System.Threading.CancellationToken cancellationToken = default);
-
-    /// <summary>Every remaining message, until the server ends the stream.</summary>
-    global::System.Collections.Generic.IAsyncEnumerable<global::Acme.Logger.LogRecord> ReadAllAsync(global::System.Threading.CancellationToken cancellationToken = default);
-
-    /// <summary>The view the server renders messages in (from the Goa-View header).</summary>
-    LogRecordView View { get; }
-
-    /// <summary>Ends the sending half; messages keep arriving until the server ends the stream.</summary>
-    global::System.Threading.Tasks.ValueTask CloseAsync(global::System.Threading.CancellationToken cancellationToken = default);
-}
+[GeneratedCode("StreamGen", "0.1.0")]
+public interface IWatchClientStream : Runtime::IClientStream, Runtime::IStreamSender<FilterUpdate>, Runtime::IViewedStreamReceiver<LogRecord, LogRecordView>, Runtime::IStreamCloser;
 
 /// <summary>The client end of the events stream. Dispose it to abandon the stream.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("StreamGen", "0.1.0")]
-public interface IEventsClientStream : global::System.IAsyncDisposable
-{
-    /// <summary>Receives the next message, validated; null once the server has ended the stream.</summary>
-    global::System.Threading.Tasks.ValueTask<global::Acme.Logger.LogRecord?> RecvAsync(global::System.Threading.CancellationToken cancellationToken = default);
-
-    /// <summary>Every remaining message, until the server ends the stream.</summary>
-    global::System.Collections.Generic.IAsyncEnumerable<global::Acme.Logger.LogRecord> ReadAllAsync(global::System.Threading.CancellationToken cancellationToken = default);
-
-    /// <summary>The view the server renders messages in (from the Goa-View header).</summary>
-    LogRecordView View { get; }
-}
+[GeneratedCode("StreamGen", "0.1.0")]
+public interface IEventsClientStream : Runtime::IClientStream, Runtime::IViewedStreamReceiver<LogRecord, LogRecordView>;

@@ -4,19 +4,20 @@
 // </auto-generated>
 #nullable enable
 
+using System;
+using System.CodeDom.Compiler;
+using Runtime = Acme.Logger.Runtime;
+
 namespace Acme.Logger;
 
 /// <summary>The errors of the logger service: throw what these return from a handler.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("StreamGen", "0.1.0")]
+[GeneratedCode("StreamGen", "0.1.0")]
 public static class LoggerErrors
 {
-    /// <summary>
-    /// No entry is retained for the topic
-    /// </summary>
-    public static global::Acme.Logger.Runtime.ServiceError NotFound(string message, global::System.Exception? innerException = null) =>
-        new("not_found", message, temporary: false, timeout: false, fault: false, innerException: innerException);
+    /// <summary>No entry is retained for the topic</summary>
+    public static Runtime::ServiceError NotFound(string message, Exception? innerException = null) =>
+        new("not_found", message, innerException: innerException);
 
     /// <summary>Whether <paramref name="error"/> is the not_found error (as a client receives it, too).</summary>
-    public static bool IsNotFound(global::System.Exception error) =>
-        error is global::Acme.Logger.Runtime.ServiceError { Name: "not_found" };
+    public static bool IsNotFound(Exception error) => error is Runtime::ServiceError { Name: "not_found" };
 }

@@ -4,54 +4,51 @@
 // </auto-generated>
 #nullable enable
 
+using System.CodeDom.Compiler;
+using System.Text.Json.Serialization;
+using Runtime = Acme.Logger.Runtime;
+
 namespace Acme.Logger;
 
 /// <summary>One log line, as a publisher sends it.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("StreamGen", "0.1.0")]
-public sealed partial record LogEntry : global::Acme.Logger.Runtime.IValidatable
+[GeneratedCode("StreamGen", "0.1.0")]
+public sealed partial record LogEntry : Runtime::IValidatable
 {
     /// <summary>Topic the entry belongs to</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("topic")]
+    [JsonPropertyName("topic")]
     public required string Topic { get; init; }
 
     /// <summary>Log message</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("message")]
+    [JsonPropertyName("message")]
     public required string Message { get; init; }
 
     /// <summary>Severity</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("level")]
-    public string Level { get; set; } = "info";
+    [JsonPropertyName("level")]
+    public Level Level { get; set; } = Level.Info;
 
     /// <summary>Checks every validation rule of the design; each failure is added to <paramref name="errors"/>.</summary>
-    public void Validate(ref global::Acme.Logger.Runtime.ValidationErrors? errors)
+    public void Validate(ref Runtime::ValidationErrors? errors)
     {
         if (Topic is { } topicValue)
         {
-            global::Acme.Logger.Runtime.Check.MinLength(ref errors, "topic", topicValue, 1);
-            global::Acme.Logger.Runtime.Check.MaxLength(ref errors, "topic", topicValue, 256);
+            Runtime::Check.MinLength(ref errors, "topic", topicValue, 1);
+            Runtime::Check.MaxLength(ref errors, "topic", topicValue, 256);
         }
         else
         {
-            global::Acme.Logger.Runtime.Check.Missing(ref errors, "topic");
+            Runtime::Check.Missing(ref errors, "topic");
         }
 
         if (Message is { } messageValue)
         {
-            global::Acme.Logger.Runtime.Check.MinLength(ref errors, "message", messageValue, 1);
-            global::Acme.Logger.Runtime.Check.MaxLength(ref errors, "message", messageValue, 4096);
+            Runtime::Check.MinLength(ref errors, "message", messageValue, 1);
+            Runtime::Check.MaxLength(ref errors, "message", messageValue, 4096);
         }
         else
         {
-            global::Acme.Logger.Runtime.Check.Missing(ref errors, "message");
+            Runtime::Check.Missing(ref errors, "message");
         }
 
-        if (Level is { } levelValue)
-        {
-            global::Acme.Logger.Runtime.Check.Enum(ref errors, "level", levelValue, ["debug", "info", "warn", "error"]);
-        }
-        else
-        {
-            global::Acme.Logger.Runtime.Check.Missing(ref errors, "level");
-        }
+        Runtime::Check.Enum(ref errors, "level", Level);
     }
 }

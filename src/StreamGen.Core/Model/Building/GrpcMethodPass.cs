@@ -4,7 +4,7 @@ using StreamGen.Naming;
 namespace StreamGen.Model.Building;
 
 /// <summary>A method served over gRPC: its request and response messages, the payload it reads from metadata, its status codes.</summary>
-internal sealed class GrpcMethodPass(ModelNames names, ProtoMessages messages)
+internal sealed class GrpcMethodPass(ModelNames names, ProtoMessages messages, StreamClasses streams)
 {
     public GrpcMethodModel Method(DesignService service, DesignMethod method, MethodModel model)
     {
@@ -23,21 +23,19 @@ internal sealed class GrpcMethodPass(ModelNames names, ProtoMessages messages)
             }
         }
 
-        var statuses = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (name, code) in (service.Grpc?.Errors ?? []).Concat(method.Grpc?.Errors ?? []))
-        {
-            statuses[name] = ProtoNaming.StatusCodeMember(code);
-        }
-
         return new GrpcMethodModel
         {
             RpcName = methodNames.RpcName!,
             StatusName = methodNames.Grpc!.Status,
-            ServerStreamClassName = methodNames.Grpc.ServerStream,
+            DecodeName = methodNames.Grpc.Decode,
+            ServerStream = model.IsStreaming ? streams.GrpcServer(model, methodNames.Grpc.ServerStream!, request, response) : null,
+            ClientStream = model.IsStreaming ? streams.GrpcClient(model, methodNames.Name + "ClientStream", request, response) : null,
             Request = request,
             Response = response,
+            StreamsRequests = model.ReceivesStream,
+            StreamsResponses = model.SendsStream,
             Metadata = metadata,
-            Errors = statuses.Select(s => new GrpcErrorStatusModel(CSharpLiterals.String(s.Key), s.Value)).ToList(),
+            Errors = HttpMapping.GrpcStatuses(service, method).Select(s => new GrpcErrorStatusModel(CSharpLiterals.String(s.Key), ProtoNaming.StatusCodeMember(s.Value))).ToList(),
         };
     }
 }

@@ -4,8 +4,9 @@ using StreamGen.Design.Types;
 namespace StreamGen.Model.Building;
 
 /// <summary>
-/// Where a method's attributes travel over HTTP, decided from the design alone, so the name pass (which names body
-/// records) and the HTTP pass (which builds them) read the same answer.
+/// Where a method's attributes travel over HTTP, and how its errors map to statuses, decided from the design alone, so
+/// the name pass (which names body records and status tables) and the transport passes (which build them) read the
+/// same answer.
 /// </summary>
 internal static class HttpMapping
 {
@@ -53,6 +54,30 @@ internal static class HttpMapping
         return rest.Count == 0 ? new BodyShape(BodyKind.None, [])
             : rest.Count == attributes.Count ? new BodyShape(BodyKind.Whole, [])
             : new BodyShape(BodyKind.Partial, rest);
+    }
+
+    /// <summary>Error name to HTTP status: the service's mapping, overridden by the method's.</summary>
+    public static IReadOnlyList<KeyValuePair<string, int>> ErrorStatuses(DesignService service, DesignMethod method)
+    {
+        var statuses = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (name, status) in (service.Http?.Errors ?? []).Concat(method.Http?.Errors ?? []))
+        {
+            statuses[name] = status;
+        }
+
+        return [.. statuses];
+    }
+
+    /// <summary>Error name to gRPC status code name: the service's mapping, overridden by the method's.</summary>
+    public static IReadOnlyList<KeyValuePair<string, string>> GrpcStatuses(DesignService service, DesignMethod method)
+    {
+        var statuses = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (name, code) in (service.Grpc?.Errors ?? []).Concat(method.Grpc?.Errors ?? []))
+        {
+            statuses[name] = code;
+        }
+
+        return [.. statuses];
     }
 
     private static bool IsStreaming(DesignMethod method) => method.StreamingPayload is not null || method.StreamingResult is not null;

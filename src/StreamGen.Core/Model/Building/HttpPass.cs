@@ -4,7 +4,7 @@ using StreamGen.Design.Types;
 namespace StreamGen.Model.Building;
 
 /// <summary>HTTP endpoints: routes, where payload attributes travel, bodies (with their records), statuses, SSE and raw bodies.</summary>
-internal sealed class HttpPass(ModelContext context, ModelNames names)
+internal sealed class HttpPass(ModelNames names, StreamClasses streams)
 {
     public HttpEndpointModel Endpoint(DesignService service, DesignMethod method, DesignMethodHttp http, MethodModel model)
     {
@@ -37,12 +37,15 @@ internal sealed class HttpPass(ModelContext context, ModelNames names)
 
         var isRawResponse = http.SkipResponseBodyEncodeDecode == true;
         var contentType = http.Response?.ContentType ?? "application/octet-stream";
+        var isSse = http.ServerSentEvents is not null;
         return new HttpEndpointModel
         {
             HttpVerb = verb,
             HandlerName = methodNames.Http!.Handler,
+            DecodeName = requestBody is null ? methodNames.Http.Decode : methodNames.Http.Decode + "Async",
             ErrorStatusName = methodNames.Http.ErrorStatus,
-            ServerStreamClassName = methodNames.Http.ServerStream,
+            ServerStream = model.IsStreaming ? streams.HttpServer(model, methodNames.Http.ServerStream!, isSse) : null,
+            ClientStream = model.IsStreaming ? streams.HttpClient(model, methodNames.Name + "ClientStream", isSse) : null,
             Route = route.Text,
             RouteLiteral = CSharpLiterals.String(route.Text),
             RouteSegments = RouteSegments(route, pathParameters),
@@ -54,7 +57,7 @@ internal sealed class HttpPass(ModelContext context, ModelNames names)
             ResponseBody = responseBody,
             ResponseHeaders = responseHeaders,
             SuccessStatus = http.Response?.Status ?? (model.Result is not null || isRawResponse ? 200 : 204),
-            Errors = ErrorStatuses(service, method),
+            Errors = HttpMapping.ErrorStatuses(service, method).Select(s => new ErrorStatusModel(CSharpLiterals.String(s.Key), s.Value)).ToList(),
             Sse = http.ServerSentEvents is { } sse ? new SseModel
             {
                 Id = SseField(result!, sse.Id, "idValue"),
@@ -77,18 +80,6 @@ internal sealed class HttpPass(ModelContext context, ModelNames names)
 
         var property = result.Properties.First(p => p.JsonName == attribute);
         return new SseFieldModel(property, ParameterMethods(property.Type).Format, localName);
-    }
-
-    /// <summary>Error name to status: the service's mapping, overridden by the method's.</summary>
-    private static List<ErrorStatusModel> ErrorStatuses(DesignService service, DesignMethod method)
-    {
-        var statuses = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var (name, status) in (service.Http?.Errors ?? []).Concat(method.Http?.Errors ?? []))
-        {
-            statuses[name] = status;
-        }
-
-        return statuses.Select(s => new ErrorStatusModel(CSharpLiterals.String(s.Key), s.Value)).ToList();
     }
 
     /// <summary>A payload attribute read from the path, query string, a header or gRPC metadata.</summary>
@@ -114,6 +105,11 @@ internal sealed class HttpPass(ModelContext context, ModelNames names)
     private static (string Parse, string Format) ParameterMethods(TypeRefModel type)
     {
         var single = type.IsArray ? type.Element! : type;
+        if (single.IsEnum)
+        {
+            return ($"ParseEnum<{single.TypeName}>", "FormatEnum");
+        }
+
         var name = single.Primitive is { } primitive ? PrimitiveForm.Of(primitive).RuntimeName : single.JsonInfoName;
         return ($"Parse{name}", $"Format{name}");
     }
@@ -166,8 +162,9 @@ internal sealed class HttpPass(ModelContext context, ModelNames names)
         var body = new TypeModel
         {
             Name = recordName!,
-            FullName = $"global::{context.Namespace}.{recordName}",
             FileName = $"Types/{recordName}.g.cs",
+            BaseInterface = "Runtime::IValidatable",
+            Usings = CSharpUsings.Of(["System.CodeDom.Compiler", "System.Text.Json.Serialization"], rest.SelectMany(p => p.Type.Namespaces)),
             DesignName = recordName!,
             JsonInfoName = recordName!,
             Description = [Docs.EscapeXml($"The HTTP {direction} body of {method.Name}: the attributes that travel in no path, query or header.")],
@@ -176,6 +173,6 @@ internal sealed class HttpPass(ModelContext context, ModelNames names)
             ViewEnumName = null,
             Patterns = [],
         };
-        return new BodyModel { TypeName = body.FullName, JsonInfoName = body.Name, IsWhole = false, Attribute = null, Properties = rest, Record = body };
+        return new BodyModel { TypeName = body.Name, JsonInfoName = body.Name, IsWhole = false, Attribute = null, Properties = rest, Record = body };
     }
 }

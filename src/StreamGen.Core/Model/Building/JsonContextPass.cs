@@ -5,30 +5,34 @@ internal sealed class JsonContextPass(ModelContext context)
 {
     public JsonContextModel Run(IReadOnlyList<TypeModel> types, IReadOnlyList<ServiceModel> services)
     {
-        var entries = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        var entries = new SortedDictionary<string, TypeRefOrRecord>(StringComparer.Ordinal);
         foreach (var type in types)
         {
-            entries[type.JsonInfoName] = type.FullName;
+            entries[type.JsonInfoName] = new(type.Name, []);
         }
 
         var methods = services.SelectMany(s => s.Methods).ToList();
         foreach (var use in methods.SelectMany(m => new[] { m.Payload, m.StreamingPayload, m.Result, m.StreamingResult }).OfType<TypeUseModel>())
         {
-            entries[use.Type.JsonInfoName] = use.Type.TypeName;
+            entries[use.Type.JsonInfoName] = new(use.Type.TypeName, use.Type.Namespaces);
         }
 
         foreach (var body in methods.Select(m => m.Http).OfType<HttpEndpointModel>().SelectMany(h => new[] { h.RequestBody, h.ResponseBody }).OfType<BodyModel>())
         {
-            entries[body.JsonInfoName] = body.TypeName;
+            entries[body.JsonInfoName] = new(body.TypeName, body.Attribute?.Type.Namespaces ?? []);
         }
 
         return new JsonContextModel
         {
             ClassName = $"{context.Stem}JsonContext",
-            FullName = $"global::{context.Namespace}.{context.Stem}JsonContext",
             ReaderClassName = $"{context.Stem}JsonReader",
-            ReaderFullName = $"global::{context.Namespace}.{context.Stem}JsonReader",
-            Entries = entries.Select(e => new JsonSerializableModel(e.Value, e.Key)).ToList(),
+            // A record's contract takes its name; only collections and primitives are named for the context.
+            Entries = entries.Select(e => new JsonSerializableModel(e.Value.TypeName, e.Key, e.Key != e.Value.TypeName)).ToList(),
+            Usings = CSharpUsings.Of(
+                ["System.CodeDom.Compiler", "System.Text.Json", "System.Text.Json.Serialization", "System.Text.Json.Serialization.Metadata"],
+                entries.Values.SelectMany(e => e.Namespaces)),
         };
     }
+
+    private sealed record TypeRefOrRecord(string TypeName, IReadOnlyList<string> Namespaces);
 }

@@ -21,8 +21,17 @@ internal sealed class ModelNames
 
     public required IReadOnlyDictionary<DesignMethod, MethodNames> Methods { get; init; }
 
+    /// <summary>The design enums, in the order their files are generated.</summary>
+    public required IReadOnlyList<EnumNames> Enums { get; init; }
+
     /// <summary>The protobuf message of each record used as a field, element or map value of a gRPC message.</summary>
     public required IReadOnlyDictionary<DesignObject, string> SharedMessages { get; init; }
 
     public RecordNames Record(DesignObject type) => Records[type];
+
+    /// <summary>The enum that types an attribute of a record, when it is a string attribute with <c>enum:</c> values.</summary>
+    public EnumNames? EnumOf(DesignAttribute attribute) => EnumsByAttribute.GetValueOrDefault(attribute);
+
+    /// <summary>The enum of each attribute an enum types.</summary>
+    public required IReadOnlyDictionary<DesignAttribute, EnumNames> EnumsByAttribute { get; init; }
 }

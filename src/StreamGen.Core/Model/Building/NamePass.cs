@@ -16,6 +16,7 @@ internal sealed class NamePass
 {
     private static readonly NameOwner Unqualified = new("a name the generated code, the runtime or the stubs use unqualified");
     private static readonly NameOwner ChildNamespace = new("a namespace the generator adds under the API's");
+    private static readonly NameOwner NamespaceRoot = new("the root of namespaces the generated code and its users name (System, Grpc)");
     private static readonly NameOwner RecordMember = new("a member C# or the generator gives every record");
     private static readonly NameOwner ViewMember = new("a member the generator gives a result type with views");
     private static readonly NameOwner ObjectMember = new("a member every class has");
@@ -43,6 +44,7 @@ internal sealed class NamePass
     private ModelNames Run()
     {
         _types.Reserve(ReservedNames.UnqualifiedTypeNames.Order(StringComparer.Ordinal), Unqualified);
+        _types.Reserve(ReservedNames.NamespaceRoots, NamespaceRoot);
         _types.Reserve(ReservedNames.ChildNamespaces, ChildNamespace);
         ClaimApiTypes();
         var services = _context.Services.ToDictionary(s => s, ClaimServiceTypes);
@@ -55,10 +57,11 @@ internal sealed class NamePass
 
         NameMethodTypes();
         var methods = NameMethods();
+        var enums = NameEnums();
         var json = NameJsonInfos();
-        var files = NameFiles(services);
+        var (files, enumFiles) = NameFiles(services, enums);
         var records = _objects.ToDictionary(o => o, o => NameMembers(o, files[o], json[o]));
-        var protos = new ProtoNamer(_context, _registry, _recordNames, _objects).Run(services, methods);
+        var protos = new ProtoNamer(_context, _registry, _recordNames, _objects).Run(services, methods, enums.Select((e, i) => e with { FileName = enumFiles[i] }).ToList());
         NameServiceMembers(services, methods);
         return new ModelNames
         {
@@ -67,6 +70,8 @@ internal sealed class NamePass
             Records = records.ToDictionary(r => r.Key, r => r.Value with { ProtoFields = protos.Fields[r.Key] }),
             Services = services,
             Methods = methods,
+            Enums = protos.Enums,
+            EnumsByAttribute = protos.Enums.SelectMany(e => e.Uses.Select(u => (u.Attribute, Enum: e))).ToDictionary(u => u.Attribute, u => u.Enum),
             SharedMessages = protos.SharedMessages,
         };
     }
@@ -239,7 +244,7 @@ internal sealed class NamePass
     }
 
     /// <summary>
-    /// The locals generated methods read payload attributes into (<c>pTopic</c>): in a scope where every fixed local of
+    /// The locals generated methods read payload attributes into (<c>topic</c>): in a scope where every fixed local of
     /// the templates is taken, so no design name can shadow <c>payload</c>, <c>context</c> or <c>cancellationToken</c>.
     /// </summary>
     private Dictionary<string, string> NameParameterLocals(DesignMethod method)
@@ -247,7 +252,72 @@ internal sealed class NamePass
         var locals = _registry.Add($"locals of the generated methods of '{method.Name}'", IdentifierSyntax.CSharp);
         locals.Reserve(ReservedNames.GeneratedLocals, Local);
         return (_context.ObjectOf(method.Payload, TypeRole.Payload)?.Attributes ?? [])
-            .ToDictionary(a => a.Key, a => locals.Allocate(Owner(a.Key, a.Value), "p" + CSharpNaming.ToPascalCase(a.Key)), StringComparer.Ordinal);
+            .ToDictionary(a => a.Key, a => ParameterLocal(locals, Owner(a.Key, a.Value), a.Key), StringComparer.Ordinal);
+    }
+
+    /// <summary>The attribute's camelCase name (<c>topic</c>), unless a keyword or a fixed local has it (<c>pPayload</c>).</summary>
+    private static string ParameterLocal(NameScope locals, NameOwner owner, string attribute)
+    {
+        var camel = CSharpNaming.ToCamelCase(attribute);
+        var prefixed = "p" + CSharpNaming.ToPascalCase(attribute);
+        return CSharpNaming.IsIdentifier(camel) ? locals.Allocate(owner, camel, prefixed) : locals.Allocate(owner, prefixed);
+    }
+
+    /// <summary>
+    /// The design enums: one per attribute name and list of values (string attributes with <c>enum:</c>), shared by every
+    /// record with that attribute. It is named after the attribute (<c>level</c> → <c>Level</c>) when the design gives that
+    /// name one list of values, else after its first record as well (<c>FilterUpdateAction</c>); a name a type or a fixed
+    /// name holds makes it give way the same way, then to <c>{Api}{Attribute}</c>. Members are the values in PascalCase,
+    /// unique in the enum (<c>in-progress</c> → <c>InProgress</c>); the design's strings stay on the wire.
+    /// </summary>
+    private List<EnumNames> NameEnums()
+    {
+        var found = new List<(string Attribute, List<string> Values, List<(DesignObject, DesignAttribute)> Uses)>();
+        var byKey = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var type in _objects)
+        {
+            foreach (var (attributeName, attribute) in type.Attributes)
+            {
+                if (attribute.Enum is not { Count: > 0 } || _context.TypeOf(attribute, attributeName) is not PrimitiveTypeExpression { Kind: PrimitiveKind.String } stringType)
+                {
+                    continue;
+                }
+
+                var values = attribute.Enum
+                    .Select(v => DesignLiterals.TryRead(stringType, v.Node, out var value, out _) ? value as string : null)
+                    .OfType<string>()
+                    .Distinct(StringComparer.Ordinal)
+                    .ToList();
+                var key = attributeName + "\0" + string.Join("\0", values);
+                if (!byKey.TryGetValue(key, out var index))
+                {
+                    byKey[key] = index = found.Count;
+                    found.Add((attributeName, values, []));
+                }
+
+                found[index].Uses.Add((type, attribute));
+            }
+        }
+
+        var listsPerAttribute = found.GroupBy(f => f.Attribute, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var enums = new List<EnumNames>();
+        foreach (var (attributeName, values, uses) in found)
+        {
+            var (firstOwner, firstAttribute) = uses[0];
+            var owner = new NameOwner($"the enum of attribute '{attributeName}'", firstAttribute.NameSpan);
+            var pascal = CSharpNaming.ToPascalCase(attributeName);
+            var owned = _recordNames[firstOwner] + pascal;
+            var name = _types.Allocate(owner, listsPerAttribute[attributeName] == 1 ? pascal : owned, owned, _context.Stem + pascal);
+            var members = _registry.Add($"members of enum {name}", IdentifierSyntax.CSharp);
+            members.Reserve([name, "value__"], new NameOwner("the enum's own name"));
+            var memberNames = values.ToDictionary(
+                v => v,
+                v => members.Allocate(new NameOwner($"value '{v}' of attribute '{attributeName}'", firstAttribute.SpanOf("enum")), CSharpNaming.ToMemberName(v), CSharpNaming.ToMemberName(v) + "Value"),
+                StringComparer.Ordinal);
+            enums.Add(new EnumNames(name, "", attributeName, values, memberNames) { Uses = uses });
+        }
+
+        return enums;
     }
 
     /// <summary>
@@ -272,7 +342,7 @@ internal sealed class NamePass
     /// Files and folders under gen/ and beside it, in scopes that ignore case as Windows and macOS file systems do:
     /// <c>Types/Foo.g.cs</c> and <c>Types/FOO.g.cs</c> would be one file there.
     /// </summary>
-    private Dictionary<DesignObject, string> NameFiles(Dictionary<DesignService, ServiceNames> services)
+    private (Dictionary<DesignObject, string> Records, List<string> Enums) NameFiles(Dictionary<DesignService, ServiceNames> services, List<EnumNames> enums)
     {
         var folders = _registry.Add("folders of gen/", IdentifierSyntax.Path, ignoreCase: true);
         folders.Reserve(["Types", "Runtime", "Grpc", "StreamGen.props", "buf.yaml", $"{_context.Stem}JsonContext.g.cs", $"{_context.Stem}Server.g.cs"], GeneratedFile);
@@ -288,7 +358,9 @@ internal sealed class NamePass
         }
 
         var types = _registry.Add("files of gen/Types", IdentifierSyntax.Path, ignoreCase: true);
-        return _objects.ToDictionary(o => o, o => "Types/" + types.Allocate(Owner(o), _recordNames[o] + ".g.cs", _recordNames[o] + "_.g.cs"));
+        var records = _objects.ToDictionary(o => o, o => "Types/" + types.Allocate(Owner(o), _recordNames[o] + ".g.cs", _recordNames[o] + "_.g.cs"));
+        var enumFiles = enums.Select(e => "Types/" + types.Allocate(new NameOwner($"enum {e.Name}"), e.Name + ".g.cs", e.Name + "_.g.cs")).ToList();
+        return (records, enumFiles);
     }
 
     /// <summary>
@@ -362,7 +434,7 @@ internal sealed class NamePass
             services[service] = names with { ErrorFactories = factories };
 
             var http = _registry.Add($"members of class {names.HttpEndpoints}", IdentifierSyntax.CSharp);
-            http.Reserve(ReservedNames.ObjectMembers.Append(names.HttpEndpoints).Append(names.MapHttpMethod), ObjectMember);
+            http.Reserve(ReservedNames.ObjectMembers.Append(names.HttpEndpoints).Append(names.MapHttpMethod).Append("Resolve"), ObjectMember);
             var grpc = _registry.Add($"members of class {names.GrpcService}", IdentifierSyntax.CSharp);
             grpc.Reserve(ReservedNames.ObjectMembers, ObjectMember);
             grpc.Reserve([names.GrpcService], Owner(service));
@@ -376,6 +448,9 @@ internal sealed class NamePass
                 }
             }
 
+            // One status table per distinct mapping: the first is the service's ErrorStatus, others are named after a method.
+            var httpTables = new Dictionary<string, string>(StringComparer.Ordinal);
+            var grpcTables = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var method in service.Methods.ValuesOrEmpty())
             {
                 var owner = Owner(method);
@@ -385,14 +460,26 @@ internal sealed class NamePass
                 {
                     Http = !_context.ServesHttp(method) ? null : new HttpMemberNames(
                         http.Allocate(owner, $"Handle{m.Name}Async"),
-                        http.Allocate(owner, $"{m.Name}ErrorStatus"),
+                        http.Allocate(owner, $"Decode{m.Name}"),
+                        Table(httpTables, http, owner, m.Name, string.Join('\n', HttpMapping.ErrorStatuses(service, method))),
                         isStreaming ? http.Allocate(owner, $"{m.Name}ServerStream") : null),
                     Grpc = m.RpcName is null ? null : new GrpcMemberNames(
-                        grpc.Allocate(owner, $"{m.Name}Status"),
+                        Table(grpcTables, grpc, owner, m.Name, string.Join('\n', HttpMapping.GrpcStatuses(service, method))),
+                        grpc.Allocate(owner, $"Decode{m.Name}"),
                         isStreaming ? grpc.Allocate(owner, $"{m.Name}ServerStream") : null),
                 };
             }
         }
+    }
+
+    private static string Table(Dictionary<string, string> tables, NameScope scope, NameOwner owner, string method, string mapping)
+    {
+        if (!tables.TryGetValue(mapping, out var name))
+        {
+            tables[mapping] = name = scope.Allocate(owner, tables.Count == 0 ? "ErrorStatus" : $"{method}ErrorStatus");
+        }
+
+        return name;
     }
 
     /// <summary>Takes a name two design elements cannot both have (a service's types, an API's), reporting SG1008 when it is held.</summary>

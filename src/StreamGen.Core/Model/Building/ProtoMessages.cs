@@ -3,7 +3,7 @@ using StreamGen.Naming;
 namespace StreamGen.Model.Building;
 
 /// <summary>Builds protobuf messages from records and type uses; field types are chosen by kind.</summary>
-internal sealed class ProtoMessages(ModelContext context, ModelNames names, IReadOnlyDictionary<string, Design.Types.DesignObject> objectsByRecord)
+internal sealed class ProtoMessages(ModelNames names, IReadOnlyDictionary<string, Design.Types.DesignObject> objectsByRecord)
 {
     /// <summary>A per-method message: empty, a wrapper of a primitive or collection in field <c>value</c>, or a record's fields.</summary>
     public ProtoMessageModel ForUse(string name, TypeUseModel? use, IReadOnlyList<string> description)
@@ -25,7 +25,7 @@ internal sealed class ProtoMessages(ModelContext context, ModelNames names, IRea
         var field = new ProtoFieldModel
         {
             Name = "value", Number = 1, Type = use.Type, ProtoType = ProtoType(use.Type), Label = "", CSharpName = "Value", Description = [], IsRepeated = false,
-            IsMap = false, HasPresenceFlag = false, IsMessage = use.Type.IsAny, Property = null,
+            IsMap = false, HasPresenceFlag = false, IsMessage = use.Type.IsAny, Property = null, Conversion = Conversion(use.Type),
         };
         return new ProtoMessageModel
         {
@@ -46,7 +46,7 @@ internal sealed class ProtoMessages(ModelContext context, ModelNames names, IRea
             CSharpName = CSharpName(name),
             Description = record.Description,
             Fields = fields,
-            RecordTypeName = record.FullName,
+            RecordTypeName = record.Name,
             IsWrapper = false,
             ToProtoMethod = toProtoMethod,
             IsEmpty = fields.Count == 0,
@@ -56,7 +56,7 @@ internal sealed class ProtoMessages(ModelContext context, ModelNames names, IRea
     private ProtoFieldModel Field(PropertyModel property, string fieldName, long number, string messageName)
     {
         var type = property.Type;
-        var isScalar = type.Kind == TypeKind.Primitive && !type.IsAny;
+        var isScalar = (type.Kind == TypeKind.Primitive && !type.IsAny) || type.IsEnum;
         var optional = isScalar && (property.IsNullable || property.HasDefault);
         return new ProtoFieldModel
         {
@@ -72,8 +72,20 @@ internal sealed class ProtoMessages(ModelContext context, ModelNames names, IRea
             HasPresenceFlag = optional,
             IsMessage = type.Kind is TypeKind.Record || type.IsAny,
             Property = property,
+            Conversion = Conversion(type.Element ?? type),
+            KeyConversion = type.Key is { } key ? Conversion(key) : ProtoConversion.Identity,
         };
     }
+
+    /// <summary>How one value of <paramref name="type"/> (a field, or an item of one) converts, by kind.</summary>
+    private ProtoConversion Conversion(TypeRefModel type) => type switch
+    {
+        { IsEnum: true } => new($"({CSharpName(type.Enum!.Proto!.Name)})", "", $"({type.TypeName})", ""),
+        { Kind: TypeKind.Record } => new("ToProto(", ")", "FromProto(", ")"),
+        { IsAny: true } => new("ToProto(", ")", "FromProto(", ")"),
+        { Primitive: Design.Types.PrimitiveKind.Bytes } => new("Protobuf::ByteString.CopyFrom(", ")", "", ".ToByteArray()"),
+        _ => ProtoConversion.Identity,
+    };
 
     /// <summary>The .proto spelling of a type, by kind (the element type for a list: its label says repeated).</summary>
     private string ProtoType(TypeRefModel type) => type.Kind switch
@@ -81,8 +93,10 @@ internal sealed class ProtoMessages(ModelContext context, ModelNames names, IRea
         TypeKind.Array => ProtoType(type.Element!),
         TypeKind.Map => $"map<{ProtoType(type.Key!)}, {ProtoType(type.Element!)}>",
         TypeKind.Record => names.SharedMessages[objectsByRecord[type.RecordName!]],
+        TypeKind.Enum => type.Enum!.Proto!.Name,
         _ => PrimitiveForm.Of(type.Primitive!.Value).ProtoType,
     };
 
-    private string CSharpName(string message) => $"global::{context.ProtoNamespace}.{message}";
+    /// <summary>A protoc-generated type as the generated files write it, through the API namespace's child namespace.</summary>
+    private static string CSharpName(string message) => $"Protos.{message}";
 }

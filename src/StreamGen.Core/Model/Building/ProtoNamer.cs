@@ -14,7 +14,7 @@ internal sealed class ProtoNamer(ModelContext context, NameRegistry registry, IR
 {
     private static readonly NameOwner Protoc = new("a class protoc generates for the .proto file");
 
-    public ProtoNames Run(Dictionary<DesignService, ServiceNames> services, Dictionary<DesignMethod, MethodNames> methods)
+    public ProtoNames Run(Dictionary<DesignService, ServiceNames> services, Dictionary<DesignMethod, MethodNames> methods, IReadOnlyList<EnumNames> enums)
     {
         var package = registry.Add($"messages and services of package {context.ProtoPackage}", IdentifierSyntax.Proto);
         package.Reserve([ProtoNaming.ReflectionClass(context.ProtoPackage)], Protoc);
@@ -28,6 +28,7 @@ internal sealed class ProtoNamer(ModelContext context, NameRegistry registry, IR
         }
 
         var shared = new HashSet<DesignObject>();
+        var carried = new HashSet<DesignObject>();
         foreach (var service in grpcServices)
         {
             var servicePascal = services[service].ProtoName!;
@@ -41,7 +42,7 @@ internal sealed class ProtoNamer(ModelContext context, NameRegistry registry, IR
                     RequestMessage = package.Allocate(owner, rpc + "Request", servicePascal + rpc + "Request"),
                     ResponseMessage = package.Allocate(owner, rpc + "Response", servicePascal + rpc + "Response"),
                 };
-                CollectShared(method, shared);
+                CollectShared(method, shared, carried);
             }
         }
 
@@ -49,17 +50,41 @@ internal sealed class ProtoNamer(ModelContext context, NameRegistry registry, IR
             new NameOwner(o.TypeName is null ? o.Description : $"type '{o.TypeName}'", o.Owner.NameSpan),
             ProtoNaming.ToProtoIdentifier(recordNames[o]) ?? "Message",
             (ProtoNaming.ToProtoIdentifier(recordNames[o]) ?? "") + "Message"));
-        return new ProtoNames(messages, objects.ToDictionary(o => o, Fields));
+        carried.UnionWith(shared);
+        var values = registry.Add($"enum values of package {context.ProtoPackage}", IdentifierSyntax.Proto);
+        var named = enums.Select(e => e.Uses.Any(u => carried.Contains(u.Owner)) ? ProtoEnum(e, package, values) : e).ToList();
+        return new ProtoNames(messages, objects.ToDictionary(o => o, Fields), named);
     }
 
-    /// <summary>The records a method's messages reach: each field's record, the element of a list, the value of a map, and theirs.</summary>
-    private void CollectShared(DesignMethod method, HashSet<DesignObject> shared)
+    /// <summary>
+    /// The protobuf enum of a design enum a gRPC message carries: its name beside the messages, its values prefixed as buf
+    /// wants and unique in the package (protobuf scopes enum values like their enum).
+    /// </summary>
+    private static EnumNames ProtoEnum(EnumNames names, NameScope package, NameScope values)
+    {
+        var owner = new NameOwner($"enum {names.Name}");
+        var name = package.Allocate(owner, ProtoNaming.ToProtoIdentifier(names.Name) ?? "Enum", (ProtoNaming.ToProtoIdentifier(names.Name) ?? "") + "Enum");
+        var zero = values.Allocate(owner, ProtoNaming.EnumValueName(name, null));
+        var named = names.Values.ToDictionary(v => v, v => values.Allocate(owner, ProtoNaming.EnumValueName(name, v), ProtoNaming.EnumValueName(name, v) + "_VALUE"), StringComparer.Ordinal);
+        return names with { ProtoName = name, ProtoZero = zero, ProtoValues = named };
+    }
+
+    /// <summary>
+    /// The records a method's messages reach: each field's record, the element of a list, the value of a map, and theirs;
+    /// and the records whose attributes the method's own messages carry.
+    /// </summary>
+    private void CollectShared(DesignMethod method, HashSet<DesignObject> shared, HashSet<DesignObject> carried)
     {
         foreach (var role in new[] { method.StreamingPayload is null ? TypeRole.Payload : TypeRole.StreamingPayload, method.StreamingResult is null ? TypeRole.Result : TypeRole.StreamingResult })
         {
             if (method.TypeReference(role) is { } reference)
             {
                 var type = context.TypeOf(reference, role);
+                if (context.Index.ObjectOf(type) is { } own)
+                {
+                    carried.Add(own);
+                }
+
                 foreach (var field in context.Index.ObjectOf(type) is { } record ? record.Attributes.Select(a => context.TypeOf(a.Value, a.Key)) : [type])
                 {
                     Collect(field, shared);

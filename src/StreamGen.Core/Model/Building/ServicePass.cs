@@ -18,6 +18,7 @@ internal sealed class ServicePass(
             Name = serviceNames.Name,
             Folder = serviceNames.Folder,
             ScaffoldFileName = serviceNames.ScaffoldFile,
+            // The stub's project has the Web SDK's implicit usings (System.Collections.Generic among them); Any needs System.Text.Json.
             ScaffoldUsings = methods.SelectMany(m => new[] { m.Payload, m.Result }).OfType<TypeUseModel>().Any(u => u.Type.ContainsAny)
                 ? ["System.Text.Json", context.RuntimeNamespace]
                 : [context.RuntimeNamespace],
@@ -35,7 +36,43 @@ internal sealed class ServicePass(
             ProtoServiceName = methods.Any(m => m.Grpc is not null) ? serviceNames.ProtoName : null,
             Errors = Errors(service, serviceNames),
             Methods = methods,
+            HttpErrorTables = methods.Select(m => m.Http).OfType<HttpEndpointModel>().DistinctBy(h => h.ErrorStatusName).Select(h => new ErrorTableModel(h.ErrorStatusName, h.Errors)).ToList(),
+            GrpcErrorTables = methods.Select(m => m.Grpc).OfType<GrpcMethodModel>().DistinctBy(g => g.StatusName).Select(g => new GrpcErrorTableModel(g.StatusName, g.Errors)).ToList(),
+            Usings = Usings(methods),
         };
+    }
+
+    /// <summary>The namespaces of each of the service's files: fixed ones, the ones its types need, the ones its kinds of method need.</summary>
+    private static ServiceUsings Usings(IReadOnlyList<MethodModel> methods)
+    {
+        static IEnumerable<string> TypesOf(IEnumerable<MethodModel> methods) =>
+            methods.SelectMany(m => new[] { m.Payload, m.StreamingPayload, m.Result, m.StreamingResult }).OfType<TypeUseModel>().SelectMany(u => u.Type.Namespaces);
+
+        string[] When(bool condition, params string[] namespaces) => condition ? namespaces : [];
+
+        var raw = methods.Any(m => m.HasBodyParameter);
+        var http = methods.Where(m => m.Http is not null).ToList();
+        var grpc = methods.Where(m => m.Grpc is not null).ToList();
+        string[] tasks = ["System.CodeDom.Compiler", "System.Threading", "System.Threading.Tasks"];
+        return new ServiceUsings(
+            CSharpUsings.Of(tasks, When(raw, "System.IO"), TypesOf(methods)),
+            CSharpUsings.Of(tasks, When(raw, "System.IO"), TypesOf(methods)),
+            CSharpUsings.Of(
+                ["System.CodeDom.Compiler", "System.Threading.Tasks", "Microsoft.AspNetCore.Builder", "Microsoft.AspNetCore.Http", "Microsoft.AspNetCore.Routing", "Microsoft.Extensions.DependencyInjection"],
+                When(http.Any(m => !m.IsStreaming), "System"),
+                TypesOf(http)),
+            CSharpUsings.Of(
+                ["System.CodeDom.Compiler", "System.Net.Http"],
+                tasks,
+                When(raw || http.Any(m => m.IsServerSentEvents), "System.IO"),
+                When(http.Any(m => m.Http!.HasRequestBody), "System.Net.Http.Json"),
+                When(http.Count < methods.Count, "System"),
+                TypesOf(methods)),
+            CSharpUsings.Of(
+                ["System.CodeDom.Compiler", "System.Threading.Tasks", "Microsoft.Extensions.Logging"],
+                When(grpc.Any(m => m.IsUnary), "System"),
+                TypesOf(grpc)),
+            CSharpUsings.Of(["System", "System.CodeDom.Compiler"], tasks, When(raw, "System.IO"), TypesOf(methods)));
     }
 
     /// <summary>The service's errors, then its methods' errors not declared on the service, each once.</summary>
@@ -76,8 +113,15 @@ internal sealed class ServicePass(
             StreamingResult = Use(method, TypeRole.StreamingResult),
             ServerStreamInterface = methodNames.ServerStream,
             ClientStreamInterface = methodNames.ClientStream,
+            ServerStreamBases = null,
+            ClientStreamBases = null,
             Http = null,
             Grpc = null,
+        };
+        model = model with
+        {
+            ServerStreamBases = model.IsStreaming ? StreamClasses.ServerBases(model) : null,
+            ClientStreamBases = model.IsStreaming ? StreamClasses.ClientBases(model) : null,
         };
 
         // The transports read the method's shape and type uses, decided above.

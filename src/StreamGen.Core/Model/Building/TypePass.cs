@@ -20,19 +20,25 @@ internal sealed class TypePass(ModelContext context, ModelNames names, TypeRefFa
         {
             var inAllViews = views.All(v => v.Contains(attributeName));
             var hasDefault = attribute.Default is not null && inAllViews;
-            properties.Add(Property(recordNames.Properties[attributeName], attributeName, attribute, type.IsRequired(attributeName) && inAllViews, hasDefault));
+            properties.Add(Property(type, recordNames.Properties[attributeName], attributeName, attribute, type.IsRequired(attributeName) && inAllViews, hasDefault));
         }
 
+        var hasViews = type.ResultType is not null;
         return new TypeModel
         {
             Name = recordNames.Name,
-            FullName = $"global::{context.Namespace}.{recordNames.Name}",
             FileName = recordNames.FileName,
+            BaseInterface = hasViews ? $"Runtime::IViewedResult<{recordNames.Name}, {recordNames.ViewEnum}>" : "Runtime::IValidatable",
+            Usings = CSharpUsings.Of(
+                ["System.CodeDom.Compiler", "System.Text.Json.Serialization"],
+                properties.SelectMany(p => p.Type.Namespaces),
+                properties.Any(p => p.HasDefault && p.Type.IsMap) ? ["System.Collections.Generic"] : [],
+                recordNames.Properties.Values.Any(p => p.PatternMethod is not null) ? ["System.Text.RegularExpressions"] : []),
             DesignName = type.TypeName ?? recordNames.Name,
             JsonInfoName = recordNames.JsonInfo,
             Description = Docs.Lines(DescriptionOf(type)),
             Properties = properties,
-            Views = type.ResultType is null ? [] : Views(type, recordNames, views, properties),
+            Views = hasViews ? Views(type, recordNames, views, properties) : [],
             ViewEnumName = recordNames.ViewEnum,
             Patterns = type.Attributes
                 .Where(a => recordNames.Properties[a.Key].PatternMethod is not null)
@@ -69,15 +75,15 @@ internal sealed class TypePass(ModelContext context, ModelNames names, TypeRefFa
         }).ToList();
     }
 
-    private PropertyModel Property(PropertyNames propertyNames, string attributeName, DesignAttribute attribute, bool isRequired, bool hasDefault)
+    private PropertyModel Property(DesignObject owner, PropertyNames propertyNames, string attributeName, DesignAttribute attribute, bool isRequired, bool hasDefault)
     {
         var type = context.TypeOf(attribute, attributeName);
-        var typeRef = types.Of(type);
+        var typeRef = types.Of(attribute, attributeName);
         var isNullable = !isRequired && !hasDefault;
         string? defaultLiteral = null;
         if (hasDefault && DesignLiterals.TryRead(type, attribute.Default!.Node, out var value, out _))
         {
-            defaultLiteral = Literal(type, value);
+            defaultLiteral = typeRef.Enum is { } enumModel ? EnumLiteral(enumModel, (string)value!, owner) : Literal(type, value);
         }
 
         return new PropertyModel
@@ -100,6 +106,13 @@ internal sealed class TypePass(ModelContext context, ModelNames names, TypeRefFa
     private List<CheckModel> Checks(PropertyNames propertyNames, DesignAttribute attribute, TypeExpression type, TypeRefModel typeRef)
     {
         var checks = new List<CheckModel>();
+        if (typeRef.IsEnum)
+        {
+            // The C# enum already holds only the design's values; what is left to check is that it was set.
+            checks.Add(new CheckModel("Enum", ""));
+            return checks;
+        }
+
         var kind = typeRef.Primitive;
         if (attribute.Enum is { Count: > 0 } values && kind is { } enumKind)
         {
@@ -111,7 +124,7 @@ internal sealed class TypePass(ModelContext context, ModelNames names, TypeRefFa
         {
             if (attribute.Format is { } format)
             {
-                checks.Add(new CheckModel("Format", $"global::{context.RuntimeNamespace}.StringFormat.{CSharpNaming.ToPascalCase(format)}"));
+                checks.Add(new CheckModel("Format", $"Runtime::StringFormat.{CSharpNaming.ToPascalCase(format)}"));
             }
 
             if (propertyNames.PatternMethod is { } method)
@@ -168,7 +181,19 @@ internal sealed class TypePass(ModelContext context, ModelNames names, TypeRefFa
         }
     }
 
-    /// <summary>A C# expression for a default value read by <see cref="DesignLiterals"/>.</summary>
+    /// <summary>
+    /// A member of a design enum as a default (<c>Level.Info</c>); qualified with the namespace in the rare record that has
+    /// a member of the enum's name and another type, which would hide the enum in its initializers.
+    /// </summary>
+    private string EnumLiteral(EnumModel enumModel, string value, DesignObject owner)
+    {
+        var member = enumModel.Members.First(m => m.WireNameLiteral == CSharpLiterals.String(value)).Name;
+        var recordNames = names.Record(owner);
+        var hidden = owner.Attributes.Any(a => recordNames.Properties[a.Key].Property == enumModel.Name && names.EnumOf(a.Value)?.Name != enumModel.Name);
+        return hidden ? $"global::{context.Namespace}.{enumModel.Name}.{member}" : $"{enumModel.Name}.{member}";
+    }
+
+    /// <summary>A C# expression for a default value read by <see cref="DesignLiterals"/>; framework types qualified, as a record's members may take their names.</summary>
     private string Literal(TypeExpression type, object? value) => type switch
     {
         PrimitiveTypeExpression { Kind: PrimitiveKind.Any } =>
@@ -176,7 +201,7 @@ internal sealed class TypePass(ModelContext context, ModelNames names, TypeRefFa
         PrimitiveTypeExpression primitive => CSharpLiterals.Primitive(primitive.Kind, value!),
         ArrayTypeExpression array => $"[{string.Join(", ", ((List<object?>)value!).Select(item => Literal(array.Element, item)))}]",
         MapTypeExpression map =>
-            $"new global::System.Collections.Generic.Dictionary<{types.Of(map.Key).TypeName}, {types.Of(map.Value).TypeName}> {{ {string.Join(", ", ((List<KeyValuePair<object?, object?>>)value!).Select(e => $"[{Literal(map.Key, e.Key)}] = {Literal(map.Value, e.Value)}"))} }}",
+            $"new Dictionary<{types.Of(map.Key).TypeName}, {types.Of(map.Value).TypeName}> {{ {string.Join(", ", ((List<KeyValuePair<object?, object?>>)value!).Select(e => $"[{Literal(map.Key, e.Key)}] = {Literal(map.Value, e.Value)}"))} }}",
         _ => throw new InvalidOperationException($"No literal for {type}."),
     };
 }

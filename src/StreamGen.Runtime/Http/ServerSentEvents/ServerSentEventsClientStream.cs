@@ -12,8 +12,11 @@ using global::System.Text.Json.Serialization.Metadata;
 using global::System.Threading;
 using global::System.Threading.Tasks;
 
-/// <summary>The client end of a Server-Sent Events stream: reads events, decodes and validates their JSON data.</summary>
-public abstract class ServerSentEventsClientStream<T> : IAsyncDisposable
+/// <summary>
+/// The client end of a server-streaming method served as Server-Sent Events: reads events, decodes and validates their
+/// JSON data; an <c>event: error</c> is the server's error.
+/// </summary>
+public abstract class ServerSentEventsClientStream<T> : IClientStream, IMessageReceiver<T>
 {
     private readonly HttpResponseMessage _response;
     private readonly StreamReader _reader;
@@ -33,9 +36,10 @@ public abstract class ServerSentEventsClientStream<T> : IAsyncDisposable
     /// <summary>The id of the last event received: send it back as Last-Event-ID to resume.</summary>
     public string? LastEventId { get; private set; }
 
-    protected virtual void ValidateReceived(T message, ref ValidationErrors? errors)
-    {
-    }
+    /// <summary>Validates a received message: the design's rules of its type (see <see cref="Validation"/>); viewed streams add the view's.</summary>
+    protected virtual void ValidateReceived(T message, ref ValidationErrors? errors) => Validation.Validate(message, "message", ref errors);
+
+    public ValueTask<Received<T>> ReceiveAsync(CancellationToken cancellationToken = default) => ReceiveCoreAsync(cancellationToken);
 
     /// <summary>Opens the event stream; a non-success response becomes its <see cref="ServiceError"/>.</summary>
     public static async Task<(HttpResponseMessage Response, Stream Body)> OpenAsync(
@@ -93,7 +97,7 @@ public abstract class ServerSentEventsClientStream<T> : IAsyncDisposable
                 catch (JsonException e)
                 {
                     _ended = true;
-                    throw new ValidationException(e.Message, e);
+                    throw JsonDecoding.Error(e);
                 }
 
                 ValidationErrors? errors = null;
@@ -132,7 +136,7 @@ public abstract class ServerSentEventsClientStream<T> : IAsyncDisposable
         return default;
     }
 
-    /// <summary>Every message until the end of the stream (see <see cref="ReceivedMessages.ReadAllAsync"/>).</summary>
+    /// <summary>Every message until the end of the stream (see <see cref="ReceivedMessages"/>).</summary>
     protected IAsyncEnumerable<T> ReadAllCoreAsync(CancellationToken cancellationToken) =>
         ReceivedMessages.ReadAllAsync(ReceiveCoreAsync, cancellationToken);
 

@@ -4,9 +4,6 @@ using global::System;
 using global::System.Buffers;
 using global::System.Collections.Generic;
 using global::System.IO;
-using global::System.Linq;
-using global::System.Net;
-using global::System.Net.Http;
 using global::System.Net.WebSockets;
 using global::System.Runtime.CompilerServices;
 using global::System.Text.Json;
@@ -15,10 +12,10 @@ using global::System.Threading;
 using global::System.Threading.Tasks;
 
 /// <summary>
-/// The client end of one WebSocket stream, shared by every generated client stream class. It opens the stream with an
-/// HTTP/1.1 upgrade through the client's <see cref="HttpClient"/>, so a refusal before the upgrade still yields the
-/// server's JSON error body: a <see cref="ServiceError"/> with the design error name and the HTTP status. After the
-/// upgrade, <see cref="WebSocketClientConnection"/> speaks RFC 6455, reading every frame a single read delivered.
+/// The client end of one WebSocket stream, shared by the client stream kinds (<see cref="WebSocketServerStreamingCall{TResult}"/>,
+/// <see cref="WebSocketClientStreamingCall{TPayload}"/>, <see cref="WebSocketBidirectionalCall{TPayload, TResult}"/> ...), over a
+/// connection <see cref="WebSocketConnection.ConnectAsync"/> opened. <see cref="WebSocketClientConnection"/> speaks RFC 6455,
+/// reading every frame a single read delivered.
 /// </summary>
 public abstract class WebSocketClientStream<TSend, TReceive> : IAsyncDisposable
 {
@@ -48,51 +45,8 @@ public abstract class WebSocketClientStream<TSend, TReceive> : IAsyncDisposable
     /// <summary>The Goa-View header of the upgrade response: the view the server renders messages in.</summary>
     protected string? ViewName { get; }
 
-    /// <summary>Validates a received message; generated streams add the design's checks.</summary>
-    protected virtual void ValidateReceived(TReceive message, ref ValidationErrors? errors)
-    {
-    }
-
-    /// <summary>Opens a stream: the upgrade request, with the payload in its path, query and headers.</summary>
-    public static async Task<WebSocketConnection> ConnectAsync(
-        HttpClient client, string relativeUri, Action<HttpRequestMessage>? addHeaders, StreamGenClientOptions options, CancellationToken cancellationToken)
-    {
-        var uri = client.BaseAddress is null ? new Uri(relativeUri, UriKind.RelativeOrAbsolute) : new Uri(client.BaseAddress, relativeUri);
-        var key = Convert.ToBase64String(Guid.NewGuid().ToByteArray());
-        using var request = new HttpRequestMessage(HttpMethod.Get, uri)
-        {
-            Version = HttpVersion.Version11,
-            VersionPolicy = HttpVersionPolicy.RequestVersionExact,
-        };
-        request.Headers.TryAddWithoutValidation("Connection", "Upgrade");
-        request.Headers.TryAddWithoutValidation("Upgrade", "websocket");
-        request.Headers.TryAddWithoutValidation("Sec-WebSocket-Version", "13");
-        request.Headers.TryAddWithoutValidation("Sec-WebSocket-Key", key);
-        addHeaders?.Invoke(request);
-
-        var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        try
-        {
-            if (response.StatusCode != HttpStatusCode.SwitchingProtocols)
-            {
-                throw await HttpErrors.ReadAsync(response, cancellationToken).ConfigureAwait(false);
-            }
-
-            if (!response.Headers.TryGetValues("Sec-WebSocket-Accept", out var accept) || Enumerable.FirstOrDefault(accept) != WebSocketAcceptor.AcceptKey(key))
-            {
-                throw new ServiceError("protocol_error", "the server's WebSocket handshake is invalid");
-            }
-
-            var view = response.Headers.TryGetValues("Goa-View", out var views) ? Enumerable.FirstOrDefault(views) : null;
-            var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-            return new WebSocketConnection(new WebSocketClientConnection(stream, options.MaxMessageSize, options.KeepAliveInterval), view, response);
-        }
-        catch
-        {
-            response.Dispose();
-            throw;
-        }
-    }
+    /// <summary>Validates a received message: the design's rules of its type (see <see cref="Validation"/>); viewed streams add the view's.</summary>
+    protected virtual void ValidateReceived(TReceive message, ref ValidationErrors? errors) => Validation.Validate(message, "message", ref errors);
 
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     protected async ValueTask SendCoreAsync(TSend message, CancellationToken cancellationToken)
@@ -173,7 +127,7 @@ public abstract class WebSocketClientStream<TSend, TReceive> : IAsyncDisposable
         }
         catch (JsonException e)
         {
-            return RejectAsync<Received<TReceive>>(new ValidationException(e.Message, e));
+            return RejectAsync<Received<TReceive>>(JsonDecoding.Error(e));
         }
 
         ValidationErrors? errors = null;
@@ -183,7 +137,7 @@ public abstract class WebSocketClientStream<TSend, TReceive> : IAsyncDisposable
             : RejectAsync<Received<TReceive>>(errors.ToException());
     }
 
-    /// <summary>Every message until the end of the stream (see <see cref="ReceivedMessages.ReadAllAsync"/>).</summary>
+    /// <summary>Every message until the end of the stream (see <see cref="ReceivedMessages"/>).</summary>
     protected IAsyncEnumerable<TReceive> ReadAllCoreAsync(CancellationToken cancellationToken) =>
         ReceivedMessages.ReadAllAsync(ReceiveCoreAsync, cancellationToken);
 
@@ -207,7 +161,7 @@ public abstract class WebSocketClientStream<TSend, TReceive> : IAsyncDisposable
         }
         catch (JsonException e)
         {
-            return await RejectAsync<TResult>(new ValidationException(e.Message, e)).ConfigureAwait(false);
+            return await RejectAsync<TResult>(JsonDecoding.Error(e)).ConfigureAwait(false);
         }
 
         if (validate(result) is { } errors)

@@ -4,10 +4,14 @@
 // </auto-generated>
 #nullable enable
 
+using System;
+using System.CodeDom.Compiler;
+using System.Threading.Tasks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Runtime = Acme.Logger.Runtime;
 
 namespace Acme.Logger;
 
@@ -15,7 +19,7 @@ namespace Acme.Logger;
 /// The HTTP transport of the logger service: streams over WebSockets (Goa's wire protocol), Server-Sent Events,
 /// raw bodies and unary JSON. Payloads are decoded from path, query, headers and body and validated before the handler runs.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("StreamGen", "0.1.0")]
+[GeneratedCode("StreamGen", "0.1.0")]
 public static partial class LoggerHttpEndpoints
 {
     /// <summary>
@@ -25,466 +29,191 @@ public static partial class LoggerHttpEndpoints
     public static RouteGroupBuilder MapLogger(this IEndpointRouteBuilder endpoints, ILoggerService? service = null)
     {
         var group = endpoints.MapGroup("");
-        group.MapMethods("/logs/{topic}/stream", ["GET"], context => HandleSubscribeAsync(context, service ?? context.RequestServices.GetRequiredService<ILoggerService>()))
+        group.MapMethods("/logs/{topic}/stream", ["GET"], context => HandleSubscribeAsync(context, service ?? Resolve(context)))
             .WithDisplayName("logger.subscribe");
-        group.MapMethods("/logs/publish", ["GET"], context => HandlePublishAsync(context, service ?? context.RequestServices.GetRequiredService<ILoggerService>()))
+        group.MapMethods("/logs/publish", ["GET"], context => HandlePublishAsync(context, service ?? Resolve(context)))
             .WithDisplayName("logger.publish");
-        group.MapMethods("/logs/watch", ["GET"], context => HandleWatchAsync(context, service ?? context.RequestServices.GetRequiredService<ILoggerService>()))
+        group.MapMethods("/logs/watch", ["GET"], context => HandleWatchAsync(context, service ?? Resolve(context)))
             .WithDisplayName("logger.watch");
-        group.MapMethods("/logs/{topic}/events", ["GET"], context => HandleEventsAsync(context, service ?? context.RequestServices.GetRequiredService<ILoggerService>()))
+        group.MapMethods("/logs/{topic}/events", ["GET"], context => HandleEventsAsync(context, service ?? Resolve(context)))
             .WithDisplayName("logger.events");
-        group.MapMethods("/logs/{topic}/archive", ["POST"], context => HandleUploadAsync(context, service ?? context.RequestServices.GetRequiredService<ILoggerService>()))
+        group.MapMethods("/logs/{topic}/archive", ["POST"], context => HandleUploadAsync(context, service ?? Resolve(context)))
             .WithDisplayName("logger.upload");
-        group.MapMethods("/logs/{topic}/archive", ["GET"], context => HandleDownloadAsync(context, service ?? context.RequestServices.GetRequiredService<ILoggerService>()))
+        group.MapMethods("/logs/{topic}/archive", ["GET"], context => HandleDownloadAsync(context, service ?? Resolve(context)))
             .WithDisplayName("logger.download");
-        group.MapMethods("/logs/{topic}", ["GET"], context => HandleRecentAsync(context, service ?? context.RequestServices.GetRequiredService<ILoggerService>()))
+        group.MapMethods("/logs/{topic}", ["GET"], context => HandleRecentAsync(context, service ?? Resolve(context)))
             .WithDisplayName("logger.recent");
         return group;
     }
 
-    private static async global::System.Threading.Tasks.Task HandleSubscribeAsync(HttpContext context, ILoggerService service)
-    {
-        global::Acme.Logger.Runtime.ValidationErrors? errors = null;
-        var pTopic = global::Acme.Logger.Runtime.HttpParameters.ParseString(context.Request.RouteValues["topic"] as string, "topic", ref errors);
-        if (pTopic is null)
-        {
-            global::Acme.Logger.Runtime.Check.Missing(ref errors, "topic");
-        }
+    private static ILoggerService Resolve(HttpContext context) => context.RequestServices.GetRequiredService<ILoggerService>();
 
-        if (errors is not null)
-        {
-            await global::Acme.Logger.Runtime.HttpErrors.WriteAsync(context, errors.ToException(), SubscribeErrorStatus).ConfigureAwait(false);
-            return;
-        }
-
-        var payload = new global::Acme.Logger.SubscribePayload
-        {
-            Topic = pTopic!,
-        };
-        payload.Validate(ref errors);
-        if (errors is not null)
-        {
-            await global::Acme.Logger.Runtime.HttpErrors.WriteAsync(context, errors.ToException(), SubscribeErrorStatus).ConfigureAwait(false);
-            return;
-        }
-
-        if (!global::Acme.Logger.Runtime.WebSocketAcceptor.IsWebSocketRequest(context))
-        {
-            context.Response.Headers.Upgrade = "websocket";
-            await global::Acme.Logger.Runtime.HttpErrors.WriteAsync(context, new global::Acme.Logger.Runtime.ServiceError("upgrade_required", "this route streams over a WebSocket: send a WebSocket upgrade request"), static _ => StatusCodes.Status426UpgradeRequired).ConfigureAwait(false);
-            return;
-        }
-
-        await using var stream = new SubscribeServerStream(context);
-        global::System.Exception? failure = null;
-        try
-        {
-            await service.SubscribeAsync(payload, stream, stream.Aborted).ConfigureAwait(false);
-        }
-        catch (global::System.Exception e)
-        {
-            failure = e;
-        }
-
-        await stream.CompleteAsync(failure, SubscribeErrorStatus).ConfigureAwait(false);
-    }
-
-    private static int SubscribeErrorStatus(string name) => name switch
+    private static int ErrorStatus(string name) => name switch
     {
         "not_found" => 404,
         _ => 0,
     };
+
+    private static async Task HandleSubscribeAsync(HttpContext context, ILoggerService service)
+    {
+        await using var stream = new SubscribeServerStream(context);
+        await stream.ServeAsync(ErrorStatus, cancellationToken => service.SubscribeAsync(DecodeSubscribe(context), stream, cancellationToken));
+    }
+
+    private static SubscribePayload DecodeSubscribe(HttpContext context)
+    {
+        Runtime::ValidationErrors? errors = null;
+        var topic = Runtime::Parameters.ParseString(context.Request.RouteValues["topic"] as string, "topic", ref errors);
+        Runtime::Check.Present(ref errors, "topic", topic);
+        var payload = new SubscribePayload
+        {
+            Topic = topic!,
+        };
+        return Runtime::Validation.Validated(payload, errors);
+    }
 
     /// <summary>The WebSocket server end of logger.subscribe.</summary>
-    private sealed class SubscribeServerStream : global::Acme.Logger.Runtime.WebSocketServerStream<object, global::Acme.Logger.SubscribeResult>, ISubscribeServerStream
+    private sealed class SubscribeServerStream(HttpContext context)
+        : Runtime::WebSocketServerStreamingStream<SubscribeResult>(context, LoggerJsonContext.Default.SubscribeResult), ISubscribeServerStream;
+
+    private static async Task HandlePublishAsync(HttpContext context, ILoggerService service)
     {
-        public SubscribeServerStream(HttpContext context)
-            : base(context, null, global::Acme.Logger.LoggerJsonContext.Default.SubscribeResult)
-        {
-        }
-
-        public global::System.Threading.Tasks.ValueTask OpenAsync(global::System.Threading.CancellationToken cancellationToken = default) => OpenCoreAsync(cancellationToken);
-
-        public global::System.Threading.Tasks.ValueTask SendAsync(global::Acme.Logger.SubscribeResult message, global::System.Threading.CancellationToken cancellationToken = default) =>
-            SendCoreAsync(message, cancellationToken);
-    }
-
-    private static async global::System.Threading.Tasks.Task HandlePublishAsync(HttpContext context, ILoggerService service)
-    {
-        if (!global::Acme.Logger.Runtime.WebSocketAcceptor.IsWebSocketRequest(context))
-        {
-            context.Response.Headers.Upgrade = "websocket";
-            await global::Acme.Logger.Runtime.HttpErrors.WriteAsync(context, new global::Acme.Logger.Runtime.ServiceError("upgrade_required", "this route streams over a WebSocket: send a WebSocket upgrade request"), static _ => StatusCodes.Status426UpgradeRequired).ConfigureAwait(false);
-            return;
-        }
-
         await using var stream = new PublishServerStream(context);
-        global::System.Exception? failure = null;
-        try
-        {
-            await service.PublishAsync(stream, stream.Aborted).ConfigureAwait(false);
-        }
-        catch (global::System.Exception e)
-        {
-            failure = e;
-        }
-
-        await stream.CompleteAsync(failure, PublishErrorStatus).ConfigureAwait(false);
+        await stream.ServeAsync(ErrorStatus, cancellationToken => service.PublishAsync(stream, cancellationToken));
     }
-
-    private static int PublishErrorStatus(string name) => name switch
-    {
-        "not_found" => 404,
-        _ => 0,
-    };
 
     /// <summary>The WebSocket server end of logger.publish.</summary>
-    private sealed class PublishServerStream : global::Acme.Logger.Runtime.WebSocketServerStream<global::Acme.Logger.LogEntry, object>, IPublishServerStream
+    private sealed class PublishServerStream(HttpContext context)
+        : Runtime::WebSocketClientStreamingResultStream<LogEntry, PublishResult>(context, LoggerJsonReader.LogEntry, LoggerJsonContext.Default.PublishResult), IPublishServerStream;
+
+    private static async Task HandleWatchAsync(HttpContext context, ILoggerService service)
     {
-        public PublishServerStream(HttpContext context)
-            : base(context, global::Acme.Logger.LoggerJsonReader.LogEntry, null)
-        {
-        }
-
-        public global::System.Threading.Tasks.ValueTask OpenAsync(global::System.Threading.CancellationToken cancellationToken = default) => OpenCoreAsync(cancellationToken);
-
-        public global::System.Threading.Tasks.ValueTask<global::Acme.Logger.LogEntry?> RecvAsync(global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            // Completes in place when a message is already buffered: no state machine on the hot path.
-            var pending = ReceiveCoreAsync(cancellationToken);
-            if (pending.IsCompletedSuccessfully)
-            {
-                var received = pending.Result;
-                return new(received.HasValue ? received.Value : null);
-            }
-
-            return Awaited(pending);
-
-            static async global::System.Threading.Tasks.ValueTask<global::Acme.Logger.LogEntry?> Awaited(global::System.Threading.Tasks.ValueTask<global::Acme.Logger.Runtime.Received<global::Acme.Logger.LogEntry>> pending)
-            {
-                var received = await pending.ConfigureAwait(false);
-                return received.HasValue ? received.Value : null;
-            }
-        }
-
-        public global::System.Collections.Generic.IAsyncEnumerable<global::Acme.Logger.LogEntry> ReadAllAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
-            ReadAllCoreAsync(cancellationToken);
-
-        protected override void ValidateReceived(global::Acme.Logger.LogEntry message, ref global::Acme.Logger.Runtime.ValidationErrors? errors) =>
-            message.Validate(ref errors);
-
-        public global::System.Threading.Tasks.ValueTask SendAndCloseAsync(global::Acme.Logger.PublishResult result, global::System.Threading.CancellationToken cancellationToken = default) =>
-            SendAndCloseCoreAsync(result, global::Acme.Logger.LoggerJsonContext.Default.PublishResult, cancellationToken);
-    }
-
-    private static async global::System.Threading.Tasks.Task HandleWatchAsync(HttpContext context, ILoggerService service)
-    {
-        global::Acme.Logger.Runtime.ValidationErrors? errors = null;
-        var pView = global::Acme.Logger.Runtime.HttpParameters.ParseString(context.Request.Query["view"], "view", ref errors);
-        if (errors is not null)
-        {
-            await global::Acme.Logger.Runtime.HttpErrors.WriteAsync(context, errors.ToException(), WatchErrorStatus).ConfigureAwait(false);
-            return;
-        }
-
-        var payload = new global::Acme.Logger.WatchPayload
-        {
-            View = pView,
-        };
-        payload.Validate(ref errors);
-        if (errors is not null)
-        {
-            await global::Acme.Logger.Runtime.HttpErrors.WriteAsync(context, errors.ToException(), WatchErrorStatus).ConfigureAwait(false);
-            return;
-        }
-
-        if (!global::Acme.Logger.Runtime.WebSocketAcceptor.IsWebSocketRequest(context))
-        {
-            context.Response.Headers.Upgrade = "websocket";
-            await global::Acme.Logger.Runtime.HttpErrors.WriteAsync(context, new global::Acme.Logger.Runtime.ServiceError("upgrade_required", "this route streams over a WebSocket: send a WebSocket upgrade request"), static _ => StatusCodes.Status426UpgradeRequired).ConfigureAwait(false);
-            return;
-        }
-
         await using var stream = new WatchServerStream(context);
-        global::System.Exception? failure = null;
-        try
-        {
-            await service.WatchAsync(payload, stream, stream.Aborted).ConfigureAwait(false);
-        }
-        catch (global::System.Exception e)
-        {
-            failure = e;
-        }
-
-        await stream.CompleteAsync(failure, WatchErrorStatus).ConfigureAwait(false);
+        await stream.ServeAsync(ErrorStatus, cancellationToken => service.WatchAsync(DecodeWatch(context), stream, cancellationToken));
     }
 
-    private static int WatchErrorStatus(string name) => name switch
+    private static WatchPayload DecodeWatch(HttpContext context)
     {
-        "not_found" => 404,
-        _ => 0,
-    };
+        Runtime::ValidationErrors? errors = null;
+        var view = Runtime::Parameters.ParseEnum<View>(context.Request.Query["view"], "view", ref errors);
+        var payload = new WatchPayload
+        {
+            View = view,
+        };
+        return Runtime::Validation.Validated(payload, errors);
+    }
 
     /// <summary>The WebSocket server end of logger.watch.</summary>
-    private sealed class WatchServerStream : global::Acme.Logger.Runtime.WebSocketServerStream<global::Acme.Logger.FilterUpdate, global::Acme.Logger.LogRecord>, IWatchServerStream
+    private sealed class WatchServerStream(HttpContext context)
+        : Runtime::WebSocketViewedBidirectionalStream<FilterUpdate, LogRecord, LogRecordView>(context, LoggerJsonReader.FilterUpdate, LoggerJsonContext.Default.LogRecord), IWatchServerStream;
+
+    private static async Task HandleEventsAsync(HttpContext context, ILoggerService service)
     {
-        private LogRecordView _view;
-
-        public WatchServerStream(HttpContext context)
-            : base(context, global::Acme.Logger.LoggerJsonReader.FilterUpdate, global::Acme.Logger.LoggerJsonContext.Default.LogRecord)
-        {
-        }
-
-        public global::System.Threading.Tasks.ValueTask OpenAsync(global::System.Threading.CancellationToken cancellationToken = default) => OpenCoreAsync(cancellationToken);
-
-        public global::System.Threading.Tasks.ValueTask SendAsync(global::Acme.Logger.LogRecord message, global::System.Threading.CancellationToken cancellationToken = default) =>
-            SendCoreAsync(message.Project(_view), cancellationToken);
-
-        public void SetView(LogRecordView view)
-        {
-            SetViewCore(global::Acme.Logger.LogRecord.ViewName(view));
-            _view = view;
-        }
-
-        public global::System.Threading.Tasks.ValueTask<global::Acme.Logger.FilterUpdate?> RecvAsync(global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            // Completes in place when a message is already buffered: no state machine on the hot path.
-            var pending = ReceiveCoreAsync(cancellationToken);
-            if (pending.IsCompletedSuccessfully)
-            {
-                var received = pending.Result;
-                return new(received.HasValue ? received.Value : null);
-            }
-
-            return Awaited(pending);
-
-            static async global::System.Threading.Tasks.ValueTask<global::Acme.Logger.FilterUpdate?> Awaited(global::System.Threading.Tasks.ValueTask<global::Acme.Logger.Runtime.Received<global::Acme.Logger.FilterUpdate>> pending)
-            {
-                var received = await pending.ConfigureAwait(false);
-                return received.HasValue ? received.Value : null;
-            }
-        }
-
-        public global::System.Collections.Generic.IAsyncEnumerable<global::Acme.Logger.FilterUpdate> ReadAllAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
-            ReadAllCoreAsync(cancellationToken);
-
-        protected override void ValidateReceived(global::Acme.Logger.FilterUpdate message, ref global::Acme.Logger.Runtime.ValidationErrors? errors) =>
-            message.Validate(ref errors);
-    }
-
-    private static async global::System.Threading.Tasks.Task HandleEventsAsync(HttpContext context, ILoggerService service)
-    {
-        global::Acme.Logger.Runtime.ValidationErrors? errors = null;
-        var pTopic = global::Acme.Logger.Runtime.HttpParameters.ParseString(context.Request.RouteValues["topic"] as string, "topic", ref errors);
-        var pSince = global::Acme.Logger.Runtime.HttpParameters.ParseString(context.Request.Headers["Last-Event-ID"], "since", ref errors);
-        if (pTopic is null)
-        {
-            global::Acme.Logger.Runtime.Check.Missing(ref errors, "topic");
-        }
-
-        if (errors is not null)
-        {
-            await global::Acme.Logger.Runtime.HttpErrors.WriteAsync(context, errors.ToException(), EventsErrorStatus).ConfigureAwait(false);
-            return;
-        }
-
-        var payload = new global::Acme.Logger.EventsPayload
-        {
-            Topic = pTopic!,
-            Since = pSince,
-        };
-        payload.Validate(ref errors);
-        if (errors is not null)
-        {
-            await global::Acme.Logger.Runtime.HttpErrors.WriteAsync(context, errors.ToException(), EventsErrorStatus).ConfigureAwait(false);
-            return;
-        }
-
         await using var stream = new EventsServerStream(context);
-        global::System.Exception? failure = null;
-        try
-        {
-            await service.EventsAsync(payload, stream, stream.Aborted).ConfigureAwait(false);
-        }
-        catch (global::System.Exception e)
-        {
-            failure = e;
-        }
-
-        await stream.CompleteAsync(failure, EventsErrorStatus).ConfigureAwait(false);
+        await stream.ServeAsync(ErrorStatus, cancellationToken => service.EventsAsync(DecodeEvents(context), stream, cancellationToken));
     }
 
-    private static int EventsErrorStatus(string name) => name switch
+    private static EventsPayload DecodeEvents(HttpContext context)
     {
-        "not_found" => 404,
-        _ => 0,
-    };
+        Runtime::ValidationErrors? errors = null;
+        var topic = Runtime::Parameters.ParseString(context.Request.RouteValues["topic"] as string, "topic", ref errors);
+        var since = Runtime::Parameters.ParseString(context.Request.Headers["Last-Event-ID"], "since", ref errors);
+        Runtime::Check.Present(ref errors, "topic", topic);
+        var payload = new EventsPayload
+        {
+            Topic = topic!,
+            Since = since,
+        };
+        return Runtime::Validation.Validated(payload, errors);
+    }
 
     /// <summary>The Server-Sent Events server end of logger.events.</summary>
-    private sealed class EventsServerStream : global::Acme.Logger.Runtime.ServerSentEventsStream<global::Acme.Logger.LogRecord>, IEventsServerStream
+    private sealed class EventsServerStream(HttpContext context)
+        : Runtime::ViewedServerSentEventsStream<LogRecord, LogRecordView>(context, LoggerJsonContext.Default.LogRecord), IEventsServerStream
     {
-        private LogRecordView _view;
+        protected override Runtime::ServerSentEventFields Fields(LogRecord message) =>
+            new(message.Id, message.Level is { } eventValue ? Runtime::Parameters.FormatEnum(eventValue) : null, null);
+    }
 
-        public EventsServerStream(HttpContext context)
-            : base(context, global::Acme.Logger.LoggerJsonContext.Default.LogRecord)
+    private static async Task HandleUploadAsync(HttpContext context, ILoggerService service)
+    {
+        try
         {
+            var payload = DecodeUpload(context);
+            Runtime::HttpBody.AllowRawRequest(context);
+            var result = await service.UploadAsync(payload, context.Request.Body, context.RequestAborted);
+            await Runtime::HttpBody.WriteAsync(context, 200, result, LoggerJsonContext.Default.UploadResult);
         }
-
-        public global::System.Threading.Tasks.ValueTask OpenAsync(global::System.Threading.CancellationToken cancellationToken = default) => OpenCoreAsync(cancellationToken);
-
-        public global::System.Threading.Tasks.ValueTask SendAsync(global::Acme.Logger.LogRecord message, global::System.Threading.CancellationToken cancellationToken = default) =>
-            WriteEventAsync(
-                global::Acme.Logger.Runtime.HttpParameters.FormatString(message.Id),
-                (message.Level is { } eventValue ? global::Acme.Logger.Runtime.HttpParameters.FormatString(eventValue) : null),
-                null,
-                message.Project(_view),
-                cancellationToken);
-
-        public void SetView(LogRecordView view)
+        catch (Exception e)
         {
-            SetViewCore(global::Acme.Logger.LogRecord.ViewName(view));
-            _view = view;
+            await Runtime::HttpErrors.WriteAsync(context, e, ErrorStatus);
         }
     }
 
-    private static async global::System.Threading.Tasks.Task HandleUploadAsync(HttpContext context, ILoggerService service)
+    private static UploadPayload DecodeUpload(HttpContext context)
     {
-        global::Acme.Logger.Runtime.ValidationErrors? errors = null;
-        var pTopic = global::Acme.Logger.Runtime.HttpParameters.ParseString(context.Request.RouteValues["topic"] as string, "topic", ref errors);
-        if (pTopic is null)
+        Runtime::ValidationErrors? errors = null;
+        var topic = Runtime::Parameters.ParseString(context.Request.RouteValues["topic"] as string, "topic", ref errors);
+        Runtime::Check.Present(ref errors, "topic", topic);
+        var payload = new UploadPayload
         {
-            global::Acme.Logger.Runtime.Check.Missing(ref errors, "topic");
-        }
-
-        if (errors is not null)
-        {
-            await global::Acme.Logger.Runtime.HttpErrors.WriteAsync(context, errors.ToException(), UploadErrorStatus).ConfigureAwait(false);
-            return;
-        }
-
-        var payload = new global::Acme.Logger.UploadPayload
-        {
-            Topic = pTopic!,
+            Topic = topic!,
         };
-        payload.Validate(ref errors);
-        if (errors is not null)
-        {
-            await global::Acme.Logger.Runtime.HttpErrors.WriteAsync(context, errors.ToException(), UploadErrorStatus).ConfigureAwait(false);
-            return;
-        }
+        return Runtime::Validation.Validated(payload, errors);
+    }
 
-        if (context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
-        {
-            limit.MaxRequestBodySize = context.RequestServices.GetService<Microsoft.Extensions.Options.IOptions<global::Acme.Logger.Runtime.StreamGenWebSocketOptions>>()?.Value.MaxRawRequestBodySize;
-        }
-
+    private static async Task HandleDownloadAsync(HttpContext context, ILoggerService service)
+    {
         try
         {
-            var result = await service.UploadAsync(payload, context.Request.Body, context.RequestAborted).ConfigureAwait(false);
+            var payload = DecodeDownload(context);
             context.Response.StatusCode = 200;
-            context.Response.ContentType = "application/json";
-            await global::System.Text.Json.JsonSerializer.SerializeAsync(context.Response.Body, result, global::Acme.Logger.LoggerJsonContext.Default.UploadResult, context.RequestAborted).ConfigureAwait(false);
+            context.Response.ContentType = "application/x-ndjson";
+            await service.DownloadAsync(payload, context.Response.Body, context.RequestAborted);
         }
-        catch (global::System.Exception e) when (!(e is global::System.OperationCanceledException && context.RequestAborted.IsCancellationRequested))
+        catch (Exception e)
         {
-            await global::Acme.Logger.Runtime.HttpErrors.WriteAsync(context, e, UploadErrorStatus).ConfigureAwait(false);
+            await Runtime::HttpErrors.WriteAsync(context, e, ErrorStatus);
         }
     }
 
-    private static int UploadErrorStatus(string name) => name switch
+    private static DownloadPayload DecodeDownload(HttpContext context)
     {
-        "not_found" => 404,
-        _ => 0,
-    };
-
-    private static async global::System.Threading.Tasks.Task HandleDownloadAsync(HttpContext context, ILoggerService service)
-    {
-        global::Acme.Logger.Runtime.ValidationErrors? errors = null;
-        var pTopic = global::Acme.Logger.Runtime.HttpParameters.ParseString(context.Request.RouteValues["topic"] as string, "topic", ref errors);
-        if (pTopic is null)
+        Runtime::ValidationErrors? errors = null;
+        var topic = Runtime::Parameters.ParseString(context.Request.RouteValues["topic"] as string, "topic", ref errors);
+        Runtime::Check.Present(ref errors, "topic", topic);
+        var payload = new DownloadPayload
         {
-            global::Acme.Logger.Runtime.Check.Missing(ref errors, "topic");
-        }
-
-        if (errors is not null)
-        {
-            await global::Acme.Logger.Runtime.HttpErrors.WriteAsync(context, errors.ToException(), DownloadErrorStatus).ConfigureAwait(false);
-            return;
-        }
-
-        var payload = new global::Acme.Logger.DownloadPayload
-        {
-            Topic = pTopic!,
+            Topic = topic!,
         };
-        payload.Validate(ref errors);
-        if (errors is not null)
-        {
-            await global::Acme.Logger.Runtime.HttpErrors.WriteAsync(context, errors.ToException(), DownloadErrorStatus).ConfigureAwait(false);
-            return;
-        }
+        return Runtime::Validation.Validated(payload, errors);
+    }
 
-        context.Response.StatusCode = 200;
-        context.Response.ContentType = "application/x-ndjson";
+    private static async Task HandleRecentAsync(HttpContext context, ILoggerService service)
+    {
         try
         {
-            await service.DownloadAsync(payload, context.Response.Body, context.RequestAborted).ConfigureAwait(false);
+            var payload = DecodeRecent(context);
+            var result = await service.RecentAsync(payload, context.RequestAborted);
+            await Runtime::HttpBody.WriteAsync(context, 200, result, LoggerJsonContext.Default.RecentResult);
         }
-        catch (global::System.Exception e) when (!(e is global::System.OperationCanceledException && context.RequestAborted.IsCancellationRequested))
+        catch (Exception e)
         {
-            await global::Acme.Logger.Runtime.HttpErrors.WriteAsync(context, e, DownloadErrorStatus).ConfigureAwait(false);
+            await Runtime::HttpErrors.WriteAsync(context, e, ErrorStatus);
         }
     }
 
-    private static int DownloadErrorStatus(string name) => name switch
+    private static RecentPayload DecodeRecent(HttpContext context)
     {
-        "not_found" => 404,
-        _ => 0,
-    };
-
-    private static async global::System.Threading.Tasks.Task HandleRecentAsync(HttpContext context, ILoggerService service)
-    {
-        global::Acme.Logger.Runtime.ValidationErrors? errors = null;
-        var pTopic = global::Acme.Logger.Runtime.HttpParameters.ParseString(context.Request.RouteValues["topic"] as string, "topic", ref errors);
-        var pLimit = global::Acme.Logger.Runtime.HttpParameters.ParseInt32(context.Request.Query["limit"], "limit", ref errors);
-        if (pTopic is null)
+        Runtime::ValidationErrors? errors = null;
+        var topic = Runtime::Parameters.ParseString(context.Request.RouteValues["topic"] as string, "topic", ref errors);
+        var limit = Runtime::Parameters.ParseInt32(context.Request.Query["limit"], "limit", ref errors);
+        Runtime::Check.Present(ref errors, "topic", topic);
+        var payload = new RecentPayload
         {
-            global::Acme.Logger.Runtime.Check.Missing(ref errors, "topic");
-        }
-
-        if (errors is not null)
-        {
-            await global::Acme.Logger.Runtime.HttpErrors.WriteAsync(context, errors.ToException(), RecentErrorStatus).ConfigureAwait(false);
-            return;
-        }
-
-        var payload = new global::Acme.Logger.RecentPayload
-        {
-            Topic = pTopic!,
-            Limit = pLimit ?? 100,
+            Topic = topic!,
+            Limit = limit ?? 100,
         };
-        payload.Validate(ref errors);
-        if (errors is not null)
-        {
-            await global::Acme.Logger.Runtime.HttpErrors.WriteAsync(context, errors.ToException(), RecentErrorStatus).ConfigureAwait(false);
-            return;
-        }
-
-        try
-        {
-            var result = await service.RecentAsync(payload, context.RequestAborted).ConfigureAwait(false);
-            context.Response.StatusCode = 200;
-            context.Response.ContentType = "application/json";
-            await global::System.Text.Json.JsonSerializer.SerializeAsync(context.Response.Body, result, global::Acme.Logger.LoggerJsonContext.Default.RecentResult, context.RequestAborted).ConfigureAwait(false);
-        }
-        catch (global::System.Exception e) when (!(e is global::System.OperationCanceledException && context.RequestAborted.IsCancellationRequested))
-        {
-            await global::Acme.Logger.Runtime.HttpErrors.WriteAsync(context, e, RecentErrorStatus).ConfigureAwait(false);
-        }
+        return Runtime::Validation.Validated(payload, errors);
     }
-
-    private static int RecentErrorStatus(string name) => name switch
-    {
-        "not_found" => 404,
-        _ => 0,
-    };
 }

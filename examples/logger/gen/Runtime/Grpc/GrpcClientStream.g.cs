@@ -14,8 +14,10 @@ using global::System.Threading.Tasks;
 using global::Grpc.Core;
 
 /// <summary>
-/// The client end of one gRPC stream, shared by the generated client stream classes: design operations over grpc-dotnet's
-/// call, with conversion, validation of every received message, and <see cref="ServiceError"/>s instead of RpcExceptions.
+/// The client end of one gRPC stream, shared by the client stream kinds (<see cref="GrpcServerStreamingCall{TResult, TResponse}"/>,
+/// <see cref="GrpcClientStreamingCall{TPayload, TRequest, TResponse}"/>, <see cref="GrpcBidirectionalCall{TPayload, TRequest, TResult, TResponse}"/> ...):
+/// design operations over grpc-dotnet's call, with conversion, validation of every received message, and
+/// <see cref="ServiceError"/>s instead of RpcExceptions.
 /// </summary>
 public abstract class GrpcClientStream<TSend, TSendMessage, TReceive, TReceiveMessage>(
     IDisposable call,
@@ -31,9 +33,8 @@ public abstract class GrpcClientStream<TSend, TSendMessage, TReceive, TReceiveMe
     /// <summary>The goa-view response header: the view the server renders messages in.</summary>
     protected string? ViewName { get; } = headers.GetValue("goa-view");
 
-    protected virtual void ValidateReceived(TReceive message, ref ValidationErrors? errors)
-    {
-    }
+    /// <summary>Validates a received message: the design's rules of its type (see <see cref="Validation"/>); viewed streams add the view's.</summary>
+    protected virtual void ValidateReceived(TReceive message, ref ValidationErrors? errors) => Validation.Validate(message, "message", ref errors);
 
     /// <summary>
     /// Waits until the server opened the stream. When the handler failed before its first stream operation, the response is
@@ -55,6 +56,21 @@ public abstract class GrpcClientStream<TSend, TSendMessage, TReceive, TReceiveMe
         catch (RpcException e)
         {
             throw GrpcErrors.FromRpcException(e);
+        }
+    }
+
+    /// <summary>As <see cref="OpenAsync(Task{Metadata}, Func{Task})"/>, disposing <paramref name="call"/> when the stream does not open.</summary>
+    protected static async Task<Metadata> OpenCallAsync(IDisposable call, Task<Metadata> responseHeaders, Func<Task> settle)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        try
+        {
+            return await OpenAsync(responseHeaders, settle).ConfigureAwait(false);
+        }
+        catch
+        {
+            call.Dispose();
+            throw;
         }
     }
 
@@ -130,7 +146,7 @@ public abstract class GrpcClientStream<TSend, TSendMessage, TReceive, TReceiveMe
         return new Received<TReceive>(true, message);
     }
 
-    /// <summary>Every message until the end of the stream (see <see cref="ReceivedMessages.ReadAllAsync"/>).</summary>
+    /// <summary>Every message until the end of the stream (see <see cref="ReceivedMessages"/>).</summary>
     protected IAsyncEnumerable<TReceive> ReadAllCoreAsync(CancellationToken cancellationToken) =>
         ReceivedMessages.ReadAllAsync(ReceiveCoreAsync, cancellationToken);
 

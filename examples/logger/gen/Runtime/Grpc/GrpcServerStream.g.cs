@@ -13,6 +13,7 @@ using global::System.Runtime.ExceptionServices;
 using global::System.Threading;
 using global::System.Threading.Tasks;
 using global::Grpc.Core;
+using global::Microsoft.Extensions.Logging;
 
 /// <summary>
 /// The server end of one gRPC stream, shared by the generated stream classes: it wraps grpc-dotnet's reader and writer
@@ -20,9 +21,11 @@ using global::Grpc.Core;
 /// headers, with <c>goa-view</c>) at the first stream operation or <c>OpenAsync</c>. Sends are queued (one short lock) for one
 /// writer task, which takes the whole queue at a time and writes it with <see cref="WriteFlags.BufferHint"/> but for the last
 /// message, so a burst leaves in one flush instead of one per message; concurrent sends are safe and a slow client makes
-/// senders wait once the queue is full.
+/// senders wait once the queue is full. Shared by the stream kinds (<see cref="GrpcServerStreamingStream{TResult, TResponse}"/>,
+/// <see cref="GrpcClientStreamingStream{TPayload, TRequest, TResponse}"/>, <see cref="GrpcBidirectionalStream{TPayload, TRequest, TResult, TResponse}"/> ...),
+/// which add their typed operations and the call that runs a method's handler.
 /// </summary>
-public abstract class GrpcServerStream<TReceive, TReceiveMessage, TSend, TSendMessage> : IThreadPoolWorkItem
+public abstract class GrpcServerStream<TReceive, TReceiveMessage, TSend, TSendMessage> : IServerStream, IThreadPoolWorkItem
 {
     private const int HighWaterMark = 1024;
     private static readonly WriteOptions Buffered = new(WriteFlags.BufferHint);
@@ -56,7 +59,51 @@ public abstract class GrpcServerStream<TReceive, TReceiveMessage, TSend, TSendMe
         _toProto = toProto;
     }
 
-    protected virtual void ValidateReceived(TReceive message, ref ValidationErrors? errors)
+    /// <summary>Validates a received message: the design's rules of its type (see <see cref="Validation"/>).</summary>
+    protected virtual void ValidateReceived(TReceive message, ref ValidationErrors? errors) => Validation.Validate(message, "message", ref errors);
+
+    /// <inheritdoc/>
+    public ValueTask OpenAsync(CancellationToken cancellationToken = default) => OpenCoreAsync(cancellationToken);
+
+    /// <summary>
+    /// Runs a method's handler on this stream, with the call's token: when it returns (or fails), the messages it sent are
+    /// written before the call ends, and its error, if any, becomes the call's status (see <see cref="GrpcErrors.ToRpcException"/>).
+    /// </summary>
+    protected async Task ServeCoreAsync(Func<string, StatusCode?> errorStatus, ILogger logger, Func<CancellationToken, Task> handler)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        try
+        {
+            ExceptionDispatchInfo? failure = null;
+            try
+            {
+                await handler(_context.CancellationToken).ConfigureAwait(false);
+                OnHandlerReturned();
+            }
+            catch (Exception e)
+            {
+                failure = ExceptionDispatchInfo.Capture(e);
+            }
+
+            try
+            {
+                await CompleteAsync().ConfigureAwait(false);
+            }
+            catch when (failure is not null)
+            {
+                // The handler's own error is the one to report.
+            }
+
+            failure?.Throw();
+        }
+        catch (Exception e)
+        {
+            throw GrpcErrors.ToRpcException(e, errorStatus, _context, logger);
+        }
+    }
+
+    /// <summary>Called when the handler has returned without an error; what it throws is the call's error.</summary>
+    protected virtual void OnHandlerReturned()
     {
     }
 
@@ -261,7 +308,7 @@ public abstract class GrpcServerStream<TReceive, TReceiveMessage, TSend, TSendMe
         return errors is null ? new Received<TReceive>(true, message) : throw errors.ToException();
     }
 
-    /// <summary>Every message until the end of the stream (see <see cref="ReceivedMessages.ReadAllAsync"/>).</summary>
+    /// <summary>Every message until the end of the stream (see <see cref="ReceivedMessages"/>).</summary>
     protected IAsyncEnumerable<TReceive> ReadAllCoreAsync(CancellationToken cancellationToken) =>
         ReceivedMessages.ReadAllAsync(ReceiveCoreAsync, cancellationToken);
 }

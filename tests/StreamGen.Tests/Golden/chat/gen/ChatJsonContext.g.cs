@@ -4,165 +4,77 @@
 // </auto-generated>
 #nullable enable
 
+using System.CodeDom.Compiler;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using Runtime = StreamGen.Runtime;
+
 namespace Acme.Chat;
 
 /// <summary>System.Text.Json source generation for every type that crosses a wire: no reflection per message.</summary>
-[global::System.Text.Json.Serialization.JsonSourceGenerationOptions(
-    DefaultIgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
-    GenerationMode = global::System.Text.Json.Serialization.JsonSourceGenerationMode.Default)]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::Acme.Chat.AttachPayload), TypeInfoPropertyName = "AttachPayload")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::Acme.Chat.AttachResult), TypeInfoPropertyName = "AttachResult")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::Acme.Chat.Author), TypeInfoPropertyName = "Author")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::Acme.Chat.ChatEvent), TypeInfoPropertyName = "ChatEvent")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::Acme.Chat.ConversePayload), TypeInfoPropertyName = "ConversePayload")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::Acme.Chat.ExportPayload), TypeInfoPropertyName = "ExportPayload")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::Acme.Chat.FeedPayload), TypeInfoPropertyName = "FeedPayload")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::Acme.Chat.FeedResult), TypeInfoPropertyName = "FeedResult")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::Acme.Chat.HistoryPayload), TypeInfoPropertyName = "HistoryPayload")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::Acme.Chat.HistoryResult), TypeInfoPropertyName = "HistoryResult")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::Acme.Chat.JoinPayload), TypeInfoPropertyName = "JoinPayload")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::Acme.Chat.JoinRequestBody), TypeInfoPropertyName = "JoinRequestBody")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::Acme.Chat.JoinResponseBody), TypeInfoPropertyName = "JoinResponseBody")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::Acme.Chat.JoinResult), TypeInfoPropertyName = "JoinResult")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::Acme.Chat.ListenPayload), TypeInfoPropertyName = "ListenPayload")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::Acme.Chat.Message), TypeInfoPropertyName = "Message")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::Acme.Chat.MessageMeta), TypeInfoPropertyName = "MessageMeta")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::Acme.Chat.RenamePayload), TypeInfoPropertyName = "RenamePayload")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::Acme.Chat.Sample), TypeInfoPropertyName = "Sample")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::Acme.Chat.SendPayload), TypeInfoPropertyName = "SendPayload")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::Acme.Chat.SendResult), TypeInfoPropertyName = "SendResult")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(string), TypeInfoPropertyName = "String")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::Acme.Chat.Thread), TypeInfoPropertyName = "Thread")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::Acme.Chat.TickerPayload), TypeInfoPropertyName = "TickerPayload")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::Acme.Chat.TypingPayload), TypeInfoPropertyName = "TypingPayload")]
-public sealed partial class ChatJsonContext : global::System.Text.Json.Serialization.JsonSerializerContext;
+[JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(AttachPayload))]
+[JsonSerializable(typeof(AttachResult))]
+[JsonSerializable(typeof(Author))]
+[JsonSerializable(typeof(ChatEvent))]
+[JsonSerializable(typeof(ConversePayload))]
+[JsonSerializable(typeof(ExportPayload))]
+[JsonSerializable(typeof(FeedPayload))]
+[JsonSerializable(typeof(FeedResult))]
+[JsonSerializable(typeof(HistoryPayload))]
+[JsonSerializable(typeof(HistoryResult))]
+[JsonSerializable(typeof(JoinPayload))]
+[JsonSerializable(typeof(JoinRequestBody))]
+[JsonSerializable(typeof(JoinResponseBody))]
+[JsonSerializable(typeof(JoinResult))]
+[JsonSerializable(typeof(ListenPayload))]
+[JsonSerializable(typeof(Message))]
+[JsonSerializable(typeof(MessageMeta))]
+[JsonSerializable(typeof(RenamePayload))]
+[JsonSerializable(typeof(Sample))]
+[JsonSerializable(typeof(SendPayload))]
+[JsonSerializable(typeof(SendResult))]
+[JsonSerializable(typeof(string), TypeInfoPropertyName = "String")]
+[JsonSerializable(typeof(Thread))]
+[JsonSerializable(typeof(TickerPayload))]
+[JsonSerializable(typeof(TypingPayload))]
+public sealed partial class ChatJsonContext : JsonSerializerContext;
 
 /// <summary>
-/// The decode side: the same contracts, except that a missing attribute of a reference type is left to the generated
-/// Validate methods, which name it the way Goa does ("missing_field"), instead of failing inside the JSON reader.
+/// The decode side: one contract per type of <see cref="ChatJsonContext"/>, except that a missing attribute of a
+/// reference type or an enum is left to the generated Validate methods, which name it the way Goa does
+/// ("missing_field"), instead of failing inside the JSON reader.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("StreamGen", "0.1.0")]
+[GeneratedCode("StreamGen", "0.1.0")]
 public static class ChatJsonReader
 {
     /// <summary>Options for reading design types.</summary>
-    public static global::System.Text.Json.JsonSerializerOptions Options { get; } = CreateOptions();
+    public static JsonSerializerOptions Options { get; } = Runtime::JsonDecoding.ReaderOptions(ChatJsonContext.Default);
 
-    /// <summary>Decode-side contract of AttachPayload.</summary>
-    public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Acme.Chat.AttachPayload> AttachPayload { get; } =
-        (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Acme.Chat.AttachPayload>)Options.GetTypeInfo(typeof(global::Acme.Chat.AttachPayload));
-
-    /// <summary>Decode-side contract of AttachResult.</summary>
-    public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Acme.Chat.AttachResult> AttachResult { get; } =
-        (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Acme.Chat.AttachResult>)Options.GetTypeInfo(typeof(global::Acme.Chat.AttachResult));
-
-    /// <summary>Decode-side contract of Author.</summary>
-    public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Acme.Chat.Author> Author { get; } =
-        (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Acme.Chat.Author>)Options.GetTypeInfo(typeof(global::Acme.Chat.Author));
-
-    /// <summary>Decode-side contract of ChatEvent.</summary>
-    public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Acme.Chat.ChatEvent> ChatEvent { get; } =
-        (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Acme.Chat.ChatEvent>)Options.GetTypeInfo(typeof(global::Acme.Chat.ChatEvent));
-
-    /// <summary>Decode-side contract of ConversePayload.</summary>
-    public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Acme.Chat.ConversePayload> ConversePayload { get; } =
-        (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Acme.Chat.ConversePayload>)Options.GetTypeInfo(typeof(global::Acme.Chat.ConversePayload));
-
-    /// <summary>Decode-side contract of ExportPayload.</summary>
-    public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Acme.Chat.ExportPayload> ExportPayload { get; } =
-        (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Acme.Chat.ExportPayload>)Options.GetTypeInfo(typeof(global::Acme.Chat.ExportPayload));
-
-    /// <summary>Decode-side contract of FeedPayload.</summary>
-    public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Acme.Chat.FeedPayload> FeedPayload { get; } =
-        (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Acme.Chat.FeedPayload>)Options.GetTypeInfo(typeof(global::Acme.Chat.FeedPayload));
-
-    /// <summary>Decode-side contract of FeedResult.</summary>
-    public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Acme.Chat.FeedResult> FeedResult { get; } =
-        (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Acme.Chat.FeedResult>)Options.GetTypeInfo(typeof(global::Acme.Chat.FeedResult));
-
-    /// <summary>Decode-side contract of HistoryPayload.</summary>
-    public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Acme.Chat.HistoryPayload> HistoryPayload { get; } =
-        (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Acme.Chat.HistoryPayload>)Options.GetTypeInfo(typeof(global::Acme.Chat.HistoryPayload));
-
-    /// <summary>Decode-side contract of HistoryResult.</summary>
-    public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Acme.Chat.HistoryResult> HistoryResult { get; } =
-        (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Acme.Chat.HistoryResult>)Options.GetTypeInfo(typeof(global::Acme.Chat.HistoryResult));
-
-    /// <summary>Decode-side contract of JoinPayload.</summary>
-    public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Acme.Chat.JoinPayload> JoinPayload { get; } =
-        (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Acme.Chat.JoinPayload>)Options.GetTypeInfo(typeof(global::Acme.Chat.JoinPayload));
-
-    /// <summary>Decode-side contract of JoinRequestBody.</summary>
-    public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Acme.Chat.JoinRequestBody> JoinRequestBody { get; } =
-        (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Acme.Chat.JoinRequestBody>)Options.GetTypeInfo(typeof(global::Acme.Chat.JoinRequestBody));
-
-    /// <summary>Decode-side contract of JoinResponseBody.</summary>
-    public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Acme.Chat.JoinResponseBody> JoinResponseBody { get; } =
-        (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Acme.Chat.JoinResponseBody>)Options.GetTypeInfo(typeof(global::Acme.Chat.JoinResponseBody));
-
-    /// <summary>Decode-side contract of JoinResult.</summary>
-    public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Acme.Chat.JoinResult> JoinResult { get; } =
-        (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Acme.Chat.JoinResult>)Options.GetTypeInfo(typeof(global::Acme.Chat.JoinResult));
-
-    /// <summary>Decode-side contract of ListenPayload.</summary>
-    public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Acme.Chat.ListenPayload> ListenPayload { get; } =
-        (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Acme.Chat.ListenPayload>)Options.GetTypeInfo(typeof(global::Acme.Chat.ListenPayload));
-
-    /// <summary>Decode-side contract of Message.</summary>
-    public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Acme.Chat.Message> Message { get; } =
-        (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Acme.Chat.Message>)Options.GetTypeInfo(typeof(global::Acme.Chat.Message));
-
-    /// <summary>Decode-side contract of MessageMeta.</summary>
-    public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Acme.Chat.MessageMeta> MessageMeta { get; } =
-        (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Acme.Chat.MessageMeta>)Options.GetTypeInfo(typeof(global::Acme.Chat.MessageMeta));
-
-    /// <summary>Decode-side contract of RenamePayload.</summary>
-    public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Acme.Chat.RenamePayload> RenamePayload { get; } =
-        (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Acme.Chat.RenamePayload>)Options.GetTypeInfo(typeof(global::Acme.Chat.RenamePayload));
-
-    /// <summary>Decode-side contract of Sample.</summary>
-    public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Acme.Chat.Sample> Sample { get; } =
-        (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Acme.Chat.Sample>)Options.GetTypeInfo(typeof(global::Acme.Chat.Sample));
-
-    /// <summary>Decode-side contract of SendPayload.</summary>
-    public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Acme.Chat.SendPayload> SendPayload { get; } =
-        (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Acme.Chat.SendPayload>)Options.GetTypeInfo(typeof(global::Acme.Chat.SendPayload));
-
-    /// <summary>Decode-side contract of SendResult.</summary>
-    public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Acme.Chat.SendResult> SendResult { get; } =
-        (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Acme.Chat.SendResult>)Options.GetTypeInfo(typeof(global::Acme.Chat.SendResult));
-
-    /// <summary>Decode-side contract of String.</summary>
-    public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<string> String { get; } =
-        (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<string>)Options.GetTypeInfo(typeof(string));
-
-    /// <summary>Decode-side contract of Thread.</summary>
-    public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Acme.Chat.Thread> Thread { get; } =
-        (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Acme.Chat.Thread>)Options.GetTypeInfo(typeof(global::Acme.Chat.Thread));
-
-    /// <summary>Decode-side contract of TickerPayload.</summary>
-    public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Acme.Chat.TickerPayload> TickerPayload { get; } =
-        (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Acme.Chat.TickerPayload>)Options.GetTypeInfo(typeof(global::Acme.Chat.TickerPayload));
-
-    /// <summary>Decode-side contract of TypingPayload.</summary>
-    public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Acme.Chat.TypingPayload> TypingPayload { get; } =
-        (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Acme.Chat.TypingPayload>)Options.GetTypeInfo(typeof(global::Acme.Chat.TypingPayload));
-
-    private static global::System.Text.Json.JsonSerializerOptions CreateOptions()
-    {
-        var options = new global::System.Text.Json.JsonSerializerOptions(global::Acme.Chat.ChatJsonContext.Default.Options)
-        {
-            TypeInfoResolver = global::System.Text.Json.Serialization.Metadata.JsonTypeInfoResolver.WithAddedModifier(global::Acme.Chat.ChatJsonContext.Default, static info =>
-            {
-                foreach (var property in info.Properties)
-                {
-                    if (!property.PropertyType.IsValueType)
-                    {
-                        property.IsRequired = false;
-                    }
-                }
-            }),
-        };
-        options.MakeReadOnly();
-        return options;
-    }
+    public static JsonTypeInfo<AttachPayload> AttachPayload { get; } = Runtime::JsonDecoding.TypeInfo<AttachPayload>(Options);
+    public static JsonTypeInfo<AttachResult> AttachResult { get; } = Runtime::JsonDecoding.TypeInfo<AttachResult>(Options);
+    public static JsonTypeInfo<Author> Author { get; } = Runtime::JsonDecoding.TypeInfo<Author>(Options);
+    public static JsonTypeInfo<ChatEvent> ChatEvent { get; } = Runtime::JsonDecoding.TypeInfo<ChatEvent>(Options);
+    public static JsonTypeInfo<ConversePayload> ConversePayload { get; } = Runtime::JsonDecoding.TypeInfo<ConversePayload>(Options);
+    public static JsonTypeInfo<ExportPayload> ExportPayload { get; } = Runtime::JsonDecoding.TypeInfo<ExportPayload>(Options);
+    public static JsonTypeInfo<FeedPayload> FeedPayload { get; } = Runtime::JsonDecoding.TypeInfo<FeedPayload>(Options);
+    public static JsonTypeInfo<FeedResult> FeedResult { get; } = Runtime::JsonDecoding.TypeInfo<FeedResult>(Options);
+    public static JsonTypeInfo<HistoryPayload> HistoryPayload { get; } = Runtime::JsonDecoding.TypeInfo<HistoryPayload>(Options);
+    public static JsonTypeInfo<HistoryResult> HistoryResult { get; } = Runtime::JsonDecoding.TypeInfo<HistoryResult>(Options);
+    public static JsonTypeInfo<JoinPayload> JoinPayload { get; } = Runtime::JsonDecoding.TypeInfo<JoinPayload>(Options);
+    public static JsonTypeInfo<JoinRequestBody> JoinRequestBody { get; } = Runtime::JsonDecoding.TypeInfo<JoinRequestBody>(Options);
+    public static JsonTypeInfo<JoinResponseBody> JoinResponseBody { get; } = Runtime::JsonDecoding.TypeInfo<JoinResponseBody>(Options);
+    public static JsonTypeInfo<JoinResult> JoinResult { get; } = Runtime::JsonDecoding.TypeInfo<JoinResult>(Options);
+    public static JsonTypeInfo<ListenPayload> ListenPayload { get; } = Runtime::JsonDecoding.TypeInfo<ListenPayload>(Options);
+    public static JsonTypeInfo<Message> Message { get; } = Runtime::JsonDecoding.TypeInfo<Message>(Options);
+    public static JsonTypeInfo<MessageMeta> MessageMeta { get; } = Runtime::JsonDecoding.TypeInfo<MessageMeta>(Options);
+    public static JsonTypeInfo<RenamePayload> RenamePayload { get; } = Runtime::JsonDecoding.TypeInfo<RenamePayload>(Options);
+    public static JsonTypeInfo<Sample> Sample { get; } = Runtime::JsonDecoding.TypeInfo<Sample>(Options);
+    public static JsonTypeInfo<SendPayload> SendPayload { get; } = Runtime::JsonDecoding.TypeInfo<SendPayload>(Options);
+    public static JsonTypeInfo<SendResult> SendResult { get; } = Runtime::JsonDecoding.TypeInfo<SendResult>(Options);
+    public static JsonTypeInfo<string> String { get; } = Runtime::JsonDecoding.TypeInfo<string>(Options);
+    public static JsonTypeInfo<Thread> Thread { get; } = Runtime::JsonDecoding.TypeInfo<Thread>(Options);
+    public static JsonTypeInfo<TickerPayload> TickerPayload { get; } = Runtime::JsonDecoding.TypeInfo<TickerPayload>(Options);
+    public static JsonTypeInfo<TypingPayload> TypingPayload { get; } = Runtime::JsonDecoding.TypeInfo<TypingPayload>(Options);
 }

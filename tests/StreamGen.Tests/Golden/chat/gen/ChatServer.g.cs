@@ -4,12 +4,13 @@
 // </auto-generated>
 #nullable enable
 
+using System;
+using System.CodeDom.Compiler;
+using System.Threading.Tasks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
+using Runtime = StreamGen.Runtime;
 
 namespace Acme.Chat;
 
@@ -18,7 +19,7 @@ namespace Acme.Chat;
 /// <c>Grpc:Port</c>, <c>Grpc:Host</c>) over the design's defaults, one log line per ready port, a clean shutdown on
 /// Ctrl+C or SIGTERM (open streams are closed with 1001), and one-line messages instead of stack traces when it cannot start.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("StreamGen", "0.1.0")]
+[GeneratedCode("StreamGen", "0.1.0")]
 public static partial class ChatServer
 {
     public const string DefaultHttpHost = "localhost";
@@ -30,86 +31,32 @@ public static partial class ChatServer
     /// Builds, maps and runs the server; <paramref name="configure"/> registers the service implementations. Returns the
     /// process exit code: 0 after a clean shutdown, 1 when a port cannot be bound, 2 for a bad configuration value.
     /// </summary>
-    public static async global::System.Threading.Tasks.Task<int> RunAsync(string[] args, global::System.Action<WebApplicationBuilder> configure)
-    {
-        try
+    public static Task<int> RunAsync(string[] args, Action<WebApplicationBuilder> configure) =>
+        Runtime::ServerHost.RunAsync("chat", args, builder =>
         {
-            var builder = WebApplication.CreateBuilder(args);
             builder.AddChatServer();
             configure(builder);
-            await using var app = builder.Build();
-            app.MapChatServer();
-            await app.RunAsync().ConfigureAwait(false);
-            return 0;
-        }
-        catch (global::StreamGen.Runtime.ServerConfigurationException e)
-        {
-            await global::System.Console.Error.WriteLineAsync($"chat: {e.Message}").ConfigureAwait(false);
-            return 2;
-        }
-        catch (global::System.IO.IOException e) when (e.InnerException is not null || e.Message.Contains("address", global::System.StringComparison.OrdinalIgnoreCase))
-        {
-            await global::System.Console.Error.WriteLineAsync($"chat: cannot start: {e.Message} Choose other ports with --Http:Port=N --Grpc:Port=N.").ConfigureAwait(false);
-            return 1;
-        }
-    }
+        }, app => app.MapChatServer());
 
     /// <summary>Configures Kestrel's listeners, the transports' options and single-line console logging.</summary>
     public static WebApplicationBuilder AddChatServer(this WebApplicationBuilder builder)
     {
-        var endpoints = global::StreamGen.Runtime.ServerEndpoints.Read(builder.Configuration, DefaultHttpHost, DefaultHttpPort, DefaultGrpcHost, DefaultGrpcPort, hasHttp: true, hasGrpc: true);
+        var endpoints = Runtime::ServerEndpoints.Read(builder.Configuration, DefaultHttpHost, DefaultHttpPort, DefaultGrpcHost, DefaultGrpcPort, hasHttp: true, hasGrpc: true);
         builder.Services.AddSingleton(endpoints);
         builder.WebHost.ConfigureKestrel(kestrel => endpoints.Listen(kestrel));
-        builder.Services.AddOptions<global::StreamGen.Runtime.StreamGenWebSocketOptions>().Bind(builder.Configuration.GetSection("StreamGen:Http"));
+        builder.Services.AddOptions<Runtime::StreamGenWebSocketOptions>().Bind(builder.Configuration.GetSection("StreamGen:Http"));
         builder.Services.AddGrpc();
-        builder.Logging.AddSimpleConsole(console =>
-        {
-            console.SingleLine = true;
-            console.TimestampFormat = "HH:mm:ss ";
-        });
-
-        // The host prints its own line per port, and one line (no stack trace) when it cannot start: RunAsync reports
-        // a failed start, so the framework's own start-failure logs are held back until the server is up.
-        var started = false;
-        builder.Services.AddHostedService(services => new StartedFlag(services.GetRequiredService<IHostApplicationLifetime>(), () => started = true));
-        builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
-        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
-        builder.Logging.AddFilter("Microsoft.AspNetCore.Server.Kestrel", level => level >= LogLevel.Warning && (started || level < LogLevel.Critical));
-        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", level => level >= LogLevel.Information && (started || level < LogLevel.Error));
+        Runtime::ServerHost.AddConsoleLogging(builder);
         return builder;
     }
 
     /// <summary>Maps every service: HTTP routes on the HTTP port, gRPC services on the gRPC port.</summary>
     public static WebApplication MapChatServer(this WebApplication app)
     {
-        var endpoints = app.Services.GetRequiredService<global::StreamGen.Runtime.ServerEndpoints>();
+        var endpoints = app.Services.GetRequiredService<Runtime::ServerEndpoints>();
         app.MapChat().RequireHost(endpoints.HttpHostPattern);
         app.MapGrpcService<ChatGrpcService>().RequireHost(endpoints.GrpcHostPattern);
-        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Acme.Chat");
-        app.Lifetime.ApplicationStarted.Register(() =>
-        {
-            LogListening(logger, "HTTP (WebSockets, Server-Sent Events, JSON)", endpoints.HttpUrl);
-            LogListening(logger, "gRPC (HTTP/2, h2c)", endpoints.GrpcUrl);
-        });
-        app.Lifetime.ApplicationStopping.Register(() => LogStopping(logger));
+        Runtime::ServerHost.LogLifetime(app, "Acme.Chat");
         return app;
     }
-
-    /// <summary>Flips the start-failure log filter once the application has started.</summary>
-    private sealed class StartedFlag(IHostApplicationLifetime lifetime, global::System.Action onStarted) : IHostedService
-    {
-        public global::System.Threading.Tasks.Task StartAsync(global::System.Threading.CancellationToken cancellationToken)
-        {
-            lifetime.ApplicationStarted.Register(onStarted);
-            return global::System.Threading.Tasks.Task.CompletedTask;
-        }
-
-        public global::System.Threading.Tasks.Task StopAsync(global::System.Threading.CancellationToken cancellationToken) => global::System.Threading.Tasks.Task.CompletedTask;
-    }
-
-    [LoggerMessage(100, LogLevel.Information, "{Transport} listening on {Url}")]
-    private static partial void LogListening(ILogger logger, string transport, string url);
-
-    [LoggerMessage(101, LogLevel.Information, "Shutting down: open streams are closed with 1001")]
-    private static partial void LogStopping(ILogger logger);
 }

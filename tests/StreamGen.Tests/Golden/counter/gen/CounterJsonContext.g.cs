@@ -4,50 +4,31 @@
 // </auto-generated>
 #nullable enable
 
+using System.CodeDom.Compiler;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using Runtime = Acme.Counter.Runtime;
+
 namespace Acme.Counter;
 
 /// <summary>System.Text.Json source generation for every type that crosses a wire: no reflection per message.</summary>
-[global::System.Text.Json.Serialization.JsonSourceGenerationOptions(
-    DefaultIgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
-    GenerationMode = global::System.Text.Json.Serialization.JsonSourceGenerationMode.Default)]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::Acme.Counter.BumpPayload), TypeInfoPropertyName = "BumpPayload")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::Acme.Counter.Tick), TypeInfoPropertyName = "Tick")]
-public sealed partial class CounterJsonContext : global::System.Text.Json.Serialization.JsonSerializerContext;
+[JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(BumpPayload))]
+[JsonSerializable(typeof(Tick))]
+public sealed partial class CounterJsonContext : JsonSerializerContext;
 
 /// <summary>
-/// The decode side: the same contracts, except that a missing attribute of a reference type is left to the generated
-/// Validate methods, which name it the way Goa does ("missing_field"), instead of failing inside the JSON reader.
+/// The decode side: one contract per type of <see cref="CounterJsonContext"/>, except that a missing attribute of a
+/// reference type or an enum is left to the generated Validate methods, which name it the way Goa does
+/// ("missing_field"), instead of failing inside the JSON reader.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("StreamGen", "0.1.0")]
+[GeneratedCode("StreamGen", "0.1.0")]
 public static class CounterJsonReader
 {
     /// <summary>Options for reading design types.</summary>
-    public static global::System.Text.Json.JsonSerializerOptions Options { get; } = CreateOptions();
+    public static JsonSerializerOptions Options { get; } = Runtime::JsonDecoding.ReaderOptions(CounterJsonContext.Default);
 
-    /// <summary>Decode-side contract of BumpPayload.</summary>
-    public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Acme.Counter.BumpPayload> BumpPayload { get; } =
-        (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Acme.Counter.BumpPayload>)Options.GetTypeInfo(typeof(global::Acme.Counter.BumpPayload));
-
-    /// <summary>Decode-side contract of Tick.</summary>
-    public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Acme.Counter.Tick> Tick { get; } =
-        (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Acme.Counter.Tick>)Options.GetTypeInfo(typeof(global::Acme.Counter.Tick));
-
-    private static global::System.Text.Json.JsonSerializerOptions CreateOptions()
-    {
-        var options = new global::System.Text.Json.JsonSerializerOptions(global::Acme.Counter.CounterJsonContext.Default.Options)
-        {
-            TypeInfoResolver = global::System.Text.Json.Serialization.Metadata.JsonTypeInfoResolver.WithAddedModifier(global::Acme.Counter.CounterJsonContext.Default, static info =>
-            {
-                foreach (var property in info.Properties)
-                {
-                    if (!property.PropertyType.IsValueType)
-                    {
-                        property.IsRequired = false;
-                    }
-                }
-            }),
-        };
-        options.MakeReadOnly();
-        return options;
-    }
+    public static JsonTypeInfo<BumpPayload> BumpPayload { get; } = Runtime::JsonDecoding.TypeInfo<BumpPayload>(Options);
+    public static JsonTypeInfo<Tick> Tick { get; } = Runtime::JsonDecoding.TypeInfo<Tick>(Options);
 }

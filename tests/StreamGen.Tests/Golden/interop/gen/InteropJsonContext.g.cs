@@ -4,80 +4,43 @@
 // </auto-generated>
 #nullable enable
 
+using System.CodeDom.Compiler;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using Runtime = StreamGen.Runtime;
+
 namespace StreamGen.Interop;
 
 /// <summary>System.Text.Json source generation for every type that crosses a wire: no reflection per message.</summary>
-[global::System.Text.Json.Serialization.JsonSourceGenerationOptions(
-    DefaultIgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
-    GenerationMode = global::System.Text.Json.Serialization.JsonSourceGenerationMode.Default)]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::StreamGen.Interop.Chunk), TypeInfoPropertyName = "Chunk")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::StreamGen.Interop.ChunkRequest), TypeInfoPropertyName = "ChunkRequest")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::StreamGen.Interop.FullDuplexCallPayload), TypeInfoPropertyName = "FullDuplexCallPayload")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::StreamGen.Interop.ObservedResult), TypeInfoPropertyName = "ObservedResult")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::StreamGen.Interop.SleepPayload), TypeInfoPropertyName = "SleepPayload")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::StreamGen.Interop.SleepResult), TypeInfoPropertyName = "SleepResult")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::StreamGen.Interop.StreamingInputCallResult), TypeInfoPropertyName = "StreamingInputCallResult")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::StreamGen.Interop.StreamingOutputCallPayload), TypeInfoPropertyName = "StreamingOutputCallPayload")]
-public sealed partial class InteropJsonContext : global::System.Text.Json.Serialization.JsonSerializerContext;
+[JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(Chunk))]
+[JsonSerializable(typeof(ChunkRequest))]
+[JsonSerializable(typeof(FullDuplexCallPayload))]
+[JsonSerializable(typeof(ObservedResult))]
+[JsonSerializable(typeof(SleepPayload))]
+[JsonSerializable(typeof(SleepResult))]
+[JsonSerializable(typeof(StreamingInputCallResult))]
+[JsonSerializable(typeof(StreamingOutputCallPayload))]
+public sealed partial class InteropJsonContext : JsonSerializerContext;
 
 /// <summary>
-/// The decode side: the same contracts, except that a missing attribute of a reference type is left to the generated
-/// Validate methods, which name it the way Goa does ("missing_field"), instead of failing inside the JSON reader.
+/// The decode side: one contract per type of <see cref="InteropJsonContext"/>, except that a missing attribute of a
+/// reference type or an enum is left to the generated Validate methods, which name it the way Goa does
+/// ("missing_field"), instead of failing inside the JSON reader.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("StreamGen", "0.1.0")]
+[GeneratedCode("StreamGen", "0.1.0")]
 public static class InteropJsonReader
 {
     /// <summary>Options for reading design types.</summary>
-    public static global::System.Text.Json.JsonSerializerOptions Options { get; } = CreateOptions();
+    public static JsonSerializerOptions Options { get; } = Runtime::JsonDecoding.ReaderOptions(InteropJsonContext.Default);
 
-    /// <summary>Decode-side contract of Chunk.</summary>
-    public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::StreamGen.Interop.Chunk> Chunk { get; } =
-        (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::StreamGen.Interop.Chunk>)Options.GetTypeInfo(typeof(global::StreamGen.Interop.Chunk));
-
-    /// <summary>Decode-side contract of ChunkRequest.</summary>
-    public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::StreamGen.Interop.ChunkRequest> ChunkRequest { get; } =
-        (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::StreamGen.Interop.ChunkRequest>)Options.GetTypeInfo(typeof(global::StreamGen.Interop.ChunkRequest));
-
-    /// <summary>Decode-side contract of FullDuplexCallPayload.</summary>
-    public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::StreamGen.Interop.FullDuplexCallPayload> FullDuplexCallPayload { get; } =
-        (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::StreamGen.Interop.FullDuplexCallPayload>)Options.GetTypeInfo(typeof(global::StreamGen.Interop.FullDuplexCallPayload));
-
-    /// <summary>Decode-side contract of ObservedResult.</summary>
-    public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::StreamGen.Interop.ObservedResult> ObservedResult { get; } =
-        (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::StreamGen.Interop.ObservedResult>)Options.GetTypeInfo(typeof(global::StreamGen.Interop.ObservedResult));
-
-    /// <summary>Decode-side contract of SleepPayload.</summary>
-    public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::StreamGen.Interop.SleepPayload> SleepPayload { get; } =
-        (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::StreamGen.Interop.SleepPayload>)Options.GetTypeInfo(typeof(global::StreamGen.Interop.SleepPayload));
-
-    /// <summary>Decode-side contract of SleepResult.</summary>
-    public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::StreamGen.Interop.SleepResult> SleepResult { get; } =
-        (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::StreamGen.Interop.SleepResult>)Options.GetTypeInfo(typeof(global::StreamGen.Interop.SleepResult));
-
-    /// <summary>Decode-side contract of StreamingInputCallResult.</summary>
-    public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::StreamGen.Interop.StreamingInputCallResult> StreamingInputCallResult { get; } =
-        (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::StreamGen.Interop.StreamingInputCallResult>)Options.GetTypeInfo(typeof(global::StreamGen.Interop.StreamingInputCallResult));
-
-    /// <summary>Decode-side contract of StreamingOutputCallPayload.</summary>
-    public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::StreamGen.Interop.StreamingOutputCallPayload> StreamingOutputCallPayload { get; } =
-        (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::StreamGen.Interop.StreamingOutputCallPayload>)Options.GetTypeInfo(typeof(global::StreamGen.Interop.StreamingOutputCallPayload));
-
-    private static global::System.Text.Json.JsonSerializerOptions CreateOptions()
-    {
-        var options = new global::System.Text.Json.JsonSerializerOptions(global::StreamGen.Interop.InteropJsonContext.Default.Options)
-        {
-            TypeInfoResolver = global::System.Text.Json.Serialization.Metadata.JsonTypeInfoResolver.WithAddedModifier(global::StreamGen.Interop.InteropJsonContext.Default, static info =>
-            {
-                foreach (var property in info.Properties)
-                {
-                    if (!property.PropertyType.IsValueType)
-                    {
-                        property.IsRequired = false;
-                    }
-                }
-            }),
-        };
-        options.MakeReadOnly();
-        return options;
-    }
+    public static JsonTypeInfo<Chunk> Chunk { get; } = Runtime::JsonDecoding.TypeInfo<Chunk>(Options);
+    public static JsonTypeInfo<ChunkRequest> ChunkRequest { get; } = Runtime::JsonDecoding.TypeInfo<ChunkRequest>(Options);
+    public static JsonTypeInfo<FullDuplexCallPayload> FullDuplexCallPayload { get; } = Runtime::JsonDecoding.TypeInfo<FullDuplexCallPayload>(Options);
+    public static JsonTypeInfo<ObservedResult> ObservedResult { get; } = Runtime::JsonDecoding.TypeInfo<ObservedResult>(Options);
+    public static JsonTypeInfo<SleepPayload> SleepPayload { get; } = Runtime::JsonDecoding.TypeInfo<SleepPayload>(Options);
+    public static JsonTypeInfo<SleepResult> SleepResult { get; } = Runtime::JsonDecoding.TypeInfo<SleepResult>(Options);
+    public static JsonTypeInfo<StreamingInputCallResult> StreamingInputCallResult { get; } = Runtime::JsonDecoding.TypeInfo<StreamingInputCallResult>(Options);
+    public static JsonTypeInfo<StreamingOutputCallPayload> StreamingOutputCallPayload { get; } = Runtime::JsonDecoding.TypeInfo<StreamingOutputCallPayload>(Options);
 }

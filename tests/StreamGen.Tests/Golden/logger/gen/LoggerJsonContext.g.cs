@@ -4,110 +4,55 @@
 // </auto-generated>
 #nullable enable
 
+using System.CodeDom.Compiler;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using Runtime = Acme.Logger.Runtime;
+
 namespace Acme.Logger;
 
 /// <summary>System.Text.Json source generation for every type that crosses a wire: no reflection per message.</summary>
-[global::System.Text.Json.Serialization.JsonSourceGenerationOptions(
-    DefaultIgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
-    GenerationMode = global::System.Text.Json.Serialization.JsonSourceGenerationMode.Default)]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::Acme.Logger.ArchiveLine), TypeInfoPropertyName = "ArchiveLine")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::Acme.Logger.DownloadPayload), TypeInfoPropertyName = "DownloadPayload")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::Acme.Logger.EventsPayload), TypeInfoPropertyName = "EventsPayload")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::Acme.Logger.FilterUpdate), TypeInfoPropertyName = "FilterUpdate")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::Acme.Logger.LogEntry), TypeInfoPropertyName = "LogEntry")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::Acme.Logger.LogRecord), TypeInfoPropertyName = "LogRecord")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::Acme.Logger.PublishResult), TypeInfoPropertyName = "PublishResult")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::Acme.Logger.RecentPayload), TypeInfoPropertyName = "RecentPayload")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::Acme.Logger.RecentResult), TypeInfoPropertyName = "RecentResult")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::Acme.Logger.SubscribePayload), TypeInfoPropertyName = "SubscribePayload")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::Acme.Logger.SubscribeResult), TypeInfoPropertyName = "SubscribeResult")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::Acme.Logger.UploadPayload), TypeInfoPropertyName = "UploadPayload")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::Acme.Logger.UploadResult), TypeInfoPropertyName = "UploadResult")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::Acme.Logger.WatchPayload), TypeInfoPropertyName = "WatchPayload")]
-public sealed partial class LoggerJsonContext : global::System.Text.Json.Serialization.JsonSerializerContext;
+[JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(ArchiveLine))]
+[JsonSerializable(typeof(DownloadPayload))]
+[JsonSerializable(typeof(EventsPayload))]
+[JsonSerializable(typeof(FilterUpdate))]
+[JsonSerializable(typeof(LogEntry))]
+[JsonSerializable(typeof(LogRecord))]
+[JsonSerializable(typeof(PublishResult))]
+[JsonSerializable(typeof(RecentPayload))]
+[JsonSerializable(typeof(RecentResult))]
+[JsonSerializable(typeof(SubscribePayload))]
+[JsonSerializable(typeof(SubscribeResult))]
+[JsonSerializable(typeof(UploadPayload))]
+[JsonSerializable(typeof(UploadResult))]
+[JsonSerializable(typeof(WatchPayload))]
+public sealed partial class LoggerJsonContext : JsonSerializerContext;
 
 /// <summary>
-/// The decode side: the same contracts, except that a missing attribute of a reference type is left to the generated
-/// Validate methods, which name it the way Goa does ("missing_field"), instead of failing inside the JSON reader.
+/// The decode side: one contract per type of <see cref="LoggerJsonContext"/>, except that a missing attribute of a
+/// reference type or an enum is left to the generated Validate methods, which name it the way Goa does
+/// ("missing_field"), instead of failing inside the JSON reader.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("StreamGen", "0.1.0")]
+[GeneratedCode("StreamGen", "0.1.0")]
 public static class LoggerJsonReader
 {
     /// <summary>Options for reading design types.</summary>
-    public static global::System.Text.Json.JsonSerializerOptions Options { get; } = CreateOptions();
+    public static JsonSerializerOptions Options { get; } = Runtime::JsonDecoding.ReaderOptions(LoggerJsonContext.Default);
 
-    /// <summary>Decode-side contract of ArchiveLine.</summary>
-    public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Acme.Logger.ArchiveLine> ArchiveLine { get; } =
-        (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Acme.Logger.ArchiveLine>)Options.GetTypeInfo(typeof(global::Acme.Logger.ArchiveLine));
-
-    /// <summary>Decode-side contract of DownloadPayload.</summary>
-    public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Acme.Logger.DownloadPayload> DownloadPayload { get; } =
-        (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Acme.Logger.DownloadPayload>)Options.GetTypeInfo(typeof(global::Acme.Logger.DownloadPayload));
-
-    /// <summary>Decode-side contract of EventsPayload.</summary>
-    public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Acme.Logger.EventsPayload> EventsPayload { get; } =
-        (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Acme.Logger.EventsPayload>)Options.GetTypeInfo(typeof(global::Acme.Logger.EventsPayload));
-
-    /// <summary>Decode-side contract of FilterUpdate.</summary>
-    public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Acme.Logger.FilterUpdate> FilterUpdate { get; } =
-        (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Acme.Logger.FilterUpdate>)Options.GetTypeInfo(typeof(global::Acme.Logger.FilterUpdate));
-
-    /// <summary>Decode-side contract of LogEntry.</summary>
-    public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Acme.Logger.LogEntry> LogEntry { get; } =
-        (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Acme.Logger.LogEntry>)Options.GetTypeInfo(typeof(global::Acme.Logger.LogEntry));
-
-    /// <summary>Decode-side contract of LogRecord.</summary>
-    public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Acme.Logger.LogRecord> LogRecord { get; } =
-        (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Acme.Logger.LogRecord>)Options.GetTypeInfo(typeof(global::Acme.Logger.LogRecord));
-
-    /// <summary>Decode-side contract of PublishResult.</summary>
-    public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Acme.Logger.PublishResult> PublishResult { get; } =
-        (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Acme.Logger.PublishResult>)Options.GetTypeInfo(typeof(global::Acme.Logger.PublishResult));
-
-    /// <summary>Decode-side contract of RecentPayload.</summary>
-    public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Acme.Logger.RecentPayload> RecentPayload { get; } =
-        (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Acme.Logger.RecentPayload>)Options.GetTypeInfo(typeof(global::Acme.Logger.RecentPayload));
-
-    /// <summary>Decode-side contract of RecentResult.</summary>
-    public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Acme.Logger.RecentResult> RecentResult { get; } =
-        (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Acme.Logger.RecentResult>)Options.GetTypeInfo(typeof(global::Acme.Logger.RecentResult));
-
-    /// <summary>Decode-side contract of SubscribePayload.</summary>
-    public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Acme.Logger.SubscribePayload> SubscribePayload { get; } =
-        (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Acme.Logger.SubscribePayload>)Options.GetTypeInfo(typeof(global::Acme.Logger.SubscribePayload));
-
-    /// <summary>Decode-side contract of SubscribeResult.</summary>
-    public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Acme.Logger.SubscribeResult> SubscribeResult { get; } =
-        (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Acme.Logger.SubscribeResult>)Options.GetTypeInfo(typeof(global::Acme.Logger.SubscribeResult));
-
-    /// <summary>Decode-side contract of UploadPayload.</summary>
-    public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Acme.Logger.UploadPayload> UploadPayload { get; } =
-        (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Acme.Logger.UploadPayload>)Options.GetTypeInfo(typeof(global::Acme.Logger.UploadPayload));
-
-    /// <summary>Decode-side contract of UploadResult.</summary>
-    public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Acme.Logger.UploadResult> UploadResult { get; } =
-        (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Acme.Logger.UploadResult>)Options.GetTypeInfo(typeof(global::Acme.Logger.UploadResult));
-
-    /// <summary>Decode-side contract of WatchPayload.</summary>
-    public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Acme.Logger.WatchPayload> WatchPayload { get; } =
-        (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Acme.Logger.WatchPayload>)Options.GetTypeInfo(typeof(global::Acme.Logger.WatchPayload));
-
-    private static global::System.Text.Json.JsonSerializerOptions CreateOptions()
-    {
-        var options = new global::System.Text.Json.JsonSerializerOptions(global::Acme.Logger.LoggerJsonContext.Default.Options)
-        {
-            TypeInfoResolver = global::System.Text.Json.Serialization.Metadata.JsonTypeInfoResolver.WithAddedModifier(global::Acme.Logger.LoggerJsonContext.Default, static info =>
-            {
-                foreach (var property in info.Properties)
-                {
-                    if (!property.PropertyType.IsValueType)
-                    {
-                        property.IsRequired = false;
-                    }
-                }
-            }),
-        };
-        options.MakeReadOnly();
-        return options;
-    }
+    public static JsonTypeInfo<ArchiveLine> ArchiveLine { get; } = Runtime::JsonDecoding.TypeInfo<ArchiveLine>(Options);
+    public static JsonTypeInfo<DownloadPayload> DownloadPayload { get; } = Runtime::JsonDecoding.TypeInfo<DownloadPayload>(Options);
+    public static JsonTypeInfo<EventsPayload> EventsPayload { get; } = Runtime::JsonDecoding.TypeInfo<EventsPayload>(Options);
+    public static JsonTypeInfo<FilterUpdate> FilterUpdate { get; } = Runtime::JsonDecoding.TypeInfo<FilterUpdate>(Options);
+    public static JsonTypeInfo<LogEntry> LogEntry { get; } = Runtime::JsonDecoding.TypeInfo<LogEntry>(Options);
+    public static JsonTypeInfo<LogRecord> LogRecord { get; } = Runtime::JsonDecoding.TypeInfo<LogRecord>(Options);
+    public static JsonTypeInfo<PublishResult> PublishResult { get; } = Runtime::JsonDecoding.TypeInfo<PublishResult>(Options);
+    public static JsonTypeInfo<RecentPayload> RecentPayload { get; } = Runtime::JsonDecoding.TypeInfo<RecentPayload>(Options);
+    public static JsonTypeInfo<RecentResult> RecentResult { get; } = Runtime::JsonDecoding.TypeInfo<RecentResult>(Options);
+    public static JsonTypeInfo<SubscribePayload> SubscribePayload { get; } = Runtime::JsonDecoding.TypeInfo<SubscribePayload>(Options);
+    public static JsonTypeInfo<SubscribeResult> SubscribeResult { get; } = Runtime::JsonDecoding.TypeInfo<SubscribeResult>(Options);
+    public static JsonTypeInfo<UploadPayload> UploadPayload { get; } = Runtime::JsonDecoding.TypeInfo<UploadPayload>(Options);
+    public static JsonTypeInfo<UploadResult> UploadResult { get; } = Runtime::JsonDecoding.TypeInfo<UploadResult>(Options);
+    public static JsonTypeInfo<WatchPayload> WatchPayload { get; } = Runtime::JsonDecoding.TypeInfo<WatchPayload>(Options);
 }

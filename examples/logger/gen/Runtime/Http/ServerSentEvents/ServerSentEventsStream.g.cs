@@ -24,10 +24,11 @@ using global::Microsoft.Extensions.Hosting;
 /// <summary>
 /// The server end of a stream served as Server-Sent Events (<c>text/event-stream</c>): each message is one event whose
 /// <c>data:</c> is the JSON message, with <c>id:</c>, <c>event:</c> and <c>retry:</c> filled from the attributes the design
-/// names. The response starts at the first event, so an error raised before it is still a plain HTTP error; an error
-/// after it is sent as an <c>event: error</c> whose data is the JSON error body.
+/// names (<see cref="Fields"/>). The response starts at the first event, so an error raised before it is still a plain
+/// HTTP error; an error after it is sent as an <c>event: error</c> whose data is the JSON error body. This is the server
+/// end of a server-streaming method served as SSE; <see cref="ServeAsync"/> runs the method's handler on it.
 /// </summary>
-public abstract class ServerSentEventsStream<T> : IAsyncDisposable
+public abstract class ServerSentEventsStream<T> : IServerStream, IStreamSender<T>, IAsyncDisposable
 {
     private readonly HttpContext _context;
     private readonly JsonTypeInfo<T> _typeInfo;
@@ -59,7 +60,43 @@ public abstract class ServerSentEventsStream<T> : IAsyncDisposable
         _view = view;
     }
 
-    /// <summary>Starts the response now (see the stream interface's OpenAsync).</summary>
+    /// <inheritdoc/>
+    public ValueTask OpenAsync(CancellationToken cancellationToken = default) => OpenCoreAsync(cancellationToken);
+
+    /// <summary>Sends one message as an event, its <c>id:</c>, <c>event:</c> and <c>retry:</c> lines from <see cref="Fields"/>.</summary>
+    public ValueTask SendAsync(T message, CancellationToken cancellationToken = default)
+    {
+        var fields = Fields(message);
+        return WriteEventAsync(fields.Id, fields.Event, fields.Retry, Render(message), cancellationToken);
+    }
+
+    /// <summary>
+    /// Serves one request with a method's handler: it runs with <see cref="Aborted"/> as its token, and the response ends
+    /// as <see cref="CompleteAsync"/> says; <paramref name="errorStatus"/> maps the design's error names to HTTP statuses.
+    /// </summary>
+    public async Task ServeAsync(Func<string, int> errorStatus, Func<CancellationToken, Task> handler)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        Exception? failure = null;
+        try
+        {
+            await handler(Aborted).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            failure = e;
+        }
+
+        await CompleteAsync(failure, errorStatus).ConfigureAwait(false);
+    }
+
+    /// <summary>The event's <c>id:</c>, <c>event:</c> and <c>retry:</c> lines for a message; none unless the design names attributes for them.</summary>
+    protected virtual ServerSentEventFields Fields(T message) => default;
+
+    /// <summary>The message as it is sent: itself, or its projection in a view.</summary>
+    protected virtual T Render(T message) => message;
+
+    /// <summary>Starts the response now (see <see cref="IServerStream.OpenAsync"/>).</summary>
     protected async ValueTask OpenCoreAsync(CancellationToken cancellationToken)
     {
         await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);

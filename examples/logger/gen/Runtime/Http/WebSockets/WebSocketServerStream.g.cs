@@ -27,13 +27,15 @@ using global::Microsoft.Extensions.Logging.Abstractions;
 using global::Microsoft.Extensions.Options;
 
 /// <summary>
-/// The server end of one WebSocket stream, shared by every generated stream class (they add only the typed operations).
+/// The server end of one WebSocket stream, shared by the stream kinds (<see cref="WebSocketServerStreamingStream{TResult}"/>,
+/// <see cref="WebSocketClientStreamingStream{TPayload}"/>, <see cref="WebSocketBidirectionalStream{TPayload, TResult}"/> ...), which
+/// add only their typed operations; <see cref="ServeAsync"/> runs a method's handler on it.
 /// The connection is upgraded at the first stream operation, so the view chosen with SetView travels in the upgrade's
 /// Goa-View header and an error raised before it still gets a plain HTTP error response. Messages are written by
 /// <see cref="WebSocketFrameWriter"/>; a receive loop decodes and validates incoming ones ahead of the handler and notices
 /// when the client leaves, which cancels the handler's token.
 /// </summary>
-public abstract partial class WebSocketServerStream<TReceive, TSend> : IAsyncDisposable
+public abstract partial class WebSocketServerStream<TReceive, TSend> : IServerStream, IAsyncDisposable
 {
     private readonly HttpContext _context;
     private readonly JsonTypeInfo<TReceive>? _receiveInfo;
@@ -70,10 +72,8 @@ public abstract partial class WebSocketServerStream<TReceive, TSend> : IAsyncDis
 
     public bool IsUpgraded => _frames is not null;
 
-    /// <summary>Validates a received message; generated streams add the design's checks (and the view's, client side).</summary>
-    protected virtual void ValidateReceived(TReceive message, ref ValidationErrors? errors)
-    {
-    }
+    /// <summary>Validates a received message: the design's rules of its type (see <see cref="Validation"/>).</summary>
+    protected virtual void ValidateReceived(TReceive message, ref ValidationErrors? errors) => Validation.Validate(message, "message", ref errors);
 
     protected void SetViewCore(string view)
     {
@@ -85,7 +85,39 @@ public abstract partial class WebSocketServerStream<TReceive, TSend> : IAsyncDis
         _view = view;
     }
 
-    /// <summary>Upgrades now (see the stream interface's OpenAsync).</summary>
+    /// <inheritdoc/>
+    public ValueTask OpenAsync(CancellationToken cancellationToken = default) => OpenCoreAsync(cancellationToken);
+
+    /// <summary>
+    /// Serves one request with a method's handler: a request that is not a WebSocket upgrade gets 426 Upgrade Required
+    /// (with Goa's error body); otherwise the handler runs with <see cref="Aborted"/> as its token and the stream ends as
+    /// <see cref="CompleteAsync"/> says. <paramref name="errorStatus"/> maps the design's error names to HTTP statuses
+    /// for errors raised before the upgrade (0: the default).
+    /// </summary>
+    public async Task ServeAsync(Func<string, int> errorStatus, Func<CancellationToken, Task> handler)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        if (!WebSocketAcceptor.IsWebSocketRequest(_context))
+        {
+            _context.Response.Headers.Upgrade = "websocket";
+            await HttpErrors.WriteAsync(_context, new ServiceError("upgrade_required", "this route streams over a WebSocket: send a WebSocket upgrade request"), static _ => StatusCodes.Status426UpgradeRequired).ConfigureAwait(false);
+            return;
+        }
+
+        Exception? failure = null;
+        try
+        {
+            await handler(Aborted).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            failure = e;
+        }
+
+        await CompleteAsync(failure, errorStatus).ConfigureAwait(false);
+    }
+
+    /// <summary>Upgrades now (see <see cref="IServerStream.OpenAsync"/>).</summary>
     protected async ValueTask OpenCoreAsync(CancellationToken cancellationToken)
     {
         await UpgradeAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -150,7 +182,7 @@ public abstract partial class WebSocketServerStream<TReceive, TSend> : IAsyncDis
         return default;
     }
 
-    /// <summary>Every message until the end of the stream (see <see cref="ReceivedMessages.ReadAllAsync"/>).</summary>
+    /// <summary>Every message until the end of the stream (see <see cref="ReceivedMessages"/>).</summary>
     protected IAsyncEnumerable<TReceive> ReadAllCoreAsync(CancellationToken cancellationToken) =>
         ReceivedMessages.ReadAllAsync(ReceiveCoreAsync, cancellationToken);
 
@@ -308,7 +340,7 @@ public abstract partial class WebSocketServerStream<TReceive, TSend> : IAsyncDis
         }
         catch (JsonException e)
         {
-            Fail(WebSocketCloseStatus.InvalidPayloadData, new ValidationException(e.Message, e));
+            Fail(WebSocketCloseStatus.InvalidPayloadData, JsonDecoding.Error(e));
             return Decoded.Stop;
         }
 

@@ -4,29 +4,27 @@
 // </auto-generated>
 #nullable enable
 
+using System;
+using System.CodeDom.Compiler;
+using Runtime = StreamGen.Runtime;
+
 namespace Acme.Chat;
 
 /// <summary>The errors of the chat service: throw what these return from a handler.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("StreamGen", "0.1.0")]
+[GeneratedCode("StreamGen", "0.1.0")]
 public static class ChatErrors
 {
-    /// <summary>
-    /// The room does not exist
-    /// </summary>
-    public static global::StreamGen.Runtime.ServiceError RoomNotFound(string message, global::System.Exception? innerException = null) =>
-        new("room_not_found", message, temporary: false, timeout: false, fault: false, innerException: innerException);
+    /// <summary>The room does not exist</summary>
+    public static Runtime::ServiceError RoomNotFound(string message, Exception? innerException = null) =>
+        new("room_not_found", message, innerException: innerException);
 
     /// <summary>Whether <paramref name="error"/> is the room_not_found error (as a client receives it, too).</summary>
-    public static bool IsRoomNotFound(global::System.Exception error) =>
-        error is global::StreamGen.Runtime.ServiceError { Name: "room_not_found" };
+    public static bool IsRoomNotFound(Exception error) => error is Runtime::ServiceError { Name: "room_not_found" };
 
-    /// <summary>
-    /// The member may not speak
-    /// </summary>
-    public static global::StreamGen.Runtime.ServiceError Muted(string message, global::System.Exception? innerException = null) =>
-        new("muted", message, temporary: true, timeout: false, fault: false, innerException: innerException);
+    /// <summary>The member may not speak</summary>
+    public static Runtime::ServiceError Muted(string message, Exception? innerException = null) =>
+        new("muted", message, temporary: true, innerException: innerException);
 
     /// <summary>Whether <paramref name="error"/> is the muted error (as a client receives it, too).</summary>
-    public static bool IsMuted(global::System.Exception error) =>
-        error is global::StreamGen.Runtime.ServiceError { Name: "muted" };
+    public static bool IsMuted(Exception error) => error is Runtime::ServiceError { Name: "muted" };
 }

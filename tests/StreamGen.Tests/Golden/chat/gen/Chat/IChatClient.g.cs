@@ -4,136 +4,88 @@
 // </auto-generated>
 #nullable enable
 
+using System.CodeDom.Compiler;
+using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
+using Runtime = StreamGen.Runtime;
+
 namespace Acme.Chat;
 
 /// <summary>Rooms and their messages</summary>
 /// <remarks>
 /// A client of the chat service. <see cref="ChatHttpClient"/> implements it over WebSockets and HTTP,
 /// <see cref="ChatGrpcClient"/> over gRPC, so code written against it switches transport by configuration alone.
-/// Errors surface as <see cref="global::StreamGen.Runtime.ServiceError"/> (design errors, validation) or
-/// <see cref="global::StreamGen.Runtime.StreamClosedException"/> (a stream closed abnormally).
+/// Errors surface as <see cref="Runtime::ServiceError"/> (design errors, validation) or
+/// <see cref="Runtime::StreamClosedException"/> (a stream closed abnormally).
 /// </remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("StreamGen", "0.1.0")]
+[GeneratedCode("StreamGen", "0.1.0")]
 public interface IChatClient
 {
     /// <summary>Join a room; the token travels in a header, the profile in the body</summary>
-    global::System.Threading.Tasks.Task<global::Acme.Chat.JoinResult> JoinAsync(global::Acme.Chat.JoinPayload payload, global::System.Threading.CancellationToken cancellationToken = default);
+    Task<JoinResult> JoinAsync(JoinPayload payload, CancellationToken cancellationToken = default);
 
     /// <summary>Recent messages, filtered</summary>
-    global::System.Threading.Tasks.Task<global::Acme.Chat.HistoryResult> HistoryAsync(global::Acme.Chat.HistoryPayload payload, global::System.Threading.CancellationToken cancellationToken = default);
+    Task<HistoryResult> HistoryAsync(HistoryPayload payload, CancellationToken cancellationToken = default);
 
     /// <summary>Server stream of room events in the view the client asks for</summary>
-    global::System.Threading.Tasks.Task<IListenClientStream> ListenAsync(global::Acme.Chat.ListenPayload payload, global::System.Threading.CancellationToken cancellationToken = default);
+    Task<IListenClientStream> ListenAsync(ListenPayload payload, CancellationToken cancellationToken = default);
 
     /// <summary>Server stream that always renders the compact view</summary>
-    global::System.Threading.Tasks.Task<ITickerClientStream> TickerAsync(global::Acme.Chat.TickerPayload payload, global::System.Threading.CancellationToken cancellationToken = default);
+    Task<ITickerClientStream> TickerAsync(TickerPayload payload, CancellationToken cancellationToken = default);
 
     /// <summary>Client stream of messages; the result counts them</summary>
-    global::System.Threading.Tasks.Task<ISendClientStream> SendAsync(global::Acme.Chat.SendPayload payload, global::System.Threading.CancellationToken cancellationToken = default);
+    Task<ISendClientStream> SendAsync(SendPayload payload, CancellationToken cancellationToken = default);
 
     /// <summary>Client stream of typing notices, no result</summary>
-    global::System.Threading.Tasks.Task<ITypingClientStream> TypingAsync(global::Acme.Chat.TypingPayload payload, global::System.Threading.CancellationToken cancellationToken = default);
+    Task<ITypingClientStream> TypingAsync(TypingPayload payload, CancellationToken cancellationToken = default);
 
     /// <summary>Both ways at once</summary>
-    global::System.Threading.Tasks.Task<IConverseClientStream> ConverseAsync(global::Acme.Chat.ConversePayload payload, global::System.Threading.CancellationToken cancellationToken = default);
+    Task<IConverseClientStream> ConverseAsync(ConversePayload payload, CancellationToken cancellationToken = default);
 
     /// <summary>Room events as Server-Sent Events</summary>
-    global::System.Threading.Tasks.Task<IFeedClientStream> FeedAsync(global::Acme.Chat.FeedPayload payload, global::System.Threading.CancellationToken cancellationToken = default);
+    Task<IFeedClientStream> FeedAsync(FeedPayload payload, CancellationToken cancellationToken = default);
 
     /// <summary>Upload a raw attachment</summary>
-    global::System.Threading.Tasks.Task<global::Acme.Chat.AttachResult> AttachAsync(global::Acme.Chat.AttachPayload payload, global::System.IO.Stream body, global::System.Threading.CancellationToken cancellationToken = default);
+    Task<AttachResult> AttachAsync(AttachPayload payload, Stream body, CancellationToken cancellationToken = default);
 
     /// <summary>Download a room as a raw body</summary>
     /// <returns>The response body; dispose it when done.</returns>
-    global::System.Threading.Tasks.Task<global::System.IO.Stream> ExportAsync(global::Acme.Chat.ExportPayload payload, global::System.Threading.CancellationToken cancellationToken = default);
+    Task<Stream> ExportAsync(ExportPayload payload, CancellationToken cancellationToken = default);
 
     /// <summary>Returns the sample it is given (every primitive, both ways)</summary>
-    global::System.Threading.Tasks.Task<global::Acme.Chat.Sample> EchoAsync(global::Acme.Chat.Sample payload, global::System.Threading.CancellationToken cancellationToken = default);
+    Task<Sample> EchoAsync(Sample payload, CancellationToken cancellationToken = default);
 
     /// <summary>Rename a room; the body is one attribute of the payload</summary>
-    global::System.Threading.Tasks.Task RenameAsync(global::Acme.Chat.RenamePayload payload, global::System.Threading.CancellationToken cancellationToken = default);
+    Task RenameAsync(RenamePayload payload, CancellationToken cancellationToken = default);
 
     /// <summary>A primitive payload and result</summary>
-    global::System.Threading.Tasks.Task<string> ShoutAsync(string payload, global::System.Threading.CancellationToken cancellationToken = default);
+    Task<string> ShoutAsync(string payload, CancellationToken cancellationToken = default);
 
     /// <summary>No payload and no result</summary>
-    global::System.Threading.Tasks.Task CloseAsync(global::System.Threading.CancellationToken cancellationToken = default);
+    Task CloseAsync(CancellationToken cancellationToken = default);
 }
 
 /// <summary>The client end of the listen stream. Dispose it to abandon the stream.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("StreamGen", "0.1.0")]
-public interface IListenClientStream : global::System.IAsyncDisposable
-{
-    /// <summary>Receives the next message, validated; null once the server has ended the stream.</summary>
-    global::System.Threading.Tasks.ValueTask<global::Acme.Chat.ChatEvent?> RecvAsync(global::System.Threading.CancellationToken cancellationToken = default);
-
-    /// <summary>Every remaining message, until the server ends the stream.</summary>
-    global::System.Collections.Generic.IAsyncEnumerable<global::Acme.Chat.ChatEvent> ReadAllAsync(global::System.Threading.CancellationToken cancellationToken = default);
-
-    /// <summary>The view the server renders messages in (from the Goa-View header).</summary>
-    ChatEventView View { get; }
-}
+[GeneratedCode("StreamGen", "0.1.0")]
+public interface IListenClientStream : Runtime::IClientStream, Runtime::IViewedStreamReceiver<ChatEvent, ChatEventView>;
 
 /// <summary>The client end of the ticker stream. Dispose it to abandon the stream.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("StreamGen", "0.1.0")]
-public interface ITickerClientStream : global::System.IAsyncDisposable
-{
-    /// <summary>Receives the next message, validated; null once the server has ended the stream.</summary>
-    global::System.Threading.Tasks.ValueTask<global::Acme.Chat.ChatEvent?> RecvAsync(global::System.Threading.CancellationToken cancellationToken = default);
-
-    /// <summary>Every remaining message, until the server ends the stream.</summary>
-    global::System.Collections.Generic.IAsyncEnumerable<global::Acme.Chat.ChatEvent> ReadAllAsync(global::System.Threading.CancellationToken cancellationToken = default);
-}
+[GeneratedCode("StreamGen", "0.1.0")]
+public interface ITickerClientStream : Runtime::IClientStream, Runtime::IStreamReceiver<ChatEvent>;
 
 /// <summary>The client end of the send stream. Dispose it to abandon the stream.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("StreamGen", "0.1.0")]
-public interface ISendClientStream : global::System.IAsyncDisposable
-{
-    /// <summary>Sends one message; concurrent calls are safe.</summary>
-    global::System.Threading.Tasks.ValueTask SendAsync(global::Acme.Chat.Message message, global::System.Threading.CancellationToken cancellationToken = default);
-
-    /// <summary>Ends the sending half and returns the server's result (Goa's CloseAndRecv).</summary>
-    global::System.Threading.Tasks.ValueTask<global::Acme.Chat.SendResult> CloseAndRecvAsync(global::System.Threading.CancellationToken cancellationToken = default);
-}
+[GeneratedCode("StreamGen", "0.1.0")]
+public interface ISendClientStream : Runtime::IClientStream, Runtime::IStreamSender<Message>, Runtime::IStreamResultReceiver<SendResult>;
 
 /// <summary>The client end of the typing stream. Dispose it to abandon the stream.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("StreamGen", "0.1.0")]
-public interface ITypingClientStream : global::System.IAsyncDisposable
-{
-    /// <summary>Sends one message; concurrent calls are safe.</summary>
-    global::System.Threading.Tasks.ValueTask SendAsync(string message, global::System.Threading.CancellationToken cancellationToken = default);
-
-    /// <summary>Ends the sending half.</summary>
-    global::System.Threading.Tasks.ValueTask CloseAsync(global::System.Threading.CancellationToken cancellationToken = default);
-}
+[GeneratedCode("StreamGen", "0.1.0")]
+public interface ITypingClientStream : Runtime::IClientStream, Runtime::IStreamSender<string>, Runtime::IStreamCloser;
 
 /// <summary>The client end of the converse stream. Dispose it to abandon the stream.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("StreamGen", "0.1.0")]
-public interface IConverseClientStream : global::System.IAsyncDisposable
-{
-    /// <summary>Sends one message; concurrent calls are safe.</summary>
-    global::System.Threading.Tasks.ValueTask SendAsync(global::Acme.Chat.Message message, global::System.Threading.CancellationToken cancellationToken = default);
-
-    /// <summary>Receives the next message, validated; null once the server has ended the stream.</summary>
-    global::System.Threading.Tasks.ValueTask<global::Acme.Chat.ChatEvent?> RecvAsync(global::System.Threading.CancellationToken cancellationToken = default);
-
-    /// <summary>Every remaining message, until the server ends the stream.</summary>
-    global::System.Collections.Generic.IAsyncEnumerable<global::Acme.Chat.ChatEvent> ReadAllAsync(global::System.Threading.CancellationToken cancellationToken = default);
-
-    /// <summary>The view the server renders messages in (from the Goa-View header).</summary>
-    ChatEventView View { get; }
-
-    /// <summary>Ends the sending half; messages keep arriving until the server ends the stream.</summary>
-    global::System.Threading.Tasks.ValueTask CloseAsync(global::System.Threading.CancellationToken cancellationToken = default);
-}
+[GeneratedCode("StreamGen", "0.1.0")]
+public interface IConverseClientStream : Runtime::IClientStream, Runtime::IStreamSender<Message>, Runtime::IViewedStreamReceiver<ChatEvent, ChatEventView>, Runtime::IStreamCloser;
 
 /// <summary>The client end of the feed stream. Dispose it to abandon the stream.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("StreamGen", "0.1.0")]
-public interface IFeedClientStream : global::System.IAsyncDisposable
-{
-    /// <summary>Receives the next message, validated; null once the server has ended the stream.</summary>
-    global::System.Threading.Tasks.ValueTask<global::Acme.Chat.FeedResult?> RecvAsync(global::System.Threading.CancellationToken cancellationToken = default);
-
-    /// <summary>Every remaining message, until the server ends the stream.</summary>
-    global::System.Collections.Generic.IAsyncEnumerable<global::Acme.Chat.FeedResult> ReadAllAsync(global::System.Threading.CancellationToken cancellationToken = default);
-}
+[GeneratedCode("StreamGen", "0.1.0")]
+public interface IFeedClientStream : Runtime::IClientStream, Runtime::IStreamReceiver<FeedResult>;

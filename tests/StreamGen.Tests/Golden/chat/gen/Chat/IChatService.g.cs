@@ -4,6 +4,12 @@
 // </auto-generated>
 #nullable enable
 
+using System.CodeDom.Compiler;
+using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
+using Runtime = StreamGen.Runtime;
+
 namespace Acme.Chat;
 
 /// <summary>Rooms and their messages</summary>
@@ -11,153 +17,72 @@ namespace Acme.Chat;
 /// Implement this once: the generated WebSocket/HTTP transport and gRPC transport serve the same implementation.
 /// Throw the errors of <see cref="ChatErrors"/> to return design errors.
 /// </remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("StreamGen", "0.1.0")]
+[GeneratedCode("StreamGen", "0.1.0")]
 public interface IChatService
 {
     /// <summary>Join a room; the token travels in a header, the profile in the body</summary>
-    global::System.Threading.Tasks.Task<global::Acme.Chat.JoinResult> JoinAsync(global::Acme.Chat.JoinPayload payload, global::System.Threading.CancellationToken cancellationToken);
+    Task<JoinResult> JoinAsync(JoinPayload payload, CancellationToken cancellationToken);
 
     /// <summary>Recent messages, filtered</summary>
-    global::System.Threading.Tasks.Task<global::Acme.Chat.HistoryResult> HistoryAsync(global::Acme.Chat.HistoryPayload payload, global::System.Threading.CancellationToken cancellationToken);
+    Task<HistoryResult> HistoryAsync(HistoryPayload payload, CancellationToken cancellationToken);
 
     /// <summary>Server stream of room events in the view the client asks for</summary>
-    global::System.Threading.Tasks.Task ListenAsync(global::Acme.Chat.ListenPayload payload, IListenServerStream stream, global::System.Threading.CancellationToken cancellationToken);
+    Task ListenAsync(ListenPayload payload, IListenServerStream stream, CancellationToken cancellationToken);
 
     /// <summary>Server stream that always renders the compact view</summary>
-    global::System.Threading.Tasks.Task TickerAsync(global::Acme.Chat.TickerPayload payload, ITickerServerStream stream, global::System.Threading.CancellationToken cancellationToken);
+    Task TickerAsync(TickerPayload payload, ITickerServerStream stream, CancellationToken cancellationToken);
 
     /// <summary>Client stream of messages; the result counts them</summary>
-    global::System.Threading.Tasks.Task SendAsync(global::Acme.Chat.SendPayload payload, ISendServerStream stream, global::System.Threading.CancellationToken cancellationToken);
+    Task SendAsync(SendPayload payload, ISendServerStream stream, CancellationToken cancellationToken);
 
     /// <summary>Client stream of typing notices, no result</summary>
-    global::System.Threading.Tasks.Task TypingAsync(global::Acme.Chat.TypingPayload payload, ITypingServerStream stream, global::System.Threading.CancellationToken cancellationToken);
+    Task TypingAsync(TypingPayload payload, ITypingServerStream stream, CancellationToken cancellationToken);
 
     /// <summary>Both ways at once</summary>
-    global::System.Threading.Tasks.Task ConverseAsync(global::Acme.Chat.ConversePayload payload, IConverseServerStream stream, global::System.Threading.CancellationToken cancellationToken);
+    Task ConverseAsync(ConversePayload payload, IConverseServerStream stream, CancellationToken cancellationToken);
 
     /// <summary>Room events as Server-Sent Events</summary>
-    global::System.Threading.Tasks.Task FeedAsync(global::Acme.Chat.FeedPayload payload, IFeedServerStream stream, global::System.Threading.CancellationToken cancellationToken);
+    Task FeedAsync(FeedPayload payload, IFeedServerStream stream, CancellationToken cancellationToken);
 
     /// <summary>Upload a raw attachment</summary>
-    global::System.Threading.Tasks.Task<global::Acme.Chat.AttachResult> AttachAsync(global::Acme.Chat.AttachPayload payload, global::System.IO.Stream body, global::System.Threading.CancellationToken cancellationToken);
+    Task<AttachResult> AttachAsync(AttachPayload payload, Stream body, CancellationToken cancellationToken);
 
     /// <summary>Download a room as a raw body</summary>
-    global::System.Threading.Tasks.Task ExportAsync(global::Acme.Chat.ExportPayload payload, global::System.IO.Stream body, global::System.Threading.CancellationToken cancellationToken);
+    Task ExportAsync(ExportPayload payload, Stream body, CancellationToken cancellationToken);
 
     /// <summary>Returns the sample it is given (every primitive, both ways)</summary>
-    global::System.Threading.Tasks.Task<global::Acme.Chat.Sample> EchoAsync(global::Acme.Chat.Sample payload, global::System.Threading.CancellationToken cancellationToken);
+    Task<Sample> EchoAsync(Sample payload, CancellationToken cancellationToken);
 
     /// <summary>Rename a room; the body is one attribute of the payload</summary>
-    global::System.Threading.Tasks.Task RenameAsync(global::Acme.Chat.RenamePayload payload, global::System.Threading.CancellationToken cancellationToken);
+    Task RenameAsync(RenamePayload payload, CancellationToken cancellationToken);
 
     /// <summary>A primitive payload and result</summary>
-    global::System.Threading.Tasks.Task<string> ShoutAsync(string payload, global::System.Threading.CancellationToken cancellationToken);
+    Task<string> ShoutAsync(string payload, CancellationToken cancellationToken);
 
     /// <summary>No payload and no result</summary>
-    global::System.Threading.Tasks.Task CloseAsync(global::System.Threading.CancellationToken cancellationToken);
+    Task CloseAsync(CancellationToken cancellationToken);
 }
 
 /// <summary>The server end of the listen stream: the stream ends when the handler returns.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("StreamGen", "0.1.0")]
-public interface IListenServerStream
-{
-    /// <summary>
-    /// Opens the stream now rather than at the first message: the client's open call returns, with the view chosen so far.
-    /// Call it once the handler is ready (e.g. subscribed), so the client knows nothing after that point is missed.
-    /// </summary>
-    global::System.Threading.Tasks.ValueTask OpenAsync(global::System.Threading.CancellationToken cancellationToken = default);
-
-    /// <summary>Sends one message. Concurrent calls are safe; it completes once the message is queued, and waits only when the peer is slow.</summary>
-    global::System.Threading.Tasks.ValueTask SendAsync(global::Acme.Chat.ChatEvent message, global::System.Threading.CancellationToken cancellationToken = default);
-
-    /// <summary>Chooses the view messages are sent in (Goa's SetView). Call it before the first send; the client learns it from the Goa-View header.</summary>
-    void SetView(ChatEventView view);
-}
+[GeneratedCode("StreamGen", "0.1.0")]
+public interface IListenServerStream : Runtime::IServerStream, Runtime::IViewedStreamSender<ChatEvent, ChatEventView>;
 
 /// <summary>The server end of the ticker stream: the stream ends when the handler returns.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("StreamGen", "0.1.0")]
-public interface ITickerServerStream
-{
-    /// <summary>
-    /// Opens the stream now rather than at the first message: the client's open call returns, with the view chosen so far.
-    /// Call it once the handler is ready (e.g. subscribed), so the client knows nothing after that point is missed.
-    /// </summary>
-    global::System.Threading.Tasks.ValueTask OpenAsync(global::System.Threading.CancellationToken cancellationToken = default);
-
-    /// <summary>Sends one message. Concurrent calls are safe; it completes once the message is queued, and waits only when the peer is slow.</summary>
-    global::System.Threading.Tasks.ValueTask SendAsync(global::Acme.Chat.ChatEvent message, global::System.Threading.CancellationToken cancellationToken = default);
-}
+[GeneratedCode("StreamGen", "0.1.0")]
+public interface ITickerServerStream : Runtime::IServerStream, Runtime::IStreamSender<ChatEvent>;
 
 /// <summary>The server end of the send stream.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("StreamGen", "0.1.0")]
-public interface ISendServerStream
-{
-    /// <summary>
-    /// Opens the stream now rather than at the first message: the client's open call returns, with the view chosen so far.
-    /// Call it once the handler is ready (e.g. subscribed), so the client knows nothing after that point is missed.
-    /// </summary>
-    global::System.Threading.Tasks.ValueTask OpenAsync(global::System.Threading.CancellationToken cancellationToken = default);
-
-    /// <summary>Receives the next message, validated; null once the client has ended its stream.</summary>
-    global::System.Threading.Tasks.ValueTask<global::Acme.Chat.Message?> RecvAsync(global::System.Threading.CancellationToken cancellationToken = default);
-
-    /// <summary>Every remaining message, until the client ends its stream.</summary>
-    global::System.Collections.Generic.IAsyncEnumerable<global::Acme.Chat.Message> ReadAllAsync(global::System.Threading.CancellationToken cancellationToken = default);
-
-    /// <summary>Sends the result and ends the stream (Goa's SendAndClose).</summary>
-    global::System.Threading.Tasks.ValueTask SendAndCloseAsync(global::Acme.Chat.SendResult result, global::System.Threading.CancellationToken cancellationToken = default);
-}
+[GeneratedCode("StreamGen", "0.1.0")]
+public interface ISendServerStream : Runtime::IServerStream, Runtime::IStreamReceiver<Message>, Runtime::IStreamResultSender<SendResult>;
 
 /// <summary>The server end of the typing stream.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("StreamGen", "0.1.0")]
-public interface ITypingServerStream
-{
-    /// <summary>
-    /// Opens the stream now rather than at the first message: the client's open call returns, with the view chosen so far.
-    /// Call it once the handler is ready (e.g. subscribed), so the client knows nothing after that point is missed.
-    /// </summary>
-    global::System.Threading.Tasks.ValueTask OpenAsync(global::System.Threading.CancellationToken cancellationToken = default);
-
-    /// <summary>Receives the next message, validated; null once the client has ended its stream.</summary>
-    global::System.Threading.Tasks.ValueTask<string?> RecvAsync(global::System.Threading.CancellationToken cancellationToken = default);
-
-    /// <summary>Every remaining message, until the client ends its stream.</summary>
-    global::System.Collections.Generic.IAsyncEnumerable<string> ReadAllAsync(global::System.Threading.CancellationToken cancellationToken = default);
-}
+[GeneratedCode("StreamGen", "0.1.0")]
+public interface ITypingServerStream : Runtime::IServerStream, Runtime::IStreamReceiver<string>;
 
 /// <summary>The server end of the converse stream.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("StreamGen", "0.1.0")]
-public interface IConverseServerStream
-{
-    /// <summary>
-    /// Opens the stream now rather than at the first message: the client's open call returns, with the view chosen so far.
-    /// Call it once the handler is ready (e.g. subscribed), so the client knows nothing after that point is missed.
-    /// </summary>
-    global::System.Threading.Tasks.ValueTask OpenAsync(global::System.Threading.CancellationToken cancellationToken = default);
-
-    /// <summary>Sends one message. Concurrent calls are safe; it completes once the message is queued, and waits only when the peer is slow.</summary>
-    global::System.Threading.Tasks.ValueTask SendAsync(global::Acme.Chat.ChatEvent message, global::System.Threading.CancellationToken cancellationToken = default);
-
-    /// <summary>Chooses the view messages are sent in (Goa's SetView). Call it before the first send; the client learns it from the Goa-View header.</summary>
-    void SetView(ChatEventView view);
-
-    /// <summary>Receives the next message, validated; null once the client has ended its stream.</summary>
-    global::System.Threading.Tasks.ValueTask<global::Acme.Chat.Message?> RecvAsync(global::System.Threading.CancellationToken cancellationToken = default);
-
-    /// <summary>Every remaining message, until the client ends its stream.</summary>
-    global::System.Collections.Generic.IAsyncEnumerable<global::Acme.Chat.Message> ReadAllAsync(global::System.Threading.CancellationToken cancellationToken = default);
-}
+[GeneratedCode("StreamGen", "0.1.0")]
+public interface IConverseServerStream : Runtime::IServerStream, Runtime::IViewedStreamSender<ChatEvent, ChatEventView>, Runtime::IStreamReceiver<Message>;
 
 /// <summary>The server end of the feed stream: the stream ends when the handler returns.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("StreamGen", "0.1.0")]
-public interface IFeedServerStream
-{
-    /// <summary>
-    /// Opens the stream now rather than at the first message: the client's open call returns, with the view chosen so far.
-    /// Call it once the handler is ready (e.g. subscribed), so the client knows nothing after that point is missed.
-    /// </summary>
-    global::System.Threading.Tasks.ValueTask OpenAsync(global::System.Threading.CancellationToken cancellationToken = default);
-
-    /// <summary>Sends one message. Concurrent calls are safe; it completes once the message is queued, and waits only when the peer is slow.</summary>
-    global::System.Threading.Tasks.ValueTask SendAsync(global::Acme.Chat.FeedResult message, global::System.Threading.CancellationToken cancellationToken = default);
-}
+[GeneratedCode("StreamGen", "0.1.0")]
+public interface IFeedServerStream : Runtime::IServerStream, Runtime::IStreamSender<FeedResult>;

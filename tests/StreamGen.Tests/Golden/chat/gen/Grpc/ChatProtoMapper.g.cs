@@ -4,58 +4,63 @@
 // </auto-generated>
 #nullable enable
 
-using Google.Protobuf;
+using System.Buffers;
+using System.CodeDom.Compiler;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json;
+using Protobuf = Google.Protobuf;
 
 namespace Acme.Chat;
 
 /// <summary>Converts between the design's records and the protobuf messages of chat.proto.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("StreamGen", "0.1.0")]
+[GeneratedCode("StreamGen", "0.1.0")]
 public static partial class ChatProtoMapper
 {
-    public static global::Acme.Chat.Protos.Author ToProto(global::Acme.Chat.Author value)
+    public static Protos.Author ToProto(Author value)
     {
-        var message = new global::Acme.Chat.Protos.Author();
+        var message = new Protos.Author();
         if (value.Id is { } idValue)
         {
-            message.Id = ToProto(idValue);
+            message.Id = idValue;
         }
 
         if (value.Name is { } nameValue)
         {
-            message.Name = ToProto(nameValue);
+            message.Name = nameValue;
         }
 
         if (value.Email is { } emailValue)
         {
-            message.Email = ToProto(emailValue);
+            message.Email = emailValue;
         }
 
         if (value.Avatar is { } avatarValue)
         {
-            message.Avatar = ToProto(avatarValue);
+            message.Avatar = Protobuf::ByteString.CopyFrom(avatarValue);
         }
 
         return message;
     }
 
-    public static global::Acme.Chat.Author FromProto(global::Acme.Chat.Protos.Author message) => new()
+    public static Author FromProto(Protos.Author message) => new()
     {
-        Id = FromProto(message.Id),
-        Name = FromProto(message.Name),
-        Email = message.HasEmail ? FromProto(message.Email) : null,
-        Avatar = message.HasAvatar ? FromProto(message.Avatar) : null,
+        Id = message.Id,
+        Name = message.Name,
+        Email = message.HasEmail ? message.Email : null,
+        Avatar = message.HasAvatar ? message.Avatar.ToByteArray() : null,
     };
 
-    public static global::Acme.Chat.Protos.CloseRequest ToCloseRequest() => new();
+    public static Protos.CloseRequest ToCloseRequest() => new();
 
-    public static global::Acme.Chat.Protos.CloseResponse ToCloseResponse() => new();
+    public static Protos.CloseResponse ToCloseResponse() => new();
 
-    public static global::Acme.Chat.Protos.ConverseRequest ToConverseRequest(global::Acme.Chat.Message value)
+    public static Protos.ConverseRequest ToConverseRequest(Message value)
     {
-        var message = new global::Acme.Chat.Protos.ConverseRequest();
+        var message = new Protos.ConverseRequest();
         if (value.Text is { } textValue)
         {
-            message.Text = ToProto(textValue);
+            message.Text = textValue;
         }
 
         if (value.Author is { } authorValue)
@@ -65,17 +70,14 @@ public static partial class ChatProtoMapper
 
         if (value.Mentions is { } mentionsValue)
         {
-            foreach (var item in mentionsValue)
-            {
-                message.Mentions.Add(ToProto(item));
-            }
+            message.Mentions.Add(mentionsValue);
         }
 
         if (value.Labels is { } labelsValue)
         {
             foreach (var entry in labelsValue)
             {
-                message.Labels.Add(ToProto(entry.Key), ToProto(entry.Value));
+                message.Labels.Add(entry.Key, entry.Value);
             }
         }
 
@@ -92,28 +94,24 @@ public static partial class ChatProtoMapper
         return message;
     }
 
-    public static global::Acme.Chat.Message FromProto(global::Acme.Chat.Protos.ConverseRequest message) => new()
+    public static Message FromProto(Protos.ConverseRequest message) => new()
     {
-        Text = FromProto(message.Text),
+        Text = message.Text,
         Author = message.Author is null ? null! : FromProto(message.Author),
-        Mentions = message.Mentions.Count == 0 ? null : [.. global::System.Linq.Enumerable.Select(message.Mentions, static item => FromProto(item))],
-        Labels = message.Labels.Count == 0 ? null : global::System.Linq.Enumerable.ToDictionary(message.Labels, static entry => FromProto(entry.Key), static entry => FromProto(entry.Value)),
+        Mentions = message.Mentions.Count == 0 ? null : [.. message.Mentions],
+        Labels = message.Labels.Count == 0 ? null : message.Labels.ToDictionary(static entry => entry.Key, static entry => entry.Value),
         Meta = message.Meta is null ? null : FromProto(message.Meta),
         ReplyTo = message.ReplyTo is null ? null : FromProto(message.ReplyTo),
     };
 
-    public static global::Acme.Chat.Protos.ConverseResponse ToConverseResponse(global::Acme.Chat.ChatEvent value)
+    public static Protos.ConverseResponse ToConverseResponse(ChatEvent value)
     {
-        var message = new global::Acme.Chat.Protos.ConverseResponse();
-        message.Id = ToProto(value.Id);
-        if (value.Kind is { } kindValue)
-        {
-            message.Kind = ToProto(kindValue);
-        }
-
+        var message = new Protos.ConverseResponse();
+        message.Id = value.Id;
+        message.Kind = (Protos.Kind)value.Kind;
         if (value.Room is { } roomValue)
         {
-            message.Room = ToProto(roomValue);
+            message.Room = roomValue;
         }
 
         if (value.Message is { } messageValue)
@@ -123,69 +121,69 @@ public static partial class ChatProtoMapper
 
         if (value.Members is { } membersValue)
         {
-            message.Members = ToProto(membersValue);
+            message.Members = membersValue;
         }
 
         return message;
     }
 
-    public static global::Acme.Chat.ChatEvent FromProto(global::Acme.Chat.Protos.ConverseResponse message) => new()
+    public static ChatEvent FromProto(Protos.ConverseResponse message) => new()
     {
-        Id = FromProto(message.Id),
-        Kind = FromProto(message.Kind),
-        Room = message.HasRoom ? FromProto(message.Room) : null,
+        Id = message.Id,
+        Kind = (Kind)message.Kind,
+        Room = message.HasRoom ? message.Room : null,
         Message = message.Message is null ? null : FromProto(message.Message),
-        Members = message.HasMembers ? FromProto(message.Members) : null,
+        Members = message.HasMembers ? message.Members : null,
     };
 
-    public static global::Acme.Chat.Protos.EchoRequest ToEchoRequest(global::Acme.Chat.Sample value)
+    public static Protos.EchoRequest ToEchoRequest(Sample value)
     {
-        var message = new global::Acme.Chat.Protos.EchoRequest();
-        message.Flag = ToProto(value.Flag);
-        message.Small = ToProto(value.Small);
+        var message = new Protos.EchoRequest();
+        message.Flag = value.Flag;
+        message.Small = value.Small;
         if (value.Medium is { } mediumValue)
         {
-            message.Medium = ToProto(mediumValue);
+            message.Medium = mediumValue;
         }
 
         if (value.Large is { } largeValue)
         {
-            message.Large = ToProto(largeValue);
+            message.Large = largeValue;
         }
 
         if (value.Count is { } countValue)
         {
-            message.Count = ToProto(countValue);
+            message.Count = countValue;
         }
 
         if (value.Count32 is { } count32Value)
         {
-            message.Count32 = ToProto(count32Value);
+            message.Count32 = count32Value;
         }
 
         if (value.Count64 is { } count64Value)
         {
-            message.Count64 = ToProto(count64Value);
+            message.Count64 = count64Value;
         }
 
         if (value.Ratio is { } ratioValue)
         {
-            message.Ratio = ToProto(ratioValue);
+            message.Ratio = ratioValue;
         }
 
         if (value.Score is { } scoreValue)
         {
-            message.Score = ToProto(scoreValue);
+            message.Score = scoreValue;
         }
 
         if (value.Text is { } textValue)
         {
-            message.Text = ToProto(textValue);
+            message.Text = textValue;
         }
 
         if (value.Blob is { } blobValue)
         {
-            message.Blob = ToProto(blobValue);
+            message.Blob = Protobuf::ByteString.CopyFrom(blobValue);
         }
 
         if (value.Extra is { } extraValue)
@@ -195,98 +193,98 @@ public static partial class ChatProtoMapper
 
         if (value.Day is { } dayValue)
         {
-            message.Day = ToProto(dayValue);
+            message.Day = dayValue;
         }
 
         if (value.Host is { } hostValue)
         {
-            message.Host = ToProto(hostValue);
+            message.Host = hostValue;
         }
 
         if (value.Address is { } addressValue)
         {
-            message.Address = ToProto(addressValue);
+            message.Address = addressValue;
         }
 
         if (value.Codes is { } codesValue)
         {
             foreach (var entry in codesValue)
             {
-                message.Codes.Add(ToProto(entry.Key), ToProto(entry.Value));
+                message.Codes.Add(entry.Key, entry.Value);
             }
         }
 
         return message;
     }
 
-    public static global::Acme.Chat.Sample FromProto(global::Acme.Chat.Protos.EchoRequest message) => new()
+    public static Sample FromProto(Protos.EchoRequest message) => new()
     {
-        Flag = message.HasFlag ? FromProto(message.Flag) : true,
-        Small = FromProto(message.Small),
-        Medium = message.HasMedium ? FromProto(message.Medium) : null,
-        Large = message.HasLarge ? FromProto(message.Large) : null,
-        Count = message.HasCount ? FromProto(message.Count) : null,
-        Count32 = message.HasCount32 ? FromProto(message.Count32) : null,
-        Count64 = message.HasCount64 ? FromProto(message.Count64) : null,
-        Ratio = message.HasRatio ? FromProto(message.Ratio) : null,
-        Score = message.HasScore ? FromProto(message.Score) : null,
-        Text = FromProto(message.Text),
-        Blob = message.HasBlob ? FromProto(message.Blob) : null,
+        Flag = message.HasFlag ? message.Flag : true,
+        Small = message.Small,
+        Medium = message.HasMedium ? message.Medium : null,
+        Large = message.HasLarge ? message.Large : null,
+        Count = message.HasCount ? message.Count : null,
+        Count32 = message.HasCount32 ? message.Count32 : null,
+        Count64 = message.HasCount64 ? message.Count64 : null,
+        Ratio = message.HasRatio ? message.Ratio : null,
+        Score = message.HasScore ? message.Score : null,
+        Text = message.Text,
+        Blob = message.HasBlob ? message.Blob.ToByteArray() : null,
         Extra = message.Extra is null ? null : FromProto(message.Extra),
-        Day = message.HasDay ? FromProto(message.Day) : null,
-        Host = message.HasHost ? FromProto(message.Host) : null,
-        Address = message.HasAddress ? FromProto(message.Address) : null,
-        Codes = message.Codes.Count == 0 ? null : global::System.Linq.Enumerable.ToDictionary(message.Codes, static entry => FromProto(entry.Key), static entry => FromProto(entry.Value)),
+        Day = message.HasDay ? message.Day : null,
+        Host = message.HasHost ? message.Host : null,
+        Address = message.HasAddress ? message.Address : null,
+        Codes = message.Codes.Count == 0 ? null : message.Codes.ToDictionary(static entry => entry.Key, static entry => entry.Value),
     };
 
-    public static global::Acme.Chat.Protos.EchoResponse ToEchoResponse(global::Acme.Chat.Sample value)
+    public static Protos.EchoResponse ToEchoResponse(Sample value)
     {
-        var message = new global::Acme.Chat.Protos.EchoResponse();
-        message.Flag = ToProto(value.Flag);
-        message.Small = ToProto(value.Small);
+        var message = new Protos.EchoResponse();
+        message.Flag = value.Flag;
+        message.Small = value.Small;
         if (value.Medium is { } mediumValue)
         {
-            message.Medium = ToProto(mediumValue);
+            message.Medium = mediumValue;
         }
 
         if (value.Large is { } largeValue)
         {
-            message.Large = ToProto(largeValue);
+            message.Large = largeValue;
         }
 
         if (value.Count is { } countValue)
         {
-            message.Count = ToProto(countValue);
+            message.Count = countValue;
         }
 
         if (value.Count32 is { } count32Value)
         {
-            message.Count32 = ToProto(count32Value);
+            message.Count32 = count32Value;
         }
 
         if (value.Count64 is { } count64Value)
         {
-            message.Count64 = ToProto(count64Value);
+            message.Count64 = count64Value;
         }
 
         if (value.Ratio is { } ratioValue)
         {
-            message.Ratio = ToProto(ratioValue);
+            message.Ratio = ratioValue;
         }
 
         if (value.Score is { } scoreValue)
         {
-            message.Score = ToProto(scoreValue);
+            message.Score = scoreValue;
         }
 
         if (value.Text is { } textValue)
         {
-            message.Text = ToProto(textValue);
+            message.Text = textValue;
         }
 
         if (value.Blob is { } blobValue)
         {
-            message.Blob = ToProto(blobValue);
+            message.Blob = Protobuf::ByteString.CopyFrom(blobValue);
         }
 
         if (value.Extra is { } extraValue)
@@ -296,122 +294,113 @@ public static partial class ChatProtoMapper
 
         if (value.Day is { } dayValue)
         {
-            message.Day = ToProto(dayValue);
+            message.Day = dayValue;
         }
 
         if (value.Host is { } hostValue)
         {
-            message.Host = ToProto(hostValue);
+            message.Host = hostValue;
         }
 
         if (value.Address is { } addressValue)
         {
-            message.Address = ToProto(addressValue);
+            message.Address = addressValue;
         }
 
         if (value.Codes is { } codesValue)
         {
             foreach (var entry in codesValue)
             {
-                message.Codes.Add(ToProto(entry.Key), ToProto(entry.Value));
+                message.Codes.Add(entry.Key, entry.Value);
             }
         }
 
         return message;
     }
 
-    public static global::Acme.Chat.Sample FromProto(global::Acme.Chat.Protos.EchoResponse message) => new()
+    public static Sample FromProto(Protos.EchoResponse message) => new()
     {
-        Flag = message.HasFlag ? FromProto(message.Flag) : true,
-        Small = FromProto(message.Small),
-        Medium = message.HasMedium ? FromProto(message.Medium) : null,
-        Large = message.HasLarge ? FromProto(message.Large) : null,
-        Count = message.HasCount ? FromProto(message.Count) : null,
-        Count32 = message.HasCount32 ? FromProto(message.Count32) : null,
-        Count64 = message.HasCount64 ? FromProto(message.Count64) : null,
-        Ratio = message.HasRatio ? FromProto(message.Ratio) : null,
-        Score = message.HasScore ? FromProto(message.Score) : null,
-        Text = FromProto(message.Text),
-        Blob = message.HasBlob ? FromProto(message.Blob) : null,
+        Flag = message.HasFlag ? message.Flag : true,
+        Small = message.Small,
+        Medium = message.HasMedium ? message.Medium : null,
+        Large = message.HasLarge ? message.Large : null,
+        Count = message.HasCount ? message.Count : null,
+        Count32 = message.HasCount32 ? message.Count32 : null,
+        Count64 = message.HasCount64 ? message.Count64 : null,
+        Ratio = message.HasRatio ? message.Ratio : null,
+        Score = message.HasScore ? message.Score : null,
+        Text = message.Text,
+        Blob = message.HasBlob ? message.Blob.ToByteArray() : null,
         Extra = message.Extra is null ? null : FromProto(message.Extra),
-        Day = message.HasDay ? FromProto(message.Day) : null,
-        Host = message.HasHost ? FromProto(message.Host) : null,
-        Address = message.HasAddress ? FromProto(message.Address) : null,
-        Codes = message.Codes.Count == 0 ? null : global::System.Linq.Enumerable.ToDictionary(message.Codes, static entry => FromProto(entry.Key), static entry => FromProto(entry.Value)),
+        Day = message.HasDay ? message.Day : null,
+        Host = message.HasHost ? message.Host : null,
+        Address = message.HasAddress ? message.Address : null,
+        Codes = message.Codes.Count == 0 ? null : message.Codes.ToDictionary(static entry => entry.Key, static entry => entry.Value),
     };
 
-    public static global::Acme.Chat.Protos.HistoryRequest ToHistoryRequest(global::Acme.Chat.HistoryPayload value)
+    public static Protos.HistoryRequest ToHistoryRequest(HistoryPayload value)
     {
-        var message = new global::Acme.Chat.Protos.HistoryRequest();
+        var message = new Protos.HistoryRequest();
         if (value.Room is { } roomValue)
         {
-            message.Room = ToProto(roomValue);
+            message.Room = roomValue;
         }
 
-        message.Limit = ToProto(value.Limit);
+        message.Limit = value.Limit;
         if (value.Before is { } beforeValue)
         {
-            message.Before = ToProto(beforeValue);
+            message.Before = beforeValue;
         }
 
         if (value.Tags is { } tagsValue)
         {
-            foreach (var item in tagsValue)
-            {
-                message.Tags.Add(ToProto(item));
-            }
+            message.Tags.Add(tagsValue);
         }
 
         return message;
     }
 
-    public static global::Acme.Chat.HistoryPayload FromProto(global::Acme.Chat.Protos.HistoryRequest message) => new()
+    public static HistoryPayload FromProto(Protos.HistoryRequest message) => new()
     {
-        Room = FromProto(message.Room),
-        Limit = message.HasLimit ? FromProto(message.Limit) : 50,
-        Before = message.HasBefore ? FromProto(message.Before) : null,
-        Tags = message.Tags.Count == 0 ? null : [.. global::System.Linq.Enumerable.Select(message.Tags, static item => FromProto(item))],
+        Room = message.Room,
+        Limit = message.HasLimit ? message.Limit : 50,
+        Before = message.HasBefore ? message.Before : null,
+        Tags = message.Tags.Count == 0 ? null : [.. message.Tags],
     };
 
-    public static global::Acme.Chat.Protos.HistoryResponse ToHistoryResponse(global::Acme.Chat.HistoryResult value)
+    public static Protos.HistoryResponse ToHistoryResponse(HistoryResult value)
     {
-        var message = new global::Acme.Chat.Protos.HistoryResponse();
+        var message = new Protos.HistoryResponse();
         if (value.Messages is { } messagesValue)
         {
-            foreach (var item in messagesValue)
-            {
-                message.Messages.Add(ToProto(item));
-            }
+            message.Messages.Add(messagesValue.Select(static item => ToProto(item)));
         }
 
         if (value.Threads is { } threadsValue)
         {
-            foreach (var item in threadsValue)
-            {
-                message.Threads.Add(ToProto(item));
-            }
+            message.Threads.Add(threadsValue.Select(static item => ToProto(item)));
         }
 
         return message;
     }
 
-    public static global::Acme.Chat.HistoryResult FromProto(global::Acme.Chat.Protos.HistoryResponse message) => new()
+    public static HistoryResult FromProto(Protos.HistoryResponse message) => new()
     {
-        Messages = [.. global::System.Linq.Enumerable.Select(message.Messages, static item => FromProto(item))],
-        Threads = message.Threads.Count == 0 ? null : [.. global::System.Linq.Enumerable.Select(message.Threads, static item => FromProto(item))],
+        Messages = [.. message.Messages.Select(static item => FromProto(item))],
+        Threads = message.Threads.Count == 0 ? null : [.. message.Threads.Select(static item => FromProto(item))],
     };
 
-    public static global::Acme.Chat.Protos.JoinRequest ToJoinRequest(global::Acme.Chat.JoinPayload value)
+    public static Protos.JoinRequest ToJoinRequest(JoinPayload value)
     {
-        var message = new global::Acme.Chat.Protos.JoinRequest();
+        var message = new Protos.JoinRequest();
         if (value.Room is { } roomValue)
         {
-            message.Room = ToProto(roomValue);
+            message.Room = roomValue;
         }
 
         if (value.Token is { } tokenValue)
         {
-            message.Token = ToProto(tokenValue);
+            message.Token = tokenValue;
         }
 
         if (value.Profile is { } profileValue)
@@ -419,70 +408,66 @@ public static partial class ChatProtoMapper
             message.Profile = ToProto(profileValue);
         }
 
-        message.Notify = ToProto(value.Notify);
+        message.Notify = value.Notify;
         return message;
     }
 
-    public static global::Acme.Chat.JoinPayload FromProto(global::Acme.Chat.Protos.JoinRequest message) => new()
+    public static JoinPayload FromProto(Protos.JoinRequest message) => new()
     {
-        Room = FromProto(message.Room),
-        Token = FromProto(message.Token),
+        Room = message.Room,
+        Token = message.Token,
         Profile = message.Profile is null ? null! : FromProto(message.Profile),
-        Notify = message.HasNotify ? FromProto(message.Notify) : false,
+        Notify = message.HasNotify ? message.Notify : false,
     };
 
-    public static global::Acme.Chat.Protos.JoinResponse ToJoinResponse(global::Acme.Chat.JoinResult value)
+    public static Protos.JoinResponse ToJoinResponse(JoinResult value)
     {
-        var message = new global::Acme.Chat.Protos.JoinResponse();
-        message.Members = ToProto(value.Members);
+        var message = new Protos.JoinResponse();
+        message.Members = value.Members;
         if (value.Welcome is { } welcomeValue)
         {
-            message.Welcome = ToProto(welcomeValue);
+            message.Welcome = welcomeValue;
         }
 
         return message;
     }
 
-    public static global::Acme.Chat.JoinResult FromProto(global::Acme.Chat.Protos.JoinResponse message) => new()
+    public static JoinResult FromProto(Protos.JoinResponse message) => new()
     {
-        Members = FromProto(message.Members),
-        Welcome = FromProto(message.Welcome),
+        Members = message.Members,
+        Welcome = message.Welcome,
     };
 
-    public static global::Acme.Chat.Protos.ListenRequest ToListenRequest(global::Acme.Chat.ListenPayload value)
+    public static Protos.ListenRequest ToListenRequest(ListenPayload value)
     {
-        var message = new global::Acme.Chat.Protos.ListenRequest();
+        var message = new Protos.ListenRequest();
         if (value.Room is { } roomValue)
         {
-            message.Room = ToProto(roomValue);
+            message.Room = roomValue;
         }
 
         if (value.View is { } viewValue)
         {
-            message.View = ToProto(viewValue);
+            message.View = (Protos.View)viewValue;
         }
 
         return message;
     }
 
-    public static global::Acme.Chat.ListenPayload FromProto(global::Acme.Chat.Protos.ListenRequest message) => new()
+    public static ListenPayload FromProto(Protos.ListenRequest message) => new()
     {
-        Room = FromProto(message.Room),
-        View = message.HasView ? FromProto(message.View) : null,
+        Room = message.Room,
+        View = message.HasView ? (View)message.View : null,
     };
 
-    public static global::Acme.Chat.Protos.ListenResponse ToListenResponse(global::Acme.Chat.ChatEvent value)
+    public static Protos.ListenResponse ToListenResponse(ChatEvent value)
     {
-        var message = new global::Acme.Chat.Protos.ListenResponse();
-        message.Id = ToProto(value.Id);
-        if (value.Kind is { } kindValue)
-        {
-            message.Kind = ToProto(kindValue);
-        }
-
+        var message = new Protos.ListenResponse();
+        message.Id = value.Id;
+        message.Kind = (Protos.Kind)value.Kind;
         if (value.Room is { } roomValue)
         {
-            message.Room = ToProto(roomValue);
+            message.Room = roomValue;
         }
 
         if (value.Message is { } messageValue)
@@ -492,27 +477,27 @@ public static partial class ChatProtoMapper
 
         if (value.Members is { } membersValue)
         {
-            message.Members = ToProto(membersValue);
+            message.Members = membersValue;
         }
 
         return message;
     }
 
-    public static global::Acme.Chat.ChatEvent FromProto(global::Acme.Chat.Protos.ListenResponse message) => new()
+    public static ChatEvent FromProto(Protos.ListenResponse message) => new()
     {
-        Id = FromProto(message.Id),
-        Kind = FromProto(message.Kind),
-        Room = message.HasRoom ? FromProto(message.Room) : null,
+        Id = message.Id,
+        Kind = (Kind)message.Kind,
+        Room = message.HasRoom ? message.Room : null,
         Message = message.Message is null ? null : FromProto(message.Message),
-        Members = message.HasMembers ? FromProto(message.Members) : null,
+        Members = message.HasMembers ? message.Members : null,
     };
 
-    public static global::Acme.Chat.Protos.Message ToProto(global::Acme.Chat.Message value)
+    public static Protos.Message ToProto(Message value)
     {
-        var message = new global::Acme.Chat.Protos.Message();
+        var message = new Protos.Message();
         if (value.Text is { } textValue)
         {
-            message.Text = ToProto(textValue);
+            message.Text = textValue;
         }
 
         if (value.Author is { } authorValue)
@@ -522,17 +507,14 @@ public static partial class ChatProtoMapper
 
         if (value.Mentions is { } mentionsValue)
         {
-            foreach (var item in mentionsValue)
-            {
-                message.Mentions.Add(ToProto(item));
-            }
+            message.Mentions.Add(mentionsValue);
         }
 
         if (value.Labels is { } labelsValue)
         {
             foreach (var entry in labelsValue)
             {
-                message.Labels.Add(ToProto(entry.Key), ToProto(entry.Value));
+                message.Labels.Add(entry.Key, entry.Value);
             }
         }
 
@@ -549,68 +531,64 @@ public static partial class ChatProtoMapper
         return message;
     }
 
-    public static global::Acme.Chat.Message FromProto(global::Acme.Chat.Protos.Message message) => new()
+    public static Message FromProto(Protos.Message message) => new()
     {
-        Text = FromProto(message.Text),
+        Text = message.Text,
         Author = message.Author is null ? null! : FromProto(message.Author),
-        Mentions = message.Mentions.Count == 0 ? null : [.. global::System.Linq.Enumerable.Select(message.Mentions, static item => FromProto(item))],
-        Labels = message.Labels.Count == 0 ? null : global::System.Linq.Enumerable.ToDictionary(message.Labels, static entry => FromProto(entry.Key), static entry => FromProto(entry.Value)),
+        Mentions = message.Mentions.Count == 0 ? null : [.. message.Mentions],
+        Labels = message.Labels.Count == 0 ? null : message.Labels.ToDictionary(static entry => entry.Key, static entry => entry.Value),
         Meta = message.Meta is null ? null : FromProto(message.Meta),
         ReplyTo = message.ReplyTo is null ? null : FromProto(message.ReplyTo),
     };
 
-    public static global::Acme.Chat.Protos.MessageMeta ToProto(global::Acme.Chat.MessageMeta value)
+    public static Protos.MessageMeta ToProto(MessageMeta value)
     {
-        var message = new global::Acme.Chat.Protos.MessageMeta();
-        if (value.Client is { } clientValue)
-        {
-            message.Client = ToProto(clientValue);
-        }
-
+        var message = new Protos.MessageMeta();
+        message.Client = (Protos.Client)value.Client;
         if (value.SentAt is { } sentAtValue)
         {
-            message.SentAt = ToProto(sentAtValue);
+            message.SentAt = sentAtValue;
         }
 
         return message;
     }
 
-    public static global::Acme.Chat.MessageMeta FromProto(global::Acme.Chat.Protos.MessageMeta message) => new()
+    public static MessageMeta FromProto(Protos.MessageMeta message) => new()
     {
-        Client = message.HasClient ? FromProto(message.Client) : "web",
-        SentAt = FromProto(message.SentAt),
+        Client = message.HasClient ? (Client)message.Client : Client.Web,
+        SentAt = message.SentAt,
     };
 
-    public static global::Acme.Chat.Protos.RenameRequest ToRenameRequest(global::Acme.Chat.RenamePayload value)
+    public static Protos.RenameRequest ToRenameRequest(RenamePayload value)
     {
-        var message = new global::Acme.Chat.Protos.RenameRequest();
+        var message = new Protos.RenameRequest();
         if (value.Room is { } roomValue)
         {
-            message.Room = ToProto(roomValue);
+            message.Room = roomValue;
         }
 
         if (value.Title is { } titleValue)
         {
-            message.Title = ToProto(titleValue);
+            message.Title = titleValue;
         }
 
         return message;
     }
 
-    public static global::Acme.Chat.RenamePayload FromProto(global::Acme.Chat.Protos.RenameRequest message) => new()
+    public static RenamePayload FromProto(Protos.RenameRequest message) => new()
     {
-        Room = FromProto(message.Room),
-        Title = FromProto(message.Title),
+        Room = message.Room,
+        Title = message.Title,
     };
 
-    public static global::Acme.Chat.Protos.RenameResponse ToRenameResponse() => new();
+    public static Protos.RenameResponse ToRenameResponse() => new();
 
-    public static global::Acme.Chat.Protos.SendRequest ToSendRequest(global::Acme.Chat.Message value)
+    public static Protos.SendRequest ToSendRequest(Message value)
     {
-        var message = new global::Acme.Chat.Protos.SendRequest();
+        var message = new Protos.SendRequest();
         if (value.Text is { } textValue)
         {
-            message.Text = ToProto(textValue);
+            message.Text = textValue;
         }
 
         if (value.Author is { } authorValue)
@@ -620,17 +598,14 @@ public static partial class ChatProtoMapper
 
         if (value.Mentions is { } mentionsValue)
         {
-            foreach (var item in mentionsValue)
-            {
-                message.Mentions.Add(ToProto(item));
-            }
+            message.Mentions.Add(mentionsValue);
         }
 
         if (value.Labels is { } labelsValue)
         {
             foreach (var entry in labelsValue)
             {
-                message.Labels.Add(ToProto(entry.Key), ToProto(entry.Value));
+                message.Labels.Add(entry.Key, entry.Value);
             }
         }
 
@@ -647,39 +622,39 @@ public static partial class ChatProtoMapper
         return message;
     }
 
-    public static global::Acme.Chat.Message FromProto(global::Acme.Chat.Protos.SendRequest message) => new()
+    public static Message FromProto(Protos.SendRequest message) => new()
     {
-        Text = FromProto(message.Text),
+        Text = message.Text,
         Author = message.Author is null ? null! : FromProto(message.Author),
-        Mentions = message.Mentions.Count == 0 ? null : [.. global::System.Linq.Enumerable.Select(message.Mentions, static item => FromProto(item))],
-        Labels = message.Labels.Count == 0 ? null : global::System.Linq.Enumerable.ToDictionary(message.Labels, static entry => FromProto(entry.Key), static entry => FromProto(entry.Value)),
+        Mentions = message.Mentions.Count == 0 ? null : [.. message.Mentions],
+        Labels = message.Labels.Count == 0 ? null : message.Labels.ToDictionary(static entry => entry.Key, static entry => entry.Value),
         Meta = message.Meta is null ? null : FromProto(message.Meta),
         ReplyTo = message.ReplyTo is null ? null : FromProto(message.ReplyTo),
     };
 
-    public static global::Acme.Chat.Protos.SendResponse ToSendResponse(global::Acme.Chat.SendResult value)
+    public static Protos.SendResponse ToSendResponse(SendResult value)
     {
-        var message = new global::Acme.Chat.Protos.SendResponse();
-        message.Accepted = ToProto(value.Accepted);
+        var message = new Protos.SendResponse();
+        message.Accepted = value.Accepted;
         return message;
     }
 
-    public static global::Acme.Chat.SendResult FromProto(global::Acme.Chat.Protos.SendResponse message) => new()
+    public static SendResult FromProto(Protos.SendResponse message) => new()
     {
-        Accepted = FromProto(message.Accepted),
+        Accepted = message.Accepted,
     };
 
-    public static global::Acme.Chat.Protos.ShoutRequest ToShoutRequest(string value) => new() { Value = ToProto(value) };
+    public static Protos.ShoutRequest ToShoutRequest(string value) => new() { Value = value };
 
-    public static string FromProto(global::Acme.Chat.Protos.ShoutRequest message) => FromProto(message.Value);
+    public static string FromProto(Protos.ShoutRequest message) => message.Value;
 
-    public static global::Acme.Chat.Protos.ShoutResponse ToShoutResponse(string value) => new() { Value = ToProto(value) };
+    public static Protos.ShoutResponse ToShoutResponse(string value) => new() { Value = value };
 
-    public static string FromProto(global::Acme.Chat.Protos.ShoutResponse message) => FromProto(message.Value);
+    public static string FromProto(Protos.ShoutResponse message) => message.Value;
 
-    public static global::Acme.Chat.Protos.Thread ToProto(global::Acme.Chat.Thread value)
+    public static Protos.Thread ToProto(Thread value)
     {
-        var message = new global::Acme.Chat.Protos.Thread();
+        var message = new Protos.Thread();
         if (value.Root is { } rootValue)
         {
             message.Root = ToProto(rootValue);
@@ -687,49 +662,42 @@ public static partial class ChatProtoMapper
 
         if (value.Replies is { } repliesValue)
         {
-            foreach (var item in repliesValue)
-            {
-                message.Replies.Add(ToProto(item));
-            }
+            message.Replies.Add(repliesValue.Select(static item => ToProto(item)));
         }
 
         return message;
     }
 
-    public static global::Acme.Chat.Thread FromProto(global::Acme.Chat.Protos.Thread message) => new()
+    public static Thread FromProto(Protos.Thread message) => new()
     {
         Root = message.Root is null ? null! : FromProto(message.Root),
-        Replies = message.Replies.Count == 0 ? null : [.. global::System.Linq.Enumerable.Select(message.Replies, static item => FromProto(item))],
+        Replies = message.Replies.Count == 0 ? null : [.. message.Replies.Select(static item => FromProto(item))],
     };
 
-    public static global::Acme.Chat.Protos.TickerRequest ToTickerRequest(global::Acme.Chat.TickerPayload value)
+    public static Protos.TickerRequest ToTickerRequest(TickerPayload value)
     {
-        var message = new global::Acme.Chat.Protos.TickerRequest();
+        var message = new Protos.TickerRequest();
         if (value.Room is { } roomValue)
         {
-            message.Room = ToProto(roomValue);
+            message.Room = roomValue;
         }
 
         return message;
     }
 
-    public static global::Acme.Chat.TickerPayload FromProto(global::Acme.Chat.Protos.TickerRequest message) => new()
+    public static TickerPayload FromProto(Protos.TickerRequest message) => new()
     {
-        Room = FromProto(message.Room),
+        Room = message.Room,
     };
 
-    public static global::Acme.Chat.Protos.TickerResponse ToTickerResponse(global::Acme.Chat.ChatEvent value)
+    public static Protos.TickerResponse ToTickerResponse(ChatEvent value)
     {
-        var message = new global::Acme.Chat.Protos.TickerResponse();
-        message.Id = ToProto(value.Id);
-        if (value.Kind is { } kindValue)
-        {
-            message.Kind = ToProto(kindValue);
-        }
-
+        var message = new Protos.TickerResponse();
+        message.Id = value.Id;
+        message.Kind = (Protos.Kind)value.Kind;
         if (value.Room is { } roomValue)
         {
-            message.Room = ToProto(roomValue);
+            message.Room = roomValue;
         }
 
         if (value.Message is { } messageValue)
@@ -739,77 +707,40 @@ public static partial class ChatProtoMapper
 
         if (value.Members is { } membersValue)
         {
-            message.Members = ToProto(membersValue);
+            message.Members = membersValue;
         }
 
         return message;
     }
 
-    public static global::Acme.Chat.ChatEvent FromProto(global::Acme.Chat.Protos.TickerResponse message) => new()
+    public static ChatEvent FromProto(Protos.TickerResponse message) => new()
     {
-        Id = FromProto(message.Id),
-        Kind = FromProto(message.Kind),
-        Room = message.HasRoom ? FromProto(message.Room) : null,
+        Id = message.Id,
+        Kind = (Kind)message.Kind,
+        Room = message.HasRoom ? message.Room : null,
         Message = message.Message is null ? null : FromProto(message.Message),
-        Members = message.HasMembers ? FromProto(message.Members) : null,
+        Members = message.HasMembers ? message.Members : null,
     };
 
-    public static global::Acme.Chat.Protos.TypingRequest ToTypingRequest(string value) => new() { Value = ToProto(value) };
+    public static Protos.TypingRequest ToTypingRequest(string value) => new() { Value = value };
 
-    public static string FromProto(global::Acme.Chat.Protos.TypingRequest message) => FromProto(message.Value);
+    public static string FromProto(Protos.TypingRequest message) => message.Value;
 
-    public static global::Acme.Chat.Protos.TypingResponse ToTypingResponse() => new();
+    public static Protos.TypingResponse ToTypingResponse() => new();
 
-    private static string ToProto(string value) => value;
-
-    private static bool ToProto(bool value) => value;
-
-    private static int ToProto(int value) => value;
-
-    private static long ToProto(long value) => value;
-
-    private static uint ToProto(uint value) => value;
-
-    private static ulong ToProto(ulong value) => value;
-
-    private static float ToProto(float value) => value;
-
-    private static double ToProto(double value) => value;
-
-    private static ByteString ToProto(byte[] value) => ByteString.CopyFrom(value);
-
-    private static Google.Protobuf.WellKnownTypes.Value ToProto(global::System.Text.Json.JsonElement value) =>
-        Google.Protobuf.WellKnownTypes.Value.Parser.ParseJson(value.GetRawText());
-
-    private static string FromProto(string value) => value;
-
-    private static bool FromProto(bool value) => value;
-
-    private static int FromProto(int value) => value;
-
-    private static long FromProto(long value) => value;
-
-    private static uint FromProto(uint value) => value;
-
-    private static ulong FromProto(ulong value) => value;
-
-    private static float FromProto(float value) => value;
-
-    private static double FromProto(double value) => value;
-
-    private static byte[] FromProto(ByteString value) => value.ToByteArray();
+    private static Protobuf::WellKnownTypes.Value ToProto(JsonElement value) => Protobuf::WellKnownTypes.Value.Parser.ParseJson(value.GetRawText());
 
     /// <summary>The JSON a Value holds, written compactly (as System.Text.Json writes it over HTTP), so both transports give the same text.</summary>
-    private static global::System.Text.Json.JsonElement FromProto(Google.Protobuf.WellKnownTypes.Value value)
+    private static JsonElement FromProto(Protobuf::WellKnownTypes.Value value)
     {
-        using var formatted = global::System.Text.Json.JsonDocument.Parse(JsonFormatter.Default.Format(value));
-        var compact = new global::System.Buffers.ArrayBufferWriter<byte>();
-        using (var writer = new global::System.Text.Json.Utf8JsonWriter(compact))
+        using var formatted = JsonDocument.Parse(Protobuf::JsonFormatter.Default.Format(value));
+        var compact = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(compact))
         {
             formatted.RootElement.WriteTo(writer);
         }
 
-        using var document = global::System.Text.Json.JsonDocument.Parse(compact.WrittenMemory);
+        using var document = JsonDocument.Parse(compact.WrittenMemory);
         return document.RootElement.Clone();
     }
 }

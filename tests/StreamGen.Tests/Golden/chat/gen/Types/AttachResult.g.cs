@@ -4,16 +4,20 @@
 // </auto-generated>
 #nullable enable
 
+using System.CodeDom.Compiler;
+using System.Text.Json.Serialization;
+using Runtime = StreamGen.Runtime;
+
 namespace Acme.Chat;
 
-[global::System.CodeDom.Compiler.GeneratedCode("StreamGen", "0.1.0")]
-public sealed partial record AttachResult : global::StreamGen.Runtime.IValidatable
+[GeneratedCode("StreamGen", "0.1.0")]
+public sealed partial record AttachResult : Runtime::IValidatable
 {
-    [global::System.Text.Json.Serialization.JsonPropertyName("bytes")]
+    [JsonPropertyName("bytes")]
     public required long Bytes { get; init; }
 
     /// <summary>Checks every validation rule of the design; each failure is added to <paramref name="errors"/>.</summary>
-    public void Validate(ref global::StreamGen.Runtime.ValidationErrors? errors)
+    public void Validate(ref Runtime::ValidationErrors? errors)
     {
     }
 }

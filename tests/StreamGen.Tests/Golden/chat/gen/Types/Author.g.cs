@@ -4,60 +4,65 @@
 // </auto-generated>
 #nullable enable
 
+using System.CodeDom.Compiler;
+using System.Text.Json.Serialization;
+using System.Text.RegularExpressions;
+using Runtime = StreamGen.Runtime;
+
 namespace Acme.Chat;
 
 /// <summary>Who wrote a message.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("StreamGen", "0.1.0")]
-public sealed partial record Author : global::StreamGen.Runtime.IValidatable
+[GeneratedCode("StreamGen", "0.1.0")]
+public sealed partial record Author : Runtime::IValidatable
 {
     /// <summary>Author id</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("id")]
+    [JsonPropertyName("id")]
     public required string Id { get; init; }
 
-    [global::System.Text.Json.Serialization.JsonPropertyName("name")]
+    [JsonPropertyName("name")]
     public required string Name { get; init; }
 
-    [global::System.Text.Json.Serialization.JsonPropertyName("email")]
+    [JsonPropertyName("email")]
     public string? Email { get; init; }
 
     /// <summary>Small picture</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("avatar")]
+    [JsonPropertyName("avatar")]
     public byte[]? Avatar { get; init; }
 
     /// <summary>Checks every validation rule of the design; each failure is added to <paramref name="errors"/>.</summary>
-    public void Validate(ref global::StreamGen.Runtime.ValidationErrors? errors)
+    public void Validate(ref Runtime::ValidationErrors? errors)
     {
         if (Id is { } idValue)
         {
-            global::StreamGen.Runtime.Check.Format(ref errors, "id", idValue, global::StreamGen.Runtime.StringFormat.Uuid);
+            Runtime::Check.Format(ref errors, "id", idValue, Runtime::StringFormat.Uuid);
         }
         else
         {
-            global::StreamGen.Runtime.Check.Missing(ref errors, "id");
+            Runtime::Check.Missing(ref errors, "id");
         }
 
         if (Name is { } nameValue)
         {
-            global::StreamGen.Runtime.Check.Pattern(ref errors, "name", nameValue, NamePattern(), "^[A-Za-z][A-Za-z0-9 _-]*$");
-            global::StreamGen.Runtime.Check.MinLength(ref errors, "name", nameValue, 1);
-            global::StreamGen.Runtime.Check.MaxLength(ref errors, "name", nameValue, 64);
+            Runtime::Check.Pattern(ref errors, "name", nameValue, NamePattern(), "^[A-Za-z][A-Za-z0-9 _-]*$");
+            Runtime::Check.MinLength(ref errors, "name", nameValue, 1);
+            Runtime::Check.MaxLength(ref errors, "name", nameValue, 64);
         }
         else
         {
-            global::StreamGen.Runtime.Check.Missing(ref errors, "name");
+            Runtime::Check.Missing(ref errors, "name");
         }
 
         if (Email is { } emailValue)
         {
-            global::StreamGen.Runtime.Check.Format(ref errors, "email", emailValue, global::StreamGen.Runtime.StringFormat.Email);
+            Runtime::Check.Format(ref errors, "email", emailValue, Runtime::StringFormat.Email);
         }
 
         if (Avatar is { } avatarValue)
         {
-            global::StreamGen.Runtime.Check.MaxLength(ref errors, "avatar", avatarValue, 65536);
+            Runtime::Check.MaxLength(ref errors, "avatar", avatarValue, 65536);
         }
     }
 
-    [global::System.Text.RegularExpressions.GeneratedRegex("^[A-Za-z][A-Za-z0-9 _-]*$", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
-    private static partial global::System.Text.RegularExpressions.Regex NamePattern();
+    [GeneratedRegex("^[A-Za-z][A-Za-z0-9 _-]*$", RegexOptions.CultureInvariant)]
+    private static partial Regex NamePattern();
 }

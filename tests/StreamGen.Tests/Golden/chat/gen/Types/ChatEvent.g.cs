@@ -4,42 +4,38 @@
 // </auto-generated>
 #nullable enable
 
+using System.CodeDom.Compiler;
+using System.Text.Json.Serialization;
+using Runtime = StreamGen.Runtime;
+
 namespace Acme.Chat;
 
 /// <summary>Something that happened in a room.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("StreamGen", "0.1.0")]
-public sealed partial record ChatEvent : global::StreamGen.Runtime.IValidatable
+[GeneratedCode("StreamGen", "0.1.0")]
+public sealed partial record ChatEvent : Runtime::IViewedResult<ChatEvent, ChatEventView>
 {
-    [global::System.Text.Json.Serialization.JsonPropertyName("id")]
+    [JsonPropertyName("id")]
     public required long Id { get; init; }
 
-    [global::System.Text.Json.Serialization.JsonPropertyName("kind")]
-    public required string Kind { get; init; }
+    [JsonPropertyName("kind")]
+    public required Kind Kind { get; init; }
 
-    [global::System.Text.Json.Serialization.JsonPropertyName("room")]
+    [JsonPropertyName("room")]
     public string? Room { get; init; }
 
-    [global::System.Text.Json.Serialization.JsonPropertyName("message")]
-    public global::Acme.Chat.Message? Message { get; init; }
+    [JsonPropertyName("message")]
+    public Message? Message { get; init; }
 
-    [global::System.Text.Json.Serialization.JsonPropertyName("members")]
+    [JsonPropertyName("members")]
     public int? Members { get; init; }
 
     /// <summary>Checks every validation rule of the design; each failure is added to <paramref name="errors"/>.</summary>
-    public void Validate(ref global::StreamGen.Runtime.ValidationErrors? errors)
+    public void Validate(ref Runtime::ValidationErrors? errors)
     {
-        if (Kind is { } kindValue)
-        {
-            global::StreamGen.Runtime.Check.Enum(ref errors, "kind", kindValue, ["message", "joined", "left"]);
-        }
-        else
-        {
-            global::StreamGen.Runtime.Check.Missing(ref errors, "kind");
-        }
-
+        Runtime::Check.Enum(ref errors, "kind", Kind);
         if (Message is { } messageValue)
         {
-            global::StreamGen.Runtime.Check.Nested(ref errors, "message", messageValue);
+            Runtime::Check.Nested(ref errors, "message", messageValue);
         }
     }
 
@@ -51,50 +47,27 @@ public sealed partial record ChatEvent : global::StreamGen.Runtime.IValidatable
     };
 
     /// <summary>Checks what <paramref name="view"/> requires beyond the type's own rules, for a value received in that view.</summary>
-    public void ValidateView(ChatEventView view, ref global::StreamGen.Runtime.ValidationErrors? errors)
+    public void ValidateView(ChatEventView view, ref Runtime::ValidationErrors? errors)
     {
         switch (view)
         {
             case ChatEventView.Default:
-                global::StreamGen.Runtime.Check.Present(ref errors, "room", Room);
+                Runtime::Check.Present(ref errors, "room", Room);
                 break;
             case ChatEventView.Compact:
                 break;
         }
     }
-
-    /// <summary>The design name of a view, as the Goa-View header carries it.</summary>
-    public static string ViewName(ChatEventView view) => view switch
-    {
-        ChatEventView.Default => "default",
-        ChatEventView.Compact => "compact",
-        _ => throw new global::System.ArgumentOutOfRangeException(nameof(view)),
-    };
-
-    /// <summary>Reads a view from its design name (null or empty means default).</summary>
-    public static bool TryParseView(string? name, out ChatEventView view)
-    {
-        switch (name)
-        {
-            case "default" or null or "":
-                view = ChatEventView.Default;
-                return true;
-            case "compact":
-                view = ChatEventView.Compact;
-                return true;
-            default:
-                view = default;
-                return false;
-        }
-    }
 }
 
-/// <summary>The views of <see cref="ChatEvent"/>: which attributes a streamed value carries.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("StreamGen", "0.1.0")]
+/// <summary>The views of <see cref="ChatEvent"/>: which attributes a streamed value carries; each member carries the view's name.</summary>
+[GeneratedCode("StreamGen", "0.1.0")]
 public enum ChatEventView
 {
     /// <summary>View "default": id, kind, room, message, members.</summary>
+    [JsonStringEnumMemberName("default")]
     Default,
     /// <summary>View "compact": id, kind.</summary>
+    [JsonStringEnumMemberName("compact")]
     Compact,
 }

@@ -4,26 +4,30 @@
 // </auto-generated>
 #nullable enable
 
+using System.CodeDom.Compiler;
+using System.Text.Json.Serialization;
+using Runtime = StreamGen.Runtime;
+
 namespace Acme.Chat;
 
-[global::System.CodeDom.Compiler.GeneratedCode("StreamGen", "0.1.0")]
-public sealed partial record FeedResult : global::StreamGen.Runtime.IValidatable
+[GeneratedCode("StreamGen", "0.1.0")]
+public sealed partial record FeedResult : Runtime::IValidatable
 {
-    [global::System.Text.Json.Serialization.JsonPropertyName("seq")]
+    [JsonPropertyName("seq")]
     public required long Seq { get; init; }
 
-    [global::System.Text.Json.Serialization.JsonPropertyName("kind")]
+    [JsonPropertyName("kind")]
     public required string Kind { get; init; }
 
-    [global::System.Text.Json.Serialization.JsonPropertyName("text")]
+    [JsonPropertyName("text")]
     public string? Text { get; init; }
 
-    [global::System.Text.Json.Serialization.JsonPropertyName("delay")]
+    [JsonPropertyName("delay")]
     public int? Delay { get; init; }
 
     /// <summary>Checks every validation rule of the design; each failure is added to <paramref name="errors"/>.</summary>
-    public void Validate(ref global::StreamGen.Runtime.ValidationErrors? errors)
+    public void Validate(ref Runtime::ValidationErrors? errors)
     {
-        global::StreamGen.Runtime.Check.Present(ref errors, "kind", Kind);
+        Runtime::Check.Present(ref errors, "kind", Kind);
     }
 }

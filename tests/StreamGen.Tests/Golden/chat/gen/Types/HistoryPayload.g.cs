@@ -4,28 +4,33 @@
 // </auto-generated>
 #nullable enable
 
+using System.CodeDom.Compiler;
+using System.Collections.Generic;
+using System.Text.Json.Serialization;
+using Runtime = StreamGen.Runtime;
+
 namespace Acme.Chat;
 
-[global::System.CodeDom.Compiler.GeneratedCode("StreamGen", "0.1.0")]
-public sealed partial record HistoryPayload : global::StreamGen.Runtime.IValidatable
+[GeneratedCode("StreamGen", "0.1.0")]
+public sealed partial record HistoryPayload : Runtime::IValidatable
 {
-    [global::System.Text.Json.Serialization.JsonPropertyName("room")]
+    [JsonPropertyName("room")]
     public required string Room { get; init; }
 
-    [global::System.Text.Json.Serialization.JsonPropertyName("limit")]
+    [JsonPropertyName("limit")]
     public int Limit { get; set; } = 50;
 
-    [global::System.Text.Json.Serialization.JsonPropertyName("before")]
+    [JsonPropertyName("before")]
     public long? Before { get; init; }
 
-    [global::System.Text.Json.Serialization.JsonPropertyName("tags")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Tags { get; init; }
+    [JsonPropertyName("tags")]
+    public IReadOnlyList<string>? Tags { get; init; }
 
     /// <summary>Checks every validation rule of the design; each failure is added to <paramref name="errors"/>.</summary>
-    public void Validate(ref global::StreamGen.Runtime.ValidationErrors? errors)
+    public void Validate(ref Runtime::ValidationErrors? errors)
     {
-        global::StreamGen.Runtime.Check.Present(ref errors, "room", Room);
-        global::StreamGen.Runtime.Check.Minimum(ref errors, "limit", Limit, 1);
-        global::StreamGen.Runtime.Check.Maximum(ref errors, "limit", Limit, 500);
+        Runtime::Check.Present(ref errors, "room", Room);
+        Runtime::Check.Minimum(ref errors, "limit", Limit, 1);
+        Runtime::Check.Maximum(ref errors, "limit", Limit, 500);
     }
 }

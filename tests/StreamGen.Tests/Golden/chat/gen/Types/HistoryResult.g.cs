@@ -4,32 +4,37 @@
 // </auto-generated>
 #nullable enable
 
+using System.CodeDom.Compiler;
+using System.Collections.Generic;
+using System.Text.Json.Serialization;
+using Runtime = StreamGen.Runtime;
+
 namespace Acme.Chat;
 
-[global::System.CodeDom.Compiler.GeneratedCode("StreamGen", "0.1.0")]
-public sealed partial record HistoryResult : global::StreamGen.Runtime.IValidatable
+[GeneratedCode("StreamGen", "0.1.0")]
+public sealed partial record HistoryResult : Runtime::IValidatable
 {
-    [global::System.Text.Json.Serialization.JsonPropertyName("messages")]
-    public required global::System.Collections.Generic.IReadOnlyList<global::Acme.Chat.Message> Messages { get; init; }
+    [JsonPropertyName("messages")]
+    public required IReadOnlyList<Message> Messages { get; init; }
 
-    [global::System.Text.Json.Serialization.JsonPropertyName("threads")]
-    public global::System.Collections.Generic.IReadOnlyList<global::Acme.Chat.Thread>? Threads { get; init; }
+    [JsonPropertyName("threads")]
+    public IReadOnlyList<Thread>? Threads { get; init; }
 
     /// <summary>Checks every validation rule of the design; each failure is added to <paramref name="errors"/>.</summary>
-    public void Validate(ref global::StreamGen.Runtime.ValidationErrors? errors)
+    public void Validate(ref Runtime::ValidationErrors? errors)
     {
         if (Messages is { } messagesValue)
         {
-            global::StreamGen.Runtime.Check.Items(ref errors, "messages", messagesValue);
+            Runtime::Check.Items(ref errors, "messages", messagesValue);
         }
         else
         {
-            global::StreamGen.Runtime.Check.Missing(ref errors, "messages");
+            Runtime::Check.Missing(ref errors, "messages");
         }
 
         if (Threads is { } threadsValue)
         {
-            global::StreamGen.Runtime.Check.Items(ref errors, "threads", threadsValue);
+            Runtime::Check.Items(ref errors, "threads", threadsValue);
         }
     }
 }

@@ -4,46 +4,51 @@
 // </auto-generated>
 #nullable enable
 
+using System.CodeDom.Compiler;
+using System.Text.Json.Serialization;
+using System.Text.RegularExpressions;
+using Runtime = StreamGen.Runtime;
+
 namespace Acme.Chat;
 
-[global::System.CodeDom.Compiler.GeneratedCode("StreamGen", "0.1.0")]
-public sealed partial record JoinPayload : global::StreamGen.Runtime.IValidatable
+[GeneratedCode("StreamGen", "0.1.0")]
+public sealed partial record JoinPayload : Runtime::IValidatable
 {
-    [global::System.Text.Json.Serialization.JsonPropertyName("room")]
+    [JsonPropertyName("room")]
     public required string Room { get; init; }
 
-    [global::System.Text.Json.Serialization.JsonPropertyName("token")]
+    [JsonPropertyName("token")]
     public required string Token { get; init; }
 
-    [global::System.Text.Json.Serialization.JsonPropertyName("profile")]
-    public required global::Acme.Chat.Author Profile { get; init; }
+    [JsonPropertyName("profile")]
+    public required Author Profile { get; init; }
 
-    [global::System.Text.Json.Serialization.JsonPropertyName("notify")]
+    [JsonPropertyName("notify")]
     public bool Notify { get; set; } = false;
 
     /// <summary>Checks every validation rule of the design; each failure is added to <paramref name="errors"/>.</summary>
-    public void Validate(ref global::StreamGen.Runtime.ValidationErrors? errors)
+    public void Validate(ref Runtime::ValidationErrors? errors)
     {
         if (Room is { } roomValue)
         {
-            global::StreamGen.Runtime.Check.Pattern(ref errors, "room", roomValue, RoomPattern(), "^[a-z0-9-]+$");
+            Runtime::Check.Pattern(ref errors, "room", roomValue, RoomPattern(), "^[a-z0-9-]+$");
         }
         else
         {
-            global::StreamGen.Runtime.Check.Missing(ref errors, "room");
+            Runtime::Check.Missing(ref errors, "room");
         }
 
-        global::StreamGen.Runtime.Check.Present(ref errors, "token", Token);
+        Runtime::Check.Present(ref errors, "token", Token);
         if (Profile is { } profileValue)
         {
-            global::StreamGen.Runtime.Check.Nested(ref errors, "profile", profileValue);
+            Runtime::Check.Nested(ref errors, "profile", profileValue);
         }
         else
         {
-            global::StreamGen.Runtime.Check.Missing(ref errors, "profile");
+            Runtime::Check.Missing(ref errors, "profile");
         }
     }
 
-    [global::System.Text.RegularExpressions.GeneratedRegex("^[a-z0-9-]+$", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
-    private static partial global::System.Text.RegularExpressions.Regex RoomPattern();
+    [GeneratedRegex("^[a-z0-9-]+$", RegexOptions.CultureInvariant)]
+    private static partial Regex RoomPattern();
 }

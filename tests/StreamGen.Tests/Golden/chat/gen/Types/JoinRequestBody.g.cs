@@ -4,21 +4,25 @@
 // </auto-generated>
 #nullable enable
 
+using System.CodeDom.Compiler;
+using System.Text.Json.Serialization;
+using Runtime = StreamGen.Runtime;
+
 namespace Acme.Chat;
 
 /// <summary>The HTTP request body of join: the attributes that travel in no path, query or header.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("StreamGen", "0.1.0")]
-public sealed partial record JoinRequestBody : global::StreamGen.Runtime.IValidatable
+[GeneratedCode("StreamGen", "0.1.0")]
+public sealed partial record JoinRequestBody : Runtime::IValidatable
 {
-    [global::System.Text.Json.Serialization.JsonPropertyName("profile")]
-    public required global::Acme.Chat.Author Profile { get; init; }
+    [JsonPropertyName("profile")]
+    public required Author Profile { get; init; }
 
-    [global::System.Text.Json.Serialization.JsonPropertyName("notify")]
+    [JsonPropertyName("notify")]
     public bool Notify { get; set; } = false;
 
     /// <summary>Checks every validation rule of the design; each failure is added to <paramref name="errors"/>.</summary>
-    public void Validate(ref global::StreamGen.Runtime.ValidationErrors? errors)
+    public void Validate(ref Runtime::ValidationErrors? errors)
     {
-        global::StreamGen.Runtime.Check.Present(ref errors, "profile", Profile);
+        Runtime::Check.Present(ref errors, "profile", Profile);
     }
 }

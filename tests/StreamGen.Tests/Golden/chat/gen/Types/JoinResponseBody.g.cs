@@ -4,18 +4,22 @@
 // </auto-generated>
 #nullable enable
 
+using System.CodeDom.Compiler;
+using System.Text.Json.Serialization;
+using Runtime = StreamGen.Runtime;
+
 namespace Acme.Chat;
 
 /// <summary>The HTTP response body of join: the attributes that travel in no path, query or header.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("StreamGen", "0.1.0")]
-public sealed partial record JoinResponseBody : global::StreamGen.Runtime.IValidatable
+[GeneratedCode("StreamGen", "0.1.0")]
+public sealed partial record JoinResponseBody : Runtime::IValidatable
 {
-    [global::System.Text.Json.Serialization.JsonPropertyName("welcome")]
+    [JsonPropertyName("welcome")]
     public required string Welcome { get; init; }
 
     /// <summary>Checks every validation rule of the design; each failure is added to <paramref name="errors"/>.</summary>
-    public void Validate(ref global::StreamGen.Runtime.ValidationErrors? errors)
+    public void Validate(ref Runtime::ValidationErrors? errors)
     {
-        global::StreamGen.Runtime.Check.Present(ref errors, "welcome", Welcome);
+        Runtime::Check.Present(ref errors, "welcome", Welcome);
     }
 }

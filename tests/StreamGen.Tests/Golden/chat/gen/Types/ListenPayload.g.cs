@@ -4,24 +4,28 @@
 // </auto-generated>
 #nullable enable
 
+using System.CodeDom.Compiler;
+using System.Text.Json.Serialization;
+using Runtime = StreamGen.Runtime;
+
 namespace Acme.Chat;
 
-[global::System.CodeDom.Compiler.GeneratedCode("StreamGen", "0.1.0")]
-public sealed partial record ListenPayload : global::StreamGen.Runtime.IValidatable
+[GeneratedCode("StreamGen", "0.1.0")]
+public sealed partial record ListenPayload : Runtime::IValidatable
 {
-    [global::System.Text.Json.Serialization.JsonPropertyName("room")]
+    [JsonPropertyName("room")]
     public required string Room { get; init; }
 
-    [global::System.Text.Json.Serialization.JsonPropertyName("view")]
-    public string? View { get; init; }
+    [JsonPropertyName("view")]
+    public View? View { get; init; }
 
     /// <summary>Checks every validation rule of the design; each failure is added to <paramref name="errors"/>.</summary>
-    public void Validate(ref global::StreamGen.Runtime.ValidationErrors? errors)
+    public void Validate(ref Runtime::ValidationErrors? errors)
     {
-        global::StreamGen.Runtime.Check.Present(ref errors, "room", Room);
+        Runtime::Check.Present(ref errors, "room", Room);
         if (View is { } viewValue)
         {
-            global::StreamGen.Runtime.Check.Enum(ref errors, "view", viewValue, ["default", "compact"]);
+            Runtime::Check.Enum(ref errors, "view", viewValue);
         }
     }
 }

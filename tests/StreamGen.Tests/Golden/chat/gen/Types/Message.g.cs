@@ -4,67 +4,72 @@
 // </auto-generated>
 #nullable enable
 
+using System.CodeDom.Compiler;
+using System.Collections.Generic;
+using System.Text.Json.Serialization;
+using Runtime = StreamGen.Runtime;
+
 namespace Acme.Chat;
 
 /// <summary>A chat message.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("StreamGen", "0.1.0")]
-public sealed partial record Message : global::StreamGen.Runtime.IValidatable
+[GeneratedCode("StreamGen", "0.1.0")]
+public sealed partial record Message : Runtime::IValidatable
 {
-    [global::System.Text.Json.Serialization.JsonPropertyName("text")]
+    [JsonPropertyName("text")]
     public required string Text { get; init; }
 
-    [global::System.Text.Json.Serialization.JsonPropertyName("author")]
-    public required global::Acme.Chat.Author Author { get; init; }
+    [JsonPropertyName("author")]
+    public required Author Author { get; init; }
 
-    [global::System.Text.Json.Serialization.JsonPropertyName("mentions")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Mentions { get; init; }
+    [JsonPropertyName("mentions")]
+    public IReadOnlyList<string>? Mentions { get; init; }
 
-    [global::System.Text.Json.Serialization.JsonPropertyName("labels")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? Labels { get; init; }
+    [JsonPropertyName("labels")]
+    public IReadOnlyDictionary<string, string>? Labels { get; init; }
 
     /// <summary>Client details, an inline type</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("meta")]
-    public global::Acme.Chat.MessageMeta? Meta { get; init; }
+    [JsonPropertyName("meta")]
+    public MessageMeta? Meta { get; init; }
 
     /// <summary>The message this one answers (recursive, optional)</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("replyTo")]
-    public global::Acme.Chat.Message? ReplyTo { get; init; }
+    [JsonPropertyName("replyTo")]
+    public Message? ReplyTo { get; init; }
 
     /// <summary>Checks every validation rule of the design; each failure is added to <paramref name="errors"/>.</summary>
-    public void Validate(ref global::StreamGen.Runtime.ValidationErrors? errors)
+    public void Validate(ref Runtime::ValidationErrors? errors)
     {
         if (Text is { } textValue)
         {
-            global::StreamGen.Runtime.Check.MinLength(ref errors, "text", textValue, 1);
-            global::StreamGen.Runtime.Check.MaxLength(ref errors, "text", textValue, 2000);
+            Runtime::Check.MinLength(ref errors, "text", textValue, 1);
+            Runtime::Check.MaxLength(ref errors, "text", textValue, 2000);
         }
         else
         {
-            global::StreamGen.Runtime.Check.Missing(ref errors, "text");
+            Runtime::Check.Missing(ref errors, "text");
         }
 
         if (Author is { } authorValue)
         {
-            global::StreamGen.Runtime.Check.Nested(ref errors, "author", authorValue);
+            Runtime::Check.Nested(ref errors, "author", authorValue);
         }
         else
         {
-            global::StreamGen.Runtime.Check.Missing(ref errors, "author");
+            Runtime::Check.Missing(ref errors, "author");
         }
 
         if (Mentions is { } mentionsValue)
         {
-            global::StreamGen.Runtime.Check.MaxItems(ref errors, "mentions", mentionsValue, 10);
+            Runtime::Check.MaxItems(ref errors, "mentions", mentionsValue, 10);
         }
 
         if (Meta is { } metaValue)
         {
-            global::StreamGen.Runtime.Check.Nested(ref errors, "meta", metaValue);
+            Runtime::Check.Nested(ref errors, "meta", metaValue);
         }
 
         if (ReplyTo is { } replyToValue)
         {
-            global::StreamGen.Runtime.Check.Nested(ref errors, "replyTo", replyToValue);
+            Runtime::Check.Nested(ref errors, "replyTo", replyToValue);
         }
     }
 }

@@ -4,37 +4,33 @@
 // </auto-generated>
 #nullable enable
 
+using System.CodeDom.Compiler;
+using System.Text.Json.Serialization;
+using Runtime = StreamGen.Runtime;
+
 namespace Acme.Chat;
 
 /// <summary>Client details, an inline type</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("StreamGen", "0.1.0")]
-public sealed partial record MessageMeta : global::StreamGen.Runtime.IValidatable
+[GeneratedCode("StreamGen", "0.1.0")]
+public sealed partial record MessageMeta : Runtime::IValidatable
 {
-    [global::System.Text.Json.Serialization.JsonPropertyName("client")]
-    public string Client { get; set; } = "web";
+    [JsonPropertyName("client")]
+    public Client Client { get; set; } = Client.Web;
 
-    [global::System.Text.Json.Serialization.JsonPropertyName("sentAt")]
+    [JsonPropertyName("sentAt")]
     public required string SentAt { get; init; }
 
     /// <summary>Checks every validation rule of the design; each failure is added to <paramref name="errors"/>.</summary>
-    public void Validate(ref global::StreamGen.Runtime.ValidationErrors? errors)
+    public void Validate(ref Runtime::ValidationErrors? errors)
     {
-        if (Client is { } clientValue)
-        {
-            global::StreamGen.Runtime.Check.Enum(ref errors, "client", clientValue, ["web", "ios", "android"]);
-        }
-        else
-        {
-            global::StreamGen.Runtime.Check.Missing(ref errors, "client");
-        }
-
+        Runtime::Check.Enum(ref errors, "client", Client);
         if (SentAt is { } sentAtValue)
         {
-            global::StreamGen.Runtime.Check.Format(ref errors, "sentAt", sentAtValue, global::StreamGen.Runtime.StringFormat.DateTime);
+            Runtime::Check.Format(ref errors, "sentAt", sentAtValue, Runtime::StringFormat.DateTime);
         }
         else
         {
-            global::StreamGen.Runtime.Check.Missing(ref errors, "sentAt");
+            Runtime::Check.Missing(ref errors, "sentAt");
         }
     }
 }

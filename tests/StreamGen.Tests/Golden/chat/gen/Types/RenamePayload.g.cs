@@ -4,28 +4,32 @@
 // </auto-generated>
 #nullable enable
 
+using System.CodeDom.Compiler;
+using System.Text.Json.Serialization;
+using Runtime = StreamGen.Runtime;
+
 namespace Acme.Chat;
 
-[global::System.CodeDom.Compiler.GeneratedCode("StreamGen", "0.1.0")]
-public sealed partial record RenamePayload : global::StreamGen.Runtime.IValidatable
+[GeneratedCode("StreamGen", "0.1.0")]
+public sealed partial record RenamePayload : Runtime::IValidatable
 {
-    [global::System.Text.Json.Serialization.JsonPropertyName("room")]
+    [JsonPropertyName("room")]
     public required string Room { get; init; }
 
-    [global::System.Text.Json.Serialization.JsonPropertyName("title")]
+    [JsonPropertyName("title")]
     public required string Title { get; init; }
 
     /// <summary>Checks every validation rule of the design; each failure is added to <paramref name="errors"/>.</summary>
-    public void Validate(ref global::StreamGen.Runtime.ValidationErrors? errors)
+    public void Validate(ref Runtime::ValidationErrors? errors)
     {
-        global::StreamGen.Runtime.Check.Present(ref errors, "room", Room);
+        Runtime::Check.Present(ref errors, "room", Room);
         if (Title is { } titleValue)
         {
-            global::StreamGen.Runtime.Check.MinLength(ref errors, "title", titleValue, 1);
+            Runtime::Check.MinLength(ref errors, "title", titleValue, 1);
         }
         else
         {
-            global::StreamGen.Runtime.Check.Missing(ref errors, "title");
+            Runtime::Check.Missing(ref errors, "title");
         }
     }
 }

@@ -4,95 +4,101 @@
 // </auto-generated>
 #nullable enable
 
+using System.CodeDom.Compiler;
+using System.Collections.Generic;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Runtime = StreamGen.Runtime;
+
 namespace Acme.Chat;
 
 /// <summary>One of each primitive, to prove every type round-trips over JSON and protobuf.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("StreamGen", "0.1.0")]
-public sealed partial record Sample : global::StreamGen.Runtime.IValidatable
+[GeneratedCode("StreamGen", "0.1.0")]
+public sealed partial record Sample : Runtime::IValidatable
 {
-    [global::System.Text.Json.Serialization.JsonPropertyName("flag")]
+    [JsonPropertyName("flag")]
     public bool Flag { get; set; } = true;
 
-    [global::System.Text.Json.Serialization.JsonPropertyName("small")]
+    [JsonPropertyName("small")]
     public required int Small { get; init; }
 
-    [global::System.Text.Json.Serialization.JsonPropertyName("medium")]
+    [JsonPropertyName("medium")]
     public int? Medium { get; init; }
 
-    [global::System.Text.Json.Serialization.JsonPropertyName("large")]
+    [JsonPropertyName("large")]
     public long? Large { get; init; }
 
-    [global::System.Text.Json.Serialization.JsonPropertyName("count")]
+    [JsonPropertyName("count")]
     public uint? Count { get; init; }
 
-    [global::System.Text.Json.Serialization.JsonPropertyName("count32")]
+    [JsonPropertyName("count32")]
     public uint? Count32 { get; init; }
 
-    [global::System.Text.Json.Serialization.JsonPropertyName("count64")]
+    [JsonPropertyName("count64")]
     public ulong? Count64 { get; init; }
 
-    [global::System.Text.Json.Serialization.JsonPropertyName("ratio")]
+    [JsonPropertyName("ratio")]
     public float? Ratio { get; init; }
 
-    [global::System.Text.Json.Serialization.JsonPropertyName("score")]
+    [JsonPropertyName("score")]
     public double? Score { get; init; }
 
-    [global::System.Text.Json.Serialization.JsonPropertyName("text")]
+    [JsonPropertyName("text")]
     public required string Text { get; init; }
 
-    [global::System.Text.Json.Serialization.JsonPropertyName("blob")]
+    [JsonPropertyName("blob")]
     public byte[]? Blob { get; init; }
 
-    [global::System.Text.Json.Serialization.JsonPropertyName("extra")]
-    public global::System.Text.Json.JsonElement? Extra { get; init; }
+    [JsonPropertyName("extra")]
+    public JsonElement? Extra { get; init; }
 
-    [global::System.Text.Json.Serialization.JsonPropertyName("day")]
+    [JsonPropertyName("day")]
     public string? Day { get; init; }
 
-    [global::System.Text.Json.Serialization.JsonPropertyName("host")]
+    [JsonPropertyName("host")]
     public string? Host { get; init; }
 
-    [global::System.Text.Json.Serialization.JsonPropertyName("address")]
+    [JsonPropertyName("address")]
     public string? Address { get; init; }
 
-    [global::System.Text.Json.Serialization.JsonPropertyName("codes")]
-    public global::System.Collections.Generic.IReadOnlyDictionary<int, string>? Codes { get; init; }
+    [JsonPropertyName("codes")]
+    public IReadOnlyDictionary<int, string>? Codes { get; init; }
 
     /// <summary>Checks every validation rule of the design; each failure is added to <paramref name="errors"/>.</summary>
-    public void Validate(ref global::StreamGen.Runtime.ValidationErrors? errors)
+    public void Validate(ref Runtime::ValidationErrors? errors)
     {
-        global::StreamGen.Runtime.Check.Minimum(ref errors, "small", Small, -10);
-        global::StreamGen.Runtime.Check.Maximum(ref errors, "small", Small, 10);
+        Runtime::Check.Minimum(ref errors, "small", Small, -10);
+        Runtime::Check.Maximum(ref errors, "small", Small, 10);
         if (Medium is { } mediumValue)
         {
-            global::StreamGen.Runtime.Check.ExclusiveMinimum(ref errors, "medium", mediumValue, 0);
+            Runtime::Check.ExclusiveMinimum(ref errors, "medium", mediumValue, 0);
         }
 
         if (Large is { } largeValue)
         {
-            global::StreamGen.Runtime.Check.ExclusiveMaximum(ref errors, "large", largeValue, 9000000000L);
+            Runtime::Check.ExclusiveMaximum(ref errors, "large", largeValue, 9000000000L);
         }
 
         if (Ratio is { } ratioValue)
         {
-            global::StreamGen.Runtime.Check.Minimum(ref errors, "ratio", ratioValue, 0F);
-            global::StreamGen.Runtime.Check.Maximum(ref errors, "ratio", ratioValue, 1F);
+            Runtime::Check.Minimum(ref errors, "ratio", ratioValue, 0F);
+            Runtime::Check.Maximum(ref errors, "ratio", ratioValue, 1F);
         }
 
-        global::StreamGen.Runtime.Check.Present(ref errors, "text", Text);
+        Runtime::Check.Present(ref errors, "text", Text);
         if (Day is { } dayValue)
         {
-            global::StreamGen.Runtime.Check.Format(ref errors, "day", dayValue, global::StreamGen.Runtime.StringFormat.Date);
+            Runtime::Check.Format(ref errors, "day", dayValue, Runtime::StringFormat.Date);
         }
 
         if (Host is { } hostValue)
         {
-            global::StreamGen.Runtime.Check.Format(ref errors, "host", hostValue, global::StreamGen.Runtime.StringFormat.Hostname);
+            Runtime::Check.Format(ref errors, "host", hostValue, Runtime::StringFormat.Hostname);
         }
 
         if (Address is { } addressValue)
         {
-            global::StreamGen.Runtime.Check.Format(ref errors, "address", addressValue, global::StreamGen.Runtime.StringFormat.Ip);
+            Runtime::Check.Format(ref errors, "address", addressValue, Runtime::StringFormat.Ip);
         }
     }
 }

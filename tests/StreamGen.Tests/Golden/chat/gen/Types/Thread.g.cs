@@ -4,33 +4,38 @@
 // </auto-generated>
 #nullable enable
 
+using System.CodeDom.Compiler;
+using System.Collections.Generic;
+using System.Text.Json.Serialization;
+using Runtime = StreamGen.Runtime;
+
 namespace Acme.Chat;
 
 /// <summary>A tree of messages, recursive through a collection.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("StreamGen", "0.1.0")]
-public sealed partial record Thread : global::StreamGen.Runtime.IValidatable
+[GeneratedCode("StreamGen", "0.1.0")]
+public sealed partial record Thread : Runtime::IValidatable
 {
-    [global::System.Text.Json.Serialization.JsonPropertyName("root")]
-    public required global::Acme.Chat.Message Root { get; init; }
+    [JsonPropertyName("root")]
+    public required Message Root { get; init; }
 
-    [global::System.Text.Json.Serialization.JsonPropertyName("replies")]
-    public global::System.Collections.Generic.IReadOnlyList<global::Acme.Chat.Thread>? Replies { get; init; }
+    [JsonPropertyName("replies")]
+    public IReadOnlyList<Thread>? Replies { get; init; }
 
     /// <summary>Checks every validation rule of the design; each failure is added to <paramref name="errors"/>.</summary>
-    public void Validate(ref global::StreamGen.Runtime.ValidationErrors? errors)
+    public void Validate(ref Runtime::ValidationErrors? errors)
     {
         if (Root is { } rootValue)
         {
-            global::StreamGen.Runtime.Check.Nested(ref errors, "root", rootValue);
+            Runtime::Check.Nested(ref errors, "root", rootValue);
         }
         else
         {
-            global::StreamGen.Runtime.Check.Missing(ref errors, "root");
+            Runtime::Check.Missing(ref errors, "root");
         }
 
         if (Replies is { } repliesValue)
         {
-            global::StreamGen.Runtime.Check.Items(ref errors, "replies", repliesValue);
+            Runtime::Check.Items(ref errors, "replies", repliesValue);
         }
     }
 }

@@ -4,10 +4,14 @@
 // </auto-generated>
 #nullable enable
 
+using System;
+using System.CodeDom.Compiler;
+using Runtime = Acme.Counter.Runtime;
+
 namespace Acme.Counter;
 
 /// <summary>The errors of the counter service: throw what these return from a handler.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("StreamGen", "0.1.0")]
+[GeneratedCode("StreamGen", "0.1.0")]
 public static class CounterErrors
 {
 }

@@ -4,32 +4,30 @@
 // </auto-generated>
 #nullable enable
 
+using System.CodeDom.Compiler;
+using System.Threading;
+using System.Threading.Tasks;
+using Runtime = Acme.Counter.Runtime;
+
 namespace Acme.Counter;
 
 /// <summary>A counter anyone can bump and watch</summary>
 /// <remarks>
 /// A client of the counter service. <see cref="CounterHttpClient"/> implements it over WebSockets and HTTP,
 /// <see cref="CounterGrpcClient"/> over gRPC, so code written against it switches transport by configuration alone.
-/// Errors surface as <see cref="global::Acme.Counter.Runtime.ServiceError"/> (design errors, validation) or
-/// <see cref="global::Acme.Counter.Runtime.StreamClosedException"/> (a stream closed abnormally).
+/// Errors surface as <see cref="Runtime::ServiceError"/> (design errors, validation) or
+/// <see cref="Runtime::StreamClosedException"/> (a stream closed abnormally).
 /// </remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("StreamGen", "0.1.0")]
+[GeneratedCode("StreamGen", "0.1.0")]
 public interface ICounterClient
 {
     /// <summary>Adds to the counter</summary>
-    global::System.Threading.Tasks.Task<global::Acme.Counter.Tick> BumpAsync(global::Acme.Counter.BumpPayload payload, global::System.Threading.CancellationToken cancellationToken = default);
+    Task<Tick> BumpAsync(BumpPayload payload, CancellationToken cancellationToken = default);
 
     /// <summary>Streams every tick from now on</summary>
-    global::System.Threading.Tasks.Task<IWatchClientStream> WatchAsync(global::System.Threading.CancellationToken cancellationToken = default);
+    Task<IWatchClientStream> WatchAsync(CancellationToken cancellationToken = default);
 }
 
 /// <summary>The client end of the watch stream. Dispose it to abandon the stream.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("StreamGen", "0.1.0")]
-public interface IWatchClientStream : global::System.IAsyncDisposable
-{
-    /// <summary>Receives the next message, validated; null once the server has ended the stream.</summary>
-    global::System.Threading.Tasks.ValueTask<global::Acme.Counter.Tick?> RecvAsync(global::System.Threading.CancellationToken cancellationToken = default);
-
-    /// <summary>Every remaining message, until the server ends the stream.</summary>
-    global::System.Collections.Generic.IAsyncEnumerable<global::Acme.Counter.Tick> ReadAllAsync(global::System.Threading.CancellationToken cancellationToken = default);
-}
+[GeneratedCode("StreamGen", "0.1.0")]
+public interface IWatchClientStream : Runtime::IClientStream, Runtime::IStreamReceiver<Tick>;

@@ -4,6 +4,11 @@
 // </auto-generated>
 #nullable enable
 
+using System.CodeDom.Compiler;
+using System.Threading;
+using System.Threading.Tasks;
+using Runtime = Acme.Counter.Runtime;
+
 namespace Acme.Counter;
 
 /// <summary>A counter anyone can bump and watch</summary>
@@ -11,26 +16,16 @@ namespace Acme.Counter;
 /// Implement this once: the generated WebSocket/HTTP transport and gRPC transport serve the same implementation.
 /// Throw the errors of <see cref="CounterErrors"/> to return design errors.
 /// </remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("StreamGen", "0.1.0")]
+[GeneratedCode("StreamGen", "0.1.0")]
 public interface ICounterService
 {
     /// <summary>Adds to the counter</summary>
-    global::System.Threading.Tasks.Task<global::Acme.Counter.Tick> BumpAsync(global::Acme.Counter.BumpPayload payload, global::System.Threading.CancellationToken cancellationToken);
+    Task<Tick> BumpAsync(BumpPayload payload, CancellationToken cancellationToken);
 
     /// <summary>Streams every tick from now on</summary>
-    global::System.Threading.Tasks.Task WatchAsync(IWatchServerStream stream, global::System.Threading.CancellationToken cancellationToken);
+    Task WatchAsync(IWatchServerStream stream, CancellationToken cancellationToken);
 }
 
 /// <summary>The server end of the watch stream: the stream ends when the handler returns.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("StreamGen", "0.1.0")]
-public interface IWatchServerStream
-{
-    /// <summary>
-    /// Opens the stream now rather than at the first message: the client's open call returns, with the view chosen so far.
-    /// Call it once the handler is ready (e.g. subscribed), so the client knows nothing after that point is missed.
-    /// </summary>
-    global::System.Threading.Tasks.ValueTask OpenAsync(global::System.Threading.CancellationToken cancellationToken = default);
-
-    /// <summary>Sends one message. Concurrent calls are safe; it completes once the message is queued, and waits only when the peer is slow.</summary>
-    global::System.Threading.Tasks.ValueTask SendAsync(global::Acme.Counter.Tick message, global::System.Threading.CancellationToken cancellationToken = default);
-}
+[GeneratedCode("StreamGen", "0.1.0")]
+public interface IWatchServerStream : Runtime::IServerStream, Runtime::IStreamSender<Tick>;

@@ -4,114 +4,62 @@
 // </auto-generated>
 #nullable enable
 
-using Google.Protobuf;
+using System.CodeDom.Compiler;
+using Protobuf = Google.Protobuf;
 
 namespace Acme.Counter;
 
 /// <summary>Converts between the design's records and the protobuf messages of counter.proto.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("StreamGen", "0.1.0")]
+[GeneratedCode("StreamGen", "0.1.0")]
 public static partial class CounterProtoMapper
 {
-    public static global::Acme.Counter.Protos.BumpRequest ToBumpRequest(global::Acme.Counter.BumpPayload value)
+    public static Protos.BumpRequest ToBumpRequest(BumpPayload value)
     {
-        var message = new global::Acme.Counter.Protos.BumpRequest();
-        message.By = ToProto(value.By);
+        var message = new Protos.BumpRequest();
+        message.By = value.By;
         return message;
     }
 
-    public static global::Acme.Counter.BumpPayload FromProto(global::Acme.Counter.Protos.BumpRequest message) => new()
+    public static BumpPayload FromProto(Protos.BumpRequest message) => new()
     {
-        By = message.HasBy ? FromProto(message.By) : 1,
+        By = message.HasBy ? message.By : 1,
     };
 
-    public static global::Acme.Counter.Protos.BumpResponse ToBumpResponse(global::Acme.Counter.Tick value)
+    public static Protos.BumpResponse ToBumpResponse(Tick value)
     {
-        var message = new global::Acme.Counter.Protos.BumpResponse();
-        message.Value = ToProto(value.Value);
+        var message = new Protos.BumpResponse();
+        message.Value = value.Value;
         if (value.At is { } atValue)
         {
-            message.At = ToProto(atValue);
+            message.At = atValue;
         }
 
         return message;
     }
 
-    public static global::Acme.Counter.Tick FromProto(global::Acme.Counter.Protos.BumpResponse message) => new()
+    public static Tick FromProto(Protos.BumpResponse message) => new()
     {
-        Value = FromProto(message.Value),
-        At = FromProto(message.At),
+        Value = message.Value,
+        At = message.At,
     };
 
-    public static global::Acme.Counter.Protos.WatchRequest ToWatchRequest() => new();
+    public static Protos.WatchRequest ToWatchRequest() => new();
 
-    public static global::Acme.Counter.Protos.WatchResponse ToWatchResponse(global::Acme.Counter.Tick value)
+    public static Protos.WatchResponse ToWatchResponse(Tick value)
     {
-        var message = new global::Acme.Counter.Protos.WatchResponse();
-        message.Value = ToProto(value.Value);
+        var message = new Protos.WatchResponse();
+        message.Value = value.Value;
         if (value.At is { } atValue)
         {
-            message.At = ToProto(atValue);
+            message.At = atValue;
         }
 
         return message;
     }
 
-    public static global::Acme.Counter.Tick FromProto(global::Acme.Counter.Protos.WatchResponse message) => new()
+    public static Tick FromProto(Protos.WatchResponse message) => new()
     {
-        Value = FromProto(message.Value),
-        At = FromProto(message.At),
+        Value = message.Value,
+        At = message.At,
     };
-
-    private static string ToProto(string value) => value;
-
-    private static bool ToProto(bool value) => value;
-
-    private static int ToProto(int value) => value;
-
-    private static long ToProto(long value) => value;
-
-    private static uint ToProto(uint value) => value;
-
-    private static ulong ToProto(ulong value) => value;
-
-    private static float ToProto(float value) => value;
-
-    private static double ToProto(double value) => value;
-
-    private static ByteString ToProto(byte[] value) => ByteString.CopyFrom(value);
-
-    private static Google.Protobuf.WellKnownTypes.Value ToProto(global::System.Text.Json.JsonElement value) =>
-        Google.Protobuf.WellKnownTypes.Value.Parser.ParseJson(value.GetRawText());
-
-    private static string FromProto(string value) => value;
-
-    private static bool FromProto(bool value) => value;
-
-    private static int FromProto(int value) => value;
-
-    private static long FromProto(long value) => value;
-
-    private static uint FromProto(uint value) => value;
-
-    private static ulong FromProto(ulong value) => value;
-
-    private static float FromProto(float value) => value;
-
-    private static double FromProto(double value) => value;
-
-    private static byte[] FromProto(ByteString value) => value.ToByteArray();
-
-    /// <summary>The JSON a Value holds, written compactly (as System.Text.Json writes it over HTTP), so both transports give the same text.</summary>
-    private static global::System.Text.Json.JsonElement FromProto(Google.Protobuf.WellKnownTypes.Value value)
-    {
-        using var formatted = global::System.Text.Json.JsonDocument.Parse(JsonFormatter.Default.Format(value));
-        var compact = new global::System.Buffers.ArrayBufferWriter<byte>();
-        using (var writer = new global::System.Text.Json.Utf8JsonWriter(compact))
-        {
-            formatted.RootElement.WriteTo(writer);
-        }
-
-        using var document = global::System.Text.Json.JsonDocument.Parse(compact.WrittenMemory);
-        return document.RootElement.Clone();
-    }
 }

@@ -4,18 +4,22 @@
 // </auto-generated>
 #nullable enable
 
+using System.CodeDom.Compiler;
+using System.Text.Json.Serialization;
+using Runtime = Acme.Counter.Runtime;
+
 namespace Acme.Counter;
 
-[global::System.CodeDom.Compiler.GeneratedCode("StreamGen", "0.1.0")]
-public sealed partial record BumpPayload : global::Acme.Counter.Runtime.IValidatable
+[GeneratedCode("StreamGen", "0.1.0")]
+public sealed partial record BumpPayload : Runtime::IValidatable
 {
-    [global::System.Text.Json.Serialization.JsonPropertyName("by")]
+    [JsonPropertyName("by")]
     public int By { get; set; } = 1;
 
     /// <summary>Checks every validation rule of the design; each failure is added to <paramref name="errors"/>.</summary>
-    public void Validate(ref global::Acme.Counter.Runtime.ValidationErrors? errors)
+    public void Validate(ref Runtime::ValidationErrors? errors)
     {
-        global::Acme.Counter.Runtime.Check.Minimum(ref errors, "by", By, 1);
-        global::Acme.Counter.Runtime.Check.Maximum(ref errors, "by", By, 100);
+        Runtime::Check.Minimum(ref errors, "by", By, 1);
+        Runtime::Check.Maximum(ref errors, "by", By, 100);
     }
 }

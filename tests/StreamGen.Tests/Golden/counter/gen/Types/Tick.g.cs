@@ -4,29 +4,33 @@
 // </auto-generated>
 #nullable enable
 
+using System.CodeDom.Compiler;
+using System.Text.Json.Serialization;
+using Runtime = Acme.Counter.Runtime;
+
 namespace Acme.Counter;
 
 /// <summary>One tick of a counter.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("StreamGen", "0.1.0")]
-public sealed partial record Tick : global::Acme.Counter.Runtime.IValidatable
+[GeneratedCode("StreamGen", "0.1.0")]
+public sealed partial record Tick : Runtime::IValidatable
 {
     /// <summary>The counter after this tick</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("value")]
+    [JsonPropertyName("value")]
     public required long Value { get; init; }
 
-    [global::System.Text.Json.Serialization.JsonPropertyName("at")]
+    [JsonPropertyName("at")]
     public required string At { get; init; }
 
     /// <summary>Checks every validation rule of the design; each failure is added to <paramref name="errors"/>.</summary>
-    public void Validate(ref global::Acme.Counter.Runtime.ValidationErrors? errors)
+    public void Validate(ref Runtime::ValidationErrors? errors)
     {
         if (At is { } atValue)
         {
-            global::Acme.Counter.Runtime.Check.Format(ref errors, "at", atValue, global::Acme.Counter.Runtime.StringFormat.DateTime);
+            Runtime::Check.Format(ref errors, "at", atValue, Runtime::StringFormat.DateTime);
         }
         else
         {
-            global::Acme.Counter.Runtime.Check.Missing(ref errors, "at");
+            Runtime::Check.Missing(ref errors, "at");
         }
     }
 }

@@ -4,289 +4,221 @@
 // </auto-generated>
 #nullable enable
 
-using Google.Protobuf;
+using System.CodeDom.Compiler;
+using System.Collections.Generic;
+using Protobuf = Google.Protobuf;
 
 namespace StreamGen.Interop;
 
 /// <summary>Converts between the design's records and the protobuf messages of interop.proto.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("StreamGen", "0.1.0")]
+[GeneratedCode("StreamGen", "0.1.0")]
 public static partial class InteropProtoMapper
 {
-    public static global::StreamGen.Interop.Protos.DrainRequest ToDrainRequest(global::StreamGen.Interop.Chunk value)
+    public static Protos.DrainRequest ToDrainRequest(Chunk value)
     {
-        var message = new global::StreamGen.Interop.Protos.DrainRequest();
-        message.Index = ToProto(value.Index);
+        var message = new Protos.DrainRequest();
+        message.Index = value.Index;
         if (value.Body is { } bodyValue)
         {
-            message.Body = ToProto(bodyValue);
+            message.Body = Protobuf::ByteString.CopyFrom(bodyValue);
         }
 
         return message;
     }
 
-    public static global::StreamGen.Interop.Chunk FromProto(global::StreamGen.Interop.Protos.DrainRequest message) => new()
+    public static Chunk FromProto(Protos.DrainRequest message) => new()
     {
-        Index = FromProto(message.Index),
-        Body = FromProto(message.Body),
+        Index = message.Index,
+        Body = message.Body.ToByteArray(),
     };
 
-    public static global::StreamGen.Interop.Protos.DrainResponse ToDrainResponse() => new();
+    public static Protos.DrainResponse ToDrainResponse() => new();
 
-    public static global::StreamGen.Interop.Protos.EmptyCallRequest ToEmptyCallRequest() => new();
+    public static Protos.EmptyCallRequest ToEmptyCallRequest() => new();
 
-    public static global::StreamGen.Interop.Protos.EmptyCallResponse ToEmptyCallResponse() => new();
+    public static Protos.EmptyCallResponse ToEmptyCallResponse() => new();
 
-    public static global::StreamGen.Interop.Protos.FullDuplexCallRequest ToFullDuplexCallRequest(global::StreamGen.Interop.ChunkRequest value)
+    public static Protos.FullDuplexCallRequest ToFullDuplexCallRequest(ChunkRequest value)
     {
-        var message = new global::StreamGen.Interop.Protos.FullDuplexCallRequest();
-        message.Size = ToProto(value.Size);
-        message.PauseMs = ToProto(value.PauseMs);
-        if (value.Fail is { } failValue)
-        {
-            message.Fail = ToProto(failValue);
-        }
-
+        var message = new Protos.FullDuplexCallRequest();
+        message.Size = value.Size;
+        message.PauseMs = value.PauseMs;
+        message.Fail = (Protos.Fail)value.Fail;
         return message;
     }
 
-    public static global::StreamGen.Interop.ChunkRequest FromProto(global::StreamGen.Interop.Protos.FullDuplexCallRequest message) => new()
+    public static ChunkRequest FromProto(Protos.FullDuplexCallRequest message) => new()
     {
-        Size = FromProto(message.Size),
-        PauseMs = message.HasPauseMs ? FromProto(message.PauseMs) : 0,
-        Fail = message.HasFail ? FromProto(message.Fail) : "none",
+        Size = message.Size,
+        PauseMs = message.HasPauseMs ? message.PauseMs : 0,
+        Fail = message.HasFail ? (Fail)message.Fail : Fail.None,
     };
 
-    public static global::StreamGen.Interop.Protos.FullDuplexCallResponse ToFullDuplexCallResponse(global::StreamGen.Interop.Chunk value)
+    public static Protos.FullDuplexCallResponse ToFullDuplexCallResponse(Chunk value)
     {
-        var message = new global::StreamGen.Interop.Protos.FullDuplexCallResponse();
-        message.Index = ToProto(value.Index);
+        var message = new Protos.FullDuplexCallResponse();
+        message.Index = value.Index;
         if (value.Body is { } bodyValue)
         {
-            message.Body = ToProto(bodyValue);
+            message.Body = Protobuf::ByteString.CopyFrom(bodyValue);
         }
 
         return message;
     }
 
-    public static global::StreamGen.Interop.Chunk FromProto(global::StreamGen.Interop.Protos.FullDuplexCallResponse message) => new()
+    public static Chunk FromProto(Protos.FullDuplexCallResponse message) => new()
     {
-        Index = FromProto(message.Index),
-        Body = FromProto(message.Body),
+        Index = message.Index,
+        Body = message.Body.ToByteArray(),
     };
 
-    public static global::StreamGen.Interop.Protos.ObservedRequest ToObservedRequest() => new();
+    public static Protos.ObservedRequest ToObservedRequest() => new();
 
-    public static global::StreamGen.Interop.Protos.ObservedResponse ToObservedResponse(global::StreamGen.Interop.ObservedResult value)
+    public static Protos.ObservedResponse ToObservedResponse(ObservedResult value)
     {
-        var message = new global::StreamGen.Interop.Protos.ObservedResponse();
+        var message = new Protos.ObservedResponse();
         if (value.Canceled is { } canceledValue)
         {
-            foreach (var item in canceledValue)
-            {
-                message.Canceled.Add(ToProto(item));
-            }
+            message.Canceled.Add(canceledValue);
         }
 
         if (value.Completed is { } completedValue)
         {
-            foreach (var item in completedValue)
-            {
-                message.Completed.Add(ToProto(item));
-            }
+            message.Completed.Add(completedValue);
         }
 
         return message;
     }
 
-    public static global::StreamGen.Interop.ObservedResult FromProto(global::StreamGen.Interop.Protos.ObservedResponse message) => new()
+    public static ObservedResult FromProto(Protos.ObservedResponse message) => new()
     {
-        Canceled = [.. global::System.Linq.Enumerable.Select(message.Canceled, static item => FromProto(item))],
-        Completed = [.. global::System.Linq.Enumerable.Select(message.Completed, static item => FromProto(item))],
+        Canceled = [.. message.Canceled],
+        Completed = [.. message.Completed],
     };
 
-    public static global::StreamGen.Interop.Protos.SleepRequest ToSleepRequest(global::StreamGen.Interop.SleepPayload value)
+    public static Protos.SleepRequest ToSleepRequest(SleepPayload value)
     {
-        var message = new global::StreamGen.Interop.Protos.SleepRequest();
-        message.Ms = ToProto(value.Ms);
+        var message = new Protos.SleepRequest();
+        message.Ms = value.Ms;
         return message;
     }
 
-    public static global::StreamGen.Interop.SleepPayload FromProto(global::StreamGen.Interop.Protos.SleepRequest message) => new()
+    public static SleepPayload FromProto(Protos.SleepRequest message) => new()
     {
-        Ms = FromProto(message.Ms),
+        Ms = message.Ms,
     };
 
-    public static global::StreamGen.Interop.Protos.SleepResponse ToSleepResponse(global::StreamGen.Interop.SleepResult value)
+    public static Protos.SleepResponse ToSleepResponse(SleepResult value)
     {
-        var message = new global::StreamGen.Interop.Protos.SleepResponse();
-        message.Slept = ToProto(value.Slept);
+        var message = new Protos.SleepResponse();
+        message.Slept = value.Slept;
         return message;
     }
 
-    public static global::StreamGen.Interop.SleepResult FromProto(global::StreamGen.Interop.Protos.SleepResponse message) => new()
+    public static SleepResult FromProto(Protos.SleepResponse message) => new()
     {
-        Slept = FromProto(message.Slept),
+        Slept = message.Slept,
     };
 
-    public static global::StreamGen.Interop.Protos.StreamingInputCallRequest ToStreamingInputCallRequest(global::StreamGen.Interop.Chunk value)
+    public static Protos.StreamingInputCallRequest ToStreamingInputCallRequest(Chunk value)
     {
-        var message = new global::StreamGen.Interop.Protos.StreamingInputCallRequest();
-        message.Index = ToProto(value.Index);
+        var message = new Protos.StreamingInputCallRequest();
+        message.Index = value.Index;
         if (value.Body is { } bodyValue)
         {
-            message.Body = ToProto(bodyValue);
+            message.Body = Protobuf::ByteString.CopyFrom(bodyValue);
         }
 
         return message;
     }
 
-    public static global::StreamGen.Interop.Chunk FromProto(global::StreamGen.Interop.Protos.StreamingInputCallRequest message) => new()
+    public static Chunk FromProto(Protos.StreamingInputCallRequest message) => new()
     {
-        Index = FromProto(message.Index),
-        Body = FromProto(message.Body),
+        Index = message.Index,
+        Body = message.Body.ToByteArray(),
     };
 
-    public static global::StreamGen.Interop.Protos.StreamingInputCallResponse ToStreamingInputCallResponse(global::StreamGen.Interop.StreamingInputCallResult value)
+    public static Protos.StreamingInputCallResponse ToStreamingInputCallResponse(StreamingInputCallResult value)
     {
-        var message = new global::StreamGen.Interop.Protos.StreamingInputCallResponse();
-        message.AggregatedSize = ToProto(value.AggregatedSize);
-        message.Count = ToProto(value.Count);
+        var message = new Protos.StreamingInputCallResponse();
+        message.AggregatedSize = value.AggregatedSize;
+        message.Count = value.Count;
         return message;
     }
 
-    public static global::StreamGen.Interop.StreamingInputCallResult FromProto(global::StreamGen.Interop.Protos.StreamingInputCallResponse message) => new()
+    public static StreamingInputCallResult FromProto(Protos.StreamingInputCallResponse message) => new()
     {
-        AggregatedSize = FromProto(message.AggregatedSize),
-        Count = FromProto(message.Count),
+        AggregatedSize = message.AggregatedSize,
+        Count = message.Count,
     };
 
-    public static global::StreamGen.Interop.Protos.StreamingOutputCallRequest ToStreamingOutputCallRequest(global::StreamGen.Interop.StreamingOutputCallPayload value)
+    public static Protos.StreamingOutputCallRequest ToStreamingOutputCallRequest(StreamingOutputCallPayload value)
     {
-        var message = new global::StreamGen.Interop.Protos.StreamingOutputCallRequest();
+        var message = new Protos.StreamingOutputCallRequest();
         if (value.Sizes is { } sizesValue)
         {
-            foreach (var item in sizesValue)
-            {
-                message.Sizes.Add(ToProto(item));
-            }
+            message.Sizes.Add(sizesValue);
         }
 
-        message.PauseMs = ToProto(value.PauseMs);
+        message.PauseMs = value.PauseMs;
         return message;
     }
 
-    public static global::StreamGen.Interop.StreamingOutputCallPayload FromProto(global::StreamGen.Interop.Protos.StreamingOutputCallRequest message) => new()
+    public static StreamingOutputCallPayload FromProto(Protos.StreamingOutputCallRequest message) => new()
     {
-        Sizes = [.. global::System.Linq.Enumerable.Select(message.Sizes, static item => FromProto(item))],
-        PauseMs = message.HasPauseMs ? FromProto(message.PauseMs) : 0,
+        Sizes = [.. message.Sizes],
+        PauseMs = message.HasPauseMs ? message.PauseMs : 0,
     };
 
-    public static global::StreamGen.Interop.Protos.StreamingOutputCallResponse ToStreamingOutputCallResponse(global::StreamGen.Interop.Chunk value)
+    public static Protos.StreamingOutputCallResponse ToStreamingOutputCallResponse(Chunk value)
     {
-        var message = new global::StreamGen.Interop.Protos.StreamingOutputCallResponse();
-        message.Index = ToProto(value.Index);
+        var message = new Protos.StreamingOutputCallResponse();
+        message.Index = value.Index;
         if (value.Body is { } bodyValue)
         {
-            message.Body = ToProto(bodyValue);
+            message.Body = Protobuf::ByteString.CopyFrom(bodyValue);
         }
 
         return message;
     }
 
-    public static global::StreamGen.Interop.Chunk FromProto(global::StreamGen.Interop.Protos.StreamingOutputCallResponse message) => new()
+    public static Chunk FromProto(Protos.StreamingOutputCallResponse message) => new()
     {
-        Index = FromProto(message.Index),
-        Body = FromProto(message.Body),
+        Index = message.Index,
+        Body = message.Body.ToByteArray(),
     };
 
-    public static global::StreamGen.Interop.Protos.UnaryCallRequest ToUnaryCallRequest(global::StreamGen.Interop.ChunkRequest value)
+    public static Protos.UnaryCallRequest ToUnaryCallRequest(ChunkRequest value)
     {
-        var message = new global::StreamGen.Interop.Protos.UnaryCallRequest();
-        message.Size = ToProto(value.Size);
-        message.PauseMs = ToProto(value.PauseMs);
-        if (value.Fail is { } failValue)
-        {
-            message.Fail = ToProto(failValue);
-        }
-
+        var message = new Protos.UnaryCallRequest();
+        message.Size = value.Size;
+        message.PauseMs = value.PauseMs;
+        message.Fail = (Protos.Fail)value.Fail;
         return message;
     }
 
-    public static global::StreamGen.Interop.ChunkRequest FromProto(global::StreamGen.Interop.Protos.UnaryCallRequest message) => new()
+    public static ChunkRequest FromProto(Protos.UnaryCallRequest message) => new()
     {
-        Size = FromProto(message.Size),
-        PauseMs = message.HasPauseMs ? FromProto(message.PauseMs) : 0,
-        Fail = message.HasFail ? FromProto(message.Fail) : "none",
+        Size = message.Size,
+        PauseMs = message.HasPauseMs ? message.PauseMs : 0,
+        Fail = message.HasFail ? (Fail)message.Fail : Fail.None,
     };
 
-    public static global::StreamGen.Interop.Protos.UnaryCallResponse ToUnaryCallResponse(global::StreamGen.Interop.Chunk value)
+    public static Protos.UnaryCallResponse ToUnaryCallResponse(Chunk value)
     {
-        var message = new global::StreamGen.Interop.Protos.UnaryCallResponse();
-        message.Index = ToProto(value.Index);
+        var message = new Protos.UnaryCallResponse();
+        message.Index = value.Index;
         if (value.Body is { } bodyValue)
         {
-            message.Body = ToProto(bodyValue);
+            message.Body = Protobuf::ByteString.CopyFrom(bodyValue);
         }
 
         return message;
     }
 
-    public static global::StreamGen.Interop.Chunk FromProto(global::StreamGen.Interop.Protos.UnaryCallResponse message) => new()
+    public static Chunk FromProto(Protos.UnaryCallResponse message) => new()
     {
-        Index = FromProto(message.Index),
-        Body = FromProto(message.Body),
+        Index = message.Index,
+        Body = message.Body.ToByteArray(),
     };
-
-    private static string ToProto(string value) => value;
-
-    private static bool ToProto(bool value) => value;
-
-    private static int ToProto(int value) => value;
-
-    private static long ToProto(long value) => value;
-
-    private static uint ToProto(uint value) => value;
-
-    private static ulong ToProto(ulong value) => value;
-
-    private static float ToProto(float value) => value;
-
-    private static double ToProto(double value) => value;
-
-    private static ByteString ToProto(byte[] value) => ByteString.CopyFrom(value);
-
-    private static Google.Protobuf.WellKnownTypes.Value ToProto(global::System.Text.Json.JsonElement value) =>
-        Google.Protobuf.WellKnownTypes.Value.Parser.ParseJson(value.GetRawText());
-
-    private static string FromProto(string value) => value;
-
-    private static bool FromProto(bool value) => value;
-
-    private static int FromProto(int value) => value;
-
-    private static long FromProto(long value) => value;
-
-    private static uint FromProto(uint value) => value;
-
-    private static ulong FromProto(ulong value) => value;
-
-    private static float FromProto(float value) => value;
-
-    private static double FromProto(double value) => value;
-
-    private static byte[] FromProto(ByteString value) => value.ToByteArray();
-
-    /// <summary>The JSON a Value holds, written compactly (as System.Text.Json writes it over HTTP), so both transports give the same text.</summary>
-    private static global::System.Text.Json.JsonElement FromProto(Google.Protobuf.WellKnownTypes.Value value)
-    {
-        using var formatted = global::System.Text.Json.JsonDocument.Parse(JsonFormatter.Default.Format(value));
-        var compact = new global::System.Buffers.ArrayBufferWriter<byte>();
-        using (var writer = new global::System.Text.Json.Utf8JsonWriter(compact))
-        {
-            formatted.RootElement.WriteTo(writer);
-        }
-
-        using var document = global::System.Text.Json.JsonDocument.Parse(compact.WrittenMemory);
-        return document.RootElement.Clone();
-    }
 }

@@ -4,89 +4,60 @@
 // </auto-generated>
 #nullable enable
 
+using System.CodeDom.Compiler;
+using System.Threading;
+using System.Threading.Tasks;
+using Runtime = StreamGen.Runtime;
+
 namespace StreamGen.Interop;
 
 /// <summary>The interop test service</summary>
 /// <remarks>
 /// A client of the test service. <see cref="TestHttpClient"/> implements it over WebSockets and HTTP,
 /// <see cref="TestGrpcClient"/> over gRPC, so code written against it switches transport by configuration alone.
-/// Errors surface as <see cref="global::StreamGen.Runtime.ServiceError"/> (design errors, validation) or
-/// <see cref="global::StreamGen.Runtime.StreamClosedException"/> (a stream closed abnormally).
+/// Errors surface as <see cref="Runtime::ServiceError"/> (design errors, validation) or
+/// <see cref="Runtime::StreamClosedException"/> (a stream closed abnormally).
 /// </remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("StreamGen", "0.1.0")]
+[GeneratedCode("StreamGen", "0.1.0")]
 public interface ITestClient
 {
     /// <summary>No payload, no result</summary>
-    global::System.Threading.Tasks.Task EmptyCallAsync(global::System.Threading.CancellationToken cancellationToken = default);
+    Task EmptyCallAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Returns a chunk of the requested size</summary>
-    global::System.Threading.Tasks.Task<global::StreamGen.Interop.Chunk> UnaryCallAsync(global::StreamGen.Interop.ChunkRequest payload, global::System.Threading.CancellationToken cancellationToken = default);
+    Task<Chunk> UnaryCallAsync(ChunkRequest payload, CancellationToken cancellationToken = default);
 
     /// <summary>Streams one chunk per requested size, pausing between them</summary>
-    global::System.Threading.Tasks.Task<IStreamingOutputCallClientStream> StreamingOutputCallAsync(global::StreamGen.Interop.StreamingOutputCallPayload payload, global::System.Threading.CancellationToken cancellationToken = default);
+    Task<IStreamingOutputCallClientStream> StreamingOutputCallAsync(StreamingOutputCallPayload payload, CancellationToken cancellationToken = default);
 
     /// <summary>Receives chunks and returns their aggregated size</summary>
-    global::System.Threading.Tasks.Task<IStreamingInputCallClientStream> StreamingInputCallAsync(global::System.Threading.CancellationToken cancellationToken = default);
+    Task<IStreamingInputCallClientStream> StreamingInputCallAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Answers each request with a chunk, as they come</summary>
-    global::System.Threading.Tasks.Task<IFullDuplexCallClientStream> FullDuplexCallAsync(global::StreamGen.Interop.FullDuplexCallPayload payload, global::System.Threading.CancellationToken cancellationToken = default);
+    Task<IFullDuplexCallClientStream> FullDuplexCallAsync(FullDuplexCallPayload payload, CancellationToken cancellationToken = default);
 
     /// <summary>Receives chunks and returns nothing (client streaming without a result)</summary>
-    global::System.Threading.Tasks.Task<IDrainClientStream> DrainAsync(global::System.Threading.CancellationToken cancellationToken = default);
+    Task<IDrainClientStream> DrainAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Sleeps, honouring cancellation (for deadlines)</summary>
-    global::System.Threading.Tasks.Task<global::StreamGen.Interop.SleepResult> SleepAsync(global::StreamGen.Interop.SleepPayload payload, global::System.Threading.CancellationToken cancellationToken = default);
+    Task<SleepResult> SleepAsync(SleepPayload payload, CancellationToken cancellationToken = default);
 
     /// <summary>What the server saw of the last streams (cancellations observed by handlers), for assertions</summary>
-    global::System.Threading.Tasks.Task<global::StreamGen.Interop.ObservedResult> ObservedAsync(global::System.Threading.CancellationToken cancellationToken = default);
+    Task<ObservedResult> ObservedAsync(CancellationToken cancellationToken = default);
 }
 
 /// <summary>The client end of the streamingOutputCall stream. Dispose it to abandon the stream.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("StreamGen", "0.1.0")]
-public interface IStreamingOutputCallClientStream : global::System.IAsyncDisposable
-{
-    /// <summary>Receives the next message, validated; null once the server has ended the stream.</summary>
-    global::System.Threading.Tasks.ValueTask<global::StreamGen.Interop.Chunk?> RecvAsync(global::System.Threading.CancellationToken cancellationToken = default);
-
-    /// <summary>Every remaining message, until the server ends the stream.</summary>
-    global::System.Collections.Generic.IAsyncEnumerable<global::StreamGen.Interop.Chunk> ReadAllAsync(global::System.Threading.CancellationToken cancellationToken = default);
-}
+[GeneratedCode("StreamGen", "0.1.0")]
+public interface IStreamingOutputCallClientStream : Runtime::IClientStream, Runtime::IStreamReceiver<Chunk>;
 
 /// <summary>The client end of the streamingInputCall stream. Dispose it to abandon the stream.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("StreamGen", "0.1.0")]
-public interface IStreamingInputCallClientStream : global::System.IAsyncDisposable
-{
-    /// <summary>Sends one message; concurrent calls are safe.</summary>
-    global::System.Threading.Tasks.ValueTask SendAsync(global::StreamGen.Interop.Chunk message, global::System.Threading.CancellationToken cancellationToken = default);
-
-    /// <summary>Ends the sending half and returns the server's result (Goa's CloseAndRecv).</summary>
-    global::System.Threading.Tasks.ValueTask<global::StreamGen.Interop.StreamingInputCallResult> CloseAndRecvAsync(global::System.Threading.CancellationToken cancellationToken = default);
-}
+[GeneratedCode("StreamGen", "0.1.0")]
+public interface IStreamingInputCallClientStream : Runtime::IClientStream, Runtime::IStreamSender<Chunk>, Runtime::IStreamResultReceiver<StreamingInputCallResult>;
 
 /// <summary>The client end of the fullDuplexCall stream. Dispose it to abandon the stream.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("StreamGen", "0.1.0")]
-public interface IFullDuplexCallClientStream : global::System.IAsyncDisposable
-{
-    /// <summary>Sends one message; concurrent calls are safe.</summary>
-    global::System.Threading.Tasks.ValueTask SendAsync(global::StreamGen.Interop.ChunkRequest message, global::System.Threading.CancellationToken cancellationToken = default);
-
-    /// <summary>Receives the next message, validated; null once the server has ended the stream.</summary>
-    global::System.Threading.Tasks.ValueTask<global::StreamGen.Interop.Chunk?> RecvAsync(global::System.Threading.CancellationToken cancellationToken = default);
-
-    /// <summary>Every remaining message, until the server ends the stream.</summary>
-    global::System.Collections.Generic.IAsyncEnumerable<global::StreamGen.Interop.Chunk> ReadAllAsync(global::System.Threading.CancellationToken cancellationToken = default);
-
-    /// <summary>Ends the sending half; messages keep arriving until the server ends the stream.</summary>
-    global::System.Threading.Tasks.ValueTask CloseAsync(global::System.Threading.CancellationToken cancellationToken = default);
-}
+[GeneratedCode("StreamGen", "0.1.0")]
+public interface IFullDuplexCallClientStream : Runtime::IClientStream, Runtime::IStreamSender<ChunkRequest>, Runtime::IStreamReceiver<Chunk>, Runtime::IStreamCloser;
 
 /// <summary>The client end of the drain stream. Dispose it to abandon the stream.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("StreamGen", "0.1.0")]
-public interface IDrainClientStream : global::System.IAsyncDisposable
-{
-    /// <summary>Sends one message; concurrent calls are safe.</summary>
-    global::System.Threading.Tasks.ValueTask SendAsync(global::StreamGen.Interop.Chunk message, global::System.Threading.CancellationToken cancellationToken = default);
-
-    /// <summary>Ends the sending half.</summary>
-    global::System.Threading.Tasks.ValueTask CloseAsync(global::System.Threading.CancellationToken cancellationToken = default);
-}
+[GeneratedCode("StreamGen", "0.1.0")]
+public interface IDrainClientStream : Runtime::IClientStream, Runtime::IStreamSender<Chunk>, Runtime::IStreamCloser;

@@ -4,6 +4,11 @@
 // </auto-generated>
 #nullable enable
 
+using System.CodeDom.Compiler;
+using System.Threading;
+using System.Threading.Tasks;
+using Runtime = StreamGen.Runtime;
+
 namespace StreamGen.Interop;
 
 /// <summary>The interop test service</summary>
@@ -11,101 +16,46 @@ namespace StreamGen.Interop;
 /// Implement this once: the generated WebSocket/HTTP transport and gRPC transport serve the same implementation.
 /// Throw the errors of <see cref="TestErrors"/> to return design errors.
 /// </remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("StreamGen", "0.1.0")]
+[GeneratedCode("StreamGen", "0.1.0")]
 public interface ITestService
 {
     /// <summary>No payload, no result</summary>
-    global::System.Threading.Tasks.Task EmptyCallAsync(global::System.Threading.CancellationToken cancellationToken);
+    Task EmptyCallAsync(CancellationToken cancellationToken);
 
     /// <summary>Returns a chunk of the requested size</summary>
-    global::System.Threading.Tasks.Task<global::StreamGen.Interop.Chunk> UnaryCallAsync(global::StreamGen.Interop.ChunkRequest payload, global::System.Threading.CancellationToken cancellationToken);
+    Task<Chunk> UnaryCallAsync(ChunkRequest payload, CancellationToken cancellationToken);
 
     /// <summary>Streams one chunk per requested size, pausing between them</summary>
-    global::System.Threading.Tasks.Task StreamingOutputCallAsync(global::StreamGen.Interop.StreamingOutputCallPayload payload, IStreamingOutputCallServerStream stream, global::System.Threading.CancellationToken cancellationToken);
+    Task StreamingOutputCallAsync(StreamingOutputCallPayload payload, IStreamingOutputCallServerStream stream, CancellationToken cancellationToken);
 
     /// <summary>Receives chunks and returns their aggregated size</summary>
-    global::System.Threading.Tasks.Task StreamingInputCallAsync(IStreamingInputCallServerStream stream, global::System.Threading.CancellationToken cancellationToken);
+    Task StreamingInputCallAsync(IStreamingInputCallServerStream stream, CancellationToken cancellationToken);
 
     /// <summary>Answers each request with a chunk, as they come</summary>
-    global::System.Threading.Tasks.Task FullDuplexCallAsync(global::StreamGen.Interop.FullDuplexCallPayload payload, IFullDuplexCallServerStream stream, global::System.Threading.CancellationToken cancellationToken);
+    Task FullDuplexCallAsync(FullDuplexCallPayload payload, IFullDuplexCallServerStream stream, CancellationToken cancellationToken);
 
     /// <summary>Receives chunks and returns nothing (client streaming without a result)</summary>
-    global::System.Threading.Tasks.Task DrainAsync(IDrainServerStream stream, global::System.Threading.CancellationToken cancellationToken);
+    Task DrainAsync(IDrainServerStream stream, CancellationToken cancellationToken);
 
     /// <summary>Sleeps, honouring cancellation (for deadlines)</summary>
-    global::System.Threading.Tasks.Task<global::StreamGen.Interop.SleepResult> SleepAsync(global::StreamGen.Interop.SleepPayload payload, global::System.Threading.CancellationToken cancellationToken);
+    Task<SleepResult> SleepAsync(SleepPayload payload, CancellationToken cancellationToken);
 
     /// <summary>What the server saw of the last streams (cancellations observed by handlers), for assertions</summary>
-    global::System.Threading.Tasks.Task<global::StreamGen.Interop.ObservedResult> ObservedAsync(global::System.Threading.CancellationToken cancellationToken);
+    Task<ObservedResult> ObservedAsync(CancellationToken cancellationToken);
 }
 
 /// <summary>The server end of the streamingOutputCall stream: the stream ends when the handler returns.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("StreamGen", "0.1.0")]
-public interface IStreamingOutputCallServerStream
-{
-    /// <summary>
-    /// Opens the stream now rather than at the first message: the client's open call returns, with the view chosen so far.
-    /// Call it once the handler is ready (e.g. subscribed), so the client knows nothing after that point is missed.
-    /// </summary>
-    global::System.Threading.Tasks.ValueTask OpenAsync(global::System.Threading.CancellationToken cancellationToken = default);
-
-    /// <summary>Sends one message. Concurrent calls are safe; it completes once the message is queued, and waits only when the peer is slow.</summary>
-    global::System.Threading.Tasks.ValueTask SendAsync(global::StreamGen.Interop.Chunk message, global::System.Threading.CancellationToken cancellationToken = default);
-}
+[GeneratedCode("StreamGen", "0.1.0")]
+public interface IStreamingOutputCallServerStream : Runtime::IServerStream, Runtime::IStreamSender<Chunk>;
 
 /// <summary>The server end of the streamingInputCall stream.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("StreamGen", "0.1.0")]
-public interface IStreamingInputCallServerStream
-{
-    /// <summary>
-    /// Opens the stream now rather than at the first message: the client's open call returns, with the view chosen so far.
-    /// Call it once the handler is ready (e.g. subscribed), so the client knows nothing after that point is missed.
-    /// </summary>
-    global::System.Threading.Tasks.ValueTask OpenAsync(global::System.Threading.CancellationToken cancellationToken = default);
-
-    /// <summary>Receives the next message, validated; null once the client has ended its stream.</summary>
-    global::System.Threading.Tasks.ValueTask<global::StreamGen.Interop.Chunk?> RecvAsync(global::System.Threading.CancellationToken cancellationToken = default);
-
-    /// <summary>Every remaining message, until the client ends its stream.</summary>
-    global::System.Collections.Generic.IAsyncEnumerable<global::StreamGen.Interop.Chunk> ReadAllAsync(global::System.Threading.CancellationToken cancellationToken = default);
-
-    /// <summary>Sends the result and ends the stream (Goa's SendAndClose).</summary>
-    global::System.Threading.Tasks.ValueTask SendAndCloseAsync(global::StreamGen.Interop.StreamingInputCallResult result, global::System.Threading.CancellationToken cancellationToken = default);
-}
+[GeneratedCode("StreamGen", "0.1.0")]
+public interface IStreamingInputCallServerStream : Runtime::IServerStream, Runtime::IStreamReceiver<Chunk>, Runtime::IStreamResultSender<StreamingInputCallResult>;
 
 /// <summary>The server end of the fullDuplexCall stream.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("StreamGen", "0.1.0")]
-public interface IFullDuplexCallServerStream
-{
-    /// <summary>
-    /// Opens the stream now rather than at the first message: the client's open call returns, with the view chosen so far.
-    /// Call it once the handler is ready (e.g. subscribed), so the client knows nothing after that point is missed.
-    /// </summary>
-    global::System.Threading.Tasks.ValueTask OpenAsync(global::System.Threading.CancellationToken cancellationToken = default);
-
-    /// <summary>Sends one message. Concurrent calls are safe; it completes once the message is queued, and waits only when the peer is slow.</summary>
-    global::System.Threading.Tasks.ValueTask SendAsync(global::StreamGen.Interop.Chunk message, global::System.Threading.CancellationToken cancellationToken = default);
-
-    /// <summary>Receives the next message, validated; null once the client has ended its stream.</summary>
-    global::System.Threading.Tasks.ValueTask<global::StreamGen.Interop.ChunkRequest?> RecvAsync(global::System.Threading.CancellationToken cancellationToken = default);
-
-    /// <summary>Every remaining message, until the client ends its stream.</summary>
-    global::System.Collections.Generic.IAsyncEnumerable<global::StreamGen.Interop.ChunkRequest> ReadAllAsync(global::System.Threading.CancellationToken cancellationToken = default);
-}
+[GeneratedCode("StreamGen", "0.1.0")]
+public interface IFullDuplexCallServerStream : Runtime::IServerStream, Runtime::IStreamSender<Chunk>, Runtime::IStreamReceiver<ChunkRequest>;
 
 /// <summary>The server end of the drain stream.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("StreamGen", "0.1.0")]
-public interface IDrainServerStream
-{
-    /// <summary>
-    /// Opens the stream now rather than at the first message: the client's open call returns, with the view chosen so far.
-    /// Call it once the handler is ready (e.g. subscribed), so the client knows nothing after that point is missed.
-    /// </summary>
-    global::System.Threading.Tasks.ValueTask OpenAsync(global::System.Threading.CancellationToken cancellationToken = default);
-
-    /// <summary>Receives the next message, validated; null once the client has ended its stream.</summary>
-    global::System.Threading.Tasks.ValueTask<global::StreamGen.Interop.Chunk?> RecvAsync(global::System.Threading.CancellationToken cancellationToken = default);
-
-    /// <summary>Every remaining message, until the client ends its stream.</summary>
-    global::System.Collections.Generic.IAsyncEnumerable<global::StreamGen.Interop.Chunk> ReadAllAsync(global::System.Threading.CancellationToken cancellationToken = default);
-}
+[GeneratedCode("StreamGen", "0.1.0")]
+public interface IDrainServerStream : Runtime::IServerStream, Runtime::IStreamReceiver<Chunk>;

@@ -4,19 +4,20 @@
 // </auto-generated>
 #nullable enable
 
+using System;
+using System.CodeDom.Compiler;
+using Runtime = StreamGen.Runtime;
+
 namespace StreamGen.Interop;
 
 /// <summary>The errors of the test service: throw what these return from a handler.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("StreamGen", "0.1.0")]
+[GeneratedCode("StreamGen", "0.1.0")]
 public static class TestErrors
 {
-    /// <summary>
-    /// The client asked for this error
-    /// </summary>
-    public static global::StreamGen.Runtime.ServiceError Requested(string message, global::System.Exception? innerException = null) =>
-        new("requested", message, temporary: false, timeout: false, fault: false, innerException: innerException);
+    /// <summary>The client asked for this error</summary>
+    public static Runtime::ServiceError Requested(string message, Exception? innerException = null) =>
+        new("requested", message, innerException: innerException);
 
     /// <summary>Whether <paramref name="error"/> is the requested error (as a client receives it, too).</summary>
-    public static bool IsRequested(global::System.Exception error) =>
-        error is global::StreamGen.Runtime.ServiceError { Name: "requested" };
+    public static bool IsRequested(Exception error) => error is Runtime::ServiceError { Name: "requested" };
 }

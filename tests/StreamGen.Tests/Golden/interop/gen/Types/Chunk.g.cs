@@ -4,22 +4,26 @@
 // </auto-generated>
 #nullable enable
 
+using System.CodeDom.Compiler;
+using System.Text.Json.Serialization;
+using Runtime = StreamGen.Runtime;
+
 namespace StreamGen.Interop;
 
 /// <summary>A chunk of bytes with its position in a stream.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("StreamGen", "0.1.0")]
-public sealed partial record Chunk : global::StreamGen.Runtime.IValidatable
+[GeneratedCode("StreamGen", "0.1.0")]
+public sealed partial record Chunk : Runtime::IValidatable
 {
-    [global::System.Text.Json.Serialization.JsonPropertyName("index")]
+    [JsonPropertyName("index")]
     public required int Index { get; init; }
 
-    [global::System.Text.Json.Serialization.JsonPropertyName("body")]
+    [JsonPropertyName("body")]
     public required byte[] Body { get; init; }
 
     /// <summary>Checks every validation rule of the design; each failure is added to <paramref name="errors"/>.</summary>
-    public void Validate(ref global::StreamGen.Runtime.ValidationErrors? errors)
+    public void Validate(ref Runtime::ValidationErrors? errors)
     {
-        global::StreamGen.Runtime.Check.Minimum(ref errors, "index", Index, 0);
-        global::StreamGen.Runtime.Check.Present(ref errors, "body", Body);
+        Runtime::Check.Minimum(ref errors, "index", Index, 0);
+        Runtime::Check.Present(ref errors, "body", Body);
     }
 }

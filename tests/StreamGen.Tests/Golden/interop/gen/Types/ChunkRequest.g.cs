@@ -4,36 +4,33 @@
 // </auto-generated>
 #nullable enable
 
+using System.CodeDom.Compiler;
+using System.Text.Json.Serialization;
+using Runtime = StreamGen.Runtime;
+
 namespace StreamGen.Interop;
 
 /// <summary>Asks for one chunk of the given size, after a pause.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("StreamGen", "0.1.0")]
-public sealed partial record ChunkRequest : global::StreamGen.Runtime.IValidatable
+[GeneratedCode("StreamGen", "0.1.0")]
+public sealed partial record ChunkRequest : Runtime::IValidatable
 {
-    [global::System.Text.Json.Serialization.JsonPropertyName("size")]
+    [JsonPropertyName("size")]
     public required int Size { get; init; }
 
-    [global::System.Text.Json.Serialization.JsonPropertyName("pauseMs")]
+    [JsonPropertyName("pauseMs")]
     public int PauseMs { get; set; } = 0;
 
     /// <summary>Make the server fail</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("fail")]
-    public string Fail { get; set; } = "none";
+    [JsonPropertyName("fail")]
+    public Fail Fail { get; set; } = Fail.None;
 
     /// <summary>Checks every validation rule of the design; each failure is added to <paramref name="errors"/>.</summary>
-    public void Validate(ref global::StreamGen.Runtime.ValidationErrors? errors)
+    public void Validate(ref Runtime::ValidationErrors? errors)
     {
-        global::StreamGen.Runtime.Check.Minimum(ref errors, "size", Size, 0);
-        global::StreamGen.Runtime.Check.Maximum(ref errors, "size", Size, 1048576);
-        global::StreamGen.Runtime.Check.Minimum(ref errors, "pauseMs", PauseMs, 0);
-        global::StreamGen.Runtime.Check.Maximum(ref errors, "pauseMs", PauseMs, 60000);
-        if (Fail is { } failValue)
-        {
-            global::StreamGen.Runtime.Check.Enum(ref errors, "fail", failValue, ["none", "before", "after"]);
-        }
-        else
-        {
-            global::StreamGen.Runtime.Check.Missing(ref errors, "fail");
-        }
+        Runtime::Check.Minimum(ref errors, "size", Size, 0);
+        Runtime::Check.Maximum(ref errors, "size", Size, 1048576);
+        Runtime::Check.Minimum(ref errors, "pauseMs", PauseMs, 0);
+        Runtime::Check.Maximum(ref errors, "pauseMs", PauseMs, 60000);
+        Runtime::Check.Enum(ref errors, "fail", Fail);
     }
 }

@@ -4,21 +4,25 @@
 // </auto-generated>
 #nullable enable
 
+using System.CodeDom.Compiler;
+using System.Text.Json.Serialization;
+using Runtime = StreamGen.Runtime;
+
 namespace StreamGen.Interop;
 
-[global::System.CodeDom.Compiler.GeneratedCode("StreamGen", "0.1.0")]
-public sealed partial record FullDuplexCallPayload : global::StreamGen.Runtime.IValidatable
+[GeneratedCode("StreamGen", "0.1.0")]
+public sealed partial record FullDuplexCallPayload : Runtime::IValidatable
 {
     /// <summary>Written at the start of every chunk body; a header over HTTP, metadata over gRPC</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("tag")]
+    [JsonPropertyName("tag")]
     public string? Tag { get; init; }
 
     /// <summary>Checks every validation rule of the design; each failure is added to <paramref name="errors"/>.</summary>
-    public void Validate(ref global::StreamGen.Runtime.ValidationErrors? errors)
+    public void Validate(ref Runtime::ValidationErrors? errors)
     {
         if (Tag is { } tagValue)
         {
-            global::StreamGen.Runtime.Check.MaxLength(ref errors, "tag", tagValue, 64);
+            Runtime::Check.MaxLength(ref errors, "tag", tagValue, 64);
         }
     }
 }

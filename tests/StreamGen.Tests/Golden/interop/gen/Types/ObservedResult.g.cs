@@ -4,21 +4,26 @@
 // </auto-generated>
 #nullable enable
 
+using System.CodeDom.Compiler;
+using System.Collections.Generic;
+using System.Text.Json.Serialization;
+using Runtime = StreamGen.Runtime;
+
 namespace StreamGen.Interop;
 
-[global::System.CodeDom.Compiler.GeneratedCode("StreamGen", "0.1.0")]
-public sealed partial record ObservedResult : global::StreamGen.Runtime.IValidatable
+[GeneratedCode("StreamGen", "0.1.0")]
+public sealed partial record ObservedResult : Runtime::IValidatable
 {
-    [global::System.Text.Json.Serialization.JsonPropertyName("canceled")]
-    public required global::System.Collections.Generic.IReadOnlyList<string> Canceled { get; init; }
+    [JsonPropertyName("canceled")]
+    public required IReadOnlyList<string> Canceled { get; init; }
 
-    [global::System.Text.Json.Serialization.JsonPropertyName("completed")]
-    public required global::System.Collections.Generic.IReadOnlyList<string> Completed { get; init; }
+    [JsonPropertyName("completed")]
+    public required IReadOnlyList<string> Completed { get; init; }
 
     /// <summary>Checks every validation rule of the design; each failure is added to <paramref name="errors"/>.</summary>
-    public void Validate(ref global::StreamGen.Runtime.ValidationErrors? errors)
+    public void Validate(ref Runtime::ValidationErrors? errors)
     {
-        global::StreamGen.Runtime.Check.Present(ref errors, "canceled", Canceled);
-        global::StreamGen.Runtime.Check.Present(ref errors, "completed", Completed);
+        Runtime::Check.Present(ref errors, "canceled", Canceled);
+        Runtime::Check.Present(ref errors, "completed", Completed);
     }
 }

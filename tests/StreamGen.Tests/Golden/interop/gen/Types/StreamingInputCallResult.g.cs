@@ -4,19 +4,23 @@
 // </auto-generated>
 #nullable enable
 
+using System.CodeDom.Compiler;
+using System.Text.Json.Serialization;
+using Runtime = StreamGen.Runtime;
+
 namespace StreamGen.Interop;
 
-[global::System.CodeDom.Compiler.GeneratedCode("StreamGen", "0.1.0")]
-public sealed partial record StreamingInputCallResult : global::StreamGen.Runtime.IValidatable
+[GeneratedCode("StreamGen", "0.1.0")]
+public sealed partial record StreamingInputCallResult : Runtime::IValidatable
 {
-    [global::System.Text.Json.Serialization.JsonPropertyName("aggregatedSize")]
+    [JsonPropertyName("aggregatedSize")]
     public required long AggregatedSize { get; init; }
 
-    [global::System.Text.Json.Serialization.JsonPropertyName("count")]
+    [JsonPropertyName("count")]
     public required int Count { get; init; }
 
     /// <summary>Checks every validation rule of the design; each failure is added to <paramref name="errors"/>.</summary>
-    public void Validate(ref global::StreamGen.Runtime.ValidationErrors? errors)
+    public void Validate(ref Runtime::ValidationErrors? errors)
     {
     }
 }

@@ -4,29 +4,34 @@
 // </auto-generated>
 #nullable enable
 
+using System.CodeDom.Compiler;
+using System.Collections.Generic;
+using System.Text.Json.Serialization;
+using Runtime = StreamGen.Runtime;
+
 namespace StreamGen.Interop;
 
-[global::System.CodeDom.Compiler.GeneratedCode("StreamGen", "0.1.0")]
-public sealed partial record StreamingOutputCallPayload : global::StreamGen.Runtime.IValidatable
+[GeneratedCode("StreamGen", "0.1.0")]
+public sealed partial record StreamingOutputCallPayload : Runtime::IValidatable
 {
-    [global::System.Text.Json.Serialization.JsonPropertyName("sizes")]
-    public required global::System.Collections.Generic.IReadOnlyList<int> Sizes { get; init; }
+    [JsonPropertyName("sizes")]
+    public required IReadOnlyList<int> Sizes { get; init; }
 
-    [global::System.Text.Json.Serialization.JsonPropertyName("pauseMs")]
+    [JsonPropertyName("pauseMs")]
     public int PauseMs { get; set; } = 0;
 
     /// <summary>Checks every validation rule of the design; each failure is added to <paramref name="errors"/>.</summary>
-    public void Validate(ref global::StreamGen.Runtime.ValidationErrors? errors)
+    public void Validate(ref Runtime::ValidationErrors? errors)
     {
         if (Sizes is { } sizesValue)
         {
-            global::StreamGen.Runtime.Check.MaxItems(ref errors, "sizes", sizesValue, 10000);
+            Runtime::Check.MaxItems(ref errors, "sizes", sizesValue, 10000);
         }
         else
         {
-            global::StreamGen.Runtime.Check.Missing(ref errors, "sizes");
+            Runtime::Check.Missing(ref errors, "sizes");
         }
 
-        global::StreamGen.Runtime.Check.Minimum(ref errors, "pauseMs", PauseMs, 0);
+        Runtime::Check.Minimum(ref errors, "pauseMs", PauseMs, 0);
     }
 }

@@ -4,299 +4,238 @@
 // </auto-generated>
 #nullable enable
 
-using Google.Protobuf;
+using System.CodeDom.Compiler;
+using System.Collections.Generic;
+using System.Linq;
+using Protobuf = Google.Protobuf;
 
 namespace Acme.Logger;
 
 /// <summary>Converts between the design's records and the protobuf messages of logger.proto.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("StreamGen", "0.1.0")]
+[GeneratedCode("StreamGen", "0.1.0")]
 public static partial class LoggerProtoMapper
 {
-    public static global::Acme.Logger.Protos.LogRecord ToProto(global::Acme.Logger.LogRecord value)
+    public static Protos.LogRecord ToProto(LogRecord value)
     {
-        var message = new global::Acme.Logger.Protos.LogRecord();
+        var message = new Protos.LogRecord();
         if (value.Id is { } idValue)
         {
-            message.Id = ToProto(idValue);
+            message.Id = idValue;
         }
 
         if (value.Timestamp is { } timestampValue)
         {
-            message.Timestamp = ToProto(timestampValue);
+            message.Timestamp = timestampValue;
         }
 
         if (value.Topic is { } topicValue)
         {
-            message.Topic = ToProto(topicValue);
+            message.Topic = topicValue;
         }
 
         if (value.Message is { } messageValue)
         {
-            message.Message = ToProto(messageValue);
+            message.Message = messageValue;
         }
 
         if (value.Level is { } levelValue)
         {
-            message.Level = ToProto(levelValue);
+            message.Level = (Protos.Level)levelValue;
         }
 
         return message;
     }
 
-    public static global::Acme.Logger.LogRecord FromProto(global::Acme.Logger.Protos.LogRecord message) => new()
+    public static LogRecord FromProto(Protos.LogRecord message) => new()
     {
-        Id = FromProto(message.Id),
-        Timestamp = message.HasTimestamp ? FromProto(message.Timestamp) : null,
-        Topic = message.HasTopic ? FromProto(message.Topic) : null,
-        Message = FromProto(message.Message),
-        Level = message.HasLevel ? FromProto(message.Level) : null,
+        Id = message.Id,
+        Timestamp = message.HasTimestamp ? message.Timestamp : null,
+        Topic = message.HasTopic ? message.Topic : null,
+        Message = message.Message,
+        Level = message.HasLevel ? (Level)message.Level : null,
     };
 
-    public static global::Acme.Logger.Protos.PublishRequest ToPublishRequest(global::Acme.Logger.LogEntry value)
+    public static Protos.PublishRequest ToPublishRequest(LogEntry value)
     {
-        var message = new global::Acme.Logger.Protos.PublishRequest();
+        var message = new Protos.PublishRequest();
         if (value.Topic is { } topicValue)
         {
-            message.Topic = ToProto(topicValue);
+            message.Topic = topicValue;
         }
 
         if (value.Message is { } messageValue)
         {
-            message.Message = ToProto(messageValue);
+            message.Message = messageValue;
         }
 
-        if (value.Level is { } levelValue)
-        {
-            message.Level = ToProto(levelValue);
-        }
-
+        message.Level = (Protos.Level)value.Level;
         return message;
     }
 
-    public static global::Acme.Logger.LogEntry FromProto(global::Acme.Logger.Protos.PublishRequest message) => new()
+    public static LogEntry FromProto(Protos.PublishRequest message) => new()
     {
-        Topic = FromProto(message.Topic),
-        Message = FromProto(message.Message),
-        Level = message.HasLevel ? FromProto(message.Level) : "info",
+        Topic = message.Topic,
+        Message = message.Message,
+        Level = message.HasLevel ? (Level)message.Level : Level.Info,
     };
 
-    public static global::Acme.Logger.Protos.PublishResponse ToPublishResponse(global::Acme.Logger.PublishResult value)
+    public static Protos.PublishResponse ToPublishResponse(PublishResult value)
     {
-        var message = new global::Acme.Logger.Protos.PublishResponse();
-        message.Count = ToProto(value.Count);
+        var message = new Protos.PublishResponse();
+        message.Count = value.Count;
         if (value.Dropped is { } droppedValue)
         {
-            message.Dropped = ToProto(droppedValue);
+            message.Dropped = droppedValue;
         }
 
         return message;
     }
 
-    public static global::Acme.Logger.PublishResult FromProto(global::Acme.Logger.Protos.PublishResponse message) => new()
+    public static PublishResult FromProto(Protos.PublishResponse message) => new()
     {
-        Count = FromProto(message.Count),
-        Dropped = message.HasDropped ? FromProto(message.Dropped) : null,
+        Count = message.Count,
+        Dropped = message.HasDropped ? message.Dropped : null,
     };
 
-    public static global::Acme.Logger.Protos.RecentRequest ToRecentRequest(global::Acme.Logger.RecentPayload value)
+    public static Protos.RecentRequest ToRecentRequest(RecentPayload value)
     {
-        var message = new global::Acme.Logger.Protos.RecentRequest();
+        var message = new Protos.RecentRequest();
         if (value.Topic is { } topicValue)
         {
-            message.Topic = ToProto(topicValue);
+            message.Topic = topicValue;
         }
 
-        message.Limit = ToProto(value.Limit);
+        message.Limit = value.Limit;
         return message;
     }
 
-    public static global::Acme.Logger.RecentPayload FromProto(global::Acme.Logger.Protos.RecentRequest message) => new()
+    public static RecentPayload FromProto(Protos.RecentRequest message) => new()
     {
-        Topic = FromProto(message.Topic),
-        Limit = message.HasLimit ? FromProto(message.Limit) : 100,
+        Topic = message.Topic,
+        Limit = message.HasLimit ? message.Limit : 100,
     };
 
-    public static global::Acme.Logger.Protos.RecentResponse ToRecentResponse(global::Acme.Logger.RecentResult value)
+    public static Protos.RecentResponse ToRecentResponse(RecentResult value)
     {
-        var message = new global::Acme.Logger.Protos.RecentResponse();
+        var message = new Protos.RecentResponse();
         if (value.Entries is { } entriesValue)
         {
-            foreach (var item in entriesValue)
-            {
-                message.Entries.Add(ToProto(item));
-            }
+            message.Entries.Add(entriesValue.Select(static item => ToProto(item)));
         }
 
         return message;
     }
 
-    public static global::Acme.Logger.RecentResult FromProto(global::Acme.Logger.Protos.RecentResponse message) => new()
+    public static RecentResult FromProto(Protos.RecentResponse message) => new()
     {
-        Entries = [.. global::System.Linq.Enumerable.Select(message.Entries, static item => FromProto(item))],
+        Entries = [.. message.Entries.Select(static item => FromProto(item))],
     };
 
-    public static global::Acme.Logger.Protos.SubscribeRequest ToSubscribeRequest(global::Acme.Logger.SubscribePayload value)
+    public static Protos.SubscribeRequest ToSubscribeRequest(SubscribePayload value)
     {
-        var message = new global::Acme.Logger.Protos.SubscribeRequest();
+        var message = new Protos.SubscribeRequest();
         if (value.Topic is { } topicValue)
         {
-            message.Topic = ToProto(topicValue);
+            message.Topic = topicValue;
         }
 
         return message;
     }
 
-    public static global::Acme.Logger.SubscribePayload FromProto(global::Acme.Logger.Protos.SubscribeRequest message) => new()
+    public static SubscribePayload FromProto(Protos.SubscribeRequest message) => new()
     {
-        Topic = FromProto(message.Topic),
+        Topic = message.Topic,
     };
 
-    public static global::Acme.Logger.Protos.SubscribeResponse ToSubscribeResponse(global::Acme.Logger.SubscribeResult value)
+    public static Protos.SubscribeResponse ToSubscribeResponse(SubscribeResult value)
     {
-        var message = new global::Acme.Logger.Protos.SubscribeResponse();
+        var message = new Protos.SubscribeResponse();
         if (value.Timestamp is { } timestampValue)
         {
-            message.Timestamp = ToProto(timestampValue);
+            message.Timestamp = timestampValue;
         }
 
         if (value.Message is { } messageValue)
         {
-            message.Message = ToProto(messageValue);
+            message.Message = messageValue;
         }
 
         if (value.Topic is { } topicValue)
         {
-            message.Topic = ToProto(topicValue);
+            message.Topic = topicValue;
         }
 
         if (value.Level is { } levelValue)
         {
-            message.Level = ToProto(levelValue);
+            message.Level = (Protos.Level)levelValue;
         }
 
         return message;
     }
 
-    public static global::Acme.Logger.SubscribeResult FromProto(global::Acme.Logger.Protos.SubscribeResponse message) => new()
+    public static SubscribeResult FromProto(Protos.SubscribeResponse message) => new()
     {
-        Timestamp = FromProto(message.Timestamp),
-        Message = FromProto(message.Message),
-        Topic = message.HasTopic ? FromProto(message.Topic) : null,
-        Level = message.HasLevel ? FromProto(message.Level) : null,
+        Timestamp = message.Timestamp,
+        Message = message.Message,
+        Topic = message.HasTopic ? message.Topic : null,
+        Level = message.HasLevel ? (Level)message.Level : null,
     };
 
-    public static global::Acme.Logger.Protos.WatchRequest ToWatchRequest(global::Acme.Logger.FilterUpdate value)
+    public static Protos.WatchRequest ToWatchRequest(FilterUpdate value)
     {
-        var message = new global::Acme.Logger.Protos.WatchRequest();
-        if (value.Action is { } actionValue)
-        {
-            message.Action = ToProto(actionValue);
-        }
-
+        var message = new Protos.WatchRequest();
+        message.Action = (Protos.FilterUpdateAction)value.Action;
         if (value.Topic is { } topicValue)
         {
-            message.Topic = ToProto(topicValue);
+            message.Topic = topicValue;
         }
 
         return message;
     }
 
-    public static global::Acme.Logger.FilterUpdate FromProto(global::Acme.Logger.Protos.WatchRequest message) => new()
+    public static FilterUpdate FromProto(Protos.WatchRequest message) => new()
     {
-        Action = FromProto(message.Action),
-        Topic = FromProto(message.Topic),
+        Action = (FilterUpdateAction)message.Action,
+        Topic = message.Topic,
     };
 
-    public static global::Acme.Logger.Protos.WatchResponse ToWatchResponse(global::Acme.Logger.LogRecord value)
+    public static Protos.WatchResponse ToWatchResponse(LogRecord value)
     {
-        var message = new global::Acme.Logger.Protos.WatchResponse();
+        var message = new Protos.WatchResponse();
         if (value.Id is { } idValue)
         {
-            message.Id = ToProto(idValue);
+            message.Id = idValue;
         }
 
         if (value.Timestamp is { } timestampValue)
         {
-            message.Timestamp = ToProto(timestampValue);
+            message.Timestamp = timestampValue;
         }
 
         if (value.Topic is { } topicValue)
         {
-            message.Topic = ToProto(topicValue);
+            message.Topic = topicValue;
         }
 
         if (value.Message is { } messageValue)
         {
-            message.Message = ToProto(messageValue);
+            message.Message = messageValue;
         }
 
         if (value.Level is { } levelValue)
         {
-            message.Level = ToProto(levelValue);
+            message.Level = (Protos.Level)levelValue;
         }
 
         return message;
     }
 
-    public static global::Acme.Logger.LogRecord FromProto(global::Acme.Logger.Protos.WatchResponse message) => new()
+    public static LogRecord FromProto(Protos.WatchResponse message) => new()
     {
-        Id = FromProto(message.Id),
-        Timestamp = message.HasTimestamp ? FromProto(message.Timestamp) : null,
-        Topic = message.HasTopic ? FromProto(message.Topic) : null,
-        Message = FromProto(message.Message),
-        Level = message.HasLevel ? FromProto(message.Level) : null,
+        Id = message.Id,
+        Timestamp = message.HasTimestamp ? message.Timestamp : null,
+        Topic = message.HasTopic ? message.Topic : null,
+        Message = message.Message,
+        Level = message.HasLevel ? (Level)message.Level : null,
     };
-
-    private static string ToProto(string value) => value;
-
-    private static bool ToProto(bool value) => value;
-
-    private static int ToProto(int value) => value;
-
-    private static long ToProto(long value) => value;
-
-    private static uint ToProto(uint value) => value;
-
-    private static ulong ToProto(ulong value) => value;
-
-    private static float ToProto(float value) => value;
-
-    private static double ToProto(double value) => value;
-
-    private static ByteString ToProto(byte[] value) => ByteString.CopyFrom(value);
-
-    private static Google.Protobuf.WellKnownTypes.Value ToProto(global::System.Text.Json.JsonElement value) =>
-        Google.Protobuf.WellKnownTypes.Value.Parser.ParseJson(value.GetRawText());
-
-    private static string FromProto(string value) => value;
-
-    private static bool FromProto(bool value) => value;
-
-    private static int FromProto(int value) => value;
-
-    private static long FromProto(long value) => value;
-
-    private static uint FromProto(uint value) => value;
-
-    private static ulong FromProto(ulong value) => value;
-
-    private static float FromProto(float value) => value;
-
-    private static double FromProto(double value) => value;
-
-    private static byte[] FromProto(ByteString value) => value.ToByteArray();
-
-    /// <summary>The JSON a Value holds, written compactly (as System.Text.Json writes it over HTTP), so both transports give the same text.</summary>
-    private static global::System.Text.Json.JsonElement FromProto(Google.Protobuf.WellKnownTypes.Value value)
-    {
-        using var formatted = global::System.Text.Json.JsonDocument.Parse(JsonFormatter.Default.Format(value));
-        var compact = new global::System.Buffers.ArrayBufferWriter<byte>();
-        using (var writer = new global::System.Text.Json.Utf8JsonWriter(compact))
-        {
-            formatted.RootElement.WriteTo(writer);
-        }
-
-        using var document = global::System.Text.Json.JsonDocument.Parse(compact.WrittenMemory);
-        return document.RootElement.Clone();
-    }
 }

@@ -4,6 +4,12 @@
 // </auto-generated>
 #nullable enable
 
+using System.CodeDom.Compiler;
+using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
+using Runtime = Acme.Logger.Runtime;
+
 namespace Acme.Logger;
 
 /// <summary>Log management</summary>
@@ -11,101 +17,43 @@ namespace Acme.Logger;
 /// Implement this once: the generated WebSocket/HTTP transport and gRPC transport serve the same implementation.
 /// Throw the errors of <see cref="LoggerErrors"/> to return design errors.
 /// </remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("StreamGen", "0.1.0")]
+[GeneratedCode("StreamGen", "0.1.0")]
 public interface ILoggerService
 {
     /// <summary>Stream log entries for a specific topic</summary>
-    global::System.Threading.Tasks.Task SubscribeAsync(global::Acme.Logger.SubscribePayload payload, ISubscribeServerStream stream, global::System.Threading.CancellationToken cancellationToken);
+    Task SubscribeAsync(SubscribePayload payload, ISubscribeServerStream stream, CancellationToken cancellationToken);
 
     /// <summary>Publish a stream of log entries; the result counts those accepted</summary>
-    global::System.Threading.Tasks.Task PublishAsync(IPublishServerStream stream, global::System.Threading.CancellationToken cancellationToken);
+    Task PublishAsync(IPublishServerStream stream, CancellationToken cancellationToken);
 
     /// <summary>Stream the entries of a changing set of topics; the client adds and removes topics while entries flow</summary>
-    global::System.Threading.Tasks.Task WatchAsync(global::Acme.Logger.WatchPayload payload, IWatchServerStream stream, global::System.Threading.CancellationToken cancellationToken);
+    Task WatchAsync(WatchPayload payload, IWatchServerStream stream, CancellationToken cancellationToken);
 
     /// <summary>Stream a topic's entries as Server-Sent Events, resuming after Last-Event-ID</summary>
-    global::System.Threading.Tasks.Task EventsAsync(global::Acme.Logger.EventsPayload payload, IEventsServerStream stream, global::System.Threading.CancellationToken cancellationToken);
+    Task EventsAsync(EventsPayload payload, IEventsServerStream stream, CancellationToken cancellationToken);
 
     /// <summary>Append the NDJSON body (one {"message", "level"} object a line) to a topic</summary>
-    global::System.Threading.Tasks.Task<global::Acme.Logger.UploadResult> UploadAsync(global::Acme.Logger.UploadPayload payload, global::System.IO.Stream body, global::System.Threading.CancellationToken cancellationToken);
+    Task<UploadResult> UploadAsync(UploadPayload payload, Stream body, CancellationToken cancellationToken);
 
     /// <summary>Stream the retained entries of a topic as NDJSON</summary>
-    global::System.Threading.Tasks.Task DownloadAsync(global::Acme.Logger.DownloadPayload payload, global::System.IO.Stream body, global::System.Threading.CancellationToken cancellationToken);
+    Task DownloadAsync(DownloadPayload payload, Stream body, CancellationToken cancellationToken);
 
     /// <summary>The most recent retained entries of a topic</summary>
-    global::System.Threading.Tasks.Task<global::Acme.Logger.RecentResult> RecentAsync(global::Acme.Logger.RecentPayload payload, global::System.Threading.CancellationToken cancellationToken);
+    Task<RecentResult> RecentAsync(RecentPayload payload, CancellationToken cancellationToken);
 }
 
 /// <summary>The server end of the subscribe stream: the stream ends when the handler returns.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("StreamGen", "0.1.0")]
-public interface ISubscribeServerStream
-{
-    /// <summary>
-    /// Opens the stream now rather than at the first message: the client's open call returns, with the view chosen so far.
-    /// Call it once the handler is ready (e.g. subscribed), so the client knows nothing after that point is missed.
-    /// </summary>
-    global::System.Threading.Tasks.ValueTask OpenAsync(global::System.Threading.CancellationToken cancellationToken = default);
-
-    /// <summary>Sends one message. Concurrent calls are safe; it completes once the message is queued, and waits only when the peer is slow.</summary>
-    global::System.Threading.Tasks.ValueTask SendAsync(global::Acme.Logger.SubscribeResult message, global::System.Threading.CancellationToken cancellationToken = default);
-}
+[GeneratedCode("StreamGen", "0.1.0")]
+public interface ISubscribeServerStream : Runtime::IServerStream, Runtime::IStreamSender<SubscribeResult>;
 
 /// <summary>The server end of the publish stream.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("StreamGen", "0.1.0")]
-public interface IPublishServerStream
-{
-    /// <summary>
-    /// Opens the stream now rather than at the first message: the client's open call returns, with the view chosen so far.
-    /// Call it once the handler is ready (e.g. subscribed), so the client knows nothing after that point is missed.
-    /// </summary>
-    global::System.Threading.Tasks.ValueTask OpenAsync(global::System.Threading.CancellationToken cancellationToken = default);
-
-    /// <summary>Receives the next message, validated; null once the client has ended its stream.</summary>
-    global::System.Threading.Tasks.ValueTask<global::Acme.Logger.LogEntry?> RecvAsync(global::System.Threading.CancellationToken cancellationToken = default);
-
-    /// <summary>Every remaining message, until the client ends its stream.</summary>
-    global::System.Collections.Generic.IAsyncEnumerable<global::Acme.Logger.LogEntry> ReadAllAsync(global::System.Threading.CancellationToken cancellationToken = default);
-
-    /// <summary>Sends the result and ends the stream (Goa's SendAndClose).</summary>
-    global::System.Threading.Tasks.ValueTask SendAndCloseAsync(global::Acme.Logger.PublishResult result, global::System.Threading.CancellationToken cancellationToken = default);
-}
+[GeneratedCode("StreamGen", "0.1.0")]
+public interface IPublishServerStream : Runtime::IServerStream, Runtime::IStreamReceiver<LogEntry>, Runtime::IStreamResultSender<PublishResult>;
 
 /// <summary>The server end of the watch stream.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("StreamGen", "0.1.0")]
-public interface IWatchServerStream
-{
-    /// <summary>
-    /// Opens the stream now rather than at the first message: the client's open call returns, with the view chosen so far.
-    /// Call it once the handler is ready (e.g. subscribed), so the client knows nothing after that point is missed.
-    /// </summary>
-    global::System.Threading.Tasks.ValueTask OpenAsync(global::System.Threading.CancellationToken cancellationToken = default);
-
-    /// <summary>Sends one message. Concurrent calls are safe; it completes once the message is queued, and waits only when the peer is slow.</summary>
-    global::System.Threading.Tasks.ValueTask SendAsync(global::Acme.Logger.LogRecord message, global::System.Threading.CancellationToken cancellationToken = default);
-
-    /// <summary>Chooses the view messages are sent in (Goa's SetView). Call it before the first send; the client learns it from the Goa-View header.</summary>
-    void SetView(LogRecordView view);
-
-    /// <summary>Receives the next message, validated; null once the client has ended its stream.</summary>
-    global::System.Threading.Tasks.ValueTask<global::Acme.Logger.FilterUpdate?> RecvAsync(global::System.Threading.CancellationToken cancellationToken = default);
-
-    /// <summary>Every remaining message, until the client ends its stream.</summary>
-    global::System.Collections.Generic.IAsyncEnumerable<global::Acme.Logger.FilterUpdate> ReadAllAsync(global::System.Threading.CancellationToken cancellationToken = default);
-}
+[GeneratedCode("StreamGen", "0.1.0")]
+public interface IWatchServerStream : Runtime::IServerStream, Runtime::IViewedStreamSender<LogRecord, LogRecordView>, Runtime::IStreamReceiver<FilterUpdate>;
 
 /// <summary>The server end of the events stream: the stream ends when the handler returns.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("StreamGen", "0.1.0")]
-public interface IEventsServerStream
-{
-    /// <summary>
-    /// Opens the stream now rather than at the first message: the client's open call returns, with the view chosen so far.
-    /// Call it once the handler is ready (e.g. subscribed), so the client knows nothing after that point is missed.
-    /// </summary>
-    global::System.Threading.Tasks.ValueTask OpenAsync(global::System.Threading.CancellationToken cancellationToken = default);
-
-    /// <summary>Sends one message. Concurrent calls are safe; it completes once the message is queued, and waits only when the peer is slow.</summary>
-    global::System.Threading.Tasks.ValueTask SendAsync(global::Acme.Logger.LogRecord message, global::System.Threading.CancellationToken cancellationToken = default);
-
-    /// <summary>Chooses the view messages are sent in (Goa's SetView). Call it before the first send; the client learns it from the Goa-View header.</summary>
-    void SetView(LogRecordView view);
-}
+[GeneratedCode("StreamGen", "0.1.0")]
+public interface IEventsServerStream : Runtime::IServerStream, Runtime::IViewedStreamSender<LogRecord, LogRecordView>;

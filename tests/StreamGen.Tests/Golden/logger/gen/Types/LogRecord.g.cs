@@ -4,45 +4,49 @@
 // </auto-generated>
 #nullable enable
 
+using System.CodeDom.Compiler;
+using System.Text.Json.Serialization;
+using Runtime = Acme.Logger.Runtime;
+
 namespace Acme.Logger;
 
 /// <summary>A log entry as the bus stored it.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("StreamGen", "0.1.0")]
-public sealed partial record LogRecord : global::Acme.Logger.Runtime.IValidatable
+[GeneratedCode("StreamGen", "0.1.0")]
+public sealed partial record LogRecord : Runtime::IViewedResult<LogRecord, LogRecordView>
 {
     /// <summary>Unique, increasing identifier</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("id")]
+    [JsonPropertyName("id")]
     public required string Id { get; init; }
 
     /// <summary>When the bus received the entry (RFC 3339)</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("timestamp")]
+    [JsonPropertyName("timestamp")]
     public string? Timestamp { get; init; }
 
     /// <summary>Topic of the entry</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("topic")]
+    [JsonPropertyName("topic")]
     public string? Topic { get; init; }
 
     /// <summary>Log message</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("message")]
+    [JsonPropertyName("message")]
     public required string Message { get; init; }
 
     /// <summary>Severity</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("level")]
-    public string? Level { get; init; }
+    [JsonPropertyName("level")]
+    public Level? Level { get; init; }
 
     /// <summary>Checks every validation rule of the design; each failure is added to <paramref name="errors"/>.</summary>
-    public void Validate(ref global::Acme.Logger.Runtime.ValidationErrors? errors)
+    public void Validate(ref Runtime::ValidationErrors? errors)
     {
-        global::Acme.Logger.Runtime.Check.Present(ref errors, "id", Id);
+        Runtime::Check.Present(ref errors, "id", Id);
         if (Timestamp is { } timestampValue)
         {
-            global::Acme.Logger.Runtime.Check.Format(ref errors, "timestamp", timestampValue, global::Acme.Logger.Runtime.StringFormat.DateTime);
+            Runtime::Check.Format(ref errors, "timestamp", timestampValue, Runtime::StringFormat.DateTime);
         }
 
-        global::Acme.Logger.Runtime.Check.Present(ref errors, "message", Message);
+        Runtime::Check.Present(ref errors, "message", Message);
         if (Level is { } levelValue)
         {
-            global::Acme.Logger.Runtime.Check.Enum(ref errors, "level", levelValue, ["debug", "info", "warn", "error"]);
+            Runtime::Check.Enum(ref errors, "level", levelValue);
         }
     }
 
@@ -54,50 +58,27 @@ public sealed partial record LogRecord : global::Acme.Logger.Runtime.IValidatabl
     };
 
     /// <summary>Checks what <paramref name="view"/> requires beyond the type's own rules, for a value received in that view.</summary>
-    public void ValidateView(LogRecordView view, ref global::Acme.Logger.Runtime.ValidationErrors? errors)
+    public void ValidateView(LogRecordView view, ref Runtime::ValidationErrors? errors)
     {
         switch (view)
         {
             case LogRecordView.Default:
-                global::Acme.Logger.Runtime.Check.Present(ref errors, "timestamp", Timestamp);
+                Runtime::Check.Present(ref errors, "timestamp", Timestamp);
                 break;
             case LogRecordView.Tiny:
                 break;
         }
     }
-
-    /// <summary>The design name of a view, as the Goa-View header carries it.</summary>
-    public static string ViewName(LogRecordView view) => view switch
-    {
-        LogRecordView.Default => "default",
-        LogRecordView.Tiny => "tiny",
-        _ => throw new global::System.ArgumentOutOfRangeException(nameof(view)),
-    };
-
-    /// <summary>Reads a view from its design name (null or empty means default).</summary>
-    public static bool TryParseView(string? name, out LogRecordView view)
-    {
-        switch (name)
-        {
-            case "default" or null or "":
-                view = LogRecordView.Default;
-                return true;
-            case "tiny":
-                view = LogRecordView.Tiny;
-                return true;
-            default:
-                view = default;
-                return false;
-        }
-    }
 }
 
-/// <summary>The views of <see cref="LogRecord"/>: which attributes a streamed value carries.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("StreamGen", "0.1.0")]
+/// <summary>The views of <see cref="LogRecord"/>: which attributes a streamed value carries; each member carries the view's name.</summary>
+[GeneratedCode("StreamGen", "0.1.0")]
 public enum LogRecordView
 {
     /// <summary>View "default": id, timestamp, topic, message, level.</summary>
+    [JsonStringEnumMemberName("default")]
     Default,
     /// <summary>View "tiny": id, message.</summary>
+    [JsonStringEnumMemberName("tiny")]
     Tiny,
 }

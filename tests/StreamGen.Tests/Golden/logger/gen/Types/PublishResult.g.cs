@@ -4,21 +4,25 @@
 // </auto-generated>
 #nullable enable
 
+using System.CodeDom.Compiler;
+using System.Text.Json.Serialization;
+using Runtime = Acme.Logger.Runtime;
+
 namespace Acme.Logger;
 
-[global::System.CodeDom.Compiler.GeneratedCode("StreamGen", "0.1.0")]
-public sealed partial record PublishResult : global::Acme.Logger.Runtime.IValidatable
+[GeneratedCode("StreamGen", "0.1.0")]
+public sealed partial record PublishResult : Runtime::IValidatable
 {
     /// <summary>Entries accepted</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("count")]
+    [JsonPropertyName("count")]
     public required long Count { get; init; }
 
     /// <summary>Entries dropped for slow subscribers while publishing</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("dropped")]
+    [JsonPropertyName("dropped")]
     public long? Dropped { get; init; }
 
     /// <summary>Checks every validation rule of the design; each failure is added to <paramref name="errors"/>.</summary>
-    public void Validate(ref global::Acme.Logger.Runtime.ValidationErrors? errors)
+    public void Validate(ref Runtime::ValidationErrors? errors)
     {
     }
 }

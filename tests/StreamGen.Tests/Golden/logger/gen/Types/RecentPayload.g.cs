@@ -4,33 +4,37 @@
 // </auto-generated>
 #nullable enable
 
+using System.CodeDom.Compiler;
+using System.Text.Json.Serialization;
+using Runtime = Acme.Logger.Runtime;
+
 namespace Acme.Logger;
 
-[global::System.CodeDom.Compiler.GeneratedCode("StreamGen", "0.1.0")]
-public sealed partial record RecentPayload : global::Acme.Logger.Runtime.IValidatable
+[GeneratedCode("StreamGen", "0.1.0")]
+public sealed partial record RecentPayload : Runtime::IValidatable
 {
     /// <summary>Topic to read</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("topic")]
+    [JsonPropertyName("topic")]
     public required string Topic { get; init; }
 
     /// <summary>How many entries at most</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("limit")]
+    [JsonPropertyName("limit")]
     public int Limit { get; set; } = 100;
 
     /// <summary>Checks every validation rule of the design; each failure is added to <paramref name="errors"/>.</summary>
-    public void Validate(ref global::Acme.Logger.Runtime.ValidationErrors? errors)
+    public void Validate(ref Runtime::ValidationErrors? errors)
     {
         if (Topic is { } topicValue)
         {
-            global::Acme.Logger.Runtime.Check.MinLength(ref errors, "topic", topicValue, 1);
-            global::Acme.Logger.Runtime.Check.MaxLength(ref errors, "topic", topicValue, 256);
+            Runtime::Check.MinLength(ref errors, "topic", topicValue, 1);
+            Runtime::Check.MaxLength(ref errors, "topic", topicValue, 256);
         }
         else
         {
-            global::Acme.Logger.Runtime.Check.Missing(ref errors, "topic");
+            Runtime::Check.Missing(ref errors, "topic");
         }
 
-        global::Acme.Logger.Runtime.Check.Minimum(ref errors, "limit", Limit, 1);
-        global::Acme.Logger.Runtime.Check.Maximum(ref errors, "limit", Limit, 1000);
+        Runtime::Check.Minimum(ref errors, "limit", Limit, 1);
+        Runtime::Check.Maximum(ref errors, "limit", Limit, 1000);
     }
 }

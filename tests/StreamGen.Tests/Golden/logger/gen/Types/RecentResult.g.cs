@@ -4,25 +4,30 @@
 // </auto-generated>
 #nullable enable
 
+using System.CodeDom.Compiler;
+using System.Collections.Generic;
+using System.Text.Json.Serialization;
+using Runtime = Acme.Logger.Runtime;
+
 namespace Acme.Logger;
 
-[global::System.CodeDom.Compiler.GeneratedCode("StreamGen", "0.1.0")]
-public sealed partial record RecentResult : global::Acme.Logger.Runtime.IValidatable
+[GeneratedCode("StreamGen", "0.1.0")]
+public sealed partial record RecentResult : Runtime::IValidatable
 {
     /// <summary>Entries, oldest first</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("entries")]
-    public required global::System.Collections.Generic.IReadOnlyList<global::Acme.Logger.LogRecord> Entries { get; init; }
+    [JsonPropertyName("entries")]
+    public required IReadOnlyList<LogRecord> Entries { get; init; }
 
     /// <summary>Checks every validation rule of the design; each failure is added to <paramref name="errors"/>.</summary>
-    public void Validate(ref global::Acme.Logger.Runtime.ValidationErrors? errors)
+    public void Validate(ref Runtime::ValidationErrors? errors)
     {
         if (Entries is { } entriesValue)
         {
-            global::Acme.Logger.Runtime.Check.Items(ref errors, "entries", entriesValue);
+            Runtime::Check.Items(ref errors, "entries", entriesValue);
         }
         else
         {
-            global::Acme.Logger.Runtime.Check.Missing(ref errors, "entries");
+            Runtime::Check.Missing(ref errors, "entries");
         }
     }
 }

@@ -4,26 +4,30 @@
 // </auto-generated>
 #nullable enable
 
+using System.CodeDom.Compiler;
+using System.Text.Json.Serialization;
+using Runtime = Acme.Logger.Runtime;
+
 namespace Acme.Logger;
 
-[global::System.CodeDom.Compiler.GeneratedCode("StreamGen", "0.1.0")]
-public sealed partial record SubscribePayload : global::Acme.Logger.Runtime.IValidatable
+[GeneratedCode("StreamGen", "0.1.0")]
+public sealed partial record SubscribePayload : Runtime::IValidatable
 {
     /// <summary>Topic of the log to subscribe to</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("topic")]
+    [JsonPropertyName("topic")]
     public required string Topic { get; init; }
 
     /// <summary>Checks every validation rule of the design; each failure is added to <paramref name="errors"/>.</summary>
-    public void Validate(ref global::Acme.Logger.Runtime.ValidationErrors? errors)
+    public void Validate(ref Runtime::ValidationErrors? errors)
     {
         if (Topic is { } topicValue)
         {
-            global::Acme.Logger.Runtime.Check.MinLength(ref errors, "topic", topicValue, 1);
-            global::Acme.Logger.Runtime.Check.MaxLength(ref errors, "topic", topicValue, 256);
+            Runtime::Check.MinLength(ref errors, "topic", topicValue, 1);
+            Runtime::Check.MaxLength(ref errors, "topic", topicValue, 256);
         }
         else
         {
-            global::Acme.Logger.Runtime.Check.Missing(ref errors, "topic");
+            Runtime::Check.Missing(ref errors, "topic");
         }
     }
 }

@@ -4,21 +4,25 @@
 // </auto-generated>
 #nullable enable
 
+using System.CodeDom.Compiler;
+using System.Text.Json.Serialization;
+using Runtime = Acme.Logger.Runtime;
+
 namespace Acme.Logger;
 
-[global::System.CodeDom.Compiler.GeneratedCode("StreamGen", "0.1.0")]
-public sealed partial record WatchPayload : global::Acme.Logger.Runtime.IValidatable
+[GeneratedCode("StreamGen", "0.1.0")]
+public sealed partial record WatchPayload : Runtime::IValidatable
 {
     /// <summary>View the server renders entries in</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("view")]
-    public string? View { get; init; }
+    [JsonPropertyName("view")]
+    public View? View { get; init; }
 
     /// <summary>Checks every validation rule of the design; each failure is added to <paramref name="errors"/>.</summary>
-    public void Validate(ref global::Acme.Logger.Runtime.ValidationErrors? errors)
+    public void Validate(ref Runtime::ValidationErrors? errors)
     {
         if (View is { } viewValue)
         {
-            global::Acme.Logger.Runtime.Check.Enum(ref errors, "view", viewValue, ["default", "tiny"]);
+            Runtime::Check.Enum(ref errors, "view", viewValue);
         }
     }
 }

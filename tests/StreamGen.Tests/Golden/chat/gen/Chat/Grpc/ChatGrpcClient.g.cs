@@ -4,7 +4,13 @@
 // </auto-generated>
 #nullable enable
 
-using Grpc.Core;
+using System;
+using System.CodeDom.Compiler;
+using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
+using GrpcCore = Grpc.Core;
+using Runtime = StreamGen.Runtime;
 
 namespace Acme.Chat;
 
@@ -12,422 +18,140 @@ namespace Acme.Chat;
 /// The chat client over gRPC. It implements the same <see cref="IChatClient"/> as
 /// <see cref="ChatHttpClient"/>, so code written against the interface switches transport by configuration alone.
 /// Payloads are validated before they are sent and every received message after it arrives; failures surface as
-/// <see cref="global::StreamGen.Runtime.ServiceError"/>s carrying the design error name and the gRPC status.
+/// <see cref="Runtime::ServiceError"/>s carrying the design error name and the gRPC status.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("StreamGen", "0.1.0")]
+[GeneratedCode("StreamGen", "0.1.0")]
 public sealed partial class ChatGrpcClient : IChatClient
 {
-    private readonly global::Acme.Chat.Protos.Chat.ChatClient _client;
-    private readonly global::System.TimeSpan? _deadline;
+    private readonly Protos.Chat.ChatClient _client;
+    private readonly TimeSpan? _deadline;
 
     /// <param name="channel">The channel to the server, e.g. <c>GrpcChannel.ForAddress("http://localhost:9081")</c>.</param>
     /// <param name="deadline">A deadline for every call (gRPC's grpc-timeout), counted from its start; none by default.</param>
-    public ChatGrpcClient(ChannelBase channel, global::System.TimeSpan? deadline = null)
+    public ChatGrpcClient(GrpcCore::ChannelBase channel, TimeSpan? deadline = null)
         : this(channel.CreateCallInvoker(), deadline)
     {
     }
 
-    public ChatGrpcClient(CallInvoker callInvoker, global::System.TimeSpan? deadline = null)
+    public ChatGrpcClient(GrpcCore::CallInvoker callInvoker, TimeSpan? deadline = null)
     {
         _client = new(callInvoker);
         _deadline = deadline;
     }
 
-    private global::System.DateTime? Deadline() => _deadline is { } deadline ? global::System.DateTime.UtcNow + deadline : null;
+    private DateTime? Deadline() => _deadline is { } deadline ? DateTime.UtcNow + deadline : null;
 
-    public async global::System.Threading.Tasks.Task<global::Acme.Chat.JoinResult> JoinAsync(global::Acme.Chat.JoinPayload payload, global::System.Threading.CancellationToken cancellationToken = default)
+    public async Task<JoinResult> JoinAsync(JoinPayload payload, CancellationToken cancellationToken = default)
     {
-        global::StreamGen.Runtime.ValidationErrors.ThrowIfInvalid(payload);
-        global::Acme.Chat.Protos.JoinResponse response;
-        try
-        {
-            response = await _client.JoinAsync(ChatProtoMapper.ToJoinRequest(payload), deadline: Deadline(), cancellationToken: cancellationToken).ConfigureAwait(false);
-        }
-        catch (RpcException e) when (e.StatusCode == StatusCode.Cancelled && cancellationToken.IsCancellationRequested)
-        {
-            throw new global::System.OperationCanceledException("The call was canceled.", e, cancellationToken);
-        }
-        catch (RpcException e)
-        {
-            throw global::StreamGen.Runtime.GrpcErrors.FromRpcException(e);
-        }
-
-        var result = ChatProtoMapper.FromProto(response);
-        global::StreamGen.Runtime.ValidationErrors.ThrowIfInvalid(result);
-        return result;
+        Runtime::Validation.ThrowIfInvalid(payload);
+        var response = await Runtime::GrpcUnaryCall.ResponseAsync(_client.JoinAsync(ChatProtoMapper.ToJoinRequest(payload), null, Deadline(), cancellationToken), cancellationToken).ConfigureAwait(false);
+        return Runtime::Validation.Validated(ChatProtoMapper.FromProto(response));
     }
 
-    public async global::System.Threading.Tasks.Task<global::Acme.Chat.HistoryResult> HistoryAsync(global::Acme.Chat.HistoryPayload payload, global::System.Threading.CancellationToken cancellationToken = default)
+    public async Task<HistoryResult> HistoryAsync(HistoryPayload payload, CancellationToken cancellationToken = default)
     {
-        global::StreamGen.Runtime.ValidationErrors.ThrowIfInvalid(payload);
-        global::Acme.Chat.Protos.HistoryResponse response;
-        try
-        {
-            response = await _client.HistoryAsync(ChatProtoMapper.ToHistoryRequest(payload), deadline: Deadline(), cancellationToken: cancellationToken).ConfigureAwait(false);
-        }
-        catch (RpcException e) when (e.StatusCode == StatusCode.Cancelled && cancellationToken.IsCancellationRequested)
-        {
-            throw new global::System.OperationCanceledException("The call was canceled.", e, cancellationToken);
-        }
-        catch (RpcException e)
-        {
-            throw global::StreamGen.Runtime.GrpcErrors.FromRpcException(e);
-        }
-
-        var result = ChatProtoMapper.FromProto(response);
-        global::StreamGen.Runtime.ValidationErrors.ThrowIfInvalid(result);
-        return result;
+        Runtime::Validation.ThrowIfInvalid(payload);
+        var response = await Runtime::GrpcUnaryCall.ResponseAsync(_client.HistoryAsync(ChatProtoMapper.ToHistoryRequest(payload), null, Deadline(), cancellationToken), cancellationToken).ConfigureAwait(false);
+        return Runtime::Validation.Validated(ChatProtoMapper.FromProto(response));
     }
 
-    public async global::System.Threading.Tasks.Task<IListenClientStream> ListenAsync(global::Acme.Chat.ListenPayload payload, global::System.Threading.CancellationToken cancellationToken = default)
+    public async Task<IListenClientStream> ListenAsync(ListenPayload payload, CancellationToken cancellationToken = default)
     {
-        global::StreamGen.Runtime.ValidationErrors.ThrowIfInvalid(payload);
+        Runtime::Validation.ThrowIfInvalid(payload);
         var call = _client.Listen(ChatProtoMapper.ToListenRequest(payload), null, Deadline(), cancellationToken);
-        try
-        {
-            var responseHeaders = await ListenClientStream.OpenAsync(call.ResponseHeadersAsync, () => call.ResponseStream.MoveNext(cancellationToken)).ConfigureAwait(false);
-            return new ListenClientStream(call, responseHeaders);
-        }
-        catch
-        {
-            call.Dispose();
-            throw;
-        }
+        return new ListenClientStream(call, await ListenClientStream.OpenAsync(call, cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>The gRPC client end of chat.listen.</summary>
-    private sealed class ListenClientStream
-        : global::StreamGen.Runtime.GrpcClientStream<object, object, global::Acme.Chat.ChatEvent, global::Acme.Chat.Protos.ListenResponse>,
-        IListenClientStream
+    private sealed class ListenClientStream(GrpcCore::AsyncServerStreamingCall<Protos.ListenResponse> call, GrpcCore::Metadata headers)
+        : Runtime::GrpcViewedServerStreamingCall<ChatEvent, Protos.ListenResponse, ChatEventView>(call, headers, ChatProtoMapper.FromProto), IListenClientStream;
+
+    public async Task<ITickerClientStream> TickerAsync(TickerPayload payload, CancellationToken cancellationToken = default)
     {
-        public ListenClientStream(AsyncServerStreamingCall<global::Acme.Chat.Protos.ListenResponse> call, global::Grpc.Core.Metadata headers)
-            : base(call, null, call.ResponseStream, headers, null, ChatProtoMapper.FromProto)
-        {
-        }
-
-        public global::System.Threading.Tasks.ValueTask<global::Acme.Chat.ChatEvent?> RecvAsync(global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            // Completes in place when a message is already buffered: no state machine on the hot path.
-            var pending = ReceiveCoreAsync(cancellationToken);
-            if (pending.IsCompletedSuccessfully)
-            {
-                var received = pending.Result;
-                return new(received.HasValue ? received.Value : null);
-            }
-
-            return Awaited(pending);
-
-            static async global::System.Threading.Tasks.ValueTask<global::Acme.Chat.ChatEvent?> Awaited(global::System.Threading.Tasks.ValueTask<global::StreamGen.Runtime.Received<global::Acme.Chat.ChatEvent>> pending)
-            {
-                var received = await pending.ConfigureAwait(false);
-                return received.HasValue ? received.Value : null;
-            }
-        }
-
-        public global::System.Collections.Generic.IAsyncEnumerable<global::Acme.Chat.ChatEvent> ReadAllAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
-            ReadAllCoreAsync(cancellationToken);
-
-        public ChatEventView View => global::Acme.Chat.ChatEvent.TryParseView(ViewName, out var view) ? view : default;
-
-        protected override void ValidateReceived(global::Acme.Chat.ChatEvent message, ref global::StreamGen.Runtime.ValidationErrors? errors)
-        {
-            message.Validate(ref errors);
-            message.ValidateView(View, ref errors);
-        }
-    }
-
-    public async global::System.Threading.Tasks.Task<ITickerClientStream> TickerAsync(global::Acme.Chat.TickerPayload payload, global::System.Threading.CancellationToken cancellationToken = default)
-    {
-        global::StreamGen.Runtime.ValidationErrors.ThrowIfInvalid(payload);
+        Runtime::Validation.ThrowIfInvalid(payload);
         var call = _client.Ticker(ChatProtoMapper.ToTickerRequest(payload), null, Deadline(), cancellationToken);
-        try
-        {
-            var responseHeaders = await TickerClientStream.OpenAsync(call.ResponseHeadersAsync, () => call.ResponseStream.MoveNext(cancellationToken)).ConfigureAwait(false);
-            return new TickerClientStream(call, responseHeaders);
-        }
-        catch
-        {
-            call.Dispose();
-            throw;
-        }
+        return new TickerClientStream(call, await TickerClientStream.OpenAsync(call, cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>The gRPC client end of chat.ticker.</summary>
-    private sealed class TickerClientStream
-        : global::StreamGen.Runtime.GrpcClientStream<object, object, global::Acme.Chat.ChatEvent, global::Acme.Chat.Protos.TickerResponse>,
-        ITickerClientStream
+    private sealed class TickerClientStream(GrpcCore::AsyncServerStreamingCall<Protos.TickerResponse> call, GrpcCore::Metadata headers)
+        : Runtime::GrpcViewedServerStreamingCall<ChatEvent, Protos.TickerResponse, ChatEventView>(call, headers, ChatProtoMapper.FromProto, ChatEventView.Compact), ITickerClientStream;
+
+    public async Task<ISendClientStream> SendAsync(SendPayload payload, CancellationToken cancellationToken = default)
     {
-        public TickerClientStream(AsyncServerStreamingCall<global::Acme.Chat.Protos.TickerResponse> call, global::Grpc.Core.Metadata headers)
-            : base(call, null, call.ResponseStream, headers, null, ChatProtoMapper.FromProto)
-        {
-        }
-
-        public global::System.Threading.Tasks.ValueTask<global::Acme.Chat.ChatEvent?> RecvAsync(global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            // Completes in place when a message is already buffered: no state machine on the hot path.
-            var pending = ReceiveCoreAsync(cancellationToken);
-            if (pending.IsCompletedSuccessfully)
-            {
-                var received = pending.Result;
-                return new(received.HasValue ? received.Value : null);
-            }
-
-            return Awaited(pending);
-
-            static async global::System.Threading.Tasks.ValueTask<global::Acme.Chat.ChatEvent?> Awaited(global::System.Threading.Tasks.ValueTask<global::StreamGen.Runtime.Received<global::Acme.Chat.ChatEvent>> pending)
-            {
-                var received = await pending.ConfigureAwait(false);
-                return received.HasValue ? received.Value : null;
-            }
-        }
-
-        public global::System.Collections.Generic.IAsyncEnumerable<global::Acme.Chat.ChatEvent> ReadAllAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
-            ReadAllCoreAsync(cancellationToken);
-
-        protected override void ValidateReceived(global::Acme.Chat.ChatEvent message, ref global::StreamGen.Runtime.ValidationErrors? errors)
-        {
-            message.Validate(ref errors);
-            message.ValidateView(ChatEventView.Compact, ref errors);
-        }
-    }
-
-    public async global::System.Threading.Tasks.Task<ISendClientStream> SendAsync(global::Acme.Chat.SendPayload payload, global::System.Threading.CancellationToken cancellationToken = default)
-    {
-        global::StreamGen.Runtime.ValidationErrors.ThrowIfInvalid(payload);
-        var headers = new global::Grpc.Core.Metadata();
-        headers.Add("room", global::StreamGen.Runtime.HttpParameters.FormatString(payload.Room));
-        headers.Add("token", global::StreamGen.Runtime.HttpParameters.FormatString(payload.Token));
+        Runtime::Validation.ThrowIfInvalid(payload);
+        var headers = new GrpcCore::Metadata();
+        headers.Add("room", payload.Room);
+        headers.Add("token", payload.Token);
         var call = _client.Send(headers, Deadline(), cancellationToken);
-        try
-        {
-            var responseHeaders = await SendClientStream.OpenAsync(call.ResponseHeadersAsync, () => call.ResponseAsync).ConfigureAwait(false);
-            return new SendClientStream(call, responseHeaders);
-        }
-        catch
-        {
-            call.Dispose();
-            throw;
-        }
+        return new SendClientStream(call, await SendClientStream.OpenAsync(call, cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>The gRPC client end of chat.send.</summary>
-    private sealed class SendClientStream
-        : global::StreamGen.Runtime.GrpcClientStream<global::Acme.Chat.Message, global::Acme.Chat.Protos.SendRequest, object, object>,
-        ISendClientStream
+    private sealed class SendClientStream(GrpcCore::AsyncClientStreamingCall<Protos.SendRequest, Protos.SendResponse> call, GrpcCore::Metadata headers)
+        : Runtime::GrpcClientStreamingResultCall<Message, Protos.SendRequest, SendResult, Protos.SendResponse>(call, headers, ChatProtoMapper.ToSendRequest, ChatProtoMapper.FromProto), ISendClientStream;
+
+    public async Task<ITypingClientStream> TypingAsync(TypingPayload payload, CancellationToken cancellationToken = default)
     {
-        private readonly AsyncClientStreamingCall<global::Acme.Chat.Protos.SendRequest, global::Acme.Chat.Protos.SendResponse> _call;
-
-        public SendClientStream(AsyncClientStreamingCall<global::Acme.Chat.Protos.SendRequest, global::Acme.Chat.Protos.SendResponse> call, global::Grpc.Core.Metadata headers)
-            : base(call, call.RequestStream, null, headers, ChatProtoMapper.ToSendRequest, null)
-        {
-            _call = call;
-        }
-
-        public global::System.Threading.Tasks.ValueTask SendAsync(global::Acme.Chat.Message message, global::System.Threading.CancellationToken cancellationToken = default) =>
-            SendCoreAsync(message, cancellationToken);
-
-        public global::System.Threading.Tasks.ValueTask<global::Acme.Chat.SendResult> CloseAndRecvAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
-            CloseAndReceiveCoreAsync(_call.ResponseAsync, ChatProtoMapper.FromProto, static message =>
-            {
-                global::StreamGen.Runtime.ValidationErrors? errors = null;
-                message.Validate(ref errors);
-                return errors;
-            }, cancellationToken);
-    }
-
-    public async global::System.Threading.Tasks.Task<ITypingClientStream> TypingAsync(global::Acme.Chat.TypingPayload payload, global::System.Threading.CancellationToken cancellationToken = default)
-    {
-        global::StreamGen.Runtime.ValidationErrors.ThrowIfInvalid(payload);
-        var headers = new global::Grpc.Core.Metadata();
-        headers.Add("room", global::StreamGen.Runtime.HttpParameters.FormatString(payload.Room));
+        Runtime::Validation.ThrowIfInvalid(payload);
+        var headers = new GrpcCore::Metadata();
+        headers.Add("room", payload.Room);
         var call = _client.Typing(headers, Deadline(), cancellationToken);
-        try
-        {
-            var responseHeaders = await TypingClientStream.OpenAsync(call.ResponseHeadersAsync, () => call.ResponseAsync).ConfigureAwait(false);
-            return new TypingClientStream(call, responseHeaders);
-        }
-        catch
-        {
-            call.Dispose();
-            throw;
-        }
+        return new TypingClientStream(call, await TypingClientStream.OpenAsync(call, cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>The gRPC client end of chat.typing.</summary>
-    private sealed class TypingClientStream
-        : global::StreamGen.Runtime.GrpcClientStream<string, global::Acme.Chat.Protos.TypingRequest, object, object>,
-        ITypingClientStream
+    private sealed class TypingClientStream(GrpcCore::AsyncClientStreamingCall<Protos.TypingRequest, Protos.TypingResponse> call, GrpcCore::Metadata headers)
+        : Runtime::GrpcClientStreamingCall<string, Protos.TypingRequest, Protos.TypingResponse>(call, headers, ChatProtoMapper.ToTypingRequest), ITypingClientStream;
+
+    public async Task<IConverseClientStream> ConverseAsync(ConversePayload payload, CancellationToken cancellationToken = default)
     {
-        private readonly AsyncClientStreamingCall<global::Acme.Chat.Protos.TypingRequest, global::Acme.Chat.Protos.TypingResponse> _call;
-
-        public TypingClientStream(AsyncClientStreamingCall<global::Acme.Chat.Protos.TypingRequest, global::Acme.Chat.Protos.TypingResponse> call, global::Grpc.Core.Metadata headers)
-            : base(call, call.RequestStream, null, headers, ChatProtoMapper.ToTypingRequest, null)
-        {
-            _call = call;
-        }
-
-        public global::System.Threading.Tasks.ValueTask SendAsync(string message, global::System.Threading.CancellationToken cancellationToken = default) =>
-            SendCoreAsync(message, cancellationToken);
-
-        public async global::System.Threading.Tasks.ValueTask CloseAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
-            _ = await CloseAndReceiveCoreAsync(_call.ResponseAsync, static response => response, static _ => null, cancellationToken).ConfigureAwait(false);
-    }
-
-    public async global::System.Threading.Tasks.Task<IConverseClientStream> ConverseAsync(global::Acme.Chat.ConversePayload payload, global::System.Threading.CancellationToken cancellationToken = default)
-    {
-        global::StreamGen.Runtime.ValidationErrors.ThrowIfInvalid(payload);
-        var headers = new global::Grpc.Core.Metadata();
-        headers.Add("room", global::StreamGen.Runtime.HttpParameters.FormatString(payload.Room));
+        Runtime::Validation.ThrowIfInvalid(payload);
+        var headers = new GrpcCore::Metadata();
+        headers.Add("room", payload.Room);
         var call = _client.Converse(headers, Deadline(), cancellationToken);
-        try
-        {
-            var responseHeaders = await ConverseClientStream.OpenAsync(call.ResponseHeadersAsync, () => call.ResponseStream.MoveNext(cancellationToken)).ConfigureAwait(false);
-            return new ConverseClientStream(call, responseHeaders);
-        }
-        catch
-        {
-            call.Dispose();
-            throw;
-        }
+        return new ConverseClientStream(call, await ConverseClientStream.OpenAsync(call, cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>The gRPC client end of chat.converse.</summary>
-    private sealed class ConverseClientStream
-        : global::StreamGen.Runtime.GrpcClientStream<global::Acme.Chat.Message, global::Acme.Chat.Protos.ConverseRequest, global::Acme.Chat.ChatEvent, global::Acme.Chat.Protos.ConverseResponse>,
-        IConverseClientStream
-    {
-        public ConverseClientStream(AsyncDuplexStreamingCall<global::Acme.Chat.Protos.ConverseRequest, global::Acme.Chat.Protos.ConverseResponse> call, global::Grpc.Core.Metadata headers)
-            : base(call, call.RequestStream, call.ResponseStream, headers, ChatProtoMapper.ToConverseRequest, ChatProtoMapper.FromProto)
-        {
-        }
-
-        public global::System.Threading.Tasks.ValueTask SendAsync(global::Acme.Chat.Message message, global::System.Threading.CancellationToken cancellationToken = default) =>
-            SendCoreAsync(message, cancellationToken);
-
-        public global::System.Threading.Tasks.ValueTask CloseAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
-            CloseSendingAsync(cancellationToken);
-
-        public global::System.Threading.Tasks.ValueTask<global::Acme.Chat.ChatEvent?> RecvAsync(global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            // Completes in place when a message is already buffered: no state machine on the hot path.
-            var pending = ReceiveCoreAsync(cancellationToken);
-            if (pending.IsCompletedSuccessfully)
-            {
-                var received = pending.Result;
-                return new(received.HasValue ? received.Value : null);
-            }
-
-            return Awaited(pending);
-
-            static async global::System.Threading.Tasks.ValueTask<global::Acme.Chat.ChatEvent?> Awaited(global::System.Threading.Tasks.ValueTask<global::StreamGen.Runtime.Received<global::Acme.Chat.ChatEvent>> pending)
-            {
-                var received = await pending.ConfigureAwait(false);
-                return received.HasValue ? received.Value : null;
-            }
-        }
-
-        public global::System.Collections.Generic.IAsyncEnumerable<global::Acme.Chat.ChatEvent> ReadAllAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
-            ReadAllCoreAsync(cancellationToken);
-
-        public ChatEventView View => global::Acme.Chat.ChatEvent.TryParseView(ViewName, out var view) ? view : default;
-
-        protected override void ValidateReceived(global::Acme.Chat.ChatEvent message, ref global::StreamGen.Runtime.ValidationErrors? errors)
-        {
-            message.Validate(ref errors);
-            message.ValidateView(View, ref errors);
-        }
-    }
+    private sealed class ConverseClientStream(GrpcCore::AsyncDuplexStreamingCall<Protos.ConverseRequest, Protos.ConverseResponse> call, GrpcCore::Metadata headers)
+        : Runtime::GrpcViewedBidirectionalCall<Message, Protos.ConverseRequest, ChatEvent, Protos.ConverseResponse, ChatEventView>(call, headers, ChatProtoMapper.ToConverseRequest, ChatProtoMapper.FromProto), IConverseClientStream;
 
     /// <summary>Not served over gRPC: the design gives feed no grpc.</summary>
-    public global::System.Threading.Tasks.Task<IFeedClientStream> FeedAsync(global::Acme.Chat.FeedPayload payload, global::System.Threading.CancellationToken cancellationToken = default) =>
-        throw new global::System.NotSupportedException("chat.feed is not served over gRPC.");
+    public Task<IFeedClientStream> FeedAsync(FeedPayload payload, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException("chat.feed is not served over gRPC.");
 
     /// <summary>Not served over gRPC: the design gives attach no grpc.</summary>
-    public global::System.Threading.Tasks.Task<global::Acme.Chat.AttachResult> AttachAsync(global::Acme.Chat.AttachPayload payload, global::System.IO.Stream body, global::System.Threading.CancellationToken cancellationToken = default) =>
-        throw new global::System.NotSupportedException("chat.attach is not served over gRPC.");
+    public Task<AttachResult> AttachAsync(AttachPayload payload, Stream body, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException("chat.attach is not served over gRPC.");
 
     /// <summary>Not served over gRPC: the design gives export no grpc.</summary>
-    public global::System.Threading.Tasks.Task<global::System.IO.Stream> ExportAsync(global::Acme.Chat.ExportPayload payload, global::System.Threading.CancellationToken cancellationToken = default) =>
-        throw new global::System.NotSupportedException("chat.export is not served over gRPC.");
+    public Task<Stream> ExportAsync(ExportPayload payload, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException("chat.export is not served over gRPC.");
 
-    public async global::System.Threading.Tasks.Task<global::Acme.Chat.Sample> EchoAsync(global::Acme.Chat.Sample payload, global::System.Threading.CancellationToken cancellationToken = default)
+    public async Task<Sample> EchoAsync(Sample payload, CancellationToken cancellationToken = default)
     {
-        global::StreamGen.Runtime.ValidationErrors.ThrowIfInvalid(payload);
-        global::Acme.Chat.Protos.EchoResponse response;
-        try
-        {
-            response = await _client.EchoAsync(ChatProtoMapper.ToEchoRequest(payload), deadline: Deadline(), cancellationToken: cancellationToken).ConfigureAwait(false);
-        }
-        catch (RpcException e) when (e.StatusCode == StatusCode.Cancelled && cancellationToken.IsCancellationRequested)
-        {
-            throw new global::System.OperationCanceledException("The call was canceled.", e, cancellationToken);
-        }
-        catch (RpcException e)
-        {
-            throw global::StreamGen.Runtime.GrpcErrors.FromRpcException(e);
-        }
-
-        var result = ChatProtoMapper.FromProto(response);
-        global::StreamGen.Runtime.ValidationErrors.ThrowIfInvalid(result);
-        return result;
+        Runtime::Validation.ThrowIfInvalid(payload);
+        var response = await Runtime::GrpcUnaryCall.ResponseAsync(_client.EchoAsync(ChatProtoMapper.ToEchoRequest(payload), null, Deadline(), cancellationToken), cancellationToken).ConfigureAwait(false);
+        return Runtime::Validation.Validated(ChatProtoMapper.FromProto(response));
     }
 
-    public async global::System.Threading.Tasks.Task RenameAsync(global::Acme.Chat.RenamePayload payload, global::System.Threading.CancellationToken cancellationToken = default)
+    public async Task RenameAsync(RenamePayload payload, CancellationToken cancellationToken = default)
     {
-        global::StreamGen.Runtime.ValidationErrors.ThrowIfInvalid(payload);
-        global::Acme.Chat.Protos.RenameResponse response;
-        try
-        {
-            response = await _client.RenameAsync(ChatProtoMapper.ToRenameRequest(payload), deadline: Deadline(), cancellationToken: cancellationToken).ConfigureAwait(false);
-        }
-        catch (RpcException e) when (e.StatusCode == StatusCode.Cancelled && cancellationToken.IsCancellationRequested)
-        {
-            throw new global::System.OperationCanceledException("The call was canceled.", e, cancellationToken);
-        }
-        catch (RpcException e)
-        {
-            throw global::StreamGen.Runtime.GrpcErrors.FromRpcException(e);
-        }
-
+        Runtime::Validation.ThrowIfInvalid(payload);
+        var response = await Runtime::GrpcUnaryCall.ResponseAsync(_client.RenameAsync(ChatProtoMapper.ToRenameRequest(payload), null, Deadline(), cancellationToken), cancellationToken).ConfigureAwait(false);
         _ = response;
     }
 
-    public async global::System.Threading.Tasks.Task<string> ShoutAsync(string payload, global::System.Threading.CancellationToken cancellationToken = default)
+    public async Task<string> ShoutAsync(string payload, CancellationToken cancellationToken = default)
     {
-        global::Acme.Chat.Protos.ShoutResponse response;
-        try
-        {
-            response = await _client.ShoutAsync(ChatProtoMapper.ToShoutRequest(payload), deadline: Deadline(), cancellationToken: cancellationToken).ConfigureAwait(false);
-        }
-        catch (RpcException e) when (e.StatusCode == StatusCode.Cancelled && cancellationToken.IsCancellationRequested)
-        {
-            throw new global::System.OperationCanceledException("The call was canceled.", e, cancellationToken);
-        }
-        catch (RpcException e)
-        {
-            throw global::StreamGen.Runtime.GrpcErrors.FromRpcException(e);
-        }
-
-        var result = ChatProtoMapper.FromProto(response);
-        return result;
+        var response = await Runtime::GrpcUnaryCall.ResponseAsync(_client.ShoutAsync(ChatProtoMapper.ToShoutRequest(payload), null, Deadline(), cancellationToken), cancellationToken).ConfigureAwait(false);
+        return ChatProtoMapper.FromProto(response);
     }
 
-    public async global::System.Threading.Tasks.Task CloseAsync(global::System.Threading.CancellationToken cancellationToken = default)
+    public async Task CloseAsync(CancellationToken cancellationToken = default)
     {
-        global::Acme.Chat.Protos.CloseResponse response;
-        try
-        {
-            response = await _client.CloseAsync(ChatProtoMapper.ToCloseRequest(), deadline: Deadline(), cancellationToken: cancellationToken).ConfigureAwait(false);
-        }
-        catch (RpcException e) when (e.StatusCode == StatusCode.Cancelled && cancellationToken.IsCancellationRequested)
-        {
-            throw new global::System.OperationCanceledException("The call was canceled.", e, cancellationToken);
-        }
-        catch (RpcException e)
-        {
-            throw global::StreamGen.Runtime.GrpcErrors.FromRpcException(e);
-        }
-
+        var response = await Runtime::GrpcUnaryCall.ResponseAsync(_client.CloseAsync(ChatProtoMapper.ToCloseRequest(), null, Deadline(), cancellationToken), cancellationToken).ConfigureAwait(false);
         _ = response;
     }
 }

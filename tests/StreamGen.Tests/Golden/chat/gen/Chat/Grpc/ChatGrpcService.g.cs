@@ -4,8 +4,12 @@
 // </auto-generated>
 #nullable enable
 
-using Grpc.Core;
+using System;
+using System.CodeDom.Compiler;
+using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
+using GrpcCore = Grpc.Core;
+using Runtime = StreamGen.Runtime;
 
 namespace Acme.Chat;
 
@@ -14,577 +18,192 @@ namespace Acme.Chat;
 /// service generated from chat.proto. Requests are converted and validated (INVALID_ARGUMENT when they fail), the
 /// handler's token follows the call's deadline and cancellation, and errors map to the design's status codes.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("StreamGen", "0.1.0")]
+[GeneratedCode("StreamGen", "0.1.0")]
 public sealed partial class ChatGrpcService(IChatService service, ILogger<ChatGrpcService> logger)
-    : global::Acme.Chat.Protos.Chat.ChatBase
+    : Protos.Chat.ChatBase
 {
     /// <summary>Join a room; the token travels in a header, the profile in the body</summary>
-    public override async global::System.Threading.Tasks.Task<global::Acme.Chat.Protos.JoinResponse> Join(global::Acme.Chat.Protos.JoinRequest request, ServerCallContext context)
+    public override async Task<Protos.JoinResponse> Join(Protos.JoinRequest request, GrpcCore::ServerCallContext context)
     {
         try
         {
-            var payload = ChatProtoMapper.FromProto(request);
-            global::StreamGen.Runtime.ValidationErrors.ThrowIfInvalid(payload);
-            var result = await service.JoinAsync(payload, context.CancellationToken).ConfigureAwait(false);
+            var result = await service.JoinAsync(Runtime::Validation.Validated(ChatProtoMapper.FromProto(request)), context.CancellationToken);
             return ChatProtoMapper.ToJoinResponse(result);
         }
-        catch (global::System.Exception e)
+        catch (Exception e)
         {
-            throw global::StreamGen.Runtime.GrpcErrors.ToRpcException(e, JoinStatus, context, logger);
+            throw Runtime::GrpcErrors.ToRpcException(e, ErrorStatus, context, logger);
         }
     }
-
-    private static StatusCode? JoinStatus(string name) => name switch
-    {
-        "room_not_found" => StatusCode.NotFound,
-        "muted" => StatusCode.PermissionDenied,
-        _ => null,
-    };
 
     /// <summary>Recent messages, filtered</summary>
-    public override async global::System.Threading.Tasks.Task<global::Acme.Chat.Protos.HistoryResponse> History(global::Acme.Chat.Protos.HistoryRequest request, ServerCallContext context)
+    public override async Task<Protos.HistoryResponse> History(Protos.HistoryRequest request, GrpcCore::ServerCallContext context)
     {
         try
         {
-            var payload = ChatProtoMapper.FromProto(request);
-            global::StreamGen.Runtime.ValidationErrors.ThrowIfInvalid(payload);
-            var result = await service.HistoryAsync(payload, context.CancellationToken).ConfigureAwait(false);
+            var result = await service.HistoryAsync(Runtime::Validation.Validated(ChatProtoMapper.FromProto(request)), context.CancellationToken);
             return ChatProtoMapper.ToHistoryResponse(result);
         }
-        catch (global::System.Exception e)
+        catch (Exception e)
         {
-            throw global::StreamGen.Runtime.GrpcErrors.ToRpcException(e, HistoryStatus, context, logger);
+            throw Runtime::GrpcErrors.ToRpcException(e, ErrorStatus, context, logger);
         }
     }
-
-    private static StatusCode? HistoryStatus(string name) => name switch
-    {
-        "room_not_found" => StatusCode.NotFound,
-        "muted" => StatusCode.PermissionDenied,
-        _ => null,
-    };
 
     /// <summary>Server stream of room events in the view the client asks for</summary>
-    public override async global::System.Threading.Tasks.Task Listen(global::Acme.Chat.Protos.ListenRequest request, IServerStreamWriter<global::Acme.Chat.Protos.ListenResponse> responseStream, ServerCallContext context)
+    public override Task Listen(Protos.ListenRequest request, GrpcCore::IServerStreamWriter<Protos.ListenResponse> responseStream, GrpcCore::ServerCallContext context)
     {
-        try
-        {
-            var payload = ChatProtoMapper.FromProto(request);
-            global::StreamGen.Runtime.ValidationErrors.ThrowIfInvalid(payload);
-            var stream = new ListenServerStream(null, responseStream, context);
-            global::System.Runtime.ExceptionServices.ExceptionDispatchInfo? failure = null;
-            try
-            {
-                await service.ListenAsync(payload, stream, context.CancellationToken).ConfigureAwait(false);
-            }
-            catch (global::System.Exception e)
-            {
-                failure = global::System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e);
-            }
-
-            // Messages the handler sent before it returned (or failed) are written before the call ends.
-            try
-            {
-                await stream.CompleteAsync().ConfigureAwait(false);
-            }
-            catch when (failure is not null)
-            {
-                // The handler's own error is the one to report.
-            }
-
-            failure?.Throw();
-        }
-        catch (global::System.Exception e)
-        {
-            throw global::StreamGen.Runtime.GrpcErrors.ToRpcException(e, ListenStatus, context, logger);
-        }
+        var stream = new ListenServerStream(responseStream, context);
+        return stream.ServeAsync(ErrorStatus, logger, cancellationToken => service.ListenAsync(Runtime::Validation.Validated(ChatProtoMapper.FromProto(request)), stream, cancellationToken));
     }
-
-    private static StatusCode? ListenStatus(string name) => name switch
-    {
-        "room_not_found" => StatusCode.NotFound,
-        "muted" => StatusCode.PermissionDenied,
-        _ => null,
-    };
 
     /// <summary>The gRPC server end of chat.listen.</summary>
-    private sealed class ListenServerStream : global::StreamGen.Runtime.GrpcServerStream<object, object, global::Acme.Chat.ChatEvent, global::Acme.Chat.Protos.ListenResponse>, IListenServerStream
-    {
-        private ChatEventView _view;
-
-        public ListenServerStream(IAsyncStreamReader<object>? requests, IServerStreamWriter<global::Acme.Chat.Protos.ListenResponse>? responses, ServerCallContext context)
-            : base(requests, responses, context, null, ChatProtoMapper.ToListenResponse)
-        {
-        }
-
-        public global::System.Threading.Tasks.ValueTask OpenAsync(global::System.Threading.CancellationToken cancellationToken = default) => OpenCoreAsync(cancellationToken);
-
-        public global::System.Threading.Tasks.ValueTask SendAsync(global::Acme.Chat.ChatEvent message, global::System.Threading.CancellationToken cancellationToken = default) =>
-            SendCoreAsync(message.Project(_view), cancellationToken);
-
-        public void SetView(ChatEventView view)
-        {
-            SetViewCore(global::Acme.Chat.ChatEvent.ViewName(view));
-            _view = view;
-        }
-    }
+    private sealed class ListenServerStream(GrpcCore::IServerStreamWriter<Protos.ListenResponse> responses, GrpcCore::ServerCallContext context)
+        : Runtime::GrpcViewedServerStreamingStream<ChatEvent, Protos.ListenResponse, ChatEventView>(responses, context, ChatProtoMapper.ToListenResponse), IListenServerStream;
 
     /// <summary>Server stream that always renders the compact view</summary>
-    public override async global::System.Threading.Tasks.Task Ticker(global::Acme.Chat.Protos.TickerRequest request, IServerStreamWriter<global::Acme.Chat.Protos.TickerResponse> responseStream, ServerCallContext context)
+    public override Task Ticker(Protos.TickerRequest request, GrpcCore::IServerStreamWriter<Protos.TickerResponse> responseStream, GrpcCore::ServerCallContext context)
     {
-        try
-        {
-            var payload = ChatProtoMapper.FromProto(request);
-            global::StreamGen.Runtime.ValidationErrors.ThrowIfInvalid(payload);
-            var stream = new TickerServerStream(null, responseStream, context);
-            global::System.Runtime.ExceptionServices.ExceptionDispatchInfo? failure = null;
-            try
-            {
-                await service.TickerAsync(payload, stream, context.CancellationToken).ConfigureAwait(false);
-            }
-            catch (global::System.Exception e)
-            {
-                failure = global::System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e);
-            }
-
-            // Messages the handler sent before it returned (or failed) are written before the call ends.
-            try
-            {
-                await stream.CompleteAsync().ConfigureAwait(false);
-            }
-            catch when (failure is not null)
-            {
-                // The handler's own error is the one to report.
-            }
-
-            failure?.Throw();
-        }
-        catch (global::System.Exception e)
-        {
-            throw global::StreamGen.Runtime.GrpcErrors.ToRpcException(e, TickerStatus, context, logger);
-        }
+        var stream = new TickerServerStream(responseStream, context);
+        return stream.ServeAsync(ErrorStatus, logger, cancellationToken => service.TickerAsync(Runtime::Validation.Validated(ChatProtoMapper.FromProto(request)), stream, cancellationToken));
     }
-
-    private static StatusCode? TickerStatus(string name) => name switch
-    {
-        "room_not_found" => StatusCode.NotFound,
-        "muted" => StatusCode.PermissionDenied,
-        _ => null,
-    };
 
     /// <summary>The gRPC server end of chat.ticker.</summary>
-    private sealed class TickerServerStream : global::StreamGen.Runtime.GrpcServerStream<object, object, global::Acme.Chat.ChatEvent, global::Acme.Chat.Protos.TickerResponse>, ITickerServerStream
-    {
-        private ChatEventView _view = ChatEventView.Compact;
-
-        public TickerServerStream(IAsyncStreamReader<object>? requests, IServerStreamWriter<global::Acme.Chat.Protos.TickerResponse>? responses, ServerCallContext context)
-            : base(requests, responses, context, null, ChatProtoMapper.ToTickerResponse)
-        {
-            SetViewCore("compact");
-        }
-
-        public global::System.Threading.Tasks.ValueTask OpenAsync(global::System.Threading.CancellationToken cancellationToken = default) => OpenCoreAsync(cancellationToken);
-
-        public global::System.Threading.Tasks.ValueTask SendAsync(global::Acme.Chat.ChatEvent message, global::System.Threading.CancellationToken cancellationToken = default) =>
-            SendCoreAsync(message.Project(_view), cancellationToken);
-    }
+    private sealed class TickerServerStream(GrpcCore::IServerStreamWriter<Protos.TickerResponse> responses, GrpcCore::ServerCallContext context)
+        : Runtime::GrpcViewedServerStreamingStream<ChatEvent, Protos.TickerResponse, ChatEventView>(responses, context, ChatProtoMapper.ToTickerResponse, ChatEventView.Compact), ITickerServerStream;
 
     /// <summary>Client stream of messages; the result counts them</summary>
-    public override async global::System.Threading.Tasks.Task<global::Acme.Chat.Protos.SendResponse> Send(IAsyncStreamReader<global::Acme.Chat.Protos.SendRequest> requestStream, ServerCallContext context)
+    public override Task<Protos.SendResponse> Send(GrpcCore::IAsyncStreamReader<Protos.SendRequest> requestStream, GrpcCore::ServerCallContext context)
     {
-        try
-        {
-            global::StreamGen.Runtime.ValidationErrors? errors = null;
-            var pRoom = global::StreamGen.Runtime.HttpParameters.ParseString(context.RequestHeaders.GetValue("room"), "room", ref errors);
-            if (pRoom is null)
-            {
-                global::StreamGen.Runtime.Check.Missing(ref errors, "room");
-            }
-
-            var pToken = global::StreamGen.Runtime.HttpParameters.ParseString(context.RequestHeaders.GetValue("token"), "token", ref errors);
-            if (pToken is null)
-            {
-                global::StreamGen.Runtime.Check.Missing(ref errors, "token");
-            }
-
-            if (errors is not null)
-            {
-                throw errors.ToException();
-            }
-
-            var payload = new global::Acme.Chat.SendPayload
-            {
-                Room = pRoom!,
-                Token = pToken!,
-            };
-            global::StreamGen.Runtime.ValidationErrors.ThrowIfInvalid(payload);
-            var stream = new SendServerStream(requestStream, null, context);
-            global::System.Runtime.ExceptionServices.ExceptionDispatchInfo? failure = null;
-            try
-            {
-                await service.SendAsync(payload, stream, context.CancellationToken).ConfigureAwait(false);
-            }
-            catch (global::System.Exception e)
-            {
-                failure = global::System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e);
-            }
-
-            // Messages the handler sent before it returned (or failed) are written before the call ends.
-            try
-            {
-                await stream.CompleteAsync().ConfigureAwait(false);
-            }
-            catch when (failure is not null)
-            {
-                // The handler's own error is the one to report.
-            }
-
-            failure?.Throw();
-            return stream.Result is { } result
-                ? ChatProtoMapper.ToSendResponse(result)
-                : throw new global::System.InvalidOperationException("The send handler returned without calling SendAndCloseAsync.");
-        }
-        catch (global::System.Exception e)
-        {
-            throw global::StreamGen.Runtime.GrpcErrors.ToRpcException(e, SendStatus, context, logger);
-        }
+        var stream = new SendServerStream(requestStream, context);
+        return stream.ServeAsync(ErrorStatus, logger, cancellationToken => service.SendAsync(DecodeSend(context), stream, cancellationToken));
     }
 
-    private static StatusCode? SendStatus(string name) => name switch
+    private static SendPayload DecodeSend(GrpcCore::ServerCallContext context)
     {
-        "room_not_found" => StatusCode.NotFound,
-        "muted" => StatusCode.PermissionDenied,
-        _ => null,
-    };
+        Runtime::ValidationErrors? errors = null;
+        var room = Runtime::Parameters.ParseString(context.RequestHeaders.GetValue("room"), "room", ref errors);
+        Runtime::Check.Present(ref errors, "room", room);
+        var token = Runtime::Parameters.ParseString(context.RequestHeaders.GetValue("token"), "token", ref errors);
+        Runtime::Check.Present(ref errors, "token", token);
+        var payload = new SendPayload
+        {
+            Room = room!,
+            Token = token!,
+        };
+        return Runtime::Validation.Validated(payload, errors);
+    }
 
     /// <summary>The gRPC server end of chat.send.</summary>
-    private sealed class SendServerStream : global::StreamGen.Runtime.GrpcServerStream<global::Acme.Chat.Message, global::Acme.Chat.Protos.SendRequest, object, object>, ISendServerStream
-    {
-        public SendServerStream(IAsyncStreamReader<global::Acme.Chat.Protos.SendRequest>? requests, IServerStreamWriter<object>? responses, ServerCallContext context)
-            : base(requests, responses, context, ChatProtoMapper.FromProto, null)
-        {
-        }
-
-        /// <summary>The result the handler sent with SendAndCloseAsync.</summary>
-        public global::Acme.Chat.SendResult? Result { get; private set; }
-
-        public global::System.Threading.Tasks.ValueTask OpenAsync(global::System.Threading.CancellationToken cancellationToken = default) => OpenCoreAsync(cancellationToken);
-
-        public global::System.Threading.Tasks.ValueTask<global::Acme.Chat.Message?> RecvAsync(global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            // Completes in place when a message is already buffered: no state machine on the hot path.
-            var pending = ReceiveCoreAsync(cancellationToken);
-            if (pending.IsCompletedSuccessfully)
-            {
-                var received = pending.Result;
-                return new(received.HasValue ? received.Value : null);
-            }
-
-            return Awaited(pending);
-
-            static async global::System.Threading.Tasks.ValueTask<global::Acme.Chat.Message?> Awaited(global::System.Threading.Tasks.ValueTask<global::StreamGen.Runtime.Received<global::Acme.Chat.Message>> pending)
-            {
-                var received = await pending.ConfigureAwait(false);
-                return received.HasValue ? received.Value : null;
-            }
-        }
-
-        public global::System.Collections.Generic.IAsyncEnumerable<global::Acme.Chat.Message> ReadAllAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
-            ReadAllCoreAsync(cancellationToken);
-
-        protected override void ValidateReceived(global::Acme.Chat.Message message, ref global::StreamGen.Runtime.ValidationErrors? errors) =>
-            message.Validate(ref errors);
-
-        public global::System.Threading.Tasks.ValueTask SendAndCloseAsync(global::Acme.Chat.SendResult result, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            Result = result;
-            return default;
-        }
-    }
+    private sealed class SendServerStream(GrpcCore::IAsyncStreamReader<Protos.SendRequest> requests, GrpcCore::ServerCallContext context)
+        : Runtime::GrpcClientStreamingResultStream<Message, Protos.SendRequest, SendResult, Protos.SendResponse>(requests, context, ChatProtoMapper.FromProto, ChatProtoMapper.ToSendResponse), ISendServerStream;
 
     /// <summary>Client stream of typing notices, no result</summary>
-    public override async global::System.Threading.Tasks.Task<global::Acme.Chat.Protos.TypingResponse> Typing(IAsyncStreamReader<global::Acme.Chat.Protos.TypingRequest> requestStream, ServerCallContext context)
+    public override Task<Protos.TypingResponse> Typing(GrpcCore::IAsyncStreamReader<Protos.TypingRequest> requestStream, GrpcCore::ServerCallContext context)
     {
-        try
-        {
-            global::StreamGen.Runtime.ValidationErrors? errors = null;
-            var pRoom = global::StreamGen.Runtime.HttpParameters.ParseString(context.RequestHeaders.GetValue("room"), "room", ref errors);
-            if (pRoom is null)
-            {
-                global::StreamGen.Runtime.Check.Missing(ref errors, "room");
-            }
-
-            if (errors is not null)
-            {
-                throw errors.ToException();
-            }
-
-            var payload = new global::Acme.Chat.TypingPayload
-            {
-                Room = pRoom!,
-            };
-            global::StreamGen.Runtime.ValidationErrors.ThrowIfInvalid(payload);
-            var stream = new TypingServerStream(requestStream, null, context);
-            global::System.Runtime.ExceptionServices.ExceptionDispatchInfo? failure = null;
-            try
-            {
-                await service.TypingAsync(payload, stream, context.CancellationToken).ConfigureAwait(false);
-            }
-            catch (global::System.Exception e)
-            {
-                failure = global::System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e);
-            }
-
-            // Messages the handler sent before it returned (or failed) are written before the call ends.
-            try
-            {
-                await stream.CompleteAsync().ConfigureAwait(false);
-            }
-            catch when (failure is not null)
-            {
-                // The handler's own error is the one to report.
-            }
-
-            failure?.Throw();
-            return ChatProtoMapper.ToTypingResponse();
-        }
-        catch (global::System.Exception e)
-        {
-            throw global::StreamGen.Runtime.GrpcErrors.ToRpcException(e, TypingStatus, context, logger);
-        }
+        var stream = new TypingServerStream(requestStream, context);
+        return stream.ServeAsync(ErrorStatus, logger, cancellationToken => service.TypingAsync(DecodeTyping(context), stream, cancellationToken));
     }
 
-    private static StatusCode? TypingStatus(string name) => name switch
+    private static TypingPayload DecodeTyping(GrpcCore::ServerCallContext context)
     {
-        "room_not_found" => StatusCode.NotFound,
-        "muted" => StatusCode.PermissionDenied,
-        _ => null,
-    };
+        Runtime::ValidationErrors? errors = null;
+        var room = Runtime::Parameters.ParseString(context.RequestHeaders.GetValue("room"), "room", ref errors);
+        Runtime::Check.Present(ref errors, "room", room);
+        var payload = new TypingPayload
+        {
+            Room = room!,
+        };
+        return Runtime::Validation.Validated(payload, errors);
+    }
 
     /// <summary>The gRPC server end of chat.typing.</summary>
-    private sealed class TypingServerStream : global::StreamGen.Runtime.GrpcServerStream<string, global::Acme.Chat.Protos.TypingRequest, object, object>, ITypingServerStream
-    {
-        public TypingServerStream(IAsyncStreamReader<global::Acme.Chat.Protos.TypingRequest>? requests, IServerStreamWriter<object>? responses, ServerCallContext context)
-            : base(requests, responses, context, ChatProtoMapper.FromProto, null)
-        {
-        }
-
-        public global::System.Threading.Tasks.ValueTask OpenAsync(global::System.Threading.CancellationToken cancellationToken = default) => OpenCoreAsync(cancellationToken);
-
-        public global::System.Threading.Tasks.ValueTask<string?> RecvAsync(global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            // Completes in place when a message is already buffered: no state machine on the hot path.
-            var pending = ReceiveCoreAsync(cancellationToken);
-            if (pending.IsCompletedSuccessfully)
-            {
-                var received = pending.Result;
-                return new(received.HasValue ? received.Value : null);
-            }
-
-            return Awaited(pending);
-
-            static async global::System.Threading.Tasks.ValueTask<string?> Awaited(global::System.Threading.Tasks.ValueTask<global::StreamGen.Runtime.Received<string>> pending)
-            {
-                var received = await pending.ConfigureAwait(false);
-                return received.HasValue ? received.Value : null;
-            }
-        }
-
-        public global::System.Collections.Generic.IAsyncEnumerable<string> ReadAllAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
-            ReadAllCoreAsync(cancellationToken);
-    }
+    private sealed class TypingServerStream(GrpcCore::IAsyncStreamReader<Protos.TypingRequest> requests, GrpcCore::ServerCallContext context)
+        : Runtime::GrpcClientStreamingStream<string, Protos.TypingRequest, Protos.TypingResponse>(requests, context, ChatProtoMapper.FromProto), ITypingServerStream;
 
     /// <summary>Both ways at once</summary>
-    public override async global::System.Threading.Tasks.Task Converse(IAsyncStreamReader<global::Acme.Chat.Protos.ConverseRequest> requestStream, IServerStreamWriter<global::Acme.Chat.Protos.ConverseResponse> responseStream, ServerCallContext context)
+    public override Task Converse(GrpcCore::IAsyncStreamReader<Protos.ConverseRequest> requestStream, GrpcCore::IServerStreamWriter<Protos.ConverseResponse> responseStream, GrpcCore::ServerCallContext context)
     {
-        try
-        {
-            global::StreamGen.Runtime.ValidationErrors? errors = null;
-            var pRoom = global::StreamGen.Runtime.HttpParameters.ParseString(context.RequestHeaders.GetValue("room"), "room", ref errors);
-            if (pRoom is null)
-            {
-                global::StreamGen.Runtime.Check.Missing(ref errors, "room");
-            }
-
-            if (errors is not null)
-            {
-                throw errors.ToException();
-            }
-
-            var payload = new global::Acme.Chat.ConversePayload
-            {
-                Room = pRoom!,
-            };
-            global::StreamGen.Runtime.ValidationErrors.ThrowIfInvalid(payload);
-            var stream = new ConverseServerStream(requestStream, responseStream, context);
-            global::System.Runtime.ExceptionServices.ExceptionDispatchInfo? failure = null;
-            try
-            {
-                await service.ConverseAsync(payload, stream, context.CancellationToken).ConfigureAwait(false);
-            }
-            catch (global::System.Exception e)
-            {
-                failure = global::System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e);
-            }
-
-            // Messages the handler sent before it returned (or failed) are written before the call ends.
-            try
-            {
-                await stream.CompleteAsync().ConfigureAwait(false);
-            }
-            catch when (failure is not null)
-            {
-                // The handler's own error is the one to report.
-            }
-
-            failure?.Throw();
-        }
-        catch (global::System.Exception e)
-        {
-            throw global::StreamGen.Runtime.GrpcErrors.ToRpcException(e, ConverseStatus, context, logger);
-        }
+        var stream = new ConverseServerStream(requestStream, responseStream, context);
+        return stream.ServeAsync(ErrorStatus, logger, cancellationToken => service.ConverseAsync(DecodeConverse(context), stream, cancellationToken));
     }
 
-    private static StatusCode? ConverseStatus(string name) => name switch
+    private static ConversePayload DecodeConverse(GrpcCore::ServerCallContext context)
     {
-        "room_not_found" => StatusCode.NotFound,
-        "muted" => StatusCode.PermissionDenied,
-        _ => null,
-    };
+        Runtime::ValidationErrors? errors = null;
+        var room = Runtime::Parameters.ParseString(context.RequestHeaders.GetValue("room"), "room", ref errors);
+        Runtime::Check.Present(ref errors, "room", room);
+        var payload = new ConversePayload
+        {
+            Room = room!,
+        };
+        return Runtime::Validation.Validated(payload, errors);
+    }
 
     /// <summary>The gRPC server end of chat.converse.</summary>
-    private sealed class ConverseServerStream : global::StreamGen.Runtime.GrpcServerStream<global::Acme.Chat.Message, global::Acme.Chat.Protos.ConverseRequest, global::Acme.Chat.ChatEvent, global::Acme.Chat.Protos.ConverseResponse>, IConverseServerStream
-    {
-        private ChatEventView _view;
-
-        public ConverseServerStream(IAsyncStreamReader<global::Acme.Chat.Protos.ConverseRequest>? requests, IServerStreamWriter<global::Acme.Chat.Protos.ConverseResponse>? responses, ServerCallContext context)
-            : base(requests, responses, context, ChatProtoMapper.FromProto, ChatProtoMapper.ToConverseResponse)
-        {
-        }
-
-        public global::System.Threading.Tasks.ValueTask OpenAsync(global::System.Threading.CancellationToken cancellationToken = default) => OpenCoreAsync(cancellationToken);
-
-        public global::System.Threading.Tasks.ValueTask SendAsync(global::Acme.Chat.ChatEvent message, global::System.Threading.CancellationToken cancellationToken = default) =>
-            SendCoreAsync(message.Project(_view), cancellationToken);
-
-        public void SetView(ChatEventView view)
-        {
-            SetViewCore(global::Acme.Chat.ChatEvent.ViewName(view));
-            _view = view;
-        }
-
-        public global::System.Threading.Tasks.ValueTask<global::Acme.Chat.Message?> RecvAsync(global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            // Completes in place when a message is already buffered: no state machine on the hot path.
-            var pending = ReceiveCoreAsync(cancellationToken);
-            if (pending.IsCompletedSuccessfully)
-            {
-                var received = pending.Result;
-                return new(received.HasValue ? received.Value : null);
-            }
-
-            return Awaited(pending);
-
-            static async global::System.Threading.Tasks.ValueTask<global::Acme.Chat.Message?> Awaited(global::System.Threading.Tasks.ValueTask<global::StreamGen.Runtime.Received<global::Acme.Chat.Message>> pending)
-            {
-                var received = await pending.ConfigureAwait(false);
-                return received.HasValue ? received.Value : null;
-            }
-        }
-
-        public global::System.Collections.Generic.IAsyncEnumerable<global::Acme.Chat.Message> ReadAllAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
-            ReadAllCoreAsync(cancellationToken);
-
-        protected override void ValidateReceived(global::Acme.Chat.Message message, ref global::StreamGen.Runtime.ValidationErrors? errors) =>
-            message.Validate(ref errors);
-    }
+    private sealed class ConverseServerStream(GrpcCore::IAsyncStreamReader<Protos.ConverseRequest> requests, GrpcCore::IServerStreamWriter<Protos.ConverseResponse> responses, GrpcCore::ServerCallContext context)
+        : Runtime::GrpcViewedBidirectionalStream<Message, Protos.ConverseRequest, ChatEvent, Protos.ConverseResponse, ChatEventView>(requests, responses, context, ChatProtoMapper.FromProto, ChatProtoMapper.ToConverseResponse), IConverseServerStream;
 
     /// <summary>Returns the sample it is given (every primitive, both ways)</summary>
-    public override async global::System.Threading.Tasks.Task<global::Acme.Chat.Protos.EchoResponse> Echo(global::Acme.Chat.Protos.EchoRequest request, ServerCallContext context)
+    public override async Task<Protos.EchoResponse> Echo(Protos.EchoRequest request, GrpcCore::ServerCallContext context)
     {
         try
         {
-            var payload = ChatProtoMapper.FromProto(request);
-            global::StreamGen.Runtime.ValidationErrors.ThrowIfInvalid(payload);
-            var result = await service.EchoAsync(payload, context.CancellationToken).ConfigureAwait(false);
+            var result = await service.EchoAsync(Runtime::Validation.Validated(ChatProtoMapper.FromProto(request)), context.CancellationToken);
             return ChatProtoMapper.ToEchoResponse(result);
         }
-        catch (global::System.Exception e)
+        catch (Exception e)
         {
-            throw global::StreamGen.Runtime.GrpcErrors.ToRpcException(e, EchoStatus, context, logger);
+            throw Runtime::GrpcErrors.ToRpcException(e, ErrorStatus, context, logger);
         }
     }
-
-    private static StatusCode? EchoStatus(string name) => name switch
-    {
-        "room_not_found" => StatusCode.NotFound,
-        "muted" => StatusCode.PermissionDenied,
-        _ => null,
-    };
 
     /// <summary>Rename a room; the body is one attribute of the payload</summary>
-    public override async global::System.Threading.Tasks.Task<global::Acme.Chat.Protos.RenameResponse> Rename(global::Acme.Chat.Protos.RenameRequest request, ServerCallContext context)
+    public override async Task<Protos.RenameResponse> Rename(Protos.RenameRequest request, GrpcCore::ServerCallContext context)
     {
         try
         {
-            var payload = ChatProtoMapper.FromProto(request);
-            global::StreamGen.Runtime.ValidationErrors.ThrowIfInvalid(payload);
-            await service.RenameAsync(payload, context.CancellationToken).ConfigureAwait(false);
+            await service.RenameAsync(Runtime::Validation.Validated(ChatProtoMapper.FromProto(request)), context.CancellationToken);
             return ChatProtoMapper.ToRenameResponse();
         }
-        catch (global::System.Exception e)
+        catch (Exception e)
         {
-            throw global::StreamGen.Runtime.GrpcErrors.ToRpcException(e, RenameStatus, context, logger);
+            throw Runtime::GrpcErrors.ToRpcException(e, ErrorStatus, context, logger);
         }
     }
-
-    private static StatusCode? RenameStatus(string name) => name switch
-    {
-        "room_not_found" => StatusCode.NotFound,
-        "muted" => StatusCode.PermissionDenied,
-        _ => null,
-    };
 
     /// <summary>A primitive payload and result</summary>
-    public override async global::System.Threading.Tasks.Task<global::Acme.Chat.Protos.ShoutResponse> Shout(global::Acme.Chat.Protos.ShoutRequest request, ServerCallContext context)
+    public override async Task<Protos.ShoutResponse> Shout(Protos.ShoutRequest request, GrpcCore::ServerCallContext context)
     {
         try
         {
-            var payload = ChatProtoMapper.FromProto(request);
-            var result = await service.ShoutAsync(payload, context.CancellationToken).ConfigureAwait(false);
+            var result = await service.ShoutAsync(ChatProtoMapper.FromProto(request), context.CancellationToken);
             return ChatProtoMapper.ToShoutResponse(result);
         }
-        catch (global::System.Exception e)
+        catch (Exception e)
         {
-            throw global::StreamGen.Runtime.GrpcErrors.ToRpcException(e, ShoutStatus, context, logger);
+            throw Runtime::GrpcErrors.ToRpcException(e, ErrorStatus, context, logger);
         }
     }
 
-    private static StatusCode? ShoutStatus(string name) => name switch
-    {
-        "room_not_found" => StatusCode.NotFound,
-        "muted" => StatusCode.PermissionDenied,
-        _ => null,
-    };
-
     /// <summary>No payload and no result</summary>
-    public override async global::System.Threading.Tasks.Task<global::Acme.Chat.Protos.CloseResponse> Close(global::Acme.Chat.Protos.CloseRequest request, ServerCallContext context)
+    public override async Task<Protos.CloseResponse> Close(Protos.CloseRequest request, GrpcCore::ServerCallContext context)
     {
         try
         {
-            await service.CloseAsync(context.CancellationToken).ConfigureAwait(false);
+            await service.CloseAsync(context.CancellationToken);
             return ChatProtoMapper.ToCloseResponse();
         }
-        catch (global::System.Exception e)
+        catch (Exception e)
         {
-            throw global::StreamGen.Runtime.GrpcErrors.ToRpcException(e, CloseStatus, context, logger);
+            throw Runtime::GrpcErrors.ToRpcException(e, ErrorStatus, context, logger);
         }
     }
 
-    private static StatusCode? CloseStatus(string name) => name switch
+    private static GrpcCore::StatusCode? ErrorStatus(string name) => name switch
     {
-        "room_not_found" => StatusCode.NotFound,
-        "muted" => StatusCode.PermissionDenied,
+        "room_not_found" => GrpcCore::StatusCode.NotFound,
+        "muted" => GrpcCore::StatusCode.PermissionDenied,
         _ => null,
     };
 }

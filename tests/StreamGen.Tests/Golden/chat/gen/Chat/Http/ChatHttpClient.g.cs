@@ -4,7 +4,13 @@
 // </auto-generated>
 #nullable enable
 
+using System.CodeDom.Compiler;
+using System.IO;
 using System.Net.Http;
+using System.Net.Http.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using Runtime = StreamGen.Runtime;
 
 namespace Acme.Chat;
 
@@ -13,498 +19,191 @@ namespace Acme.Chat;
 /// <see cref="HttpClient"/> whose <see cref="HttpClient.BaseAddress"/> is the server (e.g. <c>http://localhost:9080/</c>).
 /// Payloads are validated before they are sent and every received message after it arrives.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("StreamGen", "0.1.0")]
-public sealed partial class ChatHttpClient(HttpClient httpClient, global::StreamGen.Runtime.StreamGenClientOptions? options = null) : IChatClient
+[GeneratedCode("StreamGen", "0.1.0")]
+public sealed partial class ChatHttpClient(HttpClient httpClient, Runtime::StreamGenClientOptions? options = null) : IChatClient
 {
-    private readonly global::StreamGen.Runtime.StreamGenClientOptions _options = options ?? new();
+    private readonly Runtime::StreamGenClientOptions _options = options ?? new();
 
-    public async global::System.Threading.Tasks.Task<global::Acme.Chat.JoinResult> JoinAsync(global::Acme.Chat.JoinPayload payload, global::System.Threading.CancellationToken cancellationToken = default)
+    public async Task<JoinResult> JoinAsync(JoinPayload payload, CancellationToken cancellationToken = default)
     {
-        global::StreamGen.Runtime.ValidationErrors.ThrowIfInvalid(payload);
-        var path = new global::System.Text.StringBuilder();
-        path.Append("/api/rooms/");
-        path.Append(global::System.Uri.EscapeDataString(global::StreamGen.Runtime.HttpParameters.FormatString(payload.Room)));
-        path.Append("/members");
-        var uri = path.ToString();
-        using var request = new HttpRequestMessage(new HttpMethod("POST"), uri);
-        request.Headers.TryAddWithoutValidation("Authorization", global::StreamGen.Runtime.HttpParameters.FormatString(payload.Token));
-        request.Content = System.Net.Http.Json.JsonContent.Create(
-            new global::Acme.Chat.JoinRequestBody
-            {
-                Profile = payload.Profile,
-                Notify = payload.Notify,
-            },
-            global::Acme.Chat.ChatJsonContext.Default.JoinRequestBody);
-        using var response = await httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        if (!response.IsSuccessStatusCode)
+        Runtime::Validation.ThrowIfInvalid(payload);
+        var uri = new Runtime::HttpUri().Literal("/api/rooms/").Segment(payload.Room).Literal("/members");
+        using var request = new HttpRequestMessage(HttpMethod.Post, uri.ToString());
+        request.Headers.TryAddWithoutValidation("Authorization", payload.Token);
+        var requestBody = new JoinRequestBody
         {
-            throw await global::StreamGen.Runtime.HttpErrors.ReadAsync(response, cancellationToken).ConfigureAwait(false);
-        }
-
-        var responseBody = await global::System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync(response.Content, global::Acme.Chat.ChatJsonReader.JoinResponseBody, cancellationToken).ConfigureAwait(false)
-            ?? throw new global::StreamGen.Runtime.ValidationException("the response has no body");
-        global::StreamGen.Runtime.ValidationErrors? errors = null;
-        var result = new global::Acme.Chat.JoinResult
+            Profile = payload.Profile,
+            Notify = payload.Notify,
+        };
+        request.Content = JsonContent.Create(requestBody, ChatJsonContext.Default.JoinRequestBody);
+        using var response = await Runtime::HttpCalls.SendAsync(httpClient, request, cancellationToken).ConfigureAwait(false);
+        var responseBody = await Runtime::HttpCalls.ReadBodyAsync(response, ChatJsonReader.JoinResponseBody, cancellationToken).ConfigureAwait(false);
+        Runtime::ValidationErrors? errors = null;
+        var result = new JoinResult
         {
-            Members = global::StreamGen.Runtime.HttpParameters.ParseInt32(global::StreamGen.Runtime.HttpParameters.HeaderValue(response, "X-Member-Count"), "members", ref errors).GetValueOrDefault(),
+            Members = Runtime::Parameters.ParseInt32(Runtime::HttpParameters.HeaderValue(response, "X-Member-Count"), "members", ref errors).GetValueOrDefault(),
             Welcome = responseBody.Welcome,
         };
-        result.Validate(ref errors);
-        if (errors is not null)
-        {
-            throw errors.ToException();
-        }
-
-        return result;
+        return Runtime::Validation.Validated(result, errors);
     }
 
-    public async global::System.Threading.Tasks.Task<global::Acme.Chat.HistoryResult> HistoryAsync(global::Acme.Chat.HistoryPayload payload, global::System.Threading.CancellationToken cancellationToken = default)
+    public async Task<HistoryResult> HistoryAsync(HistoryPayload payload, CancellationToken cancellationToken = default)
     {
-        global::StreamGen.Runtime.ValidationErrors.ThrowIfInvalid(payload);
-        var path = new global::System.Text.StringBuilder();
-        path.Append("/api/rooms/");
-        path.Append(global::System.Uri.EscapeDataString(global::StreamGen.Runtime.HttpParameters.FormatString(payload.Room)));
-        path.Append("/messages");
-        var query = new global::System.Text.StringBuilder();
-        global::StreamGen.Runtime.HttpParameters.AppendQuery(query, "limit", global::StreamGen.Runtime.HttpParameters.FormatInt32(payload.Limit));
-        if (payload.Before is { } pBefore)
+        Runtime::Validation.ThrowIfInvalid(payload);
+        var uri = new Runtime::HttpUri().Literal("/api/rooms/").Segment(payload.Room).Literal("/messages");
+        uri.Query("limit", Runtime::Parameters.FormatInt32(payload.Limit));
+        if (payload.Before is { } before)
         {
-            global::StreamGen.Runtime.HttpParameters.AppendQuery(query, "before", global::StreamGen.Runtime.HttpParameters.FormatInt64(pBefore));
+            uri.Query("before", Runtime::Parameters.FormatInt64(before));
         }
 
         foreach (var item in payload.Tags ?? [])
         {
-            global::StreamGen.Runtime.HttpParameters.AppendQuery(query, "tags", global::StreamGen.Runtime.HttpParameters.FormatString(item));
+            uri.Query("tags", item);
         }
 
-        path.Append(query);
-        var uri = path.ToString();
-        using var request = new HttpRequestMessage(new HttpMethod("GET"), uri);
-        using var response = await httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        if (!response.IsSuccessStatusCode)
-        {
-            throw await global::StreamGen.Runtime.HttpErrors.ReadAsync(response, cancellationToken).ConfigureAwait(false);
-        }
-
-        var responseBody = await global::System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync(response.Content, global::Acme.Chat.ChatJsonReader.HistoryResult, cancellationToken).ConfigureAwait(false)
-            ?? throw new global::StreamGen.Runtime.ValidationException("the response has no body");
-        global::StreamGen.Runtime.ValidationErrors? errors = null;
-        var result = responseBody;
-        result.Validate(ref errors);
-        if (errors is not null)
-        {
-            throw errors.ToException();
-        }
-
-        return result;
+        using var request = new HttpRequestMessage(HttpMethod.Get, uri.ToString());
+        using var response = await Runtime::HttpCalls.SendAsync(httpClient, request, cancellationToken).ConfigureAwait(false);
+        return await Runtime::HttpCalls.ReadResultAsync(response, ChatJsonReader.HistoryResult, cancellationToken).ConfigureAwait(false);
     }
 
-    public async global::System.Threading.Tasks.Task<IListenClientStream> ListenAsync(global::Acme.Chat.ListenPayload payload, global::System.Threading.CancellationToken cancellationToken = default)
+    public async Task<IListenClientStream> ListenAsync(ListenPayload payload, CancellationToken cancellationToken = default)
     {
-        global::StreamGen.Runtime.ValidationErrors.ThrowIfInvalid(payload);
-        var path = new global::System.Text.StringBuilder();
-        path.Append("/api/rooms/");
-        path.Append(global::System.Uri.EscapeDataString(global::StreamGen.Runtime.HttpParameters.FormatString(payload.Room)));
-        path.Append("/listen");
-        var query = new global::System.Text.StringBuilder();
-        if (payload.View is { } pView)
+        Runtime::Validation.ThrowIfInvalid(payload);
+        var uri = new Runtime::HttpUri().Literal("/api/rooms/").Segment(payload.Room).Literal("/listen");
+        if (payload.View is { } view)
         {
-            global::StreamGen.Runtime.HttpParameters.AppendQuery(query, "view", global::StreamGen.Runtime.HttpParameters.FormatString(pView));
+            uri.Query("view", Runtime::Parameters.FormatEnum(view));
         }
 
-        path.Append(query);
-        var uri = path.ToString();
-        var connection = await ListenClientStream.ConnectAsync(httpClient, uri, null, _options, cancellationToken).ConfigureAwait(false);
+        var connection = await Runtime::WebSocketConnection.ConnectAsync(httpClient, uri.ToString(), null, _options, cancellationToken).ConfigureAwait(false);
         return new ListenClientStream(connection);
     }
 
     /// <summary>The WebSocket client end of chat.listen.</summary>
-    private sealed class ListenClientStream(global::StreamGen.Runtime.WebSocketConnection connection)
-        : global::StreamGen.Runtime.WebSocketClientStream<object, global::Acme.Chat.ChatEvent>(
-            connection,
-            null,
-            global::Acme.Chat.ChatJsonReader.ChatEvent),
-        IListenClientStream
+    private sealed class ListenClientStream(Runtime::WebSocketConnection connection)
+        : Runtime::WebSocketViewedServerStreamingCall<ChatEvent, ChatEventView>(connection, ChatJsonReader.ChatEvent), IListenClientStream;
+
+    public async Task<ITickerClientStream> TickerAsync(TickerPayload payload, CancellationToken cancellationToken = default)
     {
-        public global::System.Threading.Tasks.ValueTask<global::Acme.Chat.ChatEvent?> RecvAsync(global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            // Completes in place when a message is already buffered: no state machine on the hot path.
-            var pending = ReceiveCoreAsync(cancellationToken);
-            if (pending.IsCompletedSuccessfully)
-            {
-                var received = pending.Result;
-                return new(received.HasValue ? received.Value : null);
-            }
-
-            return Awaited(pending);
-
-            static async global::System.Threading.Tasks.ValueTask<global::Acme.Chat.ChatEvent?> Awaited(global::System.Threading.Tasks.ValueTask<global::StreamGen.Runtime.Received<global::Acme.Chat.ChatEvent>> pending)
-            {
-                var received = await pending.ConfigureAwait(false);
-                return received.HasValue ? received.Value : null;
-            }
-        }
-
-        public global::System.Collections.Generic.IAsyncEnumerable<global::Acme.Chat.ChatEvent> ReadAllAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
-            ReadAllCoreAsync(cancellationToken);
-
-        public ChatEventView View => global::Acme.Chat.ChatEvent.TryParseView(ViewName, out var view) ? view : default;
-
-        protected override void ValidateReceived(global::Acme.Chat.ChatEvent message, ref global::StreamGen.Runtime.ValidationErrors? errors)
-        {
-            message.Validate(ref errors);
-            message.ValidateView(View, ref errors);
-        }
-    }
-
-    public async global::System.Threading.Tasks.Task<ITickerClientStream> TickerAsync(global::Acme.Chat.TickerPayload payload, global::System.Threading.CancellationToken cancellationToken = default)
-    {
-        global::StreamGen.Runtime.ValidationErrors.ThrowIfInvalid(payload);
-        var path = new global::System.Text.StringBuilder();
-        path.Append("/api/rooms/");
-        path.Append(global::System.Uri.EscapeDataString(global::StreamGen.Runtime.HttpParameters.FormatString(payload.Room)));
-        path.Append("/ticker");
-        var uri = path.ToString();
-        var connection = await TickerClientStream.ConnectAsync(httpClient, uri, null, _options, cancellationToken).ConfigureAwait(false);
+        Runtime::Validation.ThrowIfInvalid(payload);
+        var uri = new Runtime::HttpUri().Literal("/api/rooms/").Segment(payload.Room).Literal("/ticker");
+        var connection = await Runtime::WebSocketConnection.ConnectAsync(httpClient, uri.ToString(), null, _options, cancellationToken).ConfigureAwait(false);
         return new TickerClientStream(connection);
     }
 
     /// <summary>The WebSocket client end of chat.ticker.</summary>
-    private sealed class TickerClientStream(global::StreamGen.Runtime.WebSocketConnection connection)
-        : global::StreamGen.Runtime.WebSocketClientStream<object, global::Acme.Chat.ChatEvent>(
-            connection,
-            null,
-            global::Acme.Chat.ChatJsonReader.ChatEvent),
-        ITickerClientStream
+    private sealed class TickerClientStream(Runtime::WebSocketConnection connection)
+        : Runtime::WebSocketViewedServerStreamingCall<ChatEvent, ChatEventView>(connection, ChatJsonReader.ChatEvent, ChatEventView.Compact), ITickerClientStream;
+
+    public async Task<ISendClientStream> SendAsync(SendPayload payload, CancellationToken cancellationToken = default)
     {
-        public global::System.Threading.Tasks.ValueTask<global::Acme.Chat.ChatEvent?> RecvAsync(global::System.Threading.CancellationToken cancellationToken = default)
+        Runtime::Validation.ThrowIfInvalid(payload);
+        var uri = new Runtime::HttpUri().Literal("/api/rooms/").Segment(payload.Room).Literal("/send");
+        var connection = await Runtime::WebSocketConnection.ConnectAsync(httpClient, uri.ToString(), request =>
         {
-            // Completes in place when a message is already buffered: no state machine on the hot path.
-            var pending = ReceiveCoreAsync(cancellationToken);
-            if (pending.IsCompletedSuccessfully)
-            {
-                var received = pending.Result;
-                return new(received.HasValue ? received.Value : null);
-            }
-
-            return Awaited(pending);
-
-            static async global::System.Threading.Tasks.ValueTask<global::Acme.Chat.ChatEvent?> Awaited(global::System.Threading.Tasks.ValueTask<global::StreamGen.Runtime.Received<global::Acme.Chat.ChatEvent>> pending)
-            {
-                var received = await pending.ConfigureAwait(false);
-                return received.HasValue ? received.Value : null;
-            }
-        }
-
-        public global::System.Collections.Generic.IAsyncEnumerable<global::Acme.Chat.ChatEvent> ReadAllAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
-            ReadAllCoreAsync(cancellationToken);
-
-        protected override void ValidateReceived(global::Acme.Chat.ChatEvent message, ref global::StreamGen.Runtime.ValidationErrors? errors)
-        {
-            message.Validate(ref errors);
-            message.ValidateView(ChatEventView.Compact, ref errors);
-        }
-    }
-
-    public async global::System.Threading.Tasks.Task<ISendClientStream> SendAsync(global::Acme.Chat.SendPayload payload, global::System.Threading.CancellationToken cancellationToken = default)
-    {
-        global::StreamGen.Runtime.ValidationErrors.ThrowIfInvalid(payload);
-        var path = new global::System.Text.StringBuilder();
-        path.Append("/api/rooms/");
-        path.Append(global::System.Uri.EscapeDataString(global::StreamGen.Runtime.HttpParameters.FormatString(payload.Room)));
-        path.Append("/send");
-        var uri = path.ToString();
-        var connection = await SendClientStream.ConnectAsync(httpClient, uri, request =>
-        {
-            request.Headers.TryAddWithoutValidation("Authorization", global::StreamGen.Runtime.HttpParameters.FormatString(payload.Token));
+            request.Headers.TryAddWithoutValidation("Authorization", payload.Token);
         }, _options, cancellationToken).ConfigureAwait(false);
         return new SendClientStream(connection);
     }
 
     /// <summary>The WebSocket client end of chat.send.</summary>
-    private sealed class SendClientStream(global::StreamGen.Runtime.WebSocketConnection connection)
-        : global::StreamGen.Runtime.WebSocketClientStream<global::Acme.Chat.Message, object>(
-            connection,
-            global::Acme.Chat.ChatJsonContext.Default.Message,
-            null),
-        ISendClientStream
-    {
-        public global::System.Threading.Tasks.ValueTask SendAsync(global::Acme.Chat.Message message, global::System.Threading.CancellationToken cancellationToken = default) =>
-            SendCoreAsync(message, cancellationToken);
+    private sealed class SendClientStream(Runtime::WebSocketConnection connection)
+        : Runtime::WebSocketClientStreamingResultCall<Message, SendResult>(connection, ChatJsonContext.Default.Message, ChatJsonReader.SendResult), ISendClientStream;
 
-        public global::System.Threading.Tasks.ValueTask<global::Acme.Chat.SendResult> CloseAndRecvAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
-            CloseAndReceiveCoreAsync(global::Acme.Chat.ChatJsonReader.SendResult, static message =>
-            {
-                global::StreamGen.Runtime.ValidationErrors? errors = null;
-                message.Validate(ref errors);
-                return errors;
-            }, cancellationToken);
-    }
-
-    public async global::System.Threading.Tasks.Task<ITypingClientStream> TypingAsync(global::Acme.Chat.TypingPayload payload, global::System.Threading.CancellationToken cancellationToken = default)
+    public async Task<ITypingClientStream> TypingAsync(TypingPayload payload, CancellationToken cancellationToken = default)
     {
-        global::StreamGen.Runtime.ValidationErrors.ThrowIfInvalid(payload);
-        var path = new global::System.Text.StringBuilder();
-        path.Append("/api/rooms/");
-        path.Append(global::System.Uri.EscapeDataString(global::StreamGen.Runtime.HttpParameters.FormatString(payload.Room)));
-        path.Append("/typing");
-        var uri = path.ToString();
-        var connection = await TypingClientStream.ConnectAsync(httpClient, uri, null, _options, cancellationToken).ConfigureAwait(false);
+        Runtime::Validation.ThrowIfInvalid(payload);
+        var uri = new Runtime::HttpUri().Literal("/api/rooms/").Segment(payload.Room).Literal("/typing");
+        var connection = await Runtime::WebSocketConnection.ConnectAsync(httpClient, uri.ToString(), null, _options, cancellationToken).ConfigureAwait(false);
         return new TypingClientStream(connection);
     }
 
     /// <summary>The WebSocket client end of chat.typing.</summary>
-    private sealed class TypingClientStream(global::StreamGen.Runtime.WebSocketConnection connection)
-        : global::StreamGen.Runtime.WebSocketClientStream<string, object>(
-            connection,
-            global::Acme.Chat.ChatJsonContext.Default.String,
-            null),
-        ITypingClientStream
-    {
-        public global::System.Threading.Tasks.ValueTask SendAsync(string message, global::System.Threading.CancellationToken cancellationToken = default) =>
-            SendCoreAsync(message, cancellationToken);
+    private sealed class TypingClientStream(Runtime::WebSocketConnection connection)
+        : Runtime::WebSocketClientStreamingCall<string>(connection, ChatJsonContext.Default.String), ITypingClientStream;
 
-        public global::System.Threading.Tasks.ValueTask CloseAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
-            CloseSendingAsync(cancellationToken);
-    }
-
-    public async global::System.Threading.Tasks.Task<IConverseClientStream> ConverseAsync(global::Acme.Chat.ConversePayload payload, global::System.Threading.CancellationToken cancellationToken = default)
+    public async Task<IConverseClientStream> ConverseAsync(ConversePayload payload, CancellationToken cancellationToken = default)
     {
-        global::StreamGen.Runtime.ValidationErrors.ThrowIfInvalid(payload);
-        var path = new global::System.Text.StringBuilder();
-        path.Append("/api/rooms/");
-        path.Append(global::System.Uri.EscapeDataString(global::StreamGen.Runtime.HttpParameters.FormatString(payload.Room)));
-        path.Append("/converse");
-        var uri = path.ToString();
-        var connection = await ConverseClientStream.ConnectAsync(httpClient, uri, null, _options, cancellationToken).ConfigureAwait(false);
+        Runtime::Validation.ThrowIfInvalid(payload);
+        var uri = new Runtime::HttpUri().Literal("/api/rooms/").Segment(payload.Room).Literal("/converse");
+        var connection = await Runtime::WebSocketConnection.ConnectAsync(httpClient, uri.ToString(), null, _options, cancellationToken).ConfigureAwait(false);
         return new ConverseClientStream(connection);
     }
 
     /// <summary>The WebSocket client end of chat.converse.</summary>
-    private sealed class ConverseClientStream(global::StreamGen.Runtime.WebSocketConnection connection)
-        : global::StreamGen.Runtime.WebSocketClientStream<global::Acme.Chat.Message, global::Acme.Chat.ChatEvent>(
-            connection,
-            global::Acme.Chat.ChatJsonContext.Default.Message,
-            global::Acme.Chat.ChatJsonReader.ChatEvent),
-        IConverseClientStream
+    private sealed class ConverseClientStream(Runtime::WebSocketConnection connection)
+        : Runtime::WebSocketViewedBidirectionalCall<Message, ChatEvent, ChatEventView>(connection, ChatJsonContext.Default.Message, ChatJsonReader.ChatEvent), IConverseClientStream;
+
+    public async Task<IFeedClientStream> FeedAsync(FeedPayload payload, CancellationToken cancellationToken = default)
     {
-        public global::System.Threading.Tasks.ValueTask SendAsync(global::Acme.Chat.Message message, global::System.Threading.CancellationToken cancellationToken = default) =>
-            SendCoreAsync(message, cancellationToken);
-
-        public global::System.Threading.Tasks.ValueTask CloseAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
-            CloseSendingAsync(cancellationToken);
-
-        public global::System.Threading.Tasks.ValueTask<global::Acme.Chat.ChatEvent?> RecvAsync(global::System.Threading.CancellationToken cancellationToken = default)
+        Runtime::Validation.ThrowIfInvalid(payload);
+        var uri = new Runtime::HttpUri().Literal("/api/rooms/").Segment(payload.Room).Literal("/feed");
+        var (response, body) = await FeedClientStream.OpenAsync(httpClient, uri.ToString(), request =>
         {
-            // Completes in place when a message is already buffered: no state machine on the hot path.
-            var pending = ReceiveCoreAsync(cancellationToken);
-            if (pending.IsCompletedSuccessfully)
+            if (payload.After is { } after)
             {
-                var received = pending.Result;
-                return new(received.HasValue ? received.Value : null);
-            }
-
-            return Awaited(pending);
-
-            static async global::System.Threading.Tasks.ValueTask<global::Acme.Chat.ChatEvent?> Awaited(global::System.Threading.Tasks.ValueTask<global::StreamGen.Runtime.Received<global::Acme.Chat.ChatEvent>> pending)
-            {
-                var received = await pending.ConfigureAwait(false);
-                return received.HasValue ? received.Value : null;
-            }
-        }
-
-        public global::System.Collections.Generic.IAsyncEnumerable<global::Acme.Chat.ChatEvent> ReadAllAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
-            ReadAllCoreAsync(cancellationToken);
-
-        public ChatEventView View => global::Acme.Chat.ChatEvent.TryParseView(ViewName, out var view) ? view : default;
-
-        protected override void ValidateReceived(global::Acme.Chat.ChatEvent message, ref global::StreamGen.Runtime.ValidationErrors? errors)
-        {
-            message.Validate(ref errors);
-            message.ValidateView(View, ref errors);
-        }
-    }
-
-    public async global::System.Threading.Tasks.Task<IFeedClientStream> FeedAsync(global::Acme.Chat.FeedPayload payload, global::System.Threading.CancellationToken cancellationToken = default)
-    {
-        global::StreamGen.Runtime.ValidationErrors.ThrowIfInvalid(payload);
-        var path = new global::System.Text.StringBuilder();
-        path.Append("/api/rooms/");
-        path.Append(global::System.Uri.EscapeDataString(global::StreamGen.Runtime.HttpParameters.FormatString(payload.Room)));
-        path.Append("/feed");
-        var uri = path.ToString();
-        var (response, body) = await FeedClientStream.OpenAsync(httpClient, uri, request =>
-        {
-            if (payload.After is { } pAfter)
-            {
-                request.Headers.TryAddWithoutValidation("Last-Event-ID", pAfter);
+                request.Headers.TryAddWithoutValidation("Last-Event-ID", after);
             }
         }, cancellationToken).ConfigureAwait(false);
         return new FeedClientStream(response, body);
     }
 
     /// <summary>The Server-Sent Events client end of chat.feed.</summary>
-    private sealed class FeedClientStream(HttpResponseMessage response, global::System.IO.Stream body)
-        : global::StreamGen.Runtime.ServerSentEventsClientStream<global::Acme.Chat.FeedResult>(response, body, global::Acme.Chat.ChatJsonReader.FeedResult),
-        IFeedClientStream
+    private sealed class FeedClientStream(HttpResponseMessage response, Stream body)
+        : Runtime::ServerSentEventsClientStream<FeedResult>(response, body, ChatJsonReader.FeedResult), IFeedClientStream;
+
+    public async Task<AttachResult> AttachAsync(AttachPayload payload, Stream body, CancellationToken cancellationToken = default)
     {
-        public global::System.Threading.Tasks.ValueTask<global::Acme.Chat.FeedResult?> RecvAsync(global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            // Completes in place when a message is already buffered: no state machine on the hot path.
-            var pending = ReceiveCoreAsync(cancellationToken);
-            if (pending.IsCompletedSuccessfully)
-            {
-                var received = pending.Result;
-                return new(received.HasValue ? received.Value : null);
-            }
-
-            return Awaited(pending);
-
-            static async global::System.Threading.Tasks.ValueTask<global::Acme.Chat.FeedResult?> Awaited(global::System.Threading.Tasks.ValueTask<global::StreamGen.Runtime.Received<global::Acme.Chat.FeedResult>> pending)
-            {
-                var received = await pending.ConfigureAwait(false);
-                return received.HasValue ? received.Value : null;
-            }
-        }
-
-        public global::System.Collections.Generic.IAsyncEnumerable<global::Acme.Chat.FeedResult> ReadAllAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
-            ReadAllCoreAsync(cancellationToken);
-
-        protected override void ValidateReceived(global::Acme.Chat.FeedResult message, ref global::StreamGen.Runtime.ValidationErrors? errors)
-        {
-            message.Validate(ref errors);
-        }
-    }
-
-    public async global::System.Threading.Tasks.Task<global::Acme.Chat.AttachResult> AttachAsync(global::Acme.Chat.AttachPayload payload, global::System.IO.Stream body, global::System.Threading.CancellationToken cancellationToken = default)
-    {
-        global::StreamGen.Runtime.ValidationErrors.ThrowIfInvalid(payload);
-        var path = new global::System.Text.StringBuilder();
-        path.Append("/api/rooms/");
-        path.Append(global::System.Uri.EscapeDataString(global::StreamGen.Runtime.HttpParameters.FormatString(payload.Room)));
-        path.Append("/attachments/");
-        path.Append(global::System.Uri.EscapeDataString(global::StreamGen.Runtime.HttpParameters.FormatString(payload.Name)));
-        var uri = path.ToString();
-        using var request = new HttpRequestMessage(new HttpMethod("PUT"), uri);
+        Runtime::Validation.ThrowIfInvalid(payload);
+        var uri = new Runtime::HttpUri().Literal("/api/rooms/").Segment(payload.Room).Literal("/attachments/").Segment(payload.Name);
+        using var request = new HttpRequestMessage(HttpMethod.Put, uri.ToString());
         request.Content = new StreamContent(body);
-        using var response = await httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        if (!response.IsSuccessStatusCode)
-        {
-            throw await global::StreamGen.Runtime.HttpErrors.ReadAsync(response, cancellationToken).ConfigureAwait(false);
-        }
-
-        var responseBody = await global::System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync(response.Content, global::Acme.Chat.ChatJsonReader.AttachResult, cancellationToken).ConfigureAwait(false)
-            ?? throw new global::StreamGen.Runtime.ValidationException("the response has no body");
-        global::StreamGen.Runtime.ValidationErrors? errors = null;
-        var result = responseBody;
-        result.Validate(ref errors);
-        if (errors is not null)
-        {
-            throw errors.ToException();
-        }
-
-        return result;
+        using var response = await Runtime::HttpCalls.SendAsync(httpClient, request, cancellationToken).ConfigureAwait(false);
+        return await Runtime::HttpCalls.ReadResultAsync(response, ChatJsonReader.AttachResult, cancellationToken).ConfigureAwait(false);
     }
 
-    public async global::System.Threading.Tasks.Task<global::System.IO.Stream> ExportAsync(global::Acme.Chat.ExportPayload payload, global::System.Threading.CancellationToken cancellationToken = default)
+    public async Task<Stream> ExportAsync(ExportPayload payload, CancellationToken cancellationToken = default)
     {
-        global::StreamGen.Runtime.ValidationErrors.ThrowIfInvalid(payload);
-        var path = new global::System.Text.StringBuilder();
-        path.Append("/api/rooms/");
-        path.Append(global::System.Uri.EscapeDataString(global::StreamGen.Runtime.HttpParameters.FormatString(payload.Room)));
-        path.Append("/export");
-        var uri = path.ToString();
-        var request = new HttpRequestMessage(new HttpMethod("GET"), uri);
-        var response = await httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        if (!response.IsSuccessStatusCode)
-        {
-            using (response)
-            {
-                throw await global::StreamGen.Runtime.HttpErrors.ReadAsync(response, cancellationToken).ConfigureAwait(false);
-            }
-        }
-
-        return new global::StreamGen.Runtime.ResponseBodyStream(response, await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false));
+        Runtime::Validation.ThrowIfInvalid(payload);
+        var uri = new Runtime::HttpUri().Literal("/api/rooms/").Segment(payload.Room).Literal("/export");
+        using var request = new HttpRequestMessage(HttpMethod.Get, uri.ToString());
+        var response = await Runtime::HttpCalls.SendAsync(httpClient, request, cancellationToken).ConfigureAwait(false);
+        return await Runtime::HttpCalls.ReadStreamAsync(response, cancellationToken).ConfigureAwait(false);
     }
 
-    public async global::System.Threading.Tasks.Task<global::Acme.Chat.Sample> EchoAsync(global::Acme.Chat.Sample payload, global::System.Threading.CancellationToken cancellationToken = default)
+    public async Task<Sample> EchoAsync(Sample payload, CancellationToken cancellationToken = default)
     {
-        global::StreamGen.Runtime.ValidationErrors.ThrowIfInvalid(payload);
-        var path = new global::System.Text.StringBuilder();
-        path.Append("/api/echo");
-        var uri = path.ToString();
-        using var request = new HttpRequestMessage(new HttpMethod("POST"), uri);
-        request.Content = System.Net.Http.Json.JsonContent.Create(payload, global::Acme.Chat.ChatJsonContext.Default.Sample);
-        using var response = await httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        if (!response.IsSuccessStatusCode)
-        {
-            throw await global::StreamGen.Runtime.HttpErrors.ReadAsync(response, cancellationToken).ConfigureAwait(false);
-        }
-
-        var responseBody = await global::System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync(response.Content, global::Acme.Chat.ChatJsonReader.Sample, cancellationToken).ConfigureAwait(false)
-            ?? throw new global::StreamGen.Runtime.ValidationException("the response has no body");
-        global::StreamGen.Runtime.ValidationErrors? errors = null;
-        var result = responseBody;
-        result.Validate(ref errors);
-        if (errors is not null)
-        {
-            throw errors.ToException();
-        }
-
-        return result;
+        Runtime::Validation.ThrowIfInvalid(payload);
+        var uri = new Runtime::HttpUri().Literal("/api/echo");
+        using var request = new HttpRequestMessage(HttpMethod.Post, uri.ToString());
+        request.Content = JsonContent.Create(payload, ChatJsonContext.Default.Sample);
+        using var response = await Runtime::HttpCalls.SendAsync(httpClient, request, cancellationToken).ConfigureAwait(false);
+        return await Runtime::HttpCalls.ReadResultAsync(response, ChatJsonReader.Sample, cancellationToken).ConfigureAwait(false);
     }
 
-    public async global::System.Threading.Tasks.Task RenameAsync(global::Acme.Chat.RenamePayload payload, global::System.Threading.CancellationToken cancellationToken = default)
+    public async Task RenameAsync(RenamePayload payload, CancellationToken cancellationToken = default)
     {
-        global::StreamGen.Runtime.ValidationErrors.ThrowIfInvalid(payload);
-        var path = new global::System.Text.StringBuilder();
-        path.Append("/api/rooms/");
-        path.Append(global::System.Uri.EscapeDataString(global::StreamGen.Runtime.HttpParameters.FormatString(payload.Room)));
-        var uri = path.ToString();
-        using var request = new HttpRequestMessage(new HttpMethod("PATCH"), uri);
-        request.Content = System.Net.Http.Json.JsonContent.Create(payload.Title, global::Acme.Chat.ChatJsonContext.Default.String);
-        using var response = await httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        if (!response.IsSuccessStatusCode)
-        {
-            throw await global::StreamGen.Runtime.HttpErrors.ReadAsync(response, cancellationToken).ConfigureAwait(false);
-        }
+        Runtime::Validation.ThrowIfInvalid(payload);
+        var uri = new Runtime::HttpUri().Literal("/api/rooms/").Segment(payload.Room);
+        using var request = new HttpRequestMessage(HttpMethod.Patch, uri.ToString());
+        request.Content = JsonContent.Create(payload.Title, ChatJsonContext.Default.String);
+        using var response = await Runtime::HttpCalls.SendAsync(httpClient, request, cancellationToken).ConfigureAwait(false);
     }
 
-    public async global::System.Threading.Tasks.Task<string> ShoutAsync(string payload, global::System.Threading.CancellationToken cancellationToken = default)
+    public async Task<string> ShoutAsync(string payload, CancellationToken cancellationToken = default)
     {
-        var path = new global::System.Text.StringBuilder();
-        path.Append("/api/shout");
-        var uri = path.ToString();
-        using var request = new HttpRequestMessage(new HttpMethod("POST"), uri);
-        request.Content = System.Net.Http.Json.JsonContent.Create(payload, global::Acme.Chat.ChatJsonContext.Default.String);
-        using var response = await httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        if (!response.IsSuccessStatusCode)
-        {
-            throw await global::StreamGen.Runtime.HttpErrors.ReadAsync(response, cancellationToken).ConfigureAwait(false);
-        }
-
-        var responseBody = await global::System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync(response.Content, global::Acme.Chat.ChatJsonReader.String, cancellationToken).ConfigureAwait(false)
-            ?? throw new global::StreamGen.Runtime.ValidationException("the response has no body");
-        global::StreamGen.Runtime.ValidationErrors? errors = null;
-        var result = responseBody;
-        if (errors is not null)
-        {
-            throw errors.ToException();
-        }
-
-        return result;
+        var uri = new Runtime::HttpUri().Literal("/api/shout");
+        using var request = new HttpRequestMessage(HttpMethod.Post, uri.ToString());
+        request.Content = JsonContent.Create(payload, ChatJsonContext.Default.String);
+        using var response = await Runtime::HttpCalls.SendAsync(httpClient, request, cancellationToken).ConfigureAwait(false);
+        return await Runtime::HttpCalls.ReadResultAsync(response, ChatJsonReader.String, cancellationToken).ConfigureAwait(false);
     }
 
-    public async global::System.Threading.Tasks.Task CloseAsync(global::System.Threading.CancellationToken cancellationToken = default)
+    public async Task CloseAsync(CancellationToken cancellationToken = default)
     {
-        var path = new global::System.Text.StringBuilder();
-        path.Append("/api/rooms");
-        var uri = path.ToString();
-        using var request = new HttpRequestMessage(new HttpMethod("DELETE"), uri);
-        using var response = await httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        if (!response.IsSuccessStatusCode)
-        {
-            throw await global::StreamGen.Runtime.HttpErrors.ReadAsync(response, cancellationToken).ConfigureAwait(false);
-        }
+        var uri = new Runtime::HttpUri().Literal("/api/rooms");
+        using var request = new HttpRequestMessage(HttpMethod.Delete, uri.ToString());
+        using var response = await Runtime::HttpCalls.SendAsync(httpClient, request, cancellationToken).ConfigureAwait(false);
     }
 }

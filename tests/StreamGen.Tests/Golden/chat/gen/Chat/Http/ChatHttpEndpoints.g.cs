@@ -4,10 +4,14 @@
 // </auto-generated>
 #nullable enable
 
+using System;
+using System.CodeDom.Compiler;
+using System.Threading.Tasks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Runtime = StreamGen.Runtime;
 
 namespace Acme.Chat;
 
@@ -15,7 +19,7 @@ namespace Acme.Chat;
 /// The HTTP transport of the chat service: streams over WebSockets (Goa's wire protocol), Server-Sent Events,
 /// raw bodies and unary JSON. Payloads are decoded from path, query, headers and body and validated before the handler runs.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("StreamGen", "0.1.0")]
+[GeneratedCode("StreamGen", "0.1.0")]
 public static partial class ChatHttpEndpoints
 {
     /// <summary>
@@ -25,361 +29,49 @@ public static partial class ChatHttpEndpoints
     public static RouteGroupBuilder MapChat(this IEndpointRouteBuilder endpoints, IChatService? service = null)
     {
         var group = endpoints.MapGroup("");
-        group.MapMethods("/api/rooms/{room}/members", ["POST"], context => HandleJoinAsync(context, service ?? context.RequestServices.GetRequiredService<IChatService>()))
+        group.MapMethods("/api/rooms/{room}/members", ["POST"], context => HandleJoinAsync(context, service ?? Resolve(context)))
             .WithDisplayName("chat.join");
-        group.MapMethods("/api/rooms/{room}/messages", ["GET"], context => HandleHistoryAsync(context, service ?? context.RequestServices.GetRequiredService<IChatService>()))
+        group.MapMethods("/api/rooms/{room}/messages", ["GET"], context => HandleHistoryAsync(context, service ?? Resolve(context)))
             .WithDisplayName("chat.history");
-        group.MapMethods("/api/rooms/{room}/listen", ["GET"], context => HandleListenAsync(context, service ?? context.RequestServices.GetRequiredService<IChatService>()))
+        group.MapMethods("/api/rooms/{room}/listen", ["GET"], context => HandleListenAsync(context, service ?? Resolve(context)))
             .WithDisplayName("chat.listen");
-        group.MapMethods("/api/rooms/{room}/ticker", ["GET"], context => HandleTickerAsync(context, service ?? context.RequestServices.GetRequiredService<IChatService>()))
+        group.MapMethods("/api/rooms/{room}/ticker", ["GET"], context => HandleTickerAsync(context, service ?? Resolve(context)))
             .WithDisplayName("chat.ticker");
-        group.MapMethods("/api/rooms/{room}/send", ["GET"], context => HandleSendAsync(context, service ?? context.RequestServices.GetRequiredService<IChatService>()))
+        group.MapMethods("/api/rooms/{room}/send", ["GET"], context => HandleSendAsync(context, service ?? Resolve(context)))
             .WithDisplayName("chat.send");
-        group.MapMethods("/api/rooms/{room}/typing", ["GET"], context => HandleTypingAsync(context, service ?? context.RequestServices.GetRequiredService<IChatService>()))
+        group.MapMethods("/api/rooms/{room}/typing", ["GET"], context => HandleTypingAsync(context, service ?? Resolve(context)))
             .WithDisplayName("chat.typing");
-        group.MapMethods("/api/rooms/{room}/converse", ["GET"], context => HandleConverseAsync(context, service ?? context.RequestServices.GetRequiredService<IChatService>()))
+        group.MapMethods("/api/rooms/{room}/converse", ["GET"], context => HandleConverseAsync(context, service ?? Resolve(context)))
             .WithDisplayName("chat.converse");
-        group.MapMethods("/api/rooms/{room}/feed", ["GET"], context => HandleFeedAsync(context, service ?? context.RequestServices.GetRequiredService<IChatService>()))
+        group.MapMethods("/api/rooms/{room}/feed", ["GET"], context => HandleFeedAsync(context, service ?? Resolve(context)))
             .WithDisplayName("chat.feed");
-        group.MapMethods("/api/rooms/{room}/attachments/{name}", ["PUT"], context => HandleAttachAsync(context, service ?? context.RequestServices.GetRequiredService<IChatService>()))
+        group.MapMethods("/api/rooms/{room}/attachments/{name}", ["PUT"], context => HandleAttachAsync(context, service ?? Resolve(context)))
             .WithDisplayName("chat.attach");
-        group.MapMethods("/api/rooms/{room}/export", ["GET"], context => HandleExportAsync(context, service ?? context.RequestServices.GetRequiredService<IChatService>()))
+        group.MapMethods("/api/rooms/{room}/export", ["GET"], context => HandleExportAsync(context, service ?? Resolve(context)))
             .WithDisplayName("chat.export");
-        group.MapMethods("/api/echo", ["POST"], context => HandleEchoAsync(context, service ?? context.RequestServices.GetRequiredService<IChatService>()))
+        group.MapMethods("/api/echo", ["POST"], context => HandleEchoAsync(context, service ?? Resolve(context)))
             .WithDisplayName("chat.echo");
-        group.MapMethods("/api/rooms/{room}", ["PATCH"], context => HandleRenameAsync(context, service ?? context.RequestServices.GetRequiredService<IChatService>()))
+        group.MapMethods("/api/rooms/{room}", ["PATCH"], context => HandleRenameAsync(context, service ?? Resolve(context)))
             .WithDisplayName("chat.rename");
-        group.MapMethods("/api/shout", ["POST"], context => HandleShoutAsync(context, service ?? context.RequestServices.GetRequiredService<IChatService>()))
+        group.MapMethods("/api/shout", ["POST"], context => HandleShoutAsync(context, service ?? Resolve(context)))
             .WithDisplayName("chat.shout");
-        group.MapMethods("/api/rooms", ["DELETE"], context => HandleCloseAsync(context, service ?? context.RequestServices.GetRequiredService<IChatService>()))
+        group.MapMethods("/api/rooms", ["DELETE"], context => HandleCloseAsync(context, service ?? Resolve(context)))
             .WithDisplayName("chat.close");
         return group;
     }
 
-    private static async global::System.Threading.Tasks.Task HandleJoinAsync(HttpContext context, IChatService service)
-    {
-        global::StreamGen.Runtime.ValidationErrors? errors = null;
-        var pRoom = global::StreamGen.Runtime.HttpParameters.ParseString(context.Request.RouteValues["room"] as string, "room", ref errors);
-        var pToken = global::StreamGen.Runtime.HttpParameters.ParseString(context.Request.Headers["Authorization"], "token", ref errors);
-        if (pRoom is null)
-        {
-            global::StreamGen.Runtime.Check.Missing(ref errors, "room");
-        }
+    private static IChatService Resolve(HttpContext context) => context.RequestServices.GetRequiredService<IChatService>();
 
-        if (pToken is null)
-        {
-            global::StreamGen.Runtime.Check.Missing(ref errors, "token");
-        }
-
-        global::Acme.Chat.JoinRequestBody? body = default;
-        try
-        {
-            body = await global::System.Text.Json.JsonSerializer.DeserializeAsync(context.Request.Body, global::Acme.Chat.ChatJsonReader.JoinRequestBody, context.RequestAborted).ConfigureAwait(false);
-        }
-        catch (global::System.Text.Json.JsonException e)
-        {
-            await global::StreamGen.Runtime.HttpErrors.WriteAsync(context, new global::StreamGen.Runtime.ValidationException(e.Message, e), JoinErrorStatus).ConfigureAwait(false);
-            return;
-        }
-
-        if (body is null)
-        {
-            global::StreamGen.Runtime.Check.Missing(ref errors, "body");
-        }
-
-        if (errors is not null)
-        {
-            await global::StreamGen.Runtime.HttpErrors.WriteAsync(context, errors.ToException(), JoinErrorStatus).ConfigureAwait(false);
-            return;
-        }
-
-        var payload = new global::Acme.Chat.JoinPayload
-        {
-            Room = pRoom!,
-            Token = pToken!,
-            Profile = body!.Profile,
-            Notify = body!.Notify,
-        };
-        payload.Validate(ref errors);
-        if (errors is not null)
-        {
-            await global::StreamGen.Runtime.HttpErrors.WriteAsync(context, errors.ToException(), JoinErrorStatus).ConfigureAwait(false);
-            return;
-        }
-
-        try
-        {
-            var result = await service.JoinAsync(payload, context.RequestAborted).ConfigureAwait(false);
-            context.Response.StatusCode = 201;
-            context.Response.Headers["X-Member-Count"] = global::StreamGen.Runtime.HttpParameters.FormatInt32(result.Members);
-            context.Response.ContentType = "application/json";
-            var responseBody = new global::Acme.Chat.JoinResponseBody
-            {
-                Welcome = result.Welcome,
-            };
-            await global::System.Text.Json.JsonSerializer.SerializeAsync(context.Response.Body, responseBody, global::Acme.Chat.ChatJsonContext.Default.JoinResponseBody, context.RequestAborted).ConfigureAwait(false);
-        }
-        catch (global::System.Exception e) when (!(e is global::System.OperationCanceledException && context.RequestAborted.IsCancellationRequested))
-        {
-            await global::StreamGen.Runtime.HttpErrors.WriteAsync(context, e, JoinErrorStatus).ConfigureAwait(false);
-        }
-    }
-
-    private static int JoinErrorStatus(string name) => name switch
+    private static int ErrorStatus(string name) => name switch
     {
         "room_not_found" => 404,
         _ => 0,
     };
-
-    private static async global::System.Threading.Tasks.Task HandleHistoryAsync(HttpContext context, IChatService service)
-    {
-        global::StreamGen.Runtime.ValidationErrors? errors = null;
-        var pRoom = global::StreamGen.Runtime.HttpParameters.ParseString(context.Request.RouteValues["room"] as string, "room", ref errors);
-        var pLimit = global::StreamGen.Runtime.HttpParameters.ParseInt32(context.Request.Query["limit"], "limit", ref errors);
-        var pBefore = global::StreamGen.Runtime.HttpParameters.ParseInt64(context.Request.Query["before"], "before", ref errors);
-        var pTags = global::StreamGen.Runtime.HttpParameters.ParseReferenceArray<string>(context.Request.Query["tags"], "tags", global::StreamGen.Runtime.HttpParameters.ParseString, ref errors);
-        if (pRoom is null)
-        {
-            global::StreamGen.Runtime.Check.Missing(ref errors, "room");
-        }
-
-        if (errors is not null)
-        {
-            await global::StreamGen.Runtime.HttpErrors.WriteAsync(context, errors.ToException(), HistoryErrorStatus).ConfigureAwait(false);
-            return;
-        }
-
-        var payload = new global::Acme.Chat.HistoryPayload
-        {
-            Room = pRoom!,
-            Limit = pLimit ?? 50,
-            Before = pBefore,
-            Tags = pTags,
-        };
-        payload.Validate(ref errors);
-        if (errors is not null)
-        {
-            await global::StreamGen.Runtime.HttpErrors.WriteAsync(context, errors.ToException(), HistoryErrorStatus).ConfigureAwait(false);
-            return;
-        }
-
-        try
-        {
-            var result = await service.HistoryAsync(payload, context.RequestAborted).ConfigureAwait(false);
-            context.Response.StatusCode = 200;
-            context.Response.ContentType = "application/json";
-            await global::System.Text.Json.JsonSerializer.SerializeAsync(context.Response.Body, result, global::Acme.Chat.ChatJsonContext.Default.HistoryResult, context.RequestAborted).ConfigureAwait(false);
-        }
-        catch (global::System.Exception e) when (!(e is global::System.OperationCanceledException && context.RequestAborted.IsCancellationRequested))
-        {
-            await global::StreamGen.Runtime.HttpErrors.WriteAsync(context, e, HistoryErrorStatus).ConfigureAwait(false);
-        }
-    }
-
-    private static int HistoryErrorStatus(string name) => name switch
-    {
-        "room_not_found" => 404,
-        _ => 0,
-    };
-
-    private static async global::System.Threading.Tasks.Task HandleListenAsync(HttpContext context, IChatService service)
-    {
-        global::StreamGen.Runtime.ValidationErrors? errors = null;
-        var pRoom = global::StreamGen.Runtime.HttpParameters.ParseString(context.Request.RouteValues["room"] as string, "room", ref errors);
-        var pView = global::StreamGen.Runtime.HttpParameters.ParseString(context.Request.Query["view"], "view", ref errors);
-        if (pRoom is null)
-        {
-            global::StreamGen.Runtime.Check.Missing(ref errors, "room");
-        }
-
-        if (errors is not null)
-        {
-            await global::StreamGen.Runtime.HttpErrors.WriteAsync(context, errors.ToException(), ListenErrorStatus).ConfigureAwait(false);
-            return;
-        }
-
-        var payload = new global::Acme.Chat.ListenPayload
-        {
-            Room = pRoom!,
-            View = pView,
-        };
-        payload.Validate(ref errors);
-        if (errors is not null)
-        {
-            await global::StreamGen.Runtime.HttpErrors.WriteAsync(context, errors.ToException(), ListenErrorStatus).ConfigureAwait(false);
-            return;
-        }
-
-        if (!global::StreamGen.Runtime.WebSocketAcceptor.IsWebSocketRequest(context))
-        {
-            context.Response.Headers.Upgrade = "websocket";
-            await global::StreamGen.Runtime.HttpErrors.WriteAsync(context, new global::StreamGen.Runtime.ServiceError("upgrade_required", "this route streams over a WebSocket: send a WebSocket upgrade request"), static _ => StatusCodes.Status426UpgradeRequired).ConfigureAwait(false);
-            return;
-        }
-
-        await using var stream = new ListenServerStream(context);
-        global::System.Exception? failure = null;
-        try
-        {
-            await service.ListenAsync(payload, stream, stream.Aborted).ConfigureAwait(false);
-        }
-        catch (global::System.Exception e)
-        {
-            failure = e;
-        }
-
-        await stream.CompleteAsync(failure, ListenErrorStatus).ConfigureAwait(false);
-    }
 
     private static int ListenErrorStatus(string name) => name switch
     {
         _ => 0,
     };
-
-    /// <summary>The WebSocket server end of chat.listen.</summary>
-    private sealed class ListenServerStream : global::StreamGen.Runtime.WebSocketServerStream<object, global::Acme.Chat.ChatEvent>, IListenServerStream
-    {
-        private ChatEventView _view;
-
-        public ListenServerStream(HttpContext context)
-            : base(context, null, global::Acme.Chat.ChatJsonContext.Default.ChatEvent)
-        {
-        }
-
-        public global::System.Threading.Tasks.ValueTask OpenAsync(global::System.Threading.CancellationToken cancellationToken = default) => OpenCoreAsync(cancellationToken);
-
-        public global::System.Threading.Tasks.ValueTask SendAsync(global::Acme.Chat.ChatEvent message, global::System.Threading.CancellationToken cancellationToken = default) =>
-            SendCoreAsync(message.Project(_view), cancellationToken);
-
-        public void SetView(ChatEventView view)
-        {
-            SetViewCore(global::Acme.Chat.ChatEvent.ViewName(view));
-            _view = view;
-        }
-    }
-
-    private static async global::System.Threading.Tasks.Task HandleTickerAsync(HttpContext context, IChatService service)
-    {
-        global::StreamGen.Runtime.ValidationErrors? errors = null;
-        var pRoom = global::StreamGen.Runtime.HttpParameters.ParseString(context.Request.RouteValues["room"] as string, "room", ref errors);
-        if (pRoom is null)
-        {
-            global::StreamGen.Runtime.Check.Missing(ref errors, "room");
-        }
-
-        if (errors is not null)
-        {
-            await global::StreamGen.Runtime.HttpErrors.WriteAsync(context, errors.ToException(), TickerErrorStatus).ConfigureAwait(false);
-            return;
-        }
-
-        var payload = new global::Acme.Chat.TickerPayload
-        {
-            Room = pRoom!,
-        };
-        payload.Validate(ref errors);
-        if (errors is not null)
-        {
-            await global::StreamGen.Runtime.HttpErrors.WriteAsync(context, errors.ToException(), TickerErrorStatus).ConfigureAwait(false);
-            return;
-        }
-
-        if (!global::StreamGen.Runtime.WebSocketAcceptor.IsWebSocketRequest(context))
-        {
-            context.Response.Headers.Upgrade = "websocket";
-            await global::StreamGen.Runtime.HttpErrors.WriteAsync(context, new global::StreamGen.Runtime.ServiceError("upgrade_required", "this route streams over a WebSocket: send a WebSocket upgrade request"), static _ => StatusCodes.Status426UpgradeRequired).ConfigureAwait(false);
-            return;
-        }
-
-        await using var stream = new TickerServerStream(context);
-        global::System.Exception? failure = null;
-        try
-        {
-            await service.TickerAsync(payload, stream, stream.Aborted).ConfigureAwait(false);
-        }
-        catch (global::System.Exception e)
-        {
-            failure = e;
-        }
-
-        await stream.CompleteAsync(failure, TickerErrorStatus).ConfigureAwait(false);
-    }
-
-    private static int TickerErrorStatus(string name) => name switch
-    {
-        _ => 0,
-    };
-
-    /// <summary>The WebSocket server end of chat.ticker.</summary>
-    private sealed class TickerServerStream : global::StreamGen.Runtime.WebSocketServerStream<object, global::Acme.Chat.ChatEvent>, ITickerServerStream
-    {
-        private ChatEventView _view = ChatEventView.Compact;
-
-        public TickerServerStream(HttpContext context)
-            : base(context, null, global::Acme.Chat.ChatJsonContext.Default.ChatEvent)
-        {
-            SetViewCore("compact");
-        }
-
-        public global::System.Threading.Tasks.ValueTask OpenAsync(global::System.Threading.CancellationToken cancellationToken = default) => OpenCoreAsync(cancellationToken);
-
-        public global::System.Threading.Tasks.ValueTask SendAsync(global::Acme.Chat.ChatEvent message, global::System.Threading.CancellationToken cancellationToken = default) =>
-            SendCoreAsync(message.Project(_view), cancellationToken);
-    }
-
-    private static async global::System.Threading.Tasks.Task HandleSendAsync(HttpContext context, IChatService service)
-    {
-        global::StreamGen.Runtime.ValidationErrors? errors = null;
-        var pRoom = global::StreamGen.Runtime.HttpParameters.ParseString(context.Request.RouteValues["room"] as string, "room", ref errors);
-        var pToken = global::StreamGen.Runtime.HttpParameters.ParseString(context.Request.Headers["Authorization"], "token", ref errors);
-        if (pRoom is null)
-        {
-            global::StreamGen.Runtime.Check.Missing(ref errors, "room");
-        }
-
-        if (pToken is null)
-        {
-            global::StreamGen.Runtime.Check.Missing(ref errors, "token");
-        }
-
-        if (errors is not null)
-        {
-            await global::StreamGen.Runtime.HttpErrors.WriteAsync(context, errors.ToException(), SendErrorStatus).ConfigureAwait(false);
-            return;
-        }
-
-        var payload = new global::Acme.Chat.SendPayload
-        {
-            Room = pRoom!,
-            Token = pToken!,
-        };
-        payload.Validate(ref errors);
-        if (errors is not null)
-        {
-            await global::StreamGen.Runtime.HttpErrors.WriteAsync(context, errors.ToException(), SendErrorStatus).ConfigureAwait(false);
-            return;
-        }
-
-        if (!global::StreamGen.Runtime.WebSocketAcceptor.IsWebSocketRequest(context))
-        {
-            context.Response.Headers.Upgrade = "websocket";
-            await global::StreamGen.Runtime.HttpErrors.WriteAsync(context, new global::StreamGen.Runtime.ServiceError("upgrade_required", "this route streams over a WebSocket: send a WebSocket upgrade request"), static _ => StatusCodes.Status426UpgradeRequired).ConfigureAwait(false);
-            return;
-        }
-
-        await using var stream = new SendServerStream(context);
-        global::System.Exception? failure = null;
-        try
-        {
-            await service.SendAsync(payload, stream, stream.Aborted).ConfigureAwait(false);
-        }
-        catch (global::System.Exception e)
-        {
-            failure = e;
-        }
-
-        await stream.CompleteAsync(failure, SendErrorStatus).ConfigureAwait(false);
-    }
 
     private static int SendErrorStatus(string name) => name switch
     {
@@ -387,563 +79,360 @@ public static partial class ChatHttpEndpoints
         _ => 0,
     };
 
-    /// <summary>The WebSocket server end of chat.send.</summary>
-    private sealed class SendServerStream : global::StreamGen.Runtime.WebSocketServerStream<global::Acme.Chat.Message, object>, ISendServerStream
+    private static async Task HandleJoinAsync(HttpContext context, IChatService service)
     {
-        public SendServerStream(HttpContext context)
-            : base(context, global::Acme.Chat.ChatJsonReader.Message, null)
-        {
-        }
-
-        public global::System.Threading.Tasks.ValueTask OpenAsync(global::System.Threading.CancellationToken cancellationToken = default) => OpenCoreAsync(cancellationToken);
-
-        public global::System.Threading.Tasks.ValueTask<global::Acme.Chat.Message?> RecvAsync(global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            // Completes in place when a message is already buffered: no state machine on the hot path.
-            var pending = ReceiveCoreAsync(cancellationToken);
-            if (pending.IsCompletedSuccessfully)
-            {
-                var received = pending.Result;
-                return new(received.HasValue ? received.Value : null);
-            }
-
-            return Awaited(pending);
-
-            static async global::System.Threading.Tasks.ValueTask<global::Acme.Chat.Message?> Awaited(global::System.Threading.Tasks.ValueTask<global::StreamGen.Runtime.Received<global::Acme.Chat.Message>> pending)
-            {
-                var received = await pending.ConfigureAwait(false);
-                return received.HasValue ? received.Value : null;
-            }
-        }
-
-        public global::System.Collections.Generic.IAsyncEnumerable<global::Acme.Chat.Message> ReadAllAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
-            ReadAllCoreAsync(cancellationToken);
-
-        protected override void ValidateReceived(global::Acme.Chat.Message message, ref global::StreamGen.Runtime.ValidationErrors? errors) =>
-            message.Validate(ref errors);
-
-        public global::System.Threading.Tasks.ValueTask SendAndCloseAsync(global::Acme.Chat.SendResult result, global::System.Threading.CancellationToken cancellationToken = default) =>
-            SendAndCloseCoreAsync(result, global::Acme.Chat.ChatJsonContext.Default.SendResult, cancellationToken);
-    }
-
-    private static async global::System.Threading.Tasks.Task HandleTypingAsync(HttpContext context, IChatService service)
-    {
-        global::StreamGen.Runtime.ValidationErrors? errors = null;
-        var pRoom = global::StreamGen.Runtime.HttpParameters.ParseString(context.Request.RouteValues["room"] as string, "room", ref errors);
-        if (pRoom is null)
-        {
-            global::StreamGen.Runtime.Check.Missing(ref errors, "room");
-        }
-
-        if (errors is not null)
-        {
-            await global::StreamGen.Runtime.HttpErrors.WriteAsync(context, errors.ToException(), TypingErrorStatus).ConfigureAwait(false);
-            return;
-        }
-
-        var payload = new global::Acme.Chat.TypingPayload
-        {
-            Room = pRoom!,
-        };
-        payload.Validate(ref errors);
-        if (errors is not null)
-        {
-            await global::StreamGen.Runtime.HttpErrors.WriteAsync(context, errors.ToException(), TypingErrorStatus).ConfigureAwait(false);
-            return;
-        }
-
-        if (!global::StreamGen.Runtime.WebSocketAcceptor.IsWebSocketRequest(context))
-        {
-            context.Response.Headers.Upgrade = "websocket";
-            await global::StreamGen.Runtime.HttpErrors.WriteAsync(context, new global::StreamGen.Runtime.ServiceError("upgrade_required", "this route streams over a WebSocket: send a WebSocket upgrade request"), static _ => StatusCodes.Status426UpgradeRequired).ConfigureAwait(false);
-            return;
-        }
-
-        await using var stream = new TypingServerStream(context);
-        global::System.Exception? failure = null;
         try
         {
-            await service.TypingAsync(payload, stream, stream.Aborted).ConfigureAwait(false);
+            var payload = await DecodeJoinAsync(context);
+            var result = await service.JoinAsync(payload, context.RequestAborted);
+            context.Response.Headers["X-Member-Count"] = Runtime::Parameters.FormatInt32(result.Members);
+            var responseBody = new JoinResponseBody
+            {
+                Welcome = result.Welcome,
+            };
+            await Runtime::HttpBody.WriteAsync(context, 201, responseBody, ChatJsonContext.Default.JoinResponseBody);
         }
-        catch (global::System.Exception e)
+        catch (Exception e)
         {
-            failure = e;
+            await Runtime::HttpErrors.WriteAsync(context, e, ErrorStatus);
         }
-
-        await stream.CompleteAsync(failure, TypingErrorStatus).ConfigureAwait(false);
     }
 
-    private static int TypingErrorStatus(string name) => name switch
+    private static async Task<JoinPayload> DecodeJoinAsync(HttpContext context)
     {
-        _ => 0,
-    };
+        Runtime::ValidationErrors? errors = null;
+        var room = Runtime::Parameters.ParseString(context.Request.RouteValues["room"] as string, "room", ref errors);
+        var token = Runtime::Parameters.ParseString(context.Request.Headers["Authorization"], "token", ref errors);
+        Runtime::Check.Present(ref errors, "room", room);
+        Runtime::Check.Present(ref errors, "token", token);
+        var body = await Runtime::HttpBody.ReadAsync(context, ChatJsonReader.JoinRequestBody);
+        Runtime::Check.Present(ref errors, "body", body);
+        Runtime::Validation.ThrowIfAny(errors);
+        var payload = new JoinPayload
+        {
+            Room = room!,
+            Token = token!,
+            Profile = body!.Profile,
+            Notify = body!.Notify,
+        };
+        return Runtime::Validation.Validated(payload, errors);
+    }
+
+    private static async Task HandleHistoryAsync(HttpContext context, IChatService service)
+    {
+        try
+        {
+            var payload = DecodeHistory(context);
+            var result = await service.HistoryAsync(payload, context.RequestAborted);
+            await Runtime::HttpBody.WriteAsync(context, 200, result, ChatJsonContext.Default.HistoryResult);
+        }
+        catch (Exception e)
+        {
+            await Runtime::HttpErrors.WriteAsync(context, e, ErrorStatus);
+        }
+    }
+
+    private static HistoryPayload DecodeHistory(HttpContext context)
+    {
+        Runtime::ValidationErrors? errors = null;
+        var room = Runtime::Parameters.ParseString(context.Request.RouteValues["room"] as string, "room", ref errors);
+        var limit = Runtime::Parameters.ParseInt32(context.Request.Query["limit"], "limit", ref errors);
+        var before = Runtime::Parameters.ParseInt64(context.Request.Query["before"], "before", ref errors);
+        var tags = Runtime::HttpParameters.ParseReferenceArray<string>(context.Request.Query["tags"], "tags", Runtime::Parameters.ParseString, ref errors);
+        Runtime::Check.Present(ref errors, "room", room);
+        var payload = new HistoryPayload
+        {
+            Room = room!,
+            Limit = limit ?? 50,
+            Before = before,
+            Tags = tags,
+        };
+        return Runtime::Validation.Validated(payload, errors);
+    }
+
+    private static async Task HandleListenAsync(HttpContext context, IChatService service)
+    {
+        await using var stream = new ListenServerStream(context);
+        await stream.ServeAsync(ListenErrorStatus, cancellationToken => service.ListenAsync(DecodeListen(context), stream, cancellationToken));
+    }
+
+    private static ListenPayload DecodeListen(HttpContext context)
+    {
+        Runtime::ValidationErrors? errors = null;
+        var room = Runtime::Parameters.ParseString(context.Request.RouteValues["room"] as string, "room", ref errors);
+        var view = Runtime::Parameters.ParseEnum<View>(context.Request.Query["view"], "view", ref errors);
+        Runtime::Check.Present(ref errors, "room", room);
+        var payload = new ListenPayload
+        {
+            Room = room!,
+            View = view,
+        };
+        return Runtime::Validation.Validated(payload, errors);
+    }
+
+    /// <summary>The WebSocket server end of chat.listen.</summary>
+    private sealed class ListenServerStream(HttpContext context)
+        : Runtime::WebSocketViewedServerStreamingStream<ChatEvent, ChatEventView>(context, ChatJsonContext.Default.ChatEvent), IListenServerStream;
+
+    private static async Task HandleTickerAsync(HttpContext context, IChatService service)
+    {
+        await using var stream = new TickerServerStream(context);
+        await stream.ServeAsync(ListenErrorStatus, cancellationToken => service.TickerAsync(DecodeTicker(context), stream, cancellationToken));
+    }
+
+    private static TickerPayload DecodeTicker(HttpContext context)
+    {
+        Runtime::ValidationErrors? errors = null;
+        var room = Runtime::Parameters.ParseString(context.Request.RouteValues["room"] as string, "room", ref errors);
+        Runtime::Check.Present(ref errors, "room", room);
+        var payload = new TickerPayload
+        {
+            Room = room!,
+        };
+        return Runtime::Validation.Validated(payload, errors);
+    }
+
+    /// <summary>The WebSocket server end of chat.ticker.</summary>
+    private sealed class TickerServerStream(HttpContext context)
+        : Runtime::WebSocketViewedServerStreamingStream<ChatEvent, ChatEventView>(context, ChatJsonContext.Default.ChatEvent, ChatEventView.Compact), ITickerServerStream;
+
+    private static async Task HandleSendAsync(HttpContext context, IChatService service)
+    {
+        await using var stream = new SendServerStream(context);
+        await stream.ServeAsync(SendErrorStatus, cancellationToken => service.SendAsync(DecodeSend(context), stream, cancellationToken));
+    }
+
+    private static SendPayload DecodeSend(HttpContext context)
+    {
+        Runtime::ValidationErrors? errors = null;
+        var room = Runtime::Parameters.ParseString(context.Request.RouteValues["room"] as string, "room", ref errors);
+        var token = Runtime::Parameters.ParseString(context.Request.Headers["Authorization"], "token", ref errors);
+        Runtime::Check.Present(ref errors, "room", room);
+        Runtime::Check.Present(ref errors, "token", token);
+        var payload = new SendPayload
+        {
+            Room = room!,
+            Token = token!,
+        };
+        return Runtime::Validation.Validated(payload, errors);
+    }
+
+    /// <summary>The WebSocket server end of chat.send.</summary>
+    private sealed class SendServerStream(HttpContext context)
+        : Runtime::WebSocketClientStreamingResultStream<Message, SendResult>(context, ChatJsonReader.Message, ChatJsonContext.Default.SendResult), ISendServerStream;
+
+    private static async Task HandleTypingAsync(HttpContext context, IChatService service)
+    {
+        await using var stream = new TypingServerStream(context);
+        await stream.ServeAsync(ListenErrorStatus, cancellationToken => service.TypingAsync(DecodeTyping(context), stream, cancellationToken));
+    }
+
+    private static TypingPayload DecodeTyping(HttpContext context)
+    {
+        Runtime::ValidationErrors? errors = null;
+        var room = Runtime::Parameters.ParseString(context.Request.RouteValues["room"] as string, "room", ref errors);
+        Runtime::Check.Present(ref errors, "room", room);
+        var payload = new TypingPayload
+        {
+            Room = room!,
+        };
+        return Runtime::Validation.Validated(payload, errors);
+    }
 
     /// <summary>The WebSocket server end of chat.typing.</summary>
-    private sealed class TypingServerStream : global::StreamGen.Runtime.WebSocketServerStream<string, object>, ITypingServerStream
+    private sealed class TypingServerStream(HttpContext context)
+        : Runtime::WebSocketClientStreamingStream<string>(context, ChatJsonReader.String), ITypingServerStream;
+
+    private static async Task HandleConverseAsync(HttpContext context, IChatService service)
     {
-        public TypingServerStream(HttpContext context)
-            : base(context, global::Acme.Chat.ChatJsonReader.String, null)
-        {
-        }
-
-        public global::System.Threading.Tasks.ValueTask OpenAsync(global::System.Threading.CancellationToken cancellationToken = default) => OpenCoreAsync(cancellationToken);
-
-        public global::System.Threading.Tasks.ValueTask<string?> RecvAsync(global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            // Completes in place when a message is already buffered: no state machine on the hot path.
-            var pending = ReceiveCoreAsync(cancellationToken);
-            if (pending.IsCompletedSuccessfully)
-            {
-                var received = pending.Result;
-                return new(received.HasValue ? received.Value : null);
-            }
-
-            return Awaited(pending);
-
-            static async global::System.Threading.Tasks.ValueTask<string?> Awaited(global::System.Threading.Tasks.ValueTask<global::StreamGen.Runtime.Received<string>> pending)
-            {
-                var received = await pending.ConfigureAwait(false);
-                return received.HasValue ? received.Value : null;
-            }
-        }
-
-        public global::System.Collections.Generic.IAsyncEnumerable<string> ReadAllAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
-            ReadAllCoreAsync(cancellationToken);
-    }
-
-    private static async global::System.Threading.Tasks.Task HandleConverseAsync(HttpContext context, IChatService service)
-    {
-        global::StreamGen.Runtime.ValidationErrors? errors = null;
-        var pRoom = global::StreamGen.Runtime.HttpParameters.ParseString(context.Request.RouteValues["room"] as string, "room", ref errors);
-        if (pRoom is null)
-        {
-            global::StreamGen.Runtime.Check.Missing(ref errors, "room");
-        }
-
-        if (errors is not null)
-        {
-            await global::StreamGen.Runtime.HttpErrors.WriteAsync(context, errors.ToException(), ConverseErrorStatus).ConfigureAwait(false);
-            return;
-        }
-
-        var payload = new global::Acme.Chat.ConversePayload
-        {
-            Room = pRoom!,
-        };
-        payload.Validate(ref errors);
-        if (errors is not null)
-        {
-            await global::StreamGen.Runtime.HttpErrors.WriteAsync(context, errors.ToException(), ConverseErrorStatus).ConfigureAwait(false);
-            return;
-        }
-
-        if (!global::StreamGen.Runtime.WebSocketAcceptor.IsWebSocketRequest(context))
-        {
-            context.Response.Headers.Upgrade = "websocket";
-            await global::StreamGen.Runtime.HttpErrors.WriteAsync(context, new global::StreamGen.Runtime.ServiceError("upgrade_required", "this route streams over a WebSocket: send a WebSocket upgrade request"), static _ => StatusCodes.Status426UpgradeRequired).ConfigureAwait(false);
-            return;
-        }
-
         await using var stream = new ConverseServerStream(context);
-        global::System.Exception? failure = null;
-        try
-        {
-            await service.ConverseAsync(payload, stream, stream.Aborted).ConfigureAwait(false);
-        }
-        catch (global::System.Exception e)
-        {
-            failure = e;
-        }
-
-        await stream.CompleteAsync(failure, ConverseErrorStatus).ConfigureAwait(false);
+        await stream.ServeAsync(ListenErrorStatus, cancellationToken => service.ConverseAsync(DecodeConverse(context), stream, cancellationToken));
     }
 
-    private static int ConverseErrorStatus(string name) => name switch
+    private static ConversePayload DecodeConverse(HttpContext context)
     {
-        _ => 0,
-    };
+        Runtime::ValidationErrors? errors = null;
+        var room = Runtime::Parameters.ParseString(context.Request.RouteValues["room"] as string, "room", ref errors);
+        Runtime::Check.Present(ref errors, "room", room);
+        var payload = new ConversePayload
+        {
+            Room = room!,
+        };
+        return Runtime::Validation.Validated(payload, errors);
+    }
 
     /// <summary>The WebSocket server end of chat.converse.</summary>
-    private sealed class ConverseServerStream : global::StreamGen.Runtime.WebSocketServerStream<global::Acme.Chat.Message, global::Acme.Chat.ChatEvent>, IConverseServerStream
+    private sealed class ConverseServerStream(HttpContext context)
+        : Runtime::WebSocketViewedBidirectionalStream<Message, ChatEvent, ChatEventView>(context, ChatJsonReader.Message, ChatJsonContext.Default.ChatEvent), IConverseServerStream;
+
+    private static async Task HandleFeedAsync(HttpContext context, IChatService service)
     {
-        private ChatEventView _view;
-
-        public ConverseServerStream(HttpContext context)
-            : base(context, global::Acme.Chat.ChatJsonReader.Message, global::Acme.Chat.ChatJsonContext.Default.ChatEvent)
-        {
-        }
-
-        public global::System.Threading.Tasks.ValueTask OpenAsync(global::System.Threading.CancellationToken cancellationToken = default) => OpenCoreAsync(cancellationToken);
-
-        public global::System.Threading.Tasks.ValueTask SendAsync(global::Acme.Chat.ChatEvent message, global::System.Threading.CancellationToken cancellationToken = default) =>
-            SendCoreAsync(message.Project(_view), cancellationToken);
-
-        public void SetView(ChatEventView view)
-        {
-            SetViewCore(global::Acme.Chat.ChatEvent.ViewName(view));
-            _view = view;
-        }
-
-        public global::System.Threading.Tasks.ValueTask<global::Acme.Chat.Message?> RecvAsync(global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            // Completes in place when a message is already buffered: no state machine on the hot path.
-            var pending = ReceiveCoreAsync(cancellationToken);
-            if (pending.IsCompletedSuccessfully)
-            {
-                var received = pending.Result;
-                return new(received.HasValue ? received.Value : null);
-            }
-
-            return Awaited(pending);
-
-            static async global::System.Threading.Tasks.ValueTask<global::Acme.Chat.Message?> Awaited(global::System.Threading.Tasks.ValueTask<global::StreamGen.Runtime.Received<global::Acme.Chat.Message>> pending)
-            {
-                var received = await pending.ConfigureAwait(false);
-                return received.HasValue ? received.Value : null;
-            }
-        }
-
-        public global::System.Collections.Generic.IAsyncEnumerable<global::Acme.Chat.Message> ReadAllAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
-            ReadAllCoreAsync(cancellationToken);
-
-        protected override void ValidateReceived(global::Acme.Chat.Message message, ref global::StreamGen.Runtime.ValidationErrors? errors) =>
-            message.Validate(ref errors);
-    }
-
-    private static async global::System.Threading.Tasks.Task HandleFeedAsync(HttpContext context, IChatService service)
-    {
-        global::StreamGen.Runtime.ValidationErrors? errors = null;
-        var pRoom = global::StreamGen.Runtime.HttpParameters.ParseString(context.Request.RouteValues["room"] as string, "room", ref errors);
-        var pAfter = global::StreamGen.Runtime.HttpParameters.ParseString(context.Request.Headers["Last-Event-ID"], "after", ref errors);
-        if (pRoom is null)
-        {
-            global::StreamGen.Runtime.Check.Missing(ref errors, "room");
-        }
-
-        if (errors is not null)
-        {
-            await global::StreamGen.Runtime.HttpErrors.WriteAsync(context, errors.ToException(), FeedErrorStatus).ConfigureAwait(false);
-            return;
-        }
-
-        var payload = new global::Acme.Chat.FeedPayload
-        {
-            Room = pRoom!,
-            After = pAfter,
-        };
-        payload.Validate(ref errors);
-        if (errors is not null)
-        {
-            await global::StreamGen.Runtime.HttpErrors.WriteAsync(context, errors.ToException(), FeedErrorStatus).ConfigureAwait(false);
-            return;
-        }
-
         await using var stream = new FeedServerStream(context);
-        global::System.Exception? failure = null;
-        try
-        {
-            await service.FeedAsync(payload, stream, stream.Aborted).ConfigureAwait(false);
-        }
-        catch (global::System.Exception e)
-        {
-            failure = e;
-        }
-
-        await stream.CompleteAsync(failure, FeedErrorStatus).ConfigureAwait(false);
+        await stream.ServeAsync(ListenErrorStatus, cancellationToken => service.FeedAsync(DecodeFeed(context), stream, cancellationToken));
     }
 
-    private static int FeedErrorStatus(string name) => name switch
+    private static FeedPayload DecodeFeed(HttpContext context)
     {
-        _ => 0,
-    };
+        Runtime::ValidationErrors? errors = null;
+        var room = Runtime::Parameters.ParseString(context.Request.RouteValues["room"] as string, "room", ref errors);
+        var after = Runtime::Parameters.ParseString(context.Request.Headers["Last-Event-ID"], "after", ref errors);
+        Runtime::Check.Present(ref errors, "room", room);
+        var payload = new FeedPayload
+        {
+            Room = room!,
+            After = after,
+        };
+        return Runtime::Validation.Validated(payload, errors);
+    }
 
     /// <summary>The Server-Sent Events server end of chat.feed.</summary>
-    private sealed class FeedServerStream : global::StreamGen.Runtime.ServerSentEventsStream<global::Acme.Chat.FeedResult>, IFeedServerStream
+    private sealed class FeedServerStream(HttpContext context)
+        : Runtime::ServerSentEventsStream<FeedResult>(context, ChatJsonContext.Default.FeedResult), IFeedServerStream
     {
-        public FeedServerStream(HttpContext context)
-            : base(context, global::Acme.Chat.ChatJsonContext.Default.FeedResult)
-        {
-        }
-
-        public global::System.Threading.Tasks.ValueTask OpenAsync(global::System.Threading.CancellationToken cancellationToken = default) => OpenCoreAsync(cancellationToken);
-
-        public global::System.Threading.Tasks.ValueTask SendAsync(global::Acme.Chat.FeedResult message, global::System.Threading.CancellationToken cancellationToken = default) =>
-            WriteEventAsync(
-                global::StreamGen.Runtime.HttpParameters.FormatInt64(message.Seq),
-                global::StreamGen.Runtime.HttpParameters.FormatString(message.Kind),
-                message.Delay,
-                message,
-                cancellationToken);
+        protected override Runtime::ServerSentEventFields Fields(FeedResult message) =>
+            new(Runtime::Parameters.FormatInt64(message.Seq), message.Kind, (long?)message.Delay);
     }
 
-    private static async global::System.Threading.Tasks.Task HandleAttachAsync(HttpContext context, IChatService service)
+    private static async Task HandleAttachAsync(HttpContext context, IChatService service)
     {
-        global::StreamGen.Runtime.ValidationErrors? errors = null;
-        var pRoom = global::StreamGen.Runtime.HttpParameters.ParseString(context.Request.RouteValues["room"] as string, "room", ref errors);
-        var pName = global::StreamGen.Runtime.HttpParameters.ParseString(context.Request.RouteValues["name"] as string, "name", ref errors);
-        if (pRoom is null)
+        try
         {
-            global::StreamGen.Runtime.Check.Missing(ref errors, "room");
+            var payload = DecodeAttach(context);
+            Runtime::HttpBody.AllowRawRequest(context);
+            var result = await service.AttachAsync(payload, context.Request.Body, context.RequestAborted);
+            await Runtime::HttpBody.WriteAsync(context, 200, result, ChatJsonContext.Default.AttachResult);
         }
-
-        if (pName is null)
+        catch (Exception e)
         {
-            global::StreamGen.Runtime.Check.Missing(ref errors, "name");
+            await Runtime::HttpErrors.WriteAsync(context, e, ListenErrorStatus);
         }
+    }
 
-        if (errors is not null)
+    private static AttachPayload DecodeAttach(HttpContext context)
+    {
+        Runtime::ValidationErrors? errors = null;
+        var room = Runtime::Parameters.ParseString(context.Request.RouteValues["room"] as string, "room", ref errors);
+        var pName = Runtime::Parameters.ParseString(context.Request.RouteValues["name"] as string, "name", ref errors);
+        Runtime::Check.Present(ref errors, "room", room);
+        Runtime::Check.Present(ref errors, "name", pName);
+        var payload = new AttachPayload
         {
-            await global::StreamGen.Runtime.HttpErrors.WriteAsync(context, errors.ToException(), AttachErrorStatus).ConfigureAwait(false);
-            return;
-        }
-
-        var payload = new global::Acme.Chat.AttachPayload
-        {
-            Room = pRoom!,
+            Room = room!,
             Name = pName!,
         };
-        payload.Validate(ref errors);
-        if (errors is not null)
-        {
-            await global::StreamGen.Runtime.HttpErrors.WriteAsync(context, errors.ToException(), AttachErrorStatus).ConfigureAwait(false);
-            return;
-        }
+        return Runtime::Validation.Validated(payload, errors);
+    }
 
-        if (context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
-        {
-            limit.MaxRequestBodySize = context.RequestServices.GetService<Microsoft.Extensions.Options.IOptions<global::StreamGen.Runtime.StreamGenWebSocketOptions>>()?.Value.MaxRawRequestBodySize;
-        }
-
+    private static async Task HandleExportAsync(HttpContext context, IChatService service)
+    {
         try
         {
-            var result = await service.AttachAsync(payload, context.Request.Body, context.RequestAborted).ConfigureAwait(false);
+            var payload = DecodeExport(context);
             context.Response.StatusCode = 200;
-            context.Response.ContentType = "application/json";
-            await global::System.Text.Json.JsonSerializer.SerializeAsync(context.Response.Body, result, global::Acme.Chat.ChatJsonContext.Default.AttachResult, context.RequestAborted).ConfigureAwait(false);
+            context.Response.ContentType = "text/plain";
+            await service.ExportAsync(payload, context.Response.Body, context.RequestAborted);
         }
-        catch (global::System.Exception e) when (!(e is global::System.OperationCanceledException && context.RequestAborted.IsCancellationRequested))
+        catch (Exception e)
         {
-            await global::StreamGen.Runtime.HttpErrors.WriteAsync(context, e, AttachErrorStatus).ConfigureAwait(false);
+            await Runtime::HttpErrors.WriteAsync(context, e, ListenErrorStatus);
         }
     }
 
-    private static int AttachErrorStatus(string name) => name switch
+    private static ExportPayload DecodeExport(HttpContext context)
     {
-        _ => 0,
-    };
-
-    private static async global::System.Threading.Tasks.Task HandleExportAsync(HttpContext context, IChatService service)
-    {
-        global::StreamGen.Runtime.ValidationErrors? errors = null;
-        var pRoom = global::StreamGen.Runtime.HttpParameters.ParseString(context.Request.RouteValues["room"] as string, "room", ref errors);
-        if (pRoom is null)
+        Runtime::ValidationErrors? errors = null;
+        var room = Runtime::Parameters.ParseString(context.Request.RouteValues["room"] as string, "room", ref errors);
+        Runtime::Check.Present(ref errors, "room", room);
+        var payload = new ExportPayload
         {
-            global::StreamGen.Runtime.Check.Missing(ref errors, "room");
-        }
-
-        if (errors is not null)
-        {
-            await global::StreamGen.Runtime.HttpErrors.WriteAsync(context, errors.ToException(), ExportErrorStatus).ConfigureAwait(false);
-            return;
-        }
-
-        var payload = new global::Acme.Chat.ExportPayload
-        {
-            Room = pRoom!,
+            Room = room!,
         };
-        payload.Validate(ref errors);
-        if (errors is not null)
-        {
-            await global::StreamGen.Runtime.HttpErrors.WriteAsync(context, errors.ToException(), ExportErrorStatus).ConfigureAwait(false);
-            return;
-        }
+        return Runtime::Validation.Validated(payload, errors);
+    }
 
-        context.Response.StatusCode = 200;
-        context.Response.ContentType = "text/plain";
+    private static async Task HandleEchoAsync(HttpContext context, IChatService service)
+    {
         try
         {
-            await service.ExportAsync(payload, context.Response.Body, context.RequestAborted).ConfigureAwait(false);
+            var payload = await DecodeEchoAsync(context);
+            var result = await service.EchoAsync(payload, context.RequestAborted);
+            await Runtime::HttpBody.WriteAsync(context, 200, result, ChatJsonContext.Default.Sample);
         }
-        catch (global::System.Exception e) when (!(e is global::System.OperationCanceledException && context.RequestAborted.IsCancellationRequested))
+        catch (Exception e)
         {
-            await global::StreamGen.Runtime.HttpErrors.WriteAsync(context, e, ExportErrorStatus).ConfigureAwait(false);
+            await Runtime::HttpErrors.WriteAsync(context, e, ListenErrorStatus);
         }
     }
 
-    private static int ExportErrorStatus(string name) => name switch
+    private static async Task<Sample> DecodeEchoAsync(HttpContext context)
     {
-        _ => 0,
-    };
+        Runtime::ValidationErrors? errors = null;
+        var body = await Runtime::HttpBody.ReadAsync(context, ChatJsonReader.Sample);
+        Runtime::Check.Present(ref errors, "body", body);
+        return Runtime::Validation.Validated(body!, errors);
+    }
 
-    private static async global::System.Threading.Tasks.Task HandleEchoAsync(HttpContext context, IChatService service)
+    private static async Task HandleRenameAsync(HttpContext context, IChatService service)
     {
-        global::StreamGen.Runtime.ValidationErrors? errors = null;
-        global::Acme.Chat.Sample? body = default;
         try
         {
-            body = await global::System.Text.Json.JsonSerializer.DeserializeAsync(context.Request.Body, global::Acme.Chat.ChatJsonReader.Sample, context.RequestAborted).ConfigureAwait(false);
+            var payload = await DecodeRenameAsync(context);
+            await service.RenameAsync(payload, context.RequestAborted);
+            context.Response.StatusCode = 204;
         }
-        catch (global::System.Text.Json.JsonException e)
+        catch (Exception e)
         {
-            await global::StreamGen.Runtime.HttpErrors.WriteAsync(context, new global::StreamGen.Runtime.ValidationException(e.Message, e), EchoErrorStatus).ConfigureAwait(false);
-            return;
-        }
-
-        if (body is null)
-        {
-            global::StreamGen.Runtime.Check.Missing(ref errors, "body");
-        }
-
-        if (errors is not null)
-        {
-            await global::StreamGen.Runtime.HttpErrors.WriteAsync(context, errors.ToException(), EchoErrorStatus).ConfigureAwait(false);
-            return;
-        }
-
-        var payload = body!;
-        payload.Validate(ref errors);
-        if (errors is not null)
-        {
-            await global::StreamGen.Runtime.HttpErrors.WriteAsync(context, errors.ToException(), EchoErrorStatus).ConfigureAwait(false);
-            return;
-        }
-
-        try
-        {
-            var result = await service.EchoAsync(payload, context.RequestAborted).ConfigureAwait(false);
-            context.Response.StatusCode = 200;
-            context.Response.ContentType = "application/json";
-            await global::System.Text.Json.JsonSerializer.SerializeAsync(context.Response.Body, result, global::Acme.Chat.ChatJsonContext.Default.Sample, context.RequestAborted).ConfigureAwait(false);
-        }
-        catch (global::System.Exception e) when (!(e is global::System.OperationCanceledException && context.RequestAborted.IsCancellationRequested))
-        {
-            await global::StreamGen.Runtime.HttpErrors.WriteAsync(context, e, EchoErrorStatus).ConfigureAwait(false);
+            await Runtime::HttpErrors.WriteAsync(context, e, ListenErrorStatus);
         }
     }
 
-    private static int EchoErrorStatus(string name) => name switch
+    private static async Task<RenamePayload> DecodeRenameAsync(HttpContext context)
     {
-        _ => 0,
-    };
-
-    private static async global::System.Threading.Tasks.Task HandleRenameAsync(HttpContext context, IChatService service)
-    {
-        global::StreamGen.Runtime.ValidationErrors? errors = null;
-        var pRoom = global::StreamGen.Runtime.HttpParameters.ParseString(context.Request.RouteValues["room"] as string, "room", ref errors);
-        if (pRoom is null)
+        Runtime::ValidationErrors? errors = null;
+        var room = Runtime::Parameters.ParseString(context.Request.RouteValues["room"] as string, "room", ref errors);
+        Runtime::Check.Present(ref errors, "room", room);
+        var body = await Runtime::HttpBody.ReadAsync(context, ChatJsonReader.String);
+        Runtime::Check.Present(ref errors, "body", body);
+        var payload = new RenamePayload
         {
-            global::StreamGen.Runtime.Check.Missing(ref errors, "room");
-        }
-
-        string? body = default;
-        try
-        {
-            body = await global::System.Text.Json.JsonSerializer.DeserializeAsync(context.Request.Body, global::Acme.Chat.ChatJsonReader.String, context.RequestAborted).ConfigureAwait(false);
-        }
-        catch (global::System.Text.Json.JsonException e)
-        {
-            await global::StreamGen.Runtime.HttpErrors.WriteAsync(context, new global::StreamGen.Runtime.ValidationException(e.Message, e), RenameErrorStatus).ConfigureAwait(false);
-            return;
-        }
-
-        if (body is null)
-        {
-            global::StreamGen.Runtime.Check.Missing(ref errors, "body");
-        }
-
-        if (errors is not null)
-        {
-            await global::StreamGen.Runtime.HttpErrors.WriteAsync(context, errors.ToException(), RenameErrorStatus).ConfigureAwait(false);
-            return;
-        }
-
-        var payload = new global::Acme.Chat.RenamePayload
-        {
-            Room = pRoom!,
+            Room = room!,
             Title = body!,
         };
-        payload.Validate(ref errors);
-        if (errors is not null)
-        {
-            await global::StreamGen.Runtime.HttpErrors.WriteAsync(context, errors.ToException(), RenameErrorStatus).ConfigureAwait(false);
-            return;
-        }
+        return Runtime::Validation.Validated(payload, errors);
+    }
 
+    private static async Task HandleShoutAsync(HttpContext context, IChatService service)
+    {
         try
         {
-            await service.RenameAsync(payload, context.RequestAborted).ConfigureAwait(false);
+            var payload = await DecodeShoutAsync(context);
+            var result = await service.ShoutAsync(payload, context.RequestAborted);
+            await Runtime::HttpBody.WriteAsync(context, 200, result, ChatJsonContext.Default.String);
+        }
+        catch (Exception e)
+        {
+            await Runtime::HttpErrors.WriteAsync(context, e, ListenErrorStatus);
+        }
+    }
+
+    private static async Task<string> DecodeShoutAsync(HttpContext context)
+    {
+        Runtime::ValidationErrors? errors = null;
+        var body = await Runtime::HttpBody.ReadAsync(context, ChatJsonReader.String);
+        Runtime::Check.Present(ref errors, "body", body);
+        return Runtime::Validation.Validated(body!, errors);
+    }
+
+    private static async Task HandleCloseAsync(HttpContext context, IChatService service)
+    {
+        try
+        {
+            await service.CloseAsync(context.RequestAborted);
             context.Response.StatusCode = 204;
         }
-        catch (global::System.Exception e) when (!(e is global::System.OperationCanceledException && context.RequestAborted.IsCancellationRequested))
+        catch (Exception e)
         {
-            await global::StreamGen.Runtime.HttpErrors.WriteAsync(context, e, RenameErrorStatus).ConfigureAwait(false);
+            await Runtime::HttpErrors.WriteAsync(context, e, ListenErrorStatus);
         }
     }
-
-    private static int RenameErrorStatus(string name) => name switch
-    {
-        _ => 0,
-    };
-
-    private static async global::System.Threading.Tasks.Task HandleShoutAsync(HttpContext context, IChatService service)
-    {
-        global::StreamGen.Runtime.ValidationErrors? errors = null;
-        string? body = default;
-        try
-        {
-            body = await global::System.Text.Json.JsonSerializer.DeserializeAsync(context.Request.Body, global::Acme.Chat.ChatJsonReader.String, context.RequestAborted).ConfigureAwait(false);
-        }
-        catch (global::System.Text.Json.JsonException e)
-        {
-            await global::StreamGen.Runtime.HttpErrors.WriteAsync(context, new global::StreamGen.Runtime.ValidationException(e.Message, e), ShoutErrorStatus).ConfigureAwait(false);
-            return;
-        }
-
-        if (body is null)
-        {
-            global::StreamGen.Runtime.Check.Missing(ref errors, "body");
-        }
-
-        if (errors is not null)
-        {
-            await global::StreamGen.Runtime.HttpErrors.WriteAsync(context, errors.ToException(), ShoutErrorStatus).ConfigureAwait(false);
-            return;
-        }
-
-        var payload = body!;
-        try
-        {
-            var result = await service.ShoutAsync(payload, context.RequestAborted).ConfigureAwait(false);
-            context.Response.StatusCode = 200;
-            context.Response.ContentType = "application/json";
-            await global::System.Text.Json.JsonSerializer.SerializeAsync(context.Response.Body, result, global::Acme.Chat.ChatJsonContext.Default.String, context.RequestAborted).ConfigureAwait(false);
-        }
-        catch (global::System.Exception e) when (!(e is global::System.OperationCanceledException && context.RequestAborted.IsCancellationRequested))
-        {
-            await global::StreamGen.Runtime.HttpErrors.WriteAsync(context, e, ShoutErrorStatus).ConfigureAwait(false);
-        }
-    }
-
-    private static int ShoutErrorStatus(string name) => name switch
-    {
-        _ => 0,
-    };
-
-    private static async global::System.Threading.Tasks.Task HandleCloseAsync(HttpContext context, IChatService service)
-    {
-        try
-        {
-            await service.CloseAsync(context.RequestAborted).ConfigureAwait(false);
-            context.Response.StatusCode = 204;
-        }
-        catch (global::System.Exception e) when (!(e is global::System.OperationCanceledException && context.RequestAborted.IsCancellationRequested))
-        {
-            await global::StreamGen.Runtime.HttpErrors.WriteAsync(context, e, CloseErrorStatus).ConfigureAwait(false);
-        }
-    }
-
-    private static int CloseErrorStatus(string name) => name switch
-    {
-        _ => 0,
-    };
 }

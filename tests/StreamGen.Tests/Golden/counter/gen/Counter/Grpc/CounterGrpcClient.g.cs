@@ -4,7 +4,12 @@
 // </auto-generated>
 #nullable enable
 
-using Grpc.Core;
+using System;
+using System.CodeDom.Compiler;
+using System.Threading;
+using System.Threading.Tasks;
+using GrpcCore = Grpc.Core;
+using Runtime = Acme.Counter.Runtime;
 
 namespace Acme.Counter;
 
@@ -12,101 +17,43 @@ namespace Acme.Counter;
 /// The counter client over gRPC. It implements the same <see cref="ICounterClient"/> as
 /// <see cref="CounterHttpClient"/>, so code written against the interface switches transport by configuration alone.
 /// Payloads are validated before they are sent and every received message after it arrives; failures surface as
-/// <see cref="global::Acme.Counter.Runtime.ServiceError"/>s carrying the design error name and the gRPC status.
+/// <see cref="Runtime::ServiceError"/>s carrying the design error name and the gRPC status.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("StreamGen", "0.1.0")]
+[GeneratedCode("StreamGen", "0.1.0")]
 public sealed partial class CounterGrpcClient : ICounterClient
 {
-    private readonly global::Acme.Counter.Protos.Counter.CounterClient _client;
-    private readonly global::System.TimeSpan? _deadline;
+    private readonly Protos.Counter.CounterClient _client;
+    private readonly TimeSpan? _deadline;
 
     /// <param name="channel">The channel to the server, e.g. <c>GrpcChannel.ForAddress("http://localhost:8081")</c>.</param>
     /// <param name="deadline">A deadline for every call (gRPC's grpc-timeout), counted from its start; none by default.</param>
-    public CounterGrpcClient(ChannelBase channel, global::System.TimeSpan? deadline = null)
+    public CounterGrpcClient(GrpcCore::ChannelBase channel, TimeSpan? deadline = null)
         : this(channel.CreateCallInvoker(), deadline)
     {
     }
 
-    public CounterGrpcClient(CallInvoker callInvoker, global::System.TimeSpan? deadline = null)
+    public CounterGrpcClient(GrpcCore::CallInvoker callInvoker, TimeSpan? deadline = null)
     {
         _client = new(callInvoker);
         _deadline = deadline;
     }
 
-    private global::System.DateTime? Deadline() => _deadline is { } deadline ? global::System.DateTime.UtcNow + deadline : null;
+    private DateTime? Deadline() => _deadline is { } deadline ? DateTime.UtcNow + deadline : null;
 
-    public async global::System.Threading.Tasks.Task<global::Acme.Counter.Tick> BumpAsync(global::Acme.Counter.BumpPayload payload, global::System.Threading.CancellationToken cancellationToken = default)
+    public async Task<Tick> BumpAsync(BumpPayload payload, CancellationToken cancellationToken = default)
     {
-        global::Acme.Counter.Runtime.ValidationErrors.ThrowIfInvalid(payload);
-        global::Acme.Counter.Protos.BumpResponse response;
-        try
-        {
-            response = await _client.BumpAsync(CounterProtoMapper.ToBumpRequest(payload), deadline: Deadline(), cancellationToken: cancellationToken).ConfigureAwait(false);
-        }
-        catch (RpcException e) when (e.StatusCode == StatusCode.Cancelled && cancellationToken.IsCancellationRequested)
-        {
-            throw new global::System.OperationCanceledException("The call was canceled.", e, cancellationToken);
-        }
-        catch (RpcException e)
-        {
-            throw global::Acme.Counter.Runtime.GrpcErrors.FromRpcException(e);
-        }
-
-        var result = CounterProtoMapper.FromProto(response);
-        global::Acme.Counter.Runtime.ValidationErrors.ThrowIfInvalid(result);
-        return result;
+        Runtime::Validation.ThrowIfInvalid(payload);
+        var response = await Runtime::GrpcUnaryCall.ResponseAsync(_client.BumpAsync(CounterProtoMapper.ToBumpRequest(payload), null, Deadline(), cancellationToken), cancellationToken).ConfigureAwait(false);
+        return Runtime::Validation.Validated(CounterProtoMapper.FromProto(response));
     }
 
-    public async global::System.Threading.Tasks.Task<IWatchClientStream> WatchAsync(global::System.Threading.CancellationToken cancellationToken = default)
+    public async Task<IWatchClientStream> WatchAsync(CancellationToken cancellationToken = default)
     {
         var call = _client.Watch(CounterProtoMapper.ToWatchRequest(), null, Deadline(), cancellationToken);
-        try
-        {
-            var responseHeaders = await WatchClientStream.OpenAsync(call.ResponseHeadersAsync, () => call.ResponseStream.MoveNext(cancellationToken)).ConfigureAwait(false);
-            return new WatchClientStream(call, responseHeaders);
-        }
-        catch
-        {
-            call.Dispose();
-            throw;
-        }
+        return new WatchClientStream(call, await WatchClientStream.OpenAsync(call, cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>The gRPC client end of counter.watch.</summary>
-    private sealed class WatchClientStream
-        : global::Acme.Counter.Runtime.GrpcClientStream<object, object, global::Acme.Counter.Tick, global::Acme.Counter.Protos.WatchResponse>,
-        IWatchClientStream
-    {
-        public WatchClientStream(AsyncServerStreamingCall<global::Acme.Counter.Protos.WatchResponse> call, global::Grpc.Core.Metadata headers)
-            : base(call, null, call.ResponseStream, headers, null, CounterProtoMapper.FromProto)
-        {
-        }
-
-        public global::System.Threading.Tasks.ValueTask<global::Acme.Counter.Tick?> RecvAsync(global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            // Completes in place when a message is already buffered: no state machine on the hot path.
-            var pending = ReceiveCoreAsync(cancellationToken);
-            if (pending.IsCompletedSuccessfully)
-            {
-                var received = pending.Result;
-                return new(received.HasValue ? received.Value : null);
-            }
-
-            return Awaited(pending);
-
-            static async global::System.Threading.Tasks.ValueTask<global::Acme.Counter.Tick?> Awaited(global::System.Threading.Tasks.ValueTask<global::Acme.Counter.Runtime.Received<global::Acme.Counter.Tick>> pending)
-            {
-                var received = await pending.ConfigureAwait(false);
-                return received.HasValue ? received.Value : null;
-            }
-        }
-
-        public global::System.Collections.Generic.IAsyncEnumerable<global::Acme.Counter.Tick> ReadAllAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
-            ReadAllCoreAsync(cancellationToken);
-
-        protected override void ValidateReceived(global::Acme.Counter.Tick message, ref global::Acme.Counter.Runtime.ValidationErrors? errors)
-        {
-            message.Validate(ref errors);
-        }
-    }
+    private sealed class WatchClientStream(GrpcCore::AsyncServerStreamingCall<Protos.WatchResponse> call, GrpcCore::Metadata headers)
+        : Runtime::GrpcServerStreamingCall<Tick, Protos.WatchResponse>(call, headers, CounterProtoMapper.FromProto), IWatchClientStream;
 }

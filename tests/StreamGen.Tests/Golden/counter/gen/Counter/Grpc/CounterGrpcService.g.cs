@@ -4,8 +4,12 @@
 // </auto-generated>
 #nullable enable
 
-using Grpc.Core;
+using System;
+using System.CodeDom.Compiler;
+using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
+using GrpcCore = Grpc.Core;
+using Runtime = Acme.Counter.Runtime;
 
 namespace Acme.Counter;
 
@@ -14,81 +18,37 @@ namespace Acme.Counter;
 /// service generated from counter.proto. Requests are converted and validated (INVALID_ARGUMENT when they fail), the
 /// handler's token follows the call's deadline and cancellation, and errors map to the design's status codes.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("StreamGen", "0.1.0")]
+[GeneratedCode("StreamGen", "0.1.0")]
 public sealed partial class CounterGrpcService(ICounterService service, ILogger<CounterGrpcService> logger)
-    : global::Acme.Counter.Protos.Counter.CounterBase
+    : Protos.Counter.CounterBase
 {
     /// <summary>Adds to the counter</summary>
-    public override async global::System.Threading.Tasks.Task<global::Acme.Counter.Protos.BumpResponse> Bump(global::Acme.Counter.Protos.BumpRequest request, ServerCallContext context)
+    public override async Task<Protos.BumpResponse> Bump(Protos.BumpRequest request, GrpcCore::ServerCallContext context)
     {
         try
         {
-            var payload = CounterProtoMapper.FromProto(request);
-            global::Acme.Counter.Runtime.ValidationErrors.ThrowIfInvalid(payload);
-            var result = await service.BumpAsync(payload, context.CancellationToken).ConfigureAwait(false);
+            var result = await service.BumpAsync(Runtime::Validation.Validated(CounterProtoMapper.FromProto(request)), context.CancellationToken);
             return CounterProtoMapper.ToBumpResponse(result);
         }
-        catch (global::System.Exception e)
+        catch (Exception e)
         {
-            throw global::Acme.Counter.Runtime.GrpcErrors.ToRpcException(e, BumpStatus, context, logger);
+            throw Runtime::GrpcErrors.ToRpcException(e, ErrorStatus, context, logger);
         }
     }
-
-    private static StatusCode? BumpStatus(string name) => name switch
-    {
-        _ => null,
-    };
 
     /// <summary>Streams every tick from now on</summary>
-    public override async global::System.Threading.Tasks.Task Watch(global::Acme.Counter.Protos.WatchRequest request, IServerStreamWriter<global::Acme.Counter.Protos.WatchResponse> responseStream, ServerCallContext context)
+    public override Task Watch(Protos.WatchRequest request, GrpcCore::IServerStreamWriter<Protos.WatchResponse> responseStream, GrpcCore::ServerCallContext context)
     {
-        try
-        {
-            var stream = new WatchServerStream(null, responseStream, context);
-            global::System.Runtime.ExceptionServices.ExceptionDispatchInfo? failure = null;
-            try
-            {
-                await service.WatchAsync(stream, context.CancellationToken).ConfigureAwait(false);
-            }
-            catch (global::System.Exception e)
-            {
-                failure = global::System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e);
-            }
-
-            // Messages the handler sent before it returned (or failed) are written before the call ends.
-            try
-            {
-                await stream.CompleteAsync().ConfigureAwait(false);
-            }
-            catch when (failure is not null)
-            {
-                // The handler's own error is the one to report.
-            }
-
-            failure?.Throw();
-        }
-        catch (global::System.Exception e)
-        {
-            throw global::Acme.Counter.Runtime.GrpcErrors.ToRpcException(e, WatchStatus, context, logger);
-        }
+        var stream = new WatchServerStream(responseStream, context);
+        return stream.ServeAsync(ErrorStatus, logger, cancellationToken => service.WatchAsync(stream, cancellationToken));
     }
 
-    private static StatusCode? WatchStatus(string name) => name switch
+    /// <summary>The gRPC server end of counter.watch.</summary>
+    private sealed class WatchServerStream(GrpcCore::IServerStreamWriter<Protos.WatchResponse> responses, GrpcCore::ServerCallContext context)
+        : Runtime::GrpcServerStreamingStream<Tick, Protos.WatchResponse>(responses, context, CounterProtoMapper.ToWatchResponse), IWatchServerStream;
+
+    private static GrpcCore::StatusCode? ErrorStatus(string name) => name switch
     {
         _ => null,
     };
-
-    /// <summary>The gRPC server end of counter.watch.</summary>
-    private sealed class WatchServerStream : global::Acme.Counter.Runtime.GrpcServerStream<object, object, global::Acme.Counter.Tick, global::Acme.Counter.Protos.WatchResponse>, IWatchServerStream
-    {
-        public WatchServerStream(IAsyncStreamReader<object>? requests, IServerStreamWriter<global::Acme.Counter.Protos.WatchResponse>? responses, ServerCallContext context)
-            : base(requests, responses, context, null, CounterProtoMapper.ToWatchResponse)
-        {
-        }
-
-        public global::System.Threading.Tasks.ValueTask OpenAsync(global::System.Threading.CancellationToken cancellationToken = default) => OpenCoreAsync(cancellationToken);
-
-        public global::System.Threading.Tasks.ValueTask SendAsync(global::Acme.Counter.Tick message, global::System.Threading.CancellationToken cancellationToken = default) =>
-            SendCoreAsync(message, cancellationToken);
-    }
 }

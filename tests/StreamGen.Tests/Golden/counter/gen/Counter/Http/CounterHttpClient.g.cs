@@ -4,7 +4,11 @@
 // </auto-generated>
 #nullable enable
 
+using System.CodeDom.Compiler;
 using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using Runtime = Acme.Counter.Runtime;
 
 namespace Acme.Counter;
 
@@ -13,82 +17,29 @@ namespace Acme.Counter;
 /// <see cref="HttpClient"/> whose <see cref="HttpClient.BaseAddress"/> is the server (e.g. <c>http://localhost:8080/</c>).
 /// Payloads are validated before they are sent and every received message after it arrives.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("StreamGen", "0.1.0")]
-public sealed partial class CounterHttpClient(HttpClient httpClient, global::Acme.Counter.Runtime.StreamGenClientOptions? options = null) : ICounterClient
+[GeneratedCode("StreamGen", "0.1.0")]
+public sealed partial class CounterHttpClient(HttpClient httpClient, Runtime::StreamGenClientOptions? options = null) : ICounterClient
 {
-    private readonly global::Acme.Counter.Runtime.StreamGenClientOptions _options = options ?? new();
+    private readonly Runtime::StreamGenClientOptions _options = options ?? new();
 
-    public async global::System.Threading.Tasks.Task<global::Acme.Counter.Tick> BumpAsync(global::Acme.Counter.BumpPayload payload, global::System.Threading.CancellationToken cancellationToken = default)
+    public async Task<Tick> BumpAsync(BumpPayload payload, CancellationToken cancellationToken = default)
     {
-        global::Acme.Counter.Runtime.ValidationErrors.ThrowIfInvalid(payload);
-        var path = new global::System.Text.StringBuilder();
-        path.Append("/counter");
-        var query = new global::System.Text.StringBuilder();
-        global::Acme.Counter.Runtime.HttpParameters.AppendQuery(query, "by", global::Acme.Counter.Runtime.HttpParameters.FormatInt32(payload.By));
-        path.Append(query);
-        var uri = path.ToString();
-        using var request = new HttpRequestMessage(new HttpMethod("POST"), uri);
-        using var response = await httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        if (!response.IsSuccessStatusCode)
-        {
-            throw await global::Acme.Counter.Runtime.HttpErrors.ReadAsync(response, cancellationToken).ConfigureAwait(false);
-        }
-
-        var responseBody = await global::System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync(response.Content, global::Acme.Counter.CounterJsonReader.Tick, cancellationToken).ConfigureAwait(false)
-            ?? throw new global::Acme.Counter.Runtime.ValidationException("the response has no body");
-        global::Acme.Counter.Runtime.ValidationErrors? errors = null;
-        var result = responseBody;
-        result.Validate(ref errors);
-        if (errors is not null)
-        {
-            throw errors.ToException();
-        }
-
-        return result;
+        Runtime::Validation.ThrowIfInvalid(payload);
+        var uri = new Runtime::HttpUri().Literal("/counter");
+        uri.Query("by", Runtime::Parameters.FormatInt32(payload.By));
+        using var request = new HttpRequestMessage(HttpMethod.Post, uri.ToString());
+        using var response = await Runtime::HttpCalls.SendAsync(httpClient, request, cancellationToken).ConfigureAwait(false);
+        return await Runtime::HttpCalls.ReadResultAsync(response, CounterJsonReader.Tick, cancellationToken).ConfigureAwait(false);
     }
 
-    public async global::System.Threading.Tasks.Task<IWatchClientStream> WatchAsync(global::System.Threading.CancellationToken cancellationToken = default)
+    public async Task<IWatchClientStream> WatchAsync(CancellationToken cancellationToken = default)
     {
-        var path = new global::System.Text.StringBuilder();
-        path.Append("/counter/ticks");
-        var uri = path.ToString();
-        var connection = await WatchClientStream.ConnectAsync(httpClient, uri, null, _options, cancellationToken).ConfigureAwait(false);
+        var uri = new Runtime::HttpUri().Literal("/counter/ticks");
+        var connection = await Runtime::WebSocketConnection.ConnectAsync(httpClient, uri.ToString(), null, _options, cancellationToken).ConfigureAwait(false);
         return new WatchClientStream(connection);
     }
 
     /// <summary>The WebSocket client end of counter.watch.</summary>
-    private sealed class WatchClientStream(global::Acme.Counter.Runtime.WebSocketConnection connection)
-        : global::Acme.Counter.Runtime.WebSocketClientStream<object, global::Acme.Counter.Tick>(
-            connection,
-            null,
-            global::Acme.Counter.CounterJsonReader.Tick),
-        IWatchClientStream
-    {
-        public global::System.Threading.Tasks.ValueTask<global::Acme.Counter.Tick?> RecvAsync(global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            // Completes in place when a message is already buffered: no state machine on the hot path.
-            var pending = ReceiveCoreAsync(cancellationToken);
-            if (pending.IsCompletedSuccessfully)
-            {
-                var received = pending.Result;
-                return new(received.HasValue ? received.Value : null);
-            }
-
-            return Awaited(pending);
-
-            static async global::System.Threading.Tasks.ValueTask<global::Acme.Counter.Tick?> Awaited(global::System.Threading.Tasks.ValueTask<global::Acme.Counter.Runtime.Received<global::Acme.Counter.Tick>> pending)
-            {
-                var received = await pending.ConfigureAwait(false);
-                return received.HasValue ? received.Value : null;
-            }
-        }
-
-        public global::System.Collections.Generic.IAsyncEnumerable<global::Acme.Counter.Tick> ReadAllAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
-            ReadAllCoreAsync(cancellationToken);
-
-        protected override void ValidateReceived(global::Acme.Counter.Tick message, ref global::Acme.Counter.Runtime.ValidationErrors? errors)
-        {
-            message.Validate(ref errors);
-        }
-    }
+    private sealed class WatchClientStream(Runtime::WebSocketConnection connection)
+        : Runtime::WebSocketServerStreamingCall<Tick>(connection, CounterJsonReader.Tick), IWatchClientStream;
 }

@@ -4,10 +4,14 @@
 // </auto-generated>
 #nullable enable
 
+using System;
+using System.CodeDom.Compiler;
+using System.Threading.Tasks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Runtime = Acme.Counter.Runtime;
 
 namespace Acme.Counter;
 
@@ -15,7 +19,7 @@ namespace Acme.Counter;
 /// The HTTP transport of the counter service: streams over WebSockets (Goa's wire protocol), Server-Sent Events,
 /// raw bodies and unary JSON. Payloads are decoded from path, query, headers and body and validated before the handler runs.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("StreamGen", "0.1.0")]
+[GeneratedCode("StreamGen", "0.1.0")]
 public static partial class CounterHttpEndpoints
 {
     /// <summary>
@@ -25,91 +29,52 @@ public static partial class CounterHttpEndpoints
     public static RouteGroupBuilder MapCounter(this IEndpointRouteBuilder endpoints, ICounterService? service = null)
     {
         var group = endpoints.MapGroup("");
-        group.MapMethods("/counter", ["POST"], context => HandleBumpAsync(context, service ?? context.RequestServices.GetRequiredService<ICounterService>()))
+        group.MapMethods("/counter", ["POST"], context => HandleBumpAsync(context, service ?? Resolve(context)))
             .WithDisplayName("counter.bump");
-        group.MapMethods("/counter/ticks", ["GET"], context => HandleWatchAsync(context, service ?? context.RequestServices.GetRequiredService<ICounterService>()))
+        group.MapMethods("/counter/ticks", ["GET"], context => HandleWatchAsync(context, service ?? Resolve(context)))
             .WithDisplayName("counter.watch");
         return group;
     }
 
-    private static async global::System.Threading.Tasks.Task HandleBumpAsync(HttpContext context, ICounterService service)
-    {
-        global::Acme.Counter.Runtime.ValidationErrors? errors = null;
-        var pBy = global::Acme.Counter.Runtime.HttpParameters.ParseInt32(context.Request.Query["by"], "by", ref errors);
-        if (errors is not null)
-        {
-            await global::Acme.Counter.Runtime.HttpErrors.WriteAsync(context, errors.ToException(), BumpErrorStatus).ConfigureAwait(false);
-            return;
-        }
+    private static ICounterService Resolve(HttpContext context) => context.RequestServices.GetRequiredService<ICounterService>();
 
-        var payload = new global::Acme.Counter.BumpPayload
+    private static int ErrorStatus(string name) => name switch
+    {
+        _ => 0,
+    };
+
+    private static async Task HandleBumpAsync(HttpContext context, ICounterService service)
+    {
+        try
         {
-            By = pBy ?? 1,
+            var payload = DecodeBump(context);
+            var result = await service.BumpAsync(payload, context.RequestAborted);
+            await Runtime::HttpBody.WriteAsync(context, 200, result, CounterJsonContext.Default.Tick);
+        }
+        catch (Exception e)
+        {
+            await Runtime::HttpErrors.WriteAsync(context, e, ErrorStatus);
+        }
+    }
+
+    private static BumpPayload DecodeBump(HttpContext context)
+    {
+        Runtime::ValidationErrors? errors = null;
+        var by = Runtime::Parameters.ParseInt32(context.Request.Query["by"], "by", ref errors);
+        var payload = new BumpPayload
+        {
+            By = by ?? 1,
         };
-        payload.Validate(ref errors);
-        if (errors is not null)
-        {
-            await global::Acme.Counter.Runtime.HttpErrors.WriteAsync(context, errors.ToException(), BumpErrorStatus).ConfigureAwait(false);
-            return;
-        }
-
-        try
-        {
-            var result = await service.BumpAsync(payload, context.RequestAborted).ConfigureAwait(false);
-            context.Response.StatusCode = 200;
-            context.Response.ContentType = "application/json";
-            await global::System.Text.Json.JsonSerializer.SerializeAsync(context.Response.Body, result, global::Acme.Counter.CounterJsonContext.Default.Tick, context.RequestAborted).ConfigureAwait(false);
-        }
-        catch (global::System.Exception e) when (!(e is global::System.OperationCanceledException && context.RequestAborted.IsCancellationRequested))
-        {
-            await global::Acme.Counter.Runtime.HttpErrors.WriteAsync(context, e, BumpErrorStatus).ConfigureAwait(false);
-        }
+        return Runtime::Validation.Validated(payload, errors);
     }
 
-    private static int BumpErrorStatus(string name) => name switch
+    private static async Task HandleWatchAsync(HttpContext context, ICounterService service)
     {
-        _ => 0,
-    };
-
-    private static async global::System.Threading.Tasks.Task HandleWatchAsync(HttpContext context, ICounterService service)
-    {
-        if (!global::Acme.Counter.Runtime.WebSocketAcceptor.IsWebSocketRequest(context))
-        {
-            context.Response.Headers.Upgrade = "websocket";
-            await global::Acme.Counter.Runtime.HttpErrors.WriteAsync(context, new global::Acme.Counter.Runtime.ServiceError("upgrade_required", "this route streams over a WebSocket: send a WebSocket upgrade request"), static _ => StatusCodes.Status426UpgradeRequired).ConfigureAwait(false);
-            return;
-        }
-
         await using var stream = new WatchServerStream(context);
-        global::System.Exception? failure = null;
-        try
-        {
-            await service.WatchAsync(stream, stream.Aborted).ConfigureAwait(false);
-        }
-        catch (global::System.Exception e)
-        {
-            failure = e;
-        }
-
-        await stream.CompleteAsync(failure, WatchErrorStatus).ConfigureAwait(false);
+        await stream.ServeAsync(ErrorStatus, cancellationToken => service.WatchAsync(stream, cancellationToken));
     }
-
-    private static int WatchErrorStatus(string name) => name switch
-    {
-        _ => 0,
-    };
 
     /// <summary>The WebSocket server end of counter.watch.</summary>
-    private sealed class WatchServerStream : global::Acme.Counter.Runtime.WebSocketServerStream<object, global::Acme.Counter.Tick>, IWatchServerStream
-    {
-        public WatchServerStream(HttpContext context)
-            : base(context, null, global::Acme.Counter.CounterJsonContext.Default.Tick)
-        {
-        }
-
-        public global::System.Threading.Tasks.ValueTask OpenAsync(global::System.Threading.CancellationToken cancellationToken = default) => OpenCoreAsync(cancellationToken);
-
-        public global::System.Threading.Tasks.ValueTask SendAsync(global::Acme.Counter.Tick message, global::System.Threading.CancellationToken cancellationToken = default) =>
-            SendCoreAsync(message, cancellationToken);
-    }
+    private sealed class WatchServerStream(HttpContext context)
+        : Runtime::WebSocketServerStreamingStream<Tick>(context, CounterJsonContext.Default.Tick), IWatchServerStream;
 }

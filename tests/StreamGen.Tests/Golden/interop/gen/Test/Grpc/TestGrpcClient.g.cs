@@ -4,7 +4,12 @@
 // </auto-generated>
 #nullable enable
 
-using Grpc.Core;
+using System;
+using System.CodeDom.Compiler;
+using System.Threading;
+using System.Threading.Tasks;
+using GrpcCore = Grpc.Core;
+using Runtime = StreamGen.Runtime;
 
 namespace StreamGen.Interop;
 
@@ -12,305 +17,100 @@ namespace StreamGen.Interop;
 /// The test client over gRPC. It implements the same <see cref="ITestClient"/> as
 /// <see cref="TestHttpClient"/>, so code written against the interface switches transport by configuration alone.
 /// Payloads are validated before they are sent and every received message after it arrives; failures surface as
-/// <see cref="global::StreamGen.Runtime.ServiceError"/>s carrying the design error name and the gRPC status.
+/// <see cref="Runtime::ServiceError"/>s carrying the design error name and the gRPC status.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("StreamGen", "0.1.0")]
+[GeneratedCode("StreamGen", "0.1.0")]
 public sealed partial class TestGrpcClient : ITestClient
 {
-    private readonly global::StreamGen.Interop.Protos.Test.TestClient _client;
-    private readonly global::System.TimeSpan? _deadline;
+    private readonly Protos.Test.TestClient _client;
+    private readonly TimeSpan? _deadline;
 
     /// <param name="channel">The channel to the server, e.g. <c>GrpcChannel.ForAddress("http://localhost:9181")</c>.</param>
     /// <param name="deadline">A deadline for every call (gRPC's grpc-timeout), counted from its start; none by default.</param>
-    public TestGrpcClient(ChannelBase channel, global::System.TimeSpan? deadline = null)
+    public TestGrpcClient(GrpcCore::ChannelBase channel, TimeSpan? deadline = null)
         : this(channel.CreateCallInvoker(), deadline)
     {
     }
 
-    public TestGrpcClient(CallInvoker callInvoker, global::System.TimeSpan? deadline = null)
+    public TestGrpcClient(GrpcCore::CallInvoker callInvoker, TimeSpan? deadline = null)
     {
         _client = new(callInvoker);
         _deadline = deadline;
     }
 
-    private global::System.DateTime? Deadline() => _deadline is { } deadline ? global::System.DateTime.UtcNow + deadline : null;
+    private DateTime? Deadline() => _deadline is { } deadline ? DateTime.UtcNow + deadline : null;
 
-    public async global::System.Threading.Tasks.Task EmptyCallAsync(global::System.Threading.CancellationToken cancellationToken = default)
+    public async Task EmptyCallAsync(CancellationToken cancellationToken = default)
     {
-        global::StreamGen.Interop.Protos.EmptyCallResponse response;
-        try
-        {
-            response = await _client.EmptyCallAsync(InteropProtoMapper.ToEmptyCallRequest(), deadline: Deadline(), cancellationToken: cancellationToken).ConfigureAwait(false);
-        }
-        catch (RpcException e) when (e.StatusCode == StatusCode.Cancelled && cancellationToken.IsCancellationRequested)
-        {
-            throw new global::System.OperationCanceledException("The call was canceled.", e, cancellationToken);
-        }
-        catch (RpcException e)
-        {
-            throw global::StreamGen.Runtime.GrpcErrors.FromRpcException(e);
-        }
-
+        var response = await Runtime::GrpcUnaryCall.ResponseAsync(_client.EmptyCallAsync(InteropProtoMapper.ToEmptyCallRequest(), null, Deadline(), cancellationToken), cancellationToken).ConfigureAwait(false);
         _ = response;
     }
 
-    public async global::System.Threading.Tasks.Task<global::StreamGen.Interop.Chunk> UnaryCallAsync(global::StreamGen.Interop.ChunkRequest payload, global::System.Threading.CancellationToken cancellationToken = default)
+    public async Task<Chunk> UnaryCallAsync(ChunkRequest payload, CancellationToken cancellationToken = default)
     {
-        global::StreamGen.Runtime.ValidationErrors.ThrowIfInvalid(payload);
-        global::StreamGen.Interop.Protos.UnaryCallResponse response;
-        try
-        {
-            response = await _client.UnaryCallAsync(InteropProtoMapper.ToUnaryCallRequest(payload), deadline: Deadline(), cancellationToken: cancellationToken).ConfigureAwait(false);
-        }
-        catch (RpcException e) when (e.StatusCode == StatusCode.Cancelled && cancellationToken.IsCancellationRequested)
-        {
-            throw new global::System.OperationCanceledException("The call was canceled.", e, cancellationToken);
-        }
-        catch (RpcException e)
-        {
-            throw global::StreamGen.Runtime.GrpcErrors.FromRpcException(e);
-        }
-
-        var result = InteropProtoMapper.FromProto(response);
-        global::StreamGen.Runtime.ValidationErrors.ThrowIfInvalid(result);
-        return result;
+        Runtime::Validation.ThrowIfInvalid(payload);
+        var response = await Runtime::GrpcUnaryCall.ResponseAsync(_client.UnaryCallAsync(InteropProtoMapper.ToUnaryCallRequest(payload), null, Deadline(), cancellationToken), cancellationToken).ConfigureAwait(false);
+        return Runtime::Validation.Validated(InteropProtoMapper.FromProto(response));
     }
 
-    public async global::System.Threading.Tasks.Task<IStreamingOutputCallClientStream> StreamingOutputCallAsync(global::StreamGen.Interop.StreamingOutputCallPayload payload, global::System.Threading.CancellationToken cancellationToken = default)
+    public async Task<IStreamingOutputCallClientStream> StreamingOutputCallAsync(StreamingOutputCallPayload payload, CancellationToken cancellationToken = default)
     {
-        global::StreamGen.Runtime.ValidationErrors.ThrowIfInvalid(payload);
+        Runtime::Validation.ThrowIfInvalid(payload);
         var call = _client.StreamingOutputCall(InteropProtoMapper.ToStreamingOutputCallRequest(payload), null, Deadline(), cancellationToken);
-        try
-        {
-            var responseHeaders = await StreamingOutputCallClientStream.OpenAsync(call.ResponseHeadersAsync, () => call.ResponseStream.MoveNext(cancellationToken)).ConfigureAwait(false);
-            return new StreamingOutputCallClientStream(call, responseHeaders);
-        }
-        catch
-        {
-            call.Dispose();
-            throw;
-        }
+        return new StreamingOutputCallClientStream(call, await StreamingOutputCallClientStream.OpenAsync(call, cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>The gRPC client end of test.streamingOutputCall.</summary>
-    private sealed class StreamingOutputCallClientStream
-        : global::StreamGen.Runtime.GrpcClientStream<object, object, global::StreamGen.Interop.Chunk, global::StreamGen.Interop.Protos.StreamingOutputCallResponse>,
-        IStreamingOutputCallClientStream
-    {
-        public StreamingOutputCallClientStream(AsyncServerStreamingCall<global::StreamGen.Interop.Protos.StreamingOutputCallResponse> call, global::Grpc.Core.Metadata headers)
-            : base(call, null, call.ResponseStream, headers, null, InteropProtoMapper.FromProto)
-        {
-        }
+    private sealed class StreamingOutputCallClientStream(GrpcCore::AsyncServerStreamingCall<Protos.StreamingOutputCallResponse> call, GrpcCore::Metadata headers)
+        : Runtime::GrpcServerStreamingCall<Chunk, Protos.StreamingOutputCallResponse>(call, headers, InteropProtoMapper.FromProto), IStreamingOutputCallClientStream;
 
-        public global::System.Threading.Tasks.ValueTask<global::StreamGen.Interop.Chunk?> RecvAsync(global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            // Completes in place when a message is already buffered: no state machine on the hot path.
-            var pending = ReceiveCoreAsync(cancellationToken);
-            if (pending.IsCompletedSuccessfully)
-            {
-                var received = pending.Result;
-                return new(received.HasValue ? received.Value : null);
-            }
-
-            return Awaited(pending);
-
-            static async global::System.Threading.Tasks.ValueTask<global::StreamGen.Interop.Chunk?> Awaited(global::System.Threading.Tasks.ValueTask<global::StreamGen.Runtime.Received<global::StreamGen.Interop.Chunk>> pending)
-            {
-                var received = await pending.ConfigureAwait(false);
-                return received.HasValue ? received.Value : null;
-            }
-        }
-
-        public global::System.Collections.Generic.IAsyncEnumerable<global::StreamGen.Interop.Chunk> ReadAllAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
-            ReadAllCoreAsync(cancellationToken);
-
-        protected override void ValidateReceived(global::StreamGen.Interop.Chunk message, ref global::StreamGen.Runtime.ValidationErrors? errors)
-        {
-            message.Validate(ref errors);
-        }
-    }
-
-    public async global::System.Threading.Tasks.Task<IStreamingInputCallClientStream> StreamingInputCallAsync(global::System.Threading.CancellationToken cancellationToken = default)
+    public async Task<IStreamingInputCallClientStream> StreamingInputCallAsync(CancellationToken cancellationToken = default)
     {
         var call = _client.StreamingInputCall(null, Deadline(), cancellationToken);
-        try
-        {
-            var responseHeaders = await StreamingInputCallClientStream.OpenAsync(call.ResponseHeadersAsync, () => call.ResponseAsync).ConfigureAwait(false);
-            return new StreamingInputCallClientStream(call, responseHeaders);
-        }
-        catch
-        {
-            call.Dispose();
-            throw;
-        }
+        return new StreamingInputCallClientStream(call, await StreamingInputCallClientStream.OpenAsync(call, cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>The gRPC client end of test.streamingInputCall.</summary>
-    private sealed class StreamingInputCallClientStream
-        : global::StreamGen.Runtime.GrpcClientStream<global::StreamGen.Interop.Chunk, global::StreamGen.Interop.Protos.StreamingInputCallRequest, object, object>,
-        IStreamingInputCallClientStream
+    private sealed class StreamingInputCallClientStream(GrpcCore::AsyncClientStreamingCall<Protos.StreamingInputCallRequest, Protos.StreamingInputCallResponse> call, GrpcCore::Metadata headers)
+        : Runtime::GrpcClientStreamingResultCall<Chunk, Protos.StreamingInputCallRequest, StreamingInputCallResult, Protos.StreamingInputCallResponse>(call, headers, InteropProtoMapper.ToStreamingInputCallRequest, InteropProtoMapper.FromProto), IStreamingInputCallClientStream;
+
+    public async Task<IFullDuplexCallClientStream> FullDuplexCallAsync(FullDuplexCallPayload payload, CancellationToken cancellationToken = default)
     {
-        private readonly AsyncClientStreamingCall<global::StreamGen.Interop.Protos.StreamingInputCallRequest, global::StreamGen.Interop.Protos.StreamingInputCallResponse> _call;
-
-        public StreamingInputCallClientStream(AsyncClientStreamingCall<global::StreamGen.Interop.Protos.StreamingInputCallRequest, global::StreamGen.Interop.Protos.StreamingInputCallResponse> call, global::Grpc.Core.Metadata headers)
-            : base(call, call.RequestStream, null, headers, InteropProtoMapper.ToStreamingInputCallRequest, null)
+        Runtime::Validation.ThrowIfInvalid(payload);
+        var headers = new GrpcCore::Metadata();
+        if (payload.Tag is { } tag)
         {
-            _call = call;
-        }
-
-        public global::System.Threading.Tasks.ValueTask SendAsync(global::StreamGen.Interop.Chunk message, global::System.Threading.CancellationToken cancellationToken = default) =>
-            SendCoreAsync(message, cancellationToken);
-
-        public global::System.Threading.Tasks.ValueTask<global::StreamGen.Interop.StreamingInputCallResult> CloseAndRecvAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
-            CloseAndReceiveCoreAsync(_call.ResponseAsync, InteropProtoMapper.FromProto, static message =>
-            {
-                global::StreamGen.Runtime.ValidationErrors? errors = null;
-                message.Validate(ref errors);
-                return errors;
-            }, cancellationToken);
-    }
-
-    public async global::System.Threading.Tasks.Task<IFullDuplexCallClientStream> FullDuplexCallAsync(global::StreamGen.Interop.FullDuplexCallPayload payload, global::System.Threading.CancellationToken cancellationToken = default)
-    {
-        global::StreamGen.Runtime.ValidationErrors.ThrowIfInvalid(payload);
-        var headers = new global::Grpc.Core.Metadata();
-        if (payload.Tag is { } pTag)
-        {
-            headers.Add("tag", global::StreamGen.Runtime.HttpParameters.FormatString(pTag));
+            headers.Add("tag", tag);
         }
 
         var call = _client.FullDuplexCall(headers, Deadline(), cancellationToken);
-        try
-        {
-            var responseHeaders = await FullDuplexCallClientStream.OpenAsync(call.ResponseHeadersAsync, () => call.ResponseStream.MoveNext(cancellationToken)).ConfigureAwait(false);
-            return new FullDuplexCallClientStream(call, responseHeaders);
-        }
-        catch
-        {
-            call.Dispose();
-            throw;
-        }
+        return new FullDuplexCallClientStream(call, await FullDuplexCallClientStream.OpenAsync(call, cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>The gRPC client end of test.fullDuplexCall.</summary>
-    private sealed class FullDuplexCallClientStream
-        : global::StreamGen.Runtime.GrpcClientStream<global::StreamGen.Interop.ChunkRequest, global::StreamGen.Interop.Protos.FullDuplexCallRequest, global::StreamGen.Interop.Chunk, global::StreamGen.Interop.Protos.FullDuplexCallResponse>,
-        IFullDuplexCallClientStream
-    {
-        public FullDuplexCallClientStream(AsyncDuplexStreamingCall<global::StreamGen.Interop.Protos.FullDuplexCallRequest, global::StreamGen.Interop.Protos.FullDuplexCallResponse> call, global::Grpc.Core.Metadata headers)
-            : base(call, call.RequestStream, call.ResponseStream, headers, InteropProtoMapper.ToFullDuplexCallRequest, InteropProtoMapper.FromProto)
-        {
-        }
+    private sealed class FullDuplexCallClientStream(GrpcCore::AsyncDuplexStreamingCall<Protos.FullDuplexCallRequest, Protos.FullDuplexCallResponse> call, GrpcCore::Metadata headers)
+        : Runtime::GrpcBidirectionalCall<ChunkRequest, Protos.FullDuplexCallRequest, Chunk, Protos.FullDuplexCallResponse>(call, headers, InteropProtoMapper.ToFullDuplexCallRequest, InteropProtoMapper.FromProto), IFullDuplexCallClientStream;
 
-        public global::System.Threading.Tasks.ValueTask SendAsync(global::StreamGen.Interop.ChunkRequest message, global::System.Threading.CancellationToken cancellationToken = default) =>
-            SendCoreAsync(message, cancellationToken);
-
-        public global::System.Threading.Tasks.ValueTask CloseAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
-            CloseSendingAsync(cancellationToken);
-
-        public global::System.Threading.Tasks.ValueTask<global::StreamGen.Interop.Chunk?> RecvAsync(global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            // Completes in place when a message is already buffered: no state machine on the hot path.
-            var pending = ReceiveCoreAsync(cancellationToken);
-            if (pending.IsCompletedSuccessfully)
-            {
-                var received = pending.Result;
-                return new(received.HasValue ? received.Value : null);
-            }
-
-            return Awaited(pending);
-
-            static async global::System.Threading.Tasks.ValueTask<global::StreamGen.Interop.Chunk?> Awaited(global::System.Threading.Tasks.ValueTask<global::StreamGen.Runtime.Received<global::StreamGen.Interop.Chunk>> pending)
-            {
-                var received = await pending.ConfigureAwait(false);
-                return received.HasValue ? received.Value : null;
-            }
-        }
-
-        public global::System.Collections.Generic.IAsyncEnumerable<global::StreamGen.Interop.Chunk> ReadAllAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
-            ReadAllCoreAsync(cancellationToken);
-
-        protected override void ValidateReceived(global::StreamGen.Interop.Chunk message, ref global::StreamGen.Runtime.ValidationErrors? errors)
-        {
-            message.Validate(ref errors);
-        }
-    }
-
-    public async global::System.Threading.Tasks.Task<IDrainClientStream> DrainAsync(global::System.Threading.CancellationToken cancellationToken = default)
+    public async Task<IDrainClientStream> DrainAsync(CancellationToken cancellationToken = default)
     {
         var call = _client.Drain(null, Deadline(), cancellationToken);
-        try
-        {
-            var responseHeaders = await DrainClientStream.OpenAsync(call.ResponseHeadersAsync, () => call.ResponseAsync).ConfigureAwait(false);
-            return new DrainClientStream(call, responseHeaders);
-        }
-        catch
-        {
-            call.Dispose();
-            throw;
-        }
+        return new DrainClientStream(call, await DrainClientStream.OpenAsync(call, cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>The gRPC client end of test.drain.</summary>
-    private sealed class DrainClientStream
-        : global::StreamGen.Runtime.GrpcClientStream<global::StreamGen.Interop.Chunk, global::StreamGen.Interop.Protos.DrainRequest, object, object>,
-        IDrainClientStream
+    private sealed class DrainClientStream(GrpcCore::AsyncClientStreamingCall<Protos.DrainRequest, Protos.DrainResponse> call, GrpcCore::Metadata headers)
+        : Runtime::GrpcClientStreamingCall<Chunk, Protos.DrainRequest, Protos.DrainResponse>(call, headers, InteropProtoMapper.ToDrainRequest), IDrainClientStream;
+
+    public async Task<SleepResult> SleepAsync(SleepPayload payload, CancellationToken cancellationToken = default)
     {
-        private readonly AsyncClientStreamingCall<global::StreamGen.Interop.Protos.DrainRequest, global::StreamGen.Interop.Protos.DrainResponse> _call;
-
-        public DrainClientStream(AsyncClientStreamingCall<global::StreamGen.Interop.Protos.DrainRequest, global::StreamGen.Interop.Protos.DrainResponse> call, global::Grpc.Core.Metadata headers)
-            : base(call, call.RequestStream, null, headers, InteropProtoMapper.ToDrainRequest, null)
-        {
-            _call = call;
-        }
-
-        public global::System.Threading.Tasks.ValueTask SendAsync(global::StreamGen.Interop.Chunk message, global::System.Threading.CancellationToken cancellationToken = default) =>
-            SendCoreAsync(message, cancellationToken);
-
-        public async global::System.Threading.Tasks.ValueTask CloseAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
-            _ = await CloseAndReceiveCoreAsync(_call.ResponseAsync, static response => response, static _ => null, cancellationToken).ConfigureAwait(false);
+        Runtime::Validation.ThrowIfInvalid(payload);
+        var response = await Runtime::GrpcUnaryCall.ResponseAsync(_client.SleepAsync(InteropProtoMapper.ToSleepRequest(payload), null, Deadline(), cancellationToken), cancellationToken).ConfigureAwait(false);
+        return Runtime::Validation.Validated(InteropProtoMapper.FromProto(response));
     }
 
-    public async global::System.Threading.Tasks.Task<global::StreamGen.Interop.SleepResult> SleepAsync(global::StreamGen.Interop.SleepPayload payload, global::System.Threading.CancellationToken cancellationToken = default)
+    public async Task<ObservedResult> ObservedAsync(CancellationToken cancellationToken = default)
     {
-        global::StreamGen.Runtime.ValidationErrors.ThrowIfInvalid(payload);
-        global::StreamGen.Interop.Protos.SleepResponse response;
-        try
-        {
-            response = await _client.SleepAsync(InteropProtoMapper.ToSleepRequest(payload), deadline: Deadline(), cancellationToken: cancellationToken).ConfigureAwait(false);
-        }
-        catch (RpcException e) when (e.StatusCode == StatusCode.Cancelled && cancellationToken.IsCancellationRequested)
-        {
-            throw new global::System.OperationCanceledException("The call was canceled.", e, cancellationToken);
-        }
-        catch (RpcException e)
-        {
-            throw global::StreamGen.Runtime.GrpcErrors.FromRpcException(e);
-        }
-
-        var result = InteropProtoMapper.FromProto(response);
-        global::StreamGen.Runtime.ValidationErrors.ThrowIfInvalid(result);
-        return result;
-    }
-
-    public async global::System.Threading.Tasks.Task<global::StreamGen.Interop.ObservedResult> ObservedAsync(global::System.Threading.CancellationToken cancellationToken = default)
-    {
-        global::StreamGen.Interop.Protos.ObservedResponse response;
-        try
-        {
-            response = await _client.ObservedAsync(InteropProtoMapper.ToObservedRequest(), deadline: Deadline(), cancellationToken: cancellationToken).ConfigureAwait(false);
-        }
-        catch (RpcException e) when (e.StatusCode == StatusCode.Cancelled && cancellationToken.IsCancellationRequested)
-        {
-            throw new global::System.OperationCanceledException("The call was canceled.", e, cancellationToken);
-        }
-        catch (RpcException e)
-        {
-            throw global::StreamGen.Runtime.GrpcErrors.FromRpcException(e);
-        }
-
-        var result = InteropProtoMapper.FromProto(response);
-        global::StreamGen.Runtime.ValidationErrors.ThrowIfInvalid(result);
-        return result;
+        var response = await Runtime::GrpcUnaryCall.ResponseAsync(_client.ObservedAsync(InteropProtoMapper.ToObservedRequest(), null, Deadline(), cancellationToken), cancellationToken).ConfigureAwait(false);
+        return Runtime::Validation.Validated(InteropProtoMapper.FromProto(response));
     }
 }

@@ -4,8 +4,12 @@
 // </auto-generated>
 #nullable enable
 
-using Grpc.Core;
+using System;
+using System.CodeDom.Compiler;
+using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
+using GrpcCore = Grpc.Core;
+using Runtime = StreamGen.Runtime;
 
 namespace StreamGen.Interop;
 
@@ -14,403 +18,124 @@ namespace StreamGen.Interop;
 /// service generated from interop.proto. Requests are converted and validated (INVALID_ARGUMENT when they fail), the
 /// handler's token follows the call's deadline and cancellation, and errors map to the design's status codes.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("StreamGen", "0.1.0")]
+[GeneratedCode("StreamGen", "0.1.0")]
 public sealed partial class TestGrpcService(ITestService service, ILogger<TestGrpcService> logger)
-    : global::StreamGen.Interop.Protos.Test.TestBase
+    : Protos.Test.TestBase
 {
     /// <summary>No payload, no result</summary>
-    public override async global::System.Threading.Tasks.Task<global::StreamGen.Interop.Protos.EmptyCallResponse> EmptyCall(global::StreamGen.Interop.Protos.EmptyCallRequest request, ServerCallContext context)
+    public override async Task<Protos.EmptyCallResponse> EmptyCall(Protos.EmptyCallRequest request, GrpcCore::ServerCallContext context)
     {
         try
         {
-            await service.EmptyCallAsync(context.CancellationToken).ConfigureAwait(false);
+            await service.EmptyCallAsync(context.CancellationToken);
             return InteropProtoMapper.ToEmptyCallResponse();
         }
-        catch (global::System.Exception e)
+        catch (Exception e)
         {
-            throw global::StreamGen.Runtime.GrpcErrors.ToRpcException(e, EmptyCallStatus, context, logger);
+            throw Runtime::GrpcErrors.ToRpcException(e, ErrorStatus, context, logger);
         }
     }
-
-    private static StatusCode? EmptyCallStatus(string name) => name switch
-    {
-        "requested" => StatusCode.FailedPrecondition,
-        _ => null,
-    };
 
     /// <summary>Returns a chunk of the requested size</summary>
-    public override async global::System.Threading.Tasks.Task<global::StreamGen.Interop.Protos.UnaryCallResponse> UnaryCall(global::StreamGen.Interop.Protos.UnaryCallRequest request, ServerCallContext context)
+    public override async Task<Protos.UnaryCallResponse> UnaryCall(Protos.UnaryCallRequest request, GrpcCore::ServerCallContext context)
     {
         try
         {
-            var payload = InteropProtoMapper.FromProto(request);
-            global::StreamGen.Runtime.ValidationErrors.ThrowIfInvalid(payload);
-            var result = await service.UnaryCallAsync(payload, context.CancellationToken).ConfigureAwait(false);
+            var result = await service.UnaryCallAsync(Runtime::Validation.Validated(InteropProtoMapper.FromProto(request)), context.CancellationToken);
             return InteropProtoMapper.ToUnaryCallResponse(result);
         }
-        catch (global::System.Exception e)
+        catch (Exception e)
         {
-            throw global::StreamGen.Runtime.GrpcErrors.ToRpcException(e, UnaryCallStatus, context, logger);
+            throw Runtime::GrpcErrors.ToRpcException(e, ErrorStatus, context, logger);
         }
     }
-
-    private static StatusCode? UnaryCallStatus(string name) => name switch
-    {
-        "requested" => StatusCode.FailedPrecondition,
-        _ => null,
-    };
 
     /// <summary>Streams one chunk per requested size, pausing between them</summary>
-    public override async global::System.Threading.Tasks.Task StreamingOutputCall(global::StreamGen.Interop.Protos.StreamingOutputCallRequest request, IServerStreamWriter<global::StreamGen.Interop.Protos.StreamingOutputCallResponse> responseStream, ServerCallContext context)
+    public override Task StreamingOutputCall(Protos.StreamingOutputCallRequest request, GrpcCore::IServerStreamWriter<Protos.StreamingOutputCallResponse> responseStream, GrpcCore::ServerCallContext context)
     {
-        try
-        {
-            var payload = InteropProtoMapper.FromProto(request);
-            global::StreamGen.Runtime.ValidationErrors.ThrowIfInvalid(payload);
-            var stream = new StreamingOutputCallServerStream(null, responseStream, context);
-            global::System.Runtime.ExceptionServices.ExceptionDispatchInfo? failure = null;
-            try
-            {
-                await service.StreamingOutputCallAsync(payload, stream, context.CancellationToken).ConfigureAwait(false);
-            }
-            catch (global::System.Exception e)
-            {
-                failure = global::System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e);
-            }
-
-            // Messages the handler sent before it returned (or failed) are written before the call ends.
-            try
-            {
-                await stream.CompleteAsync().ConfigureAwait(false);
-            }
-            catch when (failure is not null)
-            {
-                // The handler's own error is the one to report.
-            }
-
-            failure?.Throw();
-        }
-        catch (global::System.Exception e)
-        {
-            throw global::StreamGen.Runtime.GrpcErrors.ToRpcException(e, StreamingOutputCallStatus, context, logger);
-        }
+        var stream = new StreamingOutputCallServerStream(responseStream, context);
+        return stream.ServeAsync(ErrorStatus, logger, cancellationToken => service.StreamingOutputCallAsync(Runtime::Validation.Validated(InteropProtoMapper.FromProto(request)), stream, cancellationToken));
     }
-
-    private static StatusCode? StreamingOutputCallStatus(string name) => name switch
-    {
-        "requested" => StatusCode.FailedPrecondition,
-        _ => null,
-    };
 
     /// <summary>The gRPC server end of test.streamingOutputCall.</summary>
-    private sealed class StreamingOutputCallServerStream : global::StreamGen.Runtime.GrpcServerStream<object, object, global::StreamGen.Interop.Chunk, global::StreamGen.Interop.Protos.StreamingOutputCallResponse>, IStreamingOutputCallServerStream
-    {
-        public StreamingOutputCallServerStream(IAsyncStreamReader<object>? requests, IServerStreamWriter<global::StreamGen.Interop.Protos.StreamingOutputCallResponse>? responses, ServerCallContext context)
-            : base(requests, responses, context, null, InteropProtoMapper.ToStreamingOutputCallResponse)
-        {
-        }
-
-        public global::System.Threading.Tasks.ValueTask OpenAsync(global::System.Threading.CancellationToken cancellationToken = default) => OpenCoreAsync(cancellationToken);
-
-        public global::System.Threading.Tasks.ValueTask SendAsync(global::StreamGen.Interop.Chunk message, global::System.Threading.CancellationToken cancellationToken = default) =>
-            SendCoreAsync(message, cancellationToken);
-    }
+    private sealed class StreamingOutputCallServerStream(GrpcCore::IServerStreamWriter<Protos.StreamingOutputCallResponse> responses, GrpcCore::ServerCallContext context)
+        : Runtime::GrpcServerStreamingStream<Chunk, Protos.StreamingOutputCallResponse>(responses, context, InteropProtoMapper.ToStreamingOutputCallResponse), IStreamingOutputCallServerStream;
 
     /// <summary>Receives chunks and returns their aggregated size</summary>
-    public override async global::System.Threading.Tasks.Task<global::StreamGen.Interop.Protos.StreamingInputCallResponse> StreamingInputCall(IAsyncStreamReader<global::StreamGen.Interop.Protos.StreamingInputCallRequest> requestStream, ServerCallContext context)
+    public override Task<Protos.StreamingInputCallResponse> StreamingInputCall(GrpcCore::IAsyncStreamReader<Protos.StreamingInputCallRequest> requestStream, GrpcCore::ServerCallContext context)
     {
-        try
-        {
-            var stream = new StreamingInputCallServerStream(requestStream, null, context);
-            global::System.Runtime.ExceptionServices.ExceptionDispatchInfo? failure = null;
-            try
-            {
-                await service.StreamingInputCallAsync(stream, context.CancellationToken).ConfigureAwait(false);
-            }
-            catch (global::System.Exception e)
-            {
-                failure = global::System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e);
-            }
-
-            // Messages the handler sent before it returned (or failed) are written before the call ends.
-            try
-            {
-                await stream.CompleteAsync().ConfigureAwait(false);
-            }
-            catch when (failure is not null)
-            {
-                // The handler's own error is the one to report.
-            }
-
-            failure?.Throw();
-            return stream.Result is { } result
-                ? InteropProtoMapper.ToStreamingInputCallResponse(result)
-                : throw new global::System.InvalidOperationException("The streamingInputCall handler returned without calling SendAndCloseAsync.");
-        }
-        catch (global::System.Exception e)
-        {
-            throw global::StreamGen.Runtime.GrpcErrors.ToRpcException(e, StreamingInputCallStatus, context, logger);
-        }
+        var stream = new StreamingInputCallServerStream(requestStream, context);
+        return stream.ServeAsync(ErrorStatus, logger, cancellationToken => service.StreamingInputCallAsync(stream, cancellationToken));
     }
-
-    private static StatusCode? StreamingInputCallStatus(string name) => name switch
-    {
-        "requested" => StatusCode.FailedPrecondition,
-        _ => null,
-    };
 
     /// <summary>The gRPC server end of test.streamingInputCall.</summary>
-    private sealed class StreamingInputCallServerStream : global::StreamGen.Runtime.GrpcServerStream<global::StreamGen.Interop.Chunk, global::StreamGen.Interop.Protos.StreamingInputCallRequest, object, object>, IStreamingInputCallServerStream
-    {
-        public StreamingInputCallServerStream(IAsyncStreamReader<global::StreamGen.Interop.Protos.StreamingInputCallRequest>? requests, IServerStreamWriter<object>? responses, ServerCallContext context)
-            : base(requests, responses, context, InteropProtoMapper.FromProto, null)
-        {
-        }
-
-        /// <summary>The result the handler sent with SendAndCloseAsync.</summary>
-        public global::StreamGen.Interop.StreamingInputCallResult? Result { get; private set; }
-
-        public global::System.Threading.Tasks.ValueTask OpenAsync(global::System.Threading.CancellationToken cancellationToken = default) => OpenCoreAsync(cancellationToken);
-
-        public global::System.Threading.Tasks.ValueTask<global::StreamGen.Interop.Chunk?> RecvAsync(global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            // Completes in place when a message is already buffered: no state machine on the hot path.
-            var pending = ReceiveCoreAsync(cancellationToken);
-            if (pending.IsCompletedSuccessfully)
-            {
-                var received = pending.Result;
-                return new(received.HasValue ? received.Value : null);
-            }
-
-            return Awaited(pending);
-
-            static async global::System.Threading.Tasks.ValueTask<global::StreamGen.Interop.Chunk?> Awaited(global::System.Threading.Tasks.ValueTask<global::StreamGen.Runtime.Received<global::StreamGen.Interop.Chunk>> pending)
-            {
-                var received = await pending.ConfigureAwait(false);
-                return received.HasValue ? received.Value : null;
-            }
-        }
-
-        public global::System.Collections.Generic.IAsyncEnumerable<global::StreamGen.Interop.Chunk> ReadAllAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
-            ReadAllCoreAsync(cancellationToken);
-
-        protected override void ValidateReceived(global::StreamGen.Interop.Chunk message, ref global::StreamGen.Runtime.ValidationErrors? errors) =>
-            message.Validate(ref errors);
-
-        public global::System.Threading.Tasks.ValueTask SendAndCloseAsync(global::StreamGen.Interop.StreamingInputCallResult result, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            Result = result;
-            return default;
-        }
-    }
+    private sealed class StreamingInputCallServerStream(GrpcCore::IAsyncStreamReader<Protos.StreamingInputCallRequest> requests, GrpcCore::ServerCallContext context)
+        : Runtime::GrpcClientStreamingResultStream<Chunk, Protos.StreamingInputCallRequest, StreamingInputCallResult, Protos.StreamingInputCallResponse>(requests, context, InteropProtoMapper.FromProto, InteropProtoMapper.ToStreamingInputCallResponse), IStreamingInputCallServerStream;
 
     /// <summary>Answers each request with a chunk, as they come</summary>
-    public override async global::System.Threading.Tasks.Task FullDuplexCall(IAsyncStreamReader<global::StreamGen.Interop.Protos.FullDuplexCallRequest> requestStream, IServerStreamWriter<global::StreamGen.Interop.Protos.FullDuplexCallResponse> responseStream, ServerCallContext context)
+    public override Task FullDuplexCall(GrpcCore::IAsyncStreamReader<Protos.FullDuplexCallRequest> requestStream, GrpcCore::IServerStreamWriter<Protos.FullDuplexCallResponse> responseStream, GrpcCore::ServerCallContext context)
     {
-        try
-        {
-            global::StreamGen.Runtime.ValidationErrors? errors = null;
-            var pTag = global::StreamGen.Runtime.HttpParameters.ParseString(context.RequestHeaders.GetValue("tag"), "tag", ref errors);
-            if (errors is not null)
-            {
-                throw errors.ToException();
-            }
-
-            var payload = new global::StreamGen.Interop.FullDuplexCallPayload
-            {
-                Tag = pTag,
-            };
-            global::StreamGen.Runtime.ValidationErrors.ThrowIfInvalid(payload);
-            var stream = new FullDuplexCallServerStream(requestStream, responseStream, context);
-            global::System.Runtime.ExceptionServices.ExceptionDispatchInfo? failure = null;
-            try
-            {
-                await service.FullDuplexCallAsync(payload, stream, context.CancellationToken).ConfigureAwait(false);
-            }
-            catch (global::System.Exception e)
-            {
-                failure = global::System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e);
-            }
-
-            // Messages the handler sent before it returned (or failed) are written before the call ends.
-            try
-            {
-                await stream.CompleteAsync().ConfigureAwait(false);
-            }
-            catch when (failure is not null)
-            {
-                // The handler's own error is the one to report.
-            }
-
-            failure?.Throw();
-        }
-        catch (global::System.Exception e)
-        {
-            throw global::StreamGen.Runtime.GrpcErrors.ToRpcException(e, FullDuplexCallStatus, context, logger);
-        }
+        var stream = new FullDuplexCallServerStream(requestStream, responseStream, context);
+        return stream.ServeAsync(ErrorStatus, logger, cancellationToken => service.FullDuplexCallAsync(DecodeFullDuplexCall(context), stream, cancellationToken));
     }
 
-    private static StatusCode? FullDuplexCallStatus(string name) => name switch
+    private static FullDuplexCallPayload DecodeFullDuplexCall(GrpcCore::ServerCallContext context)
     {
-        "requested" => StatusCode.FailedPrecondition,
-        _ => null,
-    };
+        Runtime::ValidationErrors? errors = null;
+        var tag = Runtime::Parameters.ParseString(context.RequestHeaders.GetValue("tag"), "tag", ref errors);
+        var payload = new FullDuplexCallPayload
+        {
+            Tag = tag,
+        };
+        return Runtime::Validation.Validated(payload, errors);
+    }
 
     /// <summary>The gRPC server end of test.fullDuplexCall.</summary>
-    private sealed class FullDuplexCallServerStream : global::StreamGen.Runtime.GrpcServerStream<global::StreamGen.Interop.ChunkRequest, global::StreamGen.Interop.Protos.FullDuplexCallRequest, global::StreamGen.Interop.Chunk, global::StreamGen.Interop.Protos.FullDuplexCallResponse>, IFullDuplexCallServerStream
-    {
-        public FullDuplexCallServerStream(IAsyncStreamReader<global::StreamGen.Interop.Protos.FullDuplexCallRequest>? requests, IServerStreamWriter<global::StreamGen.Interop.Protos.FullDuplexCallResponse>? responses, ServerCallContext context)
-            : base(requests, responses, context, InteropProtoMapper.FromProto, InteropProtoMapper.ToFullDuplexCallResponse)
-        {
-        }
-
-        public global::System.Threading.Tasks.ValueTask OpenAsync(global::System.Threading.CancellationToken cancellationToken = default) => OpenCoreAsync(cancellationToken);
-
-        public global::System.Threading.Tasks.ValueTask SendAsync(global::StreamGen.Interop.Chunk message, global::System.Threading.CancellationToken cancellationToken = default) =>
-            SendCoreAsync(message, cancellationToken);
-
-        public global::System.Threading.Tasks.ValueTask<global::StreamGen.Interop.ChunkRequest?> RecvAsync(global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            // Completes in place when a message is already buffered: no state machine on the hot path.
-            var pending = ReceiveCoreAsync(cancellationToken);
-            if (pending.IsCompletedSuccessfully)
-            {
-                var received = pending.Result;
-                return new(received.HasValue ? received.Value : null);
-            }
-
-            return Awaited(pending);
-
-            static async global::System.Threading.Tasks.ValueTask<global::StreamGen.Interop.ChunkRequest?> Awaited(global::System.Threading.Tasks.ValueTask<global::StreamGen.Runtime.Received<global::StreamGen.Interop.ChunkRequest>> pending)
-            {
-                var received = await pending.ConfigureAwait(false);
-                return received.HasValue ? received.Value : null;
-            }
-        }
-
-        public global::System.Collections.Generic.IAsyncEnumerable<global::StreamGen.Interop.ChunkRequest> ReadAllAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
-            ReadAllCoreAsync(cancellationToken);
-
-        protected override void ValidateReceived(global::StreamGen.Interop.ChunkRequest message, ref global::StreamGen.Runtime.ValidationErrors? errors) =>
-            message.Validate(ref errors);
-    }
+    private sealed class FullDuplexCallServerStream(GrpcCore::IAsyncStreamReader<Protos.FullDuplexCallRequest> requests, GrpcCore::IServerStreamWriter<Protos.FullDuplexCallResponse> responses, GrpcCore::ServerCallContext context)
+        : Runtime::GrpcBidirectionalStream<ChunkRequest, Protos.FullDuplexCallRequest, Chunk, Protos.FullDuplexCallResponse>(requests, responses, context, InteropProtoMapper.FromProto, InteropProtoMapper.ToFullDuplexCallResponse), IFullDuplexCallServerStream;
 
     /// <summary>Receives chunks and returns nothing (client streaming without a result)</summary>
-    public override async global::System.Threading.Tasks.Task<global::StreamGen.Interop.Protos.DrainResponse> Drain(IAsyncStreamReader<global::StreamGen.Interop.Protos.DrainRequest> requestStream, ServerCallContext context)
+    public override Task<Protos.DrainResponse> Drain(GrpcCore::IAsyncStreamReader<Protos.DrainRequest> requestStream, GrpcCore::ServerCallContext context)
     {
-        try
-        {
-            var stream = new DrainServerStream(requestStream, null, context);
-            global::System.Runtime.ExceptionServices.ExceptionDispatchInfo? failure = null;
-            try
-            {
-                await service.DrainAsync(stream, context.CancellationToken).ConfigureAwait(false);
-            }
-            catch (global::System.Exception e)
-            {
-                failure = global::System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e);
-            }
-
-            // Messages the handler sent before it returned (or failed) are written before the call ends.
-            try
-            {
-                await stream.CompleteAsync().ConfigureAwait(false);
-            }
-            catch when (failure is not null)
-            {
-                // The handler's own error is the one to report.
-            }
-
-            failure?.Throw();
-            return InteropProtoMapper.ToDrainResponse();
-        }
-        catch (global::System.Exception e)
-        {
-            throw global::StreamGen.Runtime.GrpcErrors.ToRpcException(e, DrainStatus, context, logger);
-        }
+        var stream = new DrainServerStream(requestStream, context);
+        return stream.ServeAsync(ErrorStatus, logger, cancellationToken => service.DrainAsync(stream, cancellationToken));
     }
-
-    private static StatusCode? DrainStatus(string name) => name switch
-    {
-        "requested" => StatusCode.FailedPrecondition,
-        _ => null,
-    };
 
     /// <summary>The gRPC server end of test.drain.</summary>
-    private sealed class DrainServerStream : global::StreamGen.Runtime.GrpcServerStream<global::StreamGen.Interop.Chunk, global::StreamGen.Interop.Protos.DrainRequest, object, object>, IDrainServerStream
-    {
-        public DrainServerStream(IAsyncStreamReader<global::StreamGen.Interop.Protos.DrainRequest>? requests, IServerStreamWriter<object>? responses, ServerCallContext context)
-            : base(requests, responses, context, InteropProtoMapper.FromProto, null)
-        {
-        }
-
-        public global::System.Threading.Tasks.ValueTask OpenAsync(global::System.Threading.CancellationToken cancellationToken = default) => OpenCoreAsync(cancellationToken);
-
-        public global::System.Threading.Tasks.ValueTask<global::StreamGen.Interop.Chunk?> RecvAsync(global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            // Completes in place when a message is already buffered: no state machine on the hot path.
-            var pending = ReceiveCoreAsync(cancellationToken);
-            if (pending.IsCompletedSuccessfully)
-            {
-                var received = pending.Result;
-                return new(received.HasValue ? received.Value : null);
-            }
-
-            return Awaited(pending);
-
-            static async global::System.Threading.Tasks.ValueTask<global::StreamGen.Interop.Chunk?> Awaited(global::System.Threading.Tasks.ValueTask<global::StreamGen.Runtime.Received<global::StreamGen.Interop.Chunk>> pending)
-            {
-                var received = await pending.ConfigureAwait(false);
-                return received.HasValue ? received.Value : null;
-            }
-        }
-
-        public global::System.Collections.Generic.IAsyncEnumerable<global::StreamGen.Interop.Chunk> ReadAllAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
-            ReadAllCoreAsync(cancellationToken);
-
-        protected override void ValidateReceived(global::StreamGen.Interop.Chunk message, ref global::StreamGen.Runtime.ValidationErrors? errors) =>
-            message.Validate(ref errors);
-    }
+    private sealed class DrainServerStream(GrpcCore::IAsyncStreamReader<Protos.DrainRequest> requests, GrpcCore::ServerCallContext context)
+        : Runtime::GrpcClientStreamingStream<Chunk, Protos.DrainRequest, Protos.DrainResponse>(requests, context, InteropProtoMapper.FromProto), IDrainServerStream;
 
     /// <summary>Sleeps, honouring cancellation (for deadlines)</summary>
-    public override async global::System.Threading.Tasks.Task<global::StreamGen.Interop.Protos.SleepResponse> Sleep(global::StreamGen.Interop.Protos.SleepRequest request, ServerCallContext context)
+    public override async Task<Protos.SleepResponse> Sleep(Protos.SleepRequest request, GrpcCore::ServerCallContext context)
     {
         try
         {
-            var payload = InteropProtoMapper.FromProto(request);
-            global::StreamGen.Runtime.ValidationErrors.ThrowIfInvalid(payload);
-            var result = await service.SleepAsync(payload, context.CancellationToken).ConfigureAwait(false);
+            var result = await service.SleepAsync(Runtime::Validation.Validated(InteropProtoMapper.FromProto(request)), context.CancellationToken);
             return InteropProtoMapper.ToSleepResponse(result);
         }
-        catch (global::System.Exception e)
+        catch (Exception e)
         {
-            throw global::StreamGen.Runtime.GrpcErrors.ToRpcException(e, SleepStatus, context, logger);
+            throw Runtime::GrpcErrors.ToRpcException(e, ErrorStatus, context, logger);
         }
     }
 
-    private static StatusCode? SleepStatus(string name) => name switch
-    {
-        "requested" => StatusCode.FailedPrecondition,
-        _ => null,
-    };
-
     /// <summary>What the server saw of the last streams (cancellations observed by handlers), for assertions</summary>
-    public override async global::System.Threading.Tasks.Task<global::StreamGen.Interop.Protos.ObservedResponse> Observed(global::StreamGen.Interop.Protos.ObservedRequest request, ServerCallContext context)
+    public override async Task<Protos.ObservedResponse> Observed(Protos.ObservedRequest request, GrpcCore::ServerCallContext context)
     {
         try
         {
-            var result = await service.ObservedAsync(context.CancellationToken).ConfigureAwait(false);
+            var result = await service.ObservedAsync(context.CancellationToken);
             return InteropProtoMapper.ToObservedResponse(result);
         }
-        catch (global::System.Exception e)
+        catch (Exception e)
         {
-            throw global::StreamGen.Runtime.GrpcErrors.ToRpcException(e, ObservedStatus, context, logger);
+            throw Runtime::GrpcErrors.ToRpcException(e, ErrorStatus, context, logger);
         }
     }
 
-    private static StatusCode? ObservedStatus(string name) => name switch
+    private static GrpcCore::StatusCode? ErrorStatus(string name) => name switch
     {
-        "requested" => StatusCode.FailedPrecondition,
+        "requested" => GrpcCore::StatusCode.FailedPrecondition,
         _ => null,
     };
 }

@@ -4,7 +4,12 @@
 // </auto-generated>
 #nullable enable
 
+using System.CodeDom.Compiler;
 using System.Net.Http;
+using System.Net.Http.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using Runtime = StreamGen.Runtime;
 
 namespace StreamGen.Interop;
 
@@ -13,267 +18,101 @@ namespace StreamGen.Interop;
 /// <see cref="HttpClient"/> whose <see cref="HttpClient.BaseAddress"/> is the server (e.g. <c>http://localhost:9180/</c>).
 /// Payloads are validated before they are sent and every received message after it arrives.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("StreamGen", "0.1.0")]
-public sealed partial class TestHttpClient(HttpClient httpClient, global::StreamGen.Runtime.StreamGenClientOptions? options = null) : ITestClient
+[GeneratedCode("StreamGen", "0.1.0")]
+public sealed partial class TestHttpClient(HttpClient httpClient, Runtime::StreamGenClientOptions? options = null) : ITestClient
 {
-    private readonly global::StreamGen.Runtime.StreamGenClientOptions _options = options ?? new();
+    private readonly Runtime::StreamGenClientOptions _options = options ?? new();
 
-    public async global::System.Threading.Tasks.Task EmptyCallAsync(global::System.Threading.CancellationToken cancellationToken = default)
+    public async Task EmptyCallAsync(CancellationToken cancellationToken = default)
     {
-        var path = new global::System.Text.StringBuilder();
-        path.Append("/empty");
-        var uri = path.ToString();
-        using var request = new HttpRequestMessage(new HttpMethod("POST"), uri);
-        using var response = await httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        if (!response.IsSuccessStatusCode)
-        {
-            throw await global::StreamGen.Runtime.HttpErrors.ReadAsync(response, cancellationToken).ConfigureAwait(false);
-        }
+        var uri = new Runtime::HttpUri().Literal("/empty");
+        using var request = new HttpRequestMessage(HttpMethod.Post, uri.ToString());
+        using var response = await Runtime::HttpCalls.SendAsync(httpClient, request, cancellationToken).ConfigureAwait(false);
     }
 
-    public async global::System.Threading.Tasks.Task<global::StreamGen.Interop.Chunk> UnaryCallAsync(global::StreamGen.Interop.ChunkRequest payload, global::System.Threading.CancellationToken cancellationToken = default)
+    public async Task<Chunk> UnaryCallAsync(ChunkRequest payload, CancellationToken cancellationToken = default)
     {
-        global::StreamGen.Runtime.ValidationErrors.ThrowIfInvalid(payload);
-        var path = new global::System.Text.StringBuilder();
-        path.Append("/unary");
-        var uri = path.ToString();
-        using var request = new HttpRequestMessage(new HttpMethod("POST"), uri);
-        request.Content = System.Net.Http.Json.JsonContent.Create(payload, global::StreamGen.Interop.InteropJsonContext.Default.ChunkRequest);
-        using var response = await httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        if (!response.IsSuccessStatusCode)
-        {
-            throw await global::StreamGen.Runtime.HttpErrors.ReadAsync(response, cancellationToken).ConfigureAwait(false);
-        }
-
-        var responseBody = await global::System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync(response.Content, global::StreamGen.Interop.InteropJsonReader.Chunk, cancellationToken).ConfigureAwait(false)
-            ?? throw new global::StreamGen.Runtime.ValidationException("the response has no body");
-        global::StreamGen.Runtime.ValidationErrors? errors = null;
-        var result = responseBody;
-        result.Validate(ref errors);
-        if (errors is not null)
-        {
-            throw errors.ToException();
-        }
-
-        return result;
+        Runtime::Validation.ThrowIfInvalid(payload);
+        var uri = new Runtime::HttpUri().Literal("/unary");
+        using var request = new HttpRequestMessage(HttpMethod.Post, uri.ToString());
+        request.Content = JsonContent.Create(payload, InteropJsonContext.Default.ChunkRequest);
+        using var response = await Runtime::HttpCalls.SendAsync(httpClient, request, cancellationToken).ConfigureAwait(false);
+        return await Runtime::HttpCalls.ReadResultAsync(response, InteropJsonReader.Chunk, cancellationToken).ConfigureAwait(false);
     }
 
-    public async global::System.Threading.Tasks.Task<IStreamingOutputCallClientStream> StreamingOutputCallAsync(global::StreamGen.Interop.StreamingOutputCallPayload payload, global::System.Threading.CancellationToken cancellationToken = default)
+    public async Task<IStreamingOutputCallClientStream> StreamingOutputCallAsync(StreamingOutputCallPayload payload, CancellationToken cancellationToken = default)
     {
-        global::StreamGen.Runtime.ValidationErrors.ThrowIfInvalid(payload);
-        var path = new global::System.Text.StringBuilder();
-        path.Append("/streaming-output");
-        var query = new global::System.Text.StringBuilder();
+        Runtime::Validation.ThrowIfInvalid(payload);
+        var uri = new Runtime::HttpUri().Literal("/streaming-output");
         foreach (var item in payload.Sizes)
         {
-            global::StreamGen.Runtime.HttpParameters.AppendQuery(query, "sizes", global::StreamGen.Runtime.HttpParameters.FormatInt32(item));
+            uri.Query("sizes", Runtime::Parameters.FormatInt32(item));
         }
 
-        global::StreamGen.Runtime.HttpParameters.AppendQuery(query, "pauseMs", global::StreamGen.Runtime.HttpParameters.FormatInt32(payload.PauseMs));
-        path.Append(query);
-        var uri = path.ToString();
-        var connection = await StreamingOutputCallClientStream.ConnectAsync(httpClient, uri, null, _options, cancellationToken).ConfigureAwait(false);
+        uri.Query("pauseMs", Runtime::Parameters.FormatInt32(payload.PauseMs));
+        var connection = await Runtime::WebSocketConnection.ConnectAsync(httpClient, uri.ToString(), null, _options, cancellationToken).ConfigureAwait(false);
         return new StreamingOutputCallClientStream(connection);
     }
 
     /// <summary>The WebSocket client end of test.streamingOutputCall.</summary>
-    private sealed class StreamingOutputCallClientStream(global::StreamGen.Runtime.WebSocketConnection connection)
-        : global::StreamGen.Runtime.WebSocketClientStream<object, global::StreamGen.Interop.Chunk>(
-            connection,
-            null,
-            global::StreamGen.Interop.InteropJsonReader.Chunk),
-        IStreamingOutputCallClientStream
+    private sealed class StreamingOutputCallClientStream(Runtime::WebSocketConnection connection)
+        : Runtime::WebSocketServerStreamingCall<Chunk>(connection, InteropJsonReader.Chunk), IStreamingOutputCallClientStream;
+
+    public async Task<IStreamingInputCallClientStream> StreamingInputCallAsync(CancellationToken cancellationToken = default)
     {
-        public global::System.Threading.Tasks.ValueTask<global::StreamGen.Interop.Chunk?> RecvAsync(global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            // Completes in place when a message is already buffered: no state machine on the hot path.
-            var pending = ReceiveCoreAsync(cancellationToken);
-            if (pending.IsCompletedSuccessfully)
-            {
-                var received = pending.Result;
-                return new(received.HasValue ? received.Value : null);
-            }
-
-            return Awaited(pending);
-
-            static async global::System.Threading.Tasks.ValueTask<global::StreamGen.Interop.Chunk?> Awaited(global::System.Threading.Tasks.ValueTask<global::StreamGen.Runtime.Received<global::StreamGen.Interop.Chunk>> pending)
-            {
-                var received = await pending.ConfigureAwait(false);
-                return received.HasValue ? received.Value : null;
-            }
-        }
-
-        public global::System.Collections.Generic.IAsyncEnumerable<global::StreamGen.Interop.Chunk> ReadAllAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
-            ReadAllCoreAsync(cancellationToken);
-
-        protected override void ValidateReceived(global::StreamGen.Interop.Chunk message, ref global::StreamGen.Runtime.ValidationErrors? errors)
-        {
-            message.Validate(ref errors);
-        }
-    }
-
-    public async global::System.Threading.Tasks.Task<IStreamingInputCallClientStream> StreamingInputCallAsync(global::System.Threading.CancellationToken cancellationToken = default)
-    {
-        var path = new global::System.Text.StringBuilder();
-        path.Append("/streaming-input");
-        var uri = path.ToString();
-        var connection = await StreamingInputCallClientStream.ConnectAsync(httpClient, uri, null, _options, cancellationToken).ConfigureAwait(false);
+        var uri = new Runtime::HttpUri().Literal("/streaming-input");
+        var connection = await Runtime::WebSocketConnection.ConnectAsync(httpClient, uri.ToString(), null, _options, cancellationToken).ConfigureAwait(false);
         return new StreamingInputCallClientStream(connection);
     }
 
     /// <summary>The WebSocket client end of test.streamingInputCall.</summary>
-    private sealed class StreamingInputCallClientStream(global::StreamGen.Runtime.WebSocketConnection connection)
-        : global::StreamGen.Runtime.WebSocketClientStream<global::StreamGen.Interop.Chunk, object>(
-            connection,
-            global::StreamGen.Interop.InteropJsonContext.Default.Chunk,
-            null),
-        IStreamingInputCallClientStream
-    {
-        public global::System.Threading.Tasks.ValueTask SendAsync(global::StreamGen.Interop.Chunk message, global::System.Threading.CancellationToken cancellationToken = default) =>
-            SendCoreAsync(message, cancellationToken);
+    private sealed class StreamingInputCallClientStream(Runtime::WebSocketConnection connection)
+        : Runtime::WebSocketClientStreamingResultCall<Chunk, StreamingInputCallResult>(connection, InteropJsonContext.Default.Chunk, InteropJsonReader.StreamingInputCallResult), IStreamingInputCallClientStream;
 
-        public global::System.Threading.Tasks.ValueTask<global::StreamGen.Interop.StreamingInputCallResult> CloseAndRecvAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
-            CloseAndReceiveCoreAsync(global::StreamGen.Interop.InteropJsonReader.StreamingInputCallResult, static message =>
-            {
-                global::StreamGen.Runtime.ValidationErrors? errors = null;
-                message.Validate(ref errors);
-                return errors;
-            }, cancellationToken);
-    }
-
-    public async global::System.Threading.Tasks.Task<IFullDuplexCallClientStream> FullDuplexCallAsync(global::StreamGen.Interop.FullDuplexCallPayload payload, global::System.Threading.CancellationToken cancellationToken = default)
+    public async Task<IFullDuplexCallClientStream> FullDuplexCallAsync(FullDuplexCallPayload payload, CancellationToken cancellationToken = default)
     {
-        global::StreamGen.Runtime.ValidationErrors.ThrowIfInvalid(payload);
-        var path = new global::System.Text.StringBuilder();
-        path.Append("/full-duplex");
-        var uri = path.ToString();
-        var connection = await FullDuplexCallClientStream.ConnectAsync(httpClient, uri, request =>
+        Runtime::Validation.ThrowIfInvalid(payload);
+        var uri = new Runtime::HttpUri().Literal("/full-duplex");
+        var connection = await Runtime::WebSocketConnection.ConnectAsync(httpClient, uri.ToString(), request =>
         {
-            if (payload.Tag is { } pTag)
+            if (payload.Tag is { } tag)
             {
-                request.Headers.TryAddWithoutValidation("X-Tag", global::StreamGen.Runtime.HttpParameters.FormatString(pTag));
+                request.Headers.TryAddWithoutValidation("X-Tag", tag);
             }
         }, _options, cancellationToken).ConfigureAwait(false);
         return new FullDuplexCallClientStream(connection);
     }
 
     /// <summary>The WebSocket client end of test.fullDuplexCall.</summary>
-    private sealed class FullDuplexCallClientStream(global::StreamGen.Runtime.WebSocketConnection connection)
-        : global::StreamGen.Runtime.WebSocketClientStream<global::StreamGen.Interop.ChunkRequest, global::StreamGen.Interop.Chunk>(
-            connection,
-            global::StreamGen.Interop.InteropJsonContext.Default.ChunkRequest,
-            global::StreamGen.Interop.InteropJsonReader.Chunk),
-        IFullDuplexCallClientStream
+    private sealed class FullDuplexCallClientStream(Runtime::WebSocketConnection connection)
+        : Runtime::WebSocketBidirectionalCall<ChunkRequest, Chunk>(connection, InteropJsonContext.Default.ChunkRequest, InteropJsonReader.Chunk), IFullDuplexCallClientStream;
+
+    public async Task<IDrainClientStream> DrainAsync(CancellationToken cancellationToken = default)
     {
-        public global::System.Threading.Tasks.ValueTask SendAsync(global::StreamGen.Interop.ChunkRequest message, global::System.Threading.CancellationToken cancellationToken = default) =>
-            SendCoreAsync(message, cancellationToken);
-
-        public global::System.Threading.Tasks.ValueTask CloseAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
-            CloseSendingAsync(cancellationToken);
-
-        public global::System.Threading.Tasks.ValueTask<global::StreamGen.Interop.Chunk?> RecvAsync(global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            // Completes in place when a message is already buffered: no state machine on the hot path.
-            var pending = ReceiveCoreAsync(cancellationToken);
-            if (pending.IsCompletedSuccessfully)
-            {
-                var received = pending.Result;
-                return new(received.HasValue ? received.Value : null);
-            }
-
-            return Awaited(pending);
-
-            static async global::System.Threading.Tasks.ValueTask<global::StreamGen.Interop.Chunk?> Awaited(global::System.Threading.Tasks.ValueTask<global::StreamGen.Runtime.Received<global::StreamGen.Interop.Chunk>> pending)
-            {
-                var received = await pending.ConfigureAwait(false);
-                return received.HasValue ? received.Value : null;
-            }
-        }
-
-        public global::System.Collections.Generic.IAsyncEnumerable<global::StreamGen.Interop.Chunk> ReadAllAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
-            ReadAllCoreAsync(cancellationToken);
-
-        protected override void ValidateReceived(global::StreamGen.Interop.Chunk message, ref global::StreamGen.Runtime.ValidationErrors? errors)
-        {
-            message.Validate(ref errors);
-        }
-    }
-
-    public async global::System.Threading.Tasks.Task<IDrainClientStream> DrainAsync(global::System.Threading.CancellationToken cancellationToken = default)
-    {
-        var path = new global::System.Text.StringBuilder();
-        path.Append("/drain");
-        var uri = path.ToString();
-        var connection = await DrainClientStream.ConnectAsync(httpClient, uri, null, _options, cancellationToken).ConfigureAwait(false);
+        var uri = new Runtime::HttpUri().Literal("/drain");
+        var connection = await Runtime::WebSocketConnection.ConnectAsync(httpClient, uri.ToString(), null, _options, cancellationToken).ConfigureAwait(false);
         return new DrainClientStream(connection);
     }
 
     /// <summary>The WebSocket client end of test.drain.</summary>
-    private sealed class DrainClientStream(global::StreamGen.Runtime.WebSocketConnection connection)
-        : global::StreamGen.Runtime.WebSocketClientStream<global::StreamGen.Interop.Chunk, object>(
-            connection,
-            global::StreamGen.Interop.InteropJsonContext.Default.Chunk,
-            null),
-        IDrainClientStream
-    {
-        public global::System.Threading.Tasks.ValueTask SendAsync(global::StreamGen.Interop.Chunk message, global::System.Threading.CancellationToken cancellationToken = default) =>
-            SendCoreAsync(message, cancellationToken);
+    private sealed class DrainClientStream(Runtime::WebSocketConnection connection)
+        : Runtime::WebSocketClientStreamingCall<Chunk>(connection, InteropJsonContext.Default.Chunk), IDrainClientStream;
 
-        public global::System.Threading.Tasks.ValueTask CloseAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
-            CloseSendingAsync(cancellationToken);
+    public async Task<SleepResult> SleepAsync(SleepPayload payload, CancellationToken cancellationToken = default)
+    {
+        Runtime::Validation.ThrowIfInvalid(payload);
+        var uri = new Runtime::HttpUri().Literal("/sleep");
+        uri.Query("ms", Runtime::Parameters.FormatInt32(payload.Ms));
+        using var request = new HttpRequestMessage(HttpMethod.Get, uri.ToString());
+        using var response = await Runtime::HttpCalls.SendAsync(httpClient, request, cancellationToken).ConfigureAwait(false);
+        return await Runtime::HttpCalls.ReadResultAsync(response, InteropJsonReader.SleepResult, cancellationToken).ConfigureAwait(false);
     }
 
-    public async global::System.Threading.Tasks.Task<global::StreamGen.Interop.SleepResult> SleepAsync(global::StreamGen.Interop.SleepPayload payload, global::System.Threading.CancellationToken cancellationToken = default)
+    public async Task<ObservedResult> ObservedAsync(CancellationToken cancellationToken = default)
     {
-        global::StreamGen.Runtime.ValidationErrors.ThrowIfInvalid(payload);
-        var path = new global::System.Text.StringBuilder();
-        path.Append("/sleep");
-        var query = new global::System.Text.StringBuilder();
-        global::StreamGen.Runtime.HttpParameters.AppendQuery(query, "ms", global::StreamGen.Runtime.HttpParameters.FormatInt32(payload.Ms));
-        path.Append(query);
-        var uri = path.ToString();
-        using var request = new HttpRequestMessage(new HttpMethod("GET"), uri);
-        using var response = await httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        if (!response.IsSuccessStatusCode)
-        {
-            throw await global::StreamGen.Runtime.HttpErrors.ReadAsync(response, cancellationToken).ConfigureAwait(false);
-        }
-
-        var responseBody = await global::System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync(response.Content, global::StreamGen.Interop.InteropJsonReader.SleepResult, cancellationToken).ConfigureAwait(false)
-            ?? throw new global::StreamGen.Runtime.ValidationException("the response has no body");
-        global::StreamGen.Runtime.ValidationErrors? errors = null;
-        var result = responseBody;
-        result.Validate(ref errors);
-        if (errors is not null)
-        {
-            throw errors.ToException();
-        }
-
-        return result;
-    }
-
-    public async global::System.Threading.Tasks.Task<global::StreamGen.Interop.ObservedResult> ObservedAsync(global::System.Threading.CancellationToken cancellationToken = default)
-    {
-        var path = new global::System.Text.StringBuilder();
-        path.Append("/observed");
-        var uri = path.ToString();
-        using var request = new HttpRequestMessage(new HttpMethod("GET"), uri);
-        using var response = await httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        if (!response.IsSuccessStatusCode)
-        {
-            throw await global::StreamGen.Runtime.HttpErrors.ReadAsync(response, cancellationToken).ConfigureAwait(false);
-        }
-
-        var responseBody = await global::System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync(response.Content, global::StreamGen.Interop.InteropJsonReader.ObservedResult, cancellationToken).ConfigureAwait(false)
-            ?? throw new global::StreamGen.Runtime.ValidationException("the response has no body");
-        global::StreamGen.Runtime.ValidationErrors? errors = null;
-        var result = responseBody;
-        result.Validate(ref errors);
-        if (errors is not null)
-        {
-            throw errors.ToException();
-        }
-
-        return result;
+        var uri = new Runtime::HttpUri().Literal("/observed");
+        using var request = new HttpRequestMessage(HttpMethod.Get, uri.ToString());
+        using var response = await Runtime::HttpCalls.SendAsync(httpClient, request, cancellationToken).ConfigureAwait(false);
+        return await Runtime::HttpCalls.ReadResultAsync(response, InteropJsonReader.ObservedResult, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -4,10 +4,14 @@
 // </auto-generated>
 #nullable enable
 
+using System;
+using System.CodeDom.Compiler;
+using System.Threading.Tasks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Runtime = StreamGen.Runtime;
 
 namespace StreamGen.Interop;
 
@@ -15,7 +19,7 @@ namespace StreamGen.Interop;
 /// The HTTP transport of the test service: streams over WebSockets (Goa's wire protocol), Server-Sent Events,
 /// raw bodies and unary JSON. Payloads are decoded from path, query, headers and body and validated before the handler runs.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("StreamGen", "0.1.0")]
+[GeneratedCode("StreamGen", "0.1.0")]
 public static partial class TestHttpEndpoints
 {
     /// <summary>
@@ -25,88 +29,31 @@ public static partial class TestHttpEndpoints
     public static RouteGroupBuilder MapTest(this IEndpointRouteBuilder endpoints, ITestService? service = null)
     {
         var group = endpoints.MapGroup("");
-        group.MapMethods("/empty", ["POST"], context => HandleEmptyCallAsync(context, service ?? context.RequestServices.GetRequiredService<ITestService>()))
+        group.MapMethods("/empty", ["POST"], context => HandleEmptyCallAsync(context, service ?? Resolve(context)))
             .WithDisplayName("test.emptyCall");
-        group.MapMethods("/unary", ["POST"], context => HandleUnaryCallAsync(context, service ?? context.RequestServices.GetRequiredService<ITestService>()))
+        group.MapMethods("/unary", ["POST"], context => HandleUnaryCallAsync(context, service ?? Resolve(context)))
             .WithDisplayName("test.unaryCall");
-        group.MapMethods("/streaming-output", ["GET"], context => HandleStreamingOutputCallAsync(context, service ?? context.RequestServices.GetRequiredService<ITestService>()))
+        group.MapMethods("/streaming-output", ["GET"], context => HandleStreamingOutputCallAsync(context, service ?? Resolve(context)))
             .WithDisplayName("test.streamingOutputCall");
-        group.MapMethods("/streaming-input", ["GET"], context => HandleStreamingInputCallAsync(context, service ?? context.RequestServices.GetRequiredService<ITestService>()))
+        group.MapMethods("/streaming-input", ["GET"], context => HandleStreamingInputCallAsync(context, service ?? Resolve(context)))
             .WithDisplayName("test.streamingInputCall");
-        group.MapMethods("/full-duplex", ["GET"], context => HandleFullDuplexCallAsync(context, service ?? context.RequestServices.GetRequiredService<ITestService>()))
+        group.MapMethods("/full-duplex", ["GET"], context => HandleFullDuplexCallAsync(context, service ?? Resolve(context)))
             .WithDisplayName("test.fullDuplexCall");
-        group.MapMethods("/drain", ["GET"], context => HandleDrainAsync(context, service ?? context.RequestServices.GetRequiredService<ITestService>()))
+        group.MapMethods("/drain", ["GET"], context => HandleDrainAsync(context, service ?? Resolve(context)))
             .WithDisplayName("test.drain");
-        group.MapMethods("/sleep", ["GET"], context => HandleSleepAsync(context, service ?? context.RequestServices.GetRequiredService<ITestService>()))
+        group.MapMethods("/sleep", ["GET"], context => HandleSleepAsync(context, service ?? Resolve(context)))
             .WithDisplayName("test.sleep");
-        group.MapMethods("/observed", ["GET"], context => HandleObservedAsync(context, service ?? context.RequestServices.GetRequiredService<ITestService>()))
+        group.MapMethods("/observed", ["GET"], context => HandleObservedAsync(context, service ?? Resolve(context)))
             .WithDisplayName("test.observed");
         return group;
     }
 
-    private static async global::System.Threading.Tasks.Task HandleEmptyCallAsync(HttpContext context, ITestService service)
-    {
-        try
-        {
-            await service.EmptyCallAsync(context.RequestAborted).ConfigureAwait(false);
-            context.Response.StatusCode = 204;
-        }
-        catch (global::System.Exception e) when (!(e is global::System.OperationCanceledException && context.RequestAborted.IsCancellationRequested))
-        {
-            await global::StreamGen.Runtime.HttpErrors.WriteAsync(context, e, EmptyCallErrorStatus).ConfigureAwait(false);
-        }
-    }
+    private static ITestService Resolve(HttpContext context) => context.RequestServices.GetRequiredService<ITestService>();
 
-    private static int EmptyCallErrorStatus(string name) => name switch
+    private static int ErrorStatus(string name) => name switch
     {
         _ => 0,
     };
-
-    private static async global::System.Threading.Tasks.Task HandleUnaryCallAsync(HttpContext context, ITestService service)
-    {
-        global::StreamGen.Runtime.ValidationErrors? errors = null;
-        global::StreamGen.Interop.ChunkRequest? body = default;
-        try
-        {
-            body = await global::System.Text.Json.JsonSerializer.DeserializeAsync(context.Request.Body, global::StreamGen.Interop.InteropJsonReader.ChunkRequest, context.RequestAborted).ConfigureAwait(false);
-        }
-        catch (global::System.Text.Json.JsonException e)
-        {
-            await global::StreamGen.Runtime.HttpErrors.WriteAsync(context, new global::StreamGen.Runtime.ValidationException(e.Message, e), UnaryCallErrorStatus).ConfigureAwait(false);
-            return;
-        }
-
-        if (body is null)
-        {
-            global::StreamGen.Runtime.Check.Missing(ref errors, "body");
-        }
-
-        if (errors is not null)
-        {
-            await global::StreamGen.Runtime.HttpErrors.WriteAsync(context, errors.ToException(), UnaryCallErrorStatus).ConfigureAwait(false);
-            return;
-        }
-
-        var payload = body!;
-        payload.Validate(ref errors);
-        if (errors is not null)
-        {
-            await global::StreamGen.Runtime.HttpErrors.WriteAsync(context, errors.ToException(), UnaryCallErrorStatus).ConfigureAwait(false);
-            return;
-        }
-
-        try
-        {
-            var result = await service.UnaryCallAsync(payload, context.RequestAborted).ConfigureAwait(false);
-            context.Response.StatusCode = 200;
-            context.Response.ContentType = "application/json";
-            await global::System.Text.Json.JsonSerializer.SerializeAsync(context.Response.Body, result, global::StreamGen.Interop.InteropJsonContext.Default.Chunk, context.RequestAborted).ConfigureAwait(false);
-        }
-        catch (global::System.Exception e) when (!(e is global::System.OperationCanceledException && context.RequestAborted.IsCancellationRequested))
-        {
-            await global::StreamGen.Runtime.HttpErrors.WriteAsync(context, e, UnaryCallErrorStatus).ConfigureAwait(false);
-        }
-    }
 
     private static int UnaryCallErrorStatus(string name) => name switch
     {
@@ -114,348 +61,141 @@ public static partial class TestHttpEndpoints
         _ => 0,
     };
 
-    private static async global::System.Threading.Tasks.Task HandleStreamingOutputCallAsync(HttpContext context, ITestService service)
+    private static async Task HandleEmptyCallAsync(HttpContext context, ITestService service)
     {
-        global::StreamGen.Runtime.ValidationErrors? errors = null;
-        var pSizes = global::StreamGen.Runtime.HttpParameters.ParseValueArray<int>(context.Request.Query["sizes"], "sizes", global::StreamGen.Runtime.HttpParameters.ParseInt32, ref errors);
-        var pPauseMs = global::StreamGen.Runtime.HttpParameters.ParseInt32(context.Request.Query["pauseMs"], "pauseMs", ref errors);
-        if (errors is not null)
-        {
-            await global::StreamGen.Runtime.HttpErrors.WriteAsync(context, errors.ToException(), StreamingOutputCallErrorStatus).ConfigureAwait(false);
-            return;
-        }
-
-        var payload = new global::StreamGen.Interop.StreamingOutputCallPayload
-        {
-            Sizes = pSizes ?? [],
-            PauseMs = pPauseMs ?? 0,
-        };
-        payload.Validate(ref errors);
-        if (errors is not null)
-        {
-            await global::StreamGen.Runtime.HttpErrors.WriteAsync(context, errors.ToException(), StreamingOutputCallErrorStatus).ConfigureAwait(false);
-            return;
-        }
-
-        if (!global::StreamGen.Runtime.WebSocketAcceptor.IsWebSocketRequest(context))
-        {
-            context.Response.Headers.Upgrade = "websocket";
-            await global::StreamGen.Runtime.HttpErrors.WriteAsync(context, new global::StreamGen.Runtime.ServiceError("upgrade_required", "this route streams over a WebSocket: send a WebSocket upgrade request"), static _ => StatusCodes.Status426UpgradeRequired).ConfigureAwait(false);
-            return;
-        }
-
-        await using var stream = new StreamingOutputCallServerStream(context);
-        global::System.Exception? failure = null;
         try
         {
-            await service.StreamingOutputCallAsync(payload, stream, stream.Aborted).ConfigureAwait(false);
+            await service.EmptyCallAsync(context.RequestAborted);
+            context.Response.StatusCode = 204;
         }
-        catch (global::System.Exception e)
+        catch (Exception e)
         {
-            failure = e;
+            await Runtime::HttpErrors.WriteAsync(context, e, ErrorStatus);
         }
-
-        await stream.CompleteAsync(failure, StreamingOutputCallErrorStatus).ConfigureAwait(false);
     }
 
-    private static int StreamingOutputCallErrorStatus(string name) => name switch
+    private static async Task HandleUnaryCallAsync(HttpContext context, ITestService service)
     {
-        _ => 0,
-    };
+        try
+        {
+            var payload = await DecodeUnaryCallAsync(context);
+            var result = await service.UnaryCallAsync(payload, context.RequestAborted);
+            await Runtime::HttpBody.WriteAsync(context, 200, result, InteropJsonContext.Default.Chunk);
+        }
+        catch (Exception e)
+        {
+            await Runtime::HttpErrors.WriteAsync(context, e, UnaryCallErrorStatus);
+        }
+    }
+
+    private static async Task<ChunkRequest> DecodeUnaryCallAsync(HttpContext context)
+    {
+        Runtime::ValidationErrors? errors = null;
+        var body = await Runtime::HttpBody.ReadAsync(context, InteropJsonReader.ChunkRequest);
+        Runtime::Check.Present(ref errors, "body", body);
+        return Runtime::Validation.Validated(body!, errors);
+    }
+
+    private static async Task HandleStreamingOutputCallAsync(HttpContext context, ITestService service)
+    {
+        await using var stream = new StreamingOutputCallServerStream(context);
+        await stream.ServeAsync(ErrorStatus, cancellationToken => service.StreamingOutputCallAsync(DecodeStreamingOutputCall(context), stream, cancellationToken));
+    }
+
+    private static StreamingOutputCallPayload DecodeStreamingOutputCall(HttpContext context)
+    {
+        Runtime::ValidationErrors? errors = null;
+        var sizes = Runtime::HttpParameters.ParseValueArray<int>(context.Request.Query["sizes"], "sizes", Runtime::Parameters.ParseInt32, ref errors);
+        var pauseMs = Runtime::Parameters.ParseInt32(context.Request.Query["pauseMs"], "pauseMs", ref errors);
+        var payload = new StreamingOutputCallPayload
+        {
+            Sizes = sizes ?? [],
+            PauseMs = pauseMs ?? 0,
+        };
+        return Runtime::Validation.Validated(payload, errors);
+    }
 
     /// <summary>The WebSocket server end of test.streamingOutputCall.</summary>
-    private sealed class StreamingOutputCallServerStream : global::StreamGen.Runtime.WebSocketServerStream<object, global::StreamGen.Interop.Chunk>, IStreamingOutputCallServerStream
+    private sealed class StreamingOutputCallServerStream(HttpContext context)
+        : Runtime::WebSocketServerStreamingStream<Chunk>(context, InteropJsonContext.Default.Chunk), IStreamingOutputCallServerStream;
+
+    private static async Task HandleStreamingInputCallAsync(HttpContext context, ITestService service)
     {
-        public StreamingOutputCallServerStream(HttpContext context)
-            : base(context, null, global::StreamGen.Interop.InteropJsonContext.Default.Chunk)
-        {
-        }
-
-        public global::System.Threading.Tasks.ValueTask OpenAsync(global::System.Threading.CancellationToken cancellationToken = default) => OpenCoreAsync(cancellationToken);
-
-        public global::System.Threading.Tasks.ValueTask SendAsync(global::StreamGen.Interop.Chunk message, global::System.Threading.CancellationToken cancellationToken = default) =>
-            SendCoreAsync(message, cancellationToken);
-    }
-
-    private static async global::System.Threading.Tasks.Task HandleStreamingInputCallAsync(HttpContext context, ITestService service)
-    {
-        if (!global::StreamGen.Runtime.WebSocketAcceptor.IsWebSocketRequest(context))
-        {
-            context.Response.Headers.Upgrade = "websocket";
-            await global::StreamGen.Runtime.HttpErrors.WriteAsync(context, new global::StreamGen.Runtime.ServiceError("upgrade_required", "this route streams over a WebSocket: send a WebSocket upgrade request"), static _ => StatusCodes.Status426UpgradeRequired).ConfigureAwait(false);
-            return;
-        }
-
         await using var stream = new StreamingInputCallServerStream(context);
-        global::System.Exception? failure = null;
-        try
-        {
-            await service.StreamingInputCallAsync(stream, stream.Aborted).ConfigureAwait(false);
-        }
-        catch (global::System.Exception e)
-        {
-            failure = e;
-        }
-
-        await stream.CompleteAsync(failure, StreamingInputCallErrorStatus).ConfigureAwait(false);
+        await stream.ServeAsync(ErrorStatus, cancellationToken => service.StreamingInputCallAsync(stream, cancellationToken));
     }
-
-    private static int StreamingInputCallErrorStatus(string name) => name switch
-    {
-        _ => 0,
-    };
 
     /// <summary>The WebSocket server end of test.streamingInputCall.</summary>
-    private sealed class StreamingInputCallServerStream : global::StreamGen.Runtime.WebSocketServerStream<global::StreamGen.Interop.Chunk, object>, IStreamingInputCallServerStream
+    private sealed class StreamingInputCallServerStream(HttpContext context)
+        : Runtime::WebSocketClientStreamingResultStream<Chunk, StreamingInputCallResult>(context, InteropJsonReader.Chunk, InteropJsonContext.Default.StreamingInputCallResult), IStreamingInputCallServerStream;
+
+    private static async Task HandleFullDuplexCallAsync(HttpContext context, ITestService service)
     {
-        public StreamingInputCallServerStream(HttpContext context)
-            : base(context, global::StreamGen.Interop.InteropJsonReader.Chunk, null)
-        {
-        }
-
-        public global::System.Threading.Tasks.ValueTask OpenAsync(global::System.Threading.CancellationToken cancellationToken = default) => OpenCoreAsync(cancellationToken);
-
-        public global::System.Threading.Tasks.ValueTask<global::StreamGen.Interop.Chunk?> RecvAsync(global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            // Completes in place when a message is already buffered: no state machine on the hot path.
-            var pending = ReceiveCoreAsync(cancellationToken);
-            if (pending.IsCompletedSuccessfully)
-            {
-                var received = pending.Result;
-                return new(received.HasValue ? received.Value : null);
-            }
-
-            return Awaited(pending);
-
-            static async global::System.Threading.Tasks.ValueTask<global::StreamGen.Interop.Chunk?> Awaited(global::System.Threading.Tasks.ValueTask<global::StreamGen.Runtime.Received<global::StreamGen.Interop.Chunk>> pending)
-            {
-                var received = await pending.ConfigureAwait(false);
-                return received.HasValue ? received.Value : null;
-            }
-        }
-
-        public global::System.Collections.Generic.IAsyncEnumerable<global::StreamGen.Interop.Chunk> ReadAllAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
-            ReadAllCoreAsync(cancellationToken);
-
-        protected override void ValidateReceived(global::StreamGen.Interop.Chunk message, ref global::StreamGen.Runtime.ValidationErrors? errors) =>
-            message.Validate(ref errors);
-
-        public global::System.Threading.Tasks.ValueTask SendAndCloseAsync(global::StreamGen.Interop.StreamingInputCallResult result, global::System.Threading.CancellationToken cancellationToken = default) =>
-            SendAndCloseCoreAsync(result, global::StreamGen.Interop.InteropJsonContext.Default.StreamingInputCallResult, cancellationToken);
-    }
-
-    private static async global::System.Threading.Tasks.Task HandleFullDuplexCallAsync(HttpContext context, ITestService service)
-    {
-        global::StreamGen.Runtime.ValidationErrors? errors = null;
-        var pTag = global::StreamGen.Runtime.HttpParameters.ParseString(context.Request.Headers["X-Tag"], "tag", ref errors);
-        if (errors is not null)
-        {
-            await global::StreamGen.Runtime.HttpErrors.WriteAsync(context, errors.ToException(), FullDuplexCallErrorStatus).ConfigureAwait(false);
-            return;
-        }
-
-        var payload = new global::StreamGen.Interop.FullDuplexCallPayload
-        {
-            Tag = pTag,
-        };
-        payload.Validate(ref errors);
-        if (errors is not null)
-        {
-            await global::StreamGen.Runtime.HttpErrors.WriteAsync(context, errors.ToException(), FullDuplexCallErrorStatus).ConfigureAwait(false);
-            return;
-        }
-
-        if (!global::StreamGen.Runtime.WebSocketAcceptor.IsWebSocketRequest(context))
-        {
-            context.Response.Headers.Upgrade = "websocket";
-            await global::StreamGen.Runtime.HttpErrors.WriteAsync(context, new global::StreamGen.Runtime.ServiceError("upgrade_required", "this route streams over a WebSocket: send a WebSocket upgrade request"), static _ => StatusCodes.Status426UpgradeRequired).ConfigureAwait(false);
-            return;
-        }
-
         await using var stream = new FullDuplexCallServerStream(context);
-        global::System.Exception? failure = null;
-        try
-        {
-            await service.FullDuplexCallAsync(payload, stream, stream.Aborted).ConfigureAwait(false);
-        }
-        catch (global::System.Exception e)
-        {
-            failure = e;
-        }
-
-        await stream.CompleteAsync(failure, FullDuplexCallErrorStatus).ConfigureAwait(false);
+        await stream.ServeAsync(UnaryCallErrorStatus, cancellationToken => service.FullDuplexCallAsync(DecodeFullDuplexCall(context), stream, cancellationToken));
     }
 
-    private static int FullDuplexCallErrorStatus(string name) => name switch
+    private static FullDuplexCallPayload DecodeFullDuplexCall(HttpContext context)
     {
-        "requested" => 412,
-        _ => 0,
-    };
+        Runtime::ValidationErrors? errors = null;
+        var tag = Runtime::Parameters.ParseString(context.Request.Headers["X-Tag"], "tag", ref errors);
+        var payload = new FullDuplexCallPayload
+        {
+            Tag = tag,
+        };
+        return Runtime::Validation.Validated(payload, errors);
+    }
 
     /// <summary>The WebSocket server end of test.fullDuplexCall.</summary>
-    private sealed class FullDuplexCallServerStream : global::StreamGen.Runtime.WebSocketServerStream<global::StreamGen.Interop.ChunkRequest, global::StreamGen.Interop.Chunk>, IFullDuplexCallServerStream
+    private sealed class FullDuplexCallServerStream(HttpContext context)
+        : Runtime::WebSocketBidirectionalStream<ChunkRequest, Chunk>(context, InteropJsonReader.ChunkRequest, InteropJsonContext.Default.Chunk), IFullDuplexCallServerStream;
+
+    private static async Task HandleDrainAsync(HttpContext context, ITestService service)
     {
-        public FullDuplexCallServerStream(HttpContext context)
-            : base(context, global::StreamGen.Interop.InteropJsonReader.ChunkRequest, global::StreamGen.Interop.InteropJsonContext.Default.Chunk)
-        {
-        }
-
-        public global::System.Threading.Tasks.ValueTask OpenAsync(global::System.Threading.CancellationToken cancellationToken = default) => OpenCoreAsync(cancellationToken);
-
-        public global::System.Threading.Tasks.ValueTask SendAsync(global::StreamGen.Interop.Chunk message, global::System.Threading.CancellationToken cancellationToken = default) =>
-            SendCoreAsync(message, cancellationToken);
-
-        public global::System.Threading.Tasks.ValueTask<global::StreamGen.Interop.ChunkRequest?> RecvAsync(global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            // Completes in place when a message is already buffered: no state machine on the hot path.
-            var pending = ReceiveCoreAsync(cancellationToken);
-            if (pending.IsCompletedSuccessfully)
-            {
-                var received = pending.Result;
-                return new(received.HasValue ? received.Value : null);
-            }
-
-            return Awaited(pending);
-
-            static async global::System.Threading.Tasks.ValueTask<global::StreamGen.Interop.ChunkRequest?> Awaited(global::System.Threading.Tasks.ValueTask<global::StreamGen.Runtime.Received<global::StreamGen.Interop.ChunkRequest>> pending)
-            {
-                var received = await pending.ConfigureAwait(false);
-                return received.HasValue ? received.Value : null;
-            }
-        }
-
-        public global::System.Collections.Generic.IAsyncEnumerable<global::StreamGen.Interop.ChunkRequest> ReadAllAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
-            ReadAllCoreAsync(cancellationToken);
-
-        protected override void ValidateReceived(global::StreamGen.Interop.ChunkRequest message, ref global::StreamGen.Runtime.ValidationErrors? errors) =>
-            message.Validate(ref errors);
-    }
-
-    private static async global::System.Threading.Tasks.Task HandleDrainAsync(HttpContext context, ITestService service)
-    {
-        if (!global::StreamGen.Runtime.WebSocketAcceptor.IsWebSocketRequest(context))
-        {
-            context.Response.Headers.Upgrade = "websocket";
-            await global::StreamGen.Runtime.HttpErrors.WriteAsync(context, new global::StreamGen.Runtime.ServiceError("upgrade_required", "this route streams over a WebSocket: send a WebSocket upgrade request"), static _ => StatusCodes.Status426UpgradeRequired).ConfigureAwait(false);
-            return;
-        }
-
         await using var stream = new DrainServerStream(context);
-        global::System.Exception? failure = null;
-        try
-        {
-            await service.DrainAsync(stream, stream.Aborted).ConfigureAwait(false);
-        }
-        catch (global::System.Exception e)
-        {
-            failure = e;
-        }
-
-        await stream.CompleteAsync(failure, DrainErrorStatus).ConfigureAwait(false);
+        await stream.ServeAsync(ErrorStatus, cancellationToken => service.DrainAsync(stream, cancellationToken));
     }
-
-    private static int DrainErrorStatus(string name) => name switch
-    {
-        _ => 0,
-    };
 
     /// <summary>The WebSocket server end of test.drain.</summary>
-    private sealed class DrainServerStream : global::StreamGen.Runtime.WebSocketServerStream<global::StreamGen.Interop.Chunk, object>, IDrainServerStream
+    private sealed class DrainServerStream(HttpContext context)
+        : Runtime::WebSocketClientStreamingStream<Chunk>(context, InteropJsonReader.Chunk), IDrainServerStream;
+
+    private static async Task HandleSleepAsync(HttpContext context, ITestService service)
     {
-        public DrainServerStream(HttpContext context)
-            : base(context, global::StreamGen.Interop.InteropJsonReader.Chunk, null)
+        try
         {
+            var payload = DecodeSleep(context);
+            var result = await service.SleepAsync(payload, context.RequestAborted);
+            await Runtime::HttpBody.WriteAsync(context, 200, result, InteropJsonContext.Default.SleepResult);
         }
-
-        public global::System.Threading.Tasks.ValueTask OpenAsync(global::System.Threading.CancellationToken cancellationToken = default) => OpenCoreAsync(cancellationToken);
-
-        public global::System.Threading.Tasks.ValueTask<global::StreamGen.Interop.Chunk?> RecvAsync(global::System.Threading.CancellationToken cancellationToken = default)
+        catch (Exception e)
         {
-            // Completes in place when a message is already buffered: no state machine on the hot path.
-            var pending = ReceiveCoreAsync(cancellationToken);
-            if (pending.IsCompletedSuccessfully)
-            {
-                var received = pending.Result;
-                return new(received.HasValue ? received.Value : null);
-            }
-
-            return Awaited(pending);
-
-            static async global::System.Threading.Tasks.ValueTask<global::StreamGen.Interop.Chunk?> Awaited(global::System.Threading.Tasks.ValueTask<global::StreamGen.Runtime.Received<global::StreamGen.Interop.Chunk>> pending)
-            {
-                var received = await pending.ConfigureAwait(false);
-                return received.HasValue ? received.Value : null;
-            }
+            await Runtime::HttpErrors.WriteAsync(context, e, ErrorStatus);
         }
-
-        public global::System.Collections.Generic.IAsyncEnumerable<global::StreamGen.Interop.Chunk> ReadAllAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
-            ReadAllCoreAsync(cancellationToken);
-
-        protected override void ValidateReceived(global::StreamGen.Interop.Chunk message, ref global::StreamGen.Runtime.ValidationErrors? errors) =>
-            message.Validate(ref errors);
     }
 
-    private static async global::System.Threading.Tasks.Task HandleSleepAsync(HttpContext context, ITestService service)
+    private static SleepPayload DecodeSleep(HttpContext context)
     {
-        global::StreamGen.Runtime.ValidationErrors? errors = null;
-        var pMs = global::StreamGen.Runtime.HttpParameters.ParseInt32(context.Request.Query["ms"], "ms", ref errors);
-        if (pMs is null)
+        Runtime::ValidationErrors? errors = null;
+        var ms = Runtime::Parameters.ParseInt32(context.Request.Query["ms"], "ms", ref errors);
+        Runtime::Check.Present(ref errors, "ms", ms);
+        var payload = new SleepPayload
         {
-            global::StreamGen.Runtime.Check.Missing(ref errors, "ms");
-        }
-
-        if (errors is not null)
-        {
-            await global::StreamGen.Runtime.HttpErrors.WriteAsync(context, errors.ToException(), SleepErrorStatus).ConfigureAwait(false);
-            return;
-        }
-
-        var payload = new global::StreamGen.Interop.SleepPayload
-        {
-            Ms = pMs.GetValueOrDefault(),
+            Ms = ms.GetValueOrDefault(),
         };
-        payload.Validate(ref errors);
-        if (errors is not null)
-        {
-            await global::StreamGen.Runtime.HttpErrors.WriteAsync(context, errors.ToException(), SleepErrorStatus).ConfigureAwait(false);
-            return;
-        }
-
-        try
-        {
-            var result = await service.SleepAsync(payload, context.RequestAborted).ConfigureAwait(false);
-            context.Response.StatusCode = 200;
-            context.Response.ContentType = "application/json";
-            await global::System.Text.Json.JsonSerializer.SerializeAsync(context.Response.Body, result, global::StreamGen.Interop.InteropJsonContext.Default.SleepResult, context.RequestAborted).ConfigureAwait(false);
-        }
-        catch (global::System.Exception e) when (!(e is global::System.OperationCanceledException && context.RequestAborted.IsCancellationRequested))
-        {
-            await global::StreamGen.Runtime.HttpErrors.WriteAsync(context, e, SleepErrorStatus).ConfigureAwait(false);
-        }
+        return Runtime::Validation.Validated(payload, errors);
     }
 
-    private static int SleepErrorStatus(string name) => name switch
-    {
-        _ => 0,
-    };
-
-    private static async global::System.Threading.Tasks.Task HandleObservedAsync(HttpContext context, ITestService service)
+    private static async Task HandleObservedAsync(HttpContext context, ITestService service)
     {
         try
         {
-            var result = await service.ObservedAsync(context.RequestAborted).ConfigureAwait(false);
-            context.Response.StatusCode = 200;
-            context.Response.ContentType = "application/json";
-            await global::System.Text.Json.JsonSerializer.SerializeAsync(context.Response.Body, result, global::StreamGen.Interop.InteropJsonContext.Default.ObservedResult, context.RequestAborted).ConfigureAwait(false);
+            var result = await service.ObservedAsync(context.RequestAborted);
+            await Runtime::HttpBody.WriteAsync(context, 200, result, InteropJsonContext.Default.ObservedResult);
         }
-        catch (global::System.Exception e) when (!(e is global::System.OperationCanceledException && context.RequestAborted.IsCancellationRequested))
+        catch (Exception e)
         {
-            await global::StreamGen.Runtime.HttpErrors.WriteAsync(context, e, ObservedErrorStatus).ConfigureAwait(false);
+            await Runtime::HttpErrors.WriteAsync(context, e, ErrorStatus);
         }
     }
-
-    private static int ObservedErrorStatus(string name) => name switch
-    {
-        _ => 0,
-    };
 }

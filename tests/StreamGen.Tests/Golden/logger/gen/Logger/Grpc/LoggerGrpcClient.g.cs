@@ -4,7 +4,13 @@
 // </auto-generated>
 #nullable enable
 
-using Grpc.Core;
+using System;
+using System.CodeDom.Compiler;
+using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
+using GrpcCore = Grpc.Core;
+using Runtime = Acme.Logger.Runtime;
 
 namespace Acme.Logger;
 
@@ -12,223 +18,83 @@ namespace Acme.Logger;
 /// The logger client over gRPC. It implements the same <see cref="ILoggerClient"/> as
 /// <see cref="LoggerHttpClient"/>, so code written against the interface switches transport by configuration alone.
 /// Payloads are validated before they are sent and every received message after it arrives; failures surface as
-/// <see cref="global::Acme.Logger.Runtime.ServiceError"/>s carrying the design error name and the gRPC status.
+/// <see cref="Runtime::ServiceError"/>s carrying the design error name and the gRPC status.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("StreamGen", "0.1.0")]
+[GeneratedCode("StreamGen", "0.1.0")]
 public sealed partial class LoggerGrpcClient : ILoggerClient
 {
-    private readonly global::Acme.Logger.Protos.Logger.LoggerClient _client;
-    private readonly global::System.TimeSpan? _deadline;
+    private readonly Protos.Logger.LoggerClient _client;
+    private readonly TimeSpan? _deadline;
 
     /// <param name="channel">The channel to the server, e.g. <c>GrpcChannel.ForAddress("http://localhost:8081")</c>.</param>
     /// <param name="deadline">A deadline for every call (gRPC's grpc-timeout), counted from its start; none by default.</param>
-    public LoggerGrpcClient(ChannelBase channel, global::System.TimeSpan? deadline = null)
+    public LoggerGrpcClient(GrpcCore::ChannelBase channel, TimeSpan? deadline = null)
         : this(channel.CreateCallInvoker(), deadline)
     {
     }
 
-    public LoggerGrpcClient(CallInvoker callInvoker, global::System.TimeSpan? deadline = null)
+    public LoggerGrpcClient(GrpcCore::CallInvoker callInvoker, TimeSpan? deadline = null)
     {
         _client = new(callInvoker);
         _deadline = deadline;
     }
 
-    private global::System.DateTime? Deadline() => _deadline is { } deadline ? global::System.DateTime.UtcNow + deadline : null;
+    private DateTime? Deadline() => _deadline is { } deadline ? DateTime.UtcNow + deadline : null;
 
-    public async global::System.Threading.Tasks.Task<ISubscribeClientStream> SubscribeAsync(global::Acme.Logger.SubscribePayload payload, global::System.Threading.CancellationToken cancellationToken = default)
+    public async Task<ISubscribeClientStream> SubscribeAsync(SubscribePayload payload, CancellationToken cancellationToken = default)
     {
-        global::Acme.Logger.Runtime.ValidationErrors.ThrowIfInvalid(payload);
+        Runtime::Validation.ThrowIfInvalid(payload);
         var call = _client.Subscribe(LoggerProtoMapper.ToSubscribeRequest(payload), null, Deadline(), cancellationToken);
-        try
-        {
-            var responseHeaders = await SubscribeClientStream.OpenAsync(call.ResponseHeadersAsync, () => call.ResponseStream.MoveNext(cancellationToken)).ConfigureAwait(false);
-            return new SubscribeClientStream(call, responseHeaders);
-        }
-        catch
-        {
-            call.Dispose();
-            throw;
-        }
+        return new SubscribeClientStream(call, await SubscribeClientStream.OpenAsync(call, cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>The gRPC client end of logger.subscribe.</summary>
-    private sealed class SubscribeClientStream
-        : global::Acme.Logger.Runtime.GrpcClientStream<object, object, global::Acme.Logger.SubscribeResult, global::Acme.Logger.Protos.SubscribeResponse>,
-        ISubscribeClientStream
-    {
-        public SubscribeClientStream(AsyncServerStreamingCall<global::Acme.Logger.Protos.SubscribeResponse> call, global::Grpc.Core.Metadata headers)
-            : base(call, null, call.ResponseStream, headers, null, LoggerProtoMapper.FromProto)
-        {
-        }
+    private sealed class SubscribeClientStream(GrpcCore::AsyncServerStreamingCall<Protos.SubscribeResponse> call, GrpcCore::Metadata headers)
+        : Runtime::GrpcServerStreamingCall<SubscribeResult, Protos.SubscribeResponse>(call, headers, LoggerProtoMapper.FromProto), ISubscribeClientStream;
 
-        public global::System.Threading.Tasks.ValueTask<global::Acme.Logger.SubscribeResult?> RecvAsync(global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            // Completes in place when a message is already buffered: no state machine on the hot path.
-            var pending = ReceiveCoreAsync(cancellationToken);
-            if (pending.IsCompletedSuccessfully)
-            {
-                var received = pending.Result;
-                return new(received.HasValue ? received.Value : null);
-            }
-
-            return Awaited(pending);
-
-            static async global::System.Threading.Tasks.ValueTask<global::Acme.Logger.SubscribeResult?> Awaited(global::System.Threading.Tasks.ValueTask<global::Acme.Logger.Runtime.Received<global::Acme.Logger.SubscribeResult>> pending)
-            {
-                var received = await pending.ConfigureAwait(false);
-                return received.HasValue ? received.Value : null;
-            }
-        }
-
-        public global::System.Collections.Generic.IAsyncEnumerable<global::Acme.Logger.SubscribeResult> ReadAllAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
-            ReadAllCoreAsync(cancellationToken);
-
-        protected override void ValidateReceived(global::Acme.Logger.SubscribeResult message, ref global::Acme.Logger.Runtime.ValidationErrors? errors)
-        {
-            message.Validate(ref errors);
-        }
-    }
-
-    public async global::System.Threading.Tasks.Task<IPublishClientStream> PublishAsync(global::System.Threading.CancellationToken cancellationToken = default)
+    public async Task<IPublishClientStream> PublishAsync(CancellationToken cancellationToken = default)
     {
         var call = _client.Publish(null, Deadline(), cancellationToken);
-        try
-        {
-            var responseHeaders = await PublishClientStream.OpenAsync(call.ResponseHeadersAsync, () => call.ResponseAsync).ConfigureAwait(false);
-            return new PublishClientStream(call, responseHeaders);
-        }
-        catch
-        {
-            call.Dispose();
-            throw;
-        }
+        return new PublishClientStream(call, await PublishClientStream.OpenAsync(call, cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>The gRPC client end of logger.publish.</summary>
-    private sealed class PublishClientStream
-        : global::Acme.Logger.Runtime.GrpcClientStream<global::Acme.Logger.LogEntry, global::Acme.Logger.Protos.PublishRequest, object, object>,
-        IPublishClientStream
+    private sealed class PublishClientStream(GrpcCore::AsyncClientStreamingCall<Protos.PublishRequest, Protos.PublishResponse> call, GrpcCore::Metadata headers)
+        : Runtime::GrpcClientStreamingResultCall<LogEntry, Protos.PublishRequest, PublishResult, Protos.PublishResponse>(call, headers, LoggerProtoMapper.ToPublishRequest, LoggerProtoMapper.FromProto), IPublishClientStream;
+
+    public async Task<IWatchClientStream> WatchAsync(WatchPayload payload, CancellationToken cancellationToken = default)
     {
-        private readonly AsyncClientStreamingCall<global::Acme.Logger.Protos.PublishRequest, global::Acme.Logger.Protos.PublishResponse> _call;
-
-        public PublishClientStream(AsyncClientStreamingCall<global::Acme.Logger.Protos.PublishRequest, global::Acme.Logger.Protos.PublishResponse> call, global::Grpc.Core.Metadata headers)
-            : base(call, call.RequestStream, null, headers, LoggerProtoMapper.ToPublishRequest, null)
+        Runtime::Validation.ThrowIfInvalid(payload);
+        var headers = new GrpcCore::Metadata();
+        if (payload.View is { } view)
         {
-            _call = call;
-        }
-
-        public global::System.Threading.Tasks.ValueTask SendAsync(global::Acme.Logger.LogEntry message, global::System.Threading.CancellationToken cancellationToken = default) =>
-            SendCoreAsync(message, cancellationToken);
-
-        public global::System.Threading.Tasks.ValueTask<global::Acme.Logger.PublishResult> CloseAndRecvAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
-            CloseAndReceiveCoreAsync(_call.ResponseAsync, LoggerProtoMapper.FromProto, static message =>
-            {
-                global::Acme.Logger.Runtime.ValidationErrors? errors = null;
-                message.Validate(ref errors);
-                return errors;
-            }, cancellationToken);
-    }
-
-    public async global::System.Threading.Tasks.Task<IWatchClientStream> WatchAsync(global::Acme.Logger.WatchPayload payload, global::System.Threading.CancellationToken cancellationToken = default)
-    {
-        global::Acme.Logger.Runtime.ValidationErrors.ThrowIfInvalid(payload);
-        var headers = new global::Grpc.Core.Metadata();
-        if (payload.View is { } pView)
-        {
-            headers.Add("view", global::Acme.Logger.Runtime.HttpParameters.FormatString(pView));
+            headers.Add("view", Runtime::Parameters.FormatEnum(view));
         }
 
         var call = _client.Watch(headers, Deadline(), cancellationToken);
-        try
-        {
-            var responseHeaders = await WatchClientStream.OpenAsync(call.ResponseHeadersAsync, () => call.ResponseStream.MoveNext(cancellationToken)).ConfigureAwait(false);
-            return new WatchClientStream(call, responseHeaders);
-        }
-        catch
-        {
-            call.Dispose();
-            throw;
-        }
+        return new WatchClientStream(call, await WatchClientStream.OpenAsync(call, cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>The gRPC client end of logger.watch.</summary>
-    private sealed class WatchClientStream
-        : global::Acme.Logger.Runtime.GrpcClientStream<global::Acme.Logger.FilterUpdate, global::Acme.Logger.Protos.WatchRequest, global::Acme.Logger.LogRecord, global::Acme.Logger.Protos.WatchResponse>,
-        IWatchClientStream
-    {
-        public WatchClientStream(AsyncDuplexStreamingCall<global::Acme.Logger.Protos.WatchRequest, global::Acme.Logger.Protos.WatchResponse> call, global::Grpc.Core.Metadata headers)
-            : base(call, call.RequestStream, call.ResponseStream, headers, LoggerProtoMapper.ToWatchRequest, LoggerProtoMapper.FromProto)
-        {
-        }
-
-        public global::System.Threading.Tasks.ValueTask SendAsync(global::Acme.Logger.FilterUpdate message, global::System.Threading.CancellationToken cancellationToken = default) =>
-            SendCoreAsync(message, cancellationToken);
-
-        public global::System.Threading.Tasks.ValueTask CloseAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
-            CloseSendingAsync(cancellationToken);
-
-        public global::System.Threading.Tasks.ValueTask<global::Acme.Logger.LogRecord?> RecvAsync(global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            // Completes in place when a message is already buffered: no state machine on the hot path.
-            var pending = ReceiveCoreAsync(cancellationToken);
-            if (pending.IsCompletedSuccessfully)
-            {
-                var received = pending.Result;
-                return new(received.HasValue ? received.Value : null);
-            }
-
-            return Awaited(pending);
-
-            static async global::System.Threading.Tasks.ValueTask<global::Acme.Logger.LogRecord?> Awaited(global::System.Threading.Tasks.ValueTask<global::Acme.Logger.Runtime.Received<global::Acme.Logger.LogRecord>> pending)
-            {
-                var received = await pending.ConfigureAwait(false);
-                return received.HasValue ? received.Value : null;
-            }
-        }
-
-        public global::System.Collections.Generic.IAsyncEnumerable<global::Acme.Logger.LogRecord> ReadAllAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
-            ReadAllCoreAsync(cancellationToken);
-
-        public LogRecordView View => global::Acme.Logger.LogRecord.TryParseView(ViewName, out var view) ? view : default;
-
-        protected override void ValidateReceived(global::Acme.Logger.LogRecord message, ref global::Acme.Logger.Runtime.ValidationErrors? errors)
-        {
-            message.Validate(ref errors);
-            message.ValidateView(View, ref errors);
-        }
-    }
+    private sealed class WatchClientStream(GrpcCore::AsyncDuplexStreamingCall<Protos.WatchRequest, Protos.WatchResponse> call, GrpcCore::Metadata headers)
+        : Runtime::GrpcViewedBidirectionalCall<FilterUpdate, Protos.WatchRequest, LogRecord, Protos.WatchResponse, LogRecordView>(call, headers, LoggerProtoMapper.ToWatchRequest, LoggerProtoMapper.FromProto), IWatchClientStream;
 
     /// <summary>Not served over gRPC: the design gives events no grpc.</summary>
-    public global::System.Threading.Tasks.Task<IEventsClientStream> EventsAsync(global::Acme.Logger.EventsPayload payload, global::System.Threading.CancellationToken cancellationToken = default) =>
-        throw new global::System.NotSupportedException("logger.events is not served over gRPC.");
+    public Task<IEventsClientStream> EventsAsync(EventsPayload payload, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException("logger.events is not served over gRPC.");
 
     /// <summary>Not served over gRPC: the design gives upload no grpc.</summary>
-    public global::System.Threading.Tasks.Task<global::Acme.Logger.UploadResult> UploadAsync(global::Acme.Logger.UploadPayload payload, global::System.IO.Stream body, global::System.Threading.CancellationToken cancellationToken = default) =>
-        throw new global::System.NotSupportedException("logger.upload is not served over gRPC.");
+    public Task<UploadResult> UploadAsync(UploadPayload payload, Stream body, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException("logger.upload is not served over gRPC.");
 
     /// <summary>Not served over gRPC: the design gives download no grpc.</summary>
-    public global::System.Threading.Tasks.Task<global::System.IO.Stream> DownloadAsync(global::Acme.Logger.DownloadPayload payload, global::System.Threading.CancellationToken cancellationToken = default) =>
-        throw new global::System.NotSupportedException("logger.download is not served over gRPC.");
+    public Task<Stream> DownloadAsync(DownloadPayload payload, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException("logger.download is not served over gRPC.");
 
-    public async global::System.Threading.Tasks.Task<global::Acme.Logger.RecentResult> RecentAsync(global::Acme.Logger.RecentPayload payload, global::System.Threading.CancellationToken cancellationToken = default)
+    public async Task<RecentResult> RecentAsync(RecentPayload payload, CancellationToken cancellationToken = default)
     {
-        global::Acme.Logger.Runtime.ValidationErrors.ThrowIfInvalid(payload);
-        global::Acme.Logger.Protos.RecentResponse response;
-        try
-        {
-            response = await _client.RecentAsync(LoggerProtoMapper.ToRecentRequest(payload), deadline: Deadline(), cancellationToken: cancellationToken).ConfigureAwait(false);
-        }
-        catch (RpcException e) when (e.StatusCode == StatusCode.Cancelled && cancellationToken.IsCancellationRequested)
-        {
-            throw new global::System.OperationCanceledException("The call was canceled.", e, cancellationToken);
-        }
-        catch (RpcException e)
-        {
-            throw global::Acme.Logger.Runtime.GrpcErrors.FromRpcException(e);
-        }
-
-        var result = LoggerProtoMapper.FromProto(response);
-        global::Acme.Logger.Runtime.ValidationErrors.ThrowIfInvalid(result);
-        return result;
+        Runtime::Validation.ThrowIfInvalid(payload);
+        var response = await Runtime::GrpcUnaryCall.ResponseAsync(_client.RecentAsync(LoggerProtoMapper.ToRecentRequest(payload), null, Deadline(), cancellationToken), cancellationToken).ConfigureAwait(false);
+        return Runtime::Validation.Validated(LoggerProtoMapper.FromProto(response));
     }
 }

@@ -4,8 +4,12 @@
 // </auto-generated>
 #nullable enable
 
-using Grpc.Core;
+using System;
+using System.CodeDom.Compiler;
+using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
+using GrpcCore = Grpc.Core;
+using Runtime = Acme.Logger.Runtime;
 
 namespace Acme.Logger;
 
@@ -14,272 +18,71 @@ namespace Acme.Logger;
 /// service generated from logger.proto. Requests are converted and validated (INVALID_ARGUMENT when they fail), the
 /// handler's token follows the call's deadline and cancellation, and errors map to the design's status codes.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("StreamGen", "0.1.0")]
+[GeneratedCode("StreamGen", "0.1.0")]
 public sealed partial class LoggerGrpcService(ILoggerService service, ILogger<LoggerGrpcService> logger)
-    : global::Acme.Logger.Protos.Logger.LoggerBase
+    : Protos.Logger.LoggerBase
 {
     /// <summary>Stream log entries for a specific topic</summary>
-    public override async global::System.Threading.Tasks.Task Subscribe(global::Acme.Logger.Protos.SubscribeRequest request, IServerStreamWriter<global::Acme.Logger.Protos.SubscribeResponse> responseStream, ServerCallContext context)
+    public override Task Subscribe(Protos.SubscribeRequest request, GrpcCore::IServerStreamWriter<Protos.SubscribeResponse> responseStream, GrpcCore::ServerCallContext context)
     {
-        try
-        {
-            var payload = LoggerProtoMapper.FromProto(request);
-            global::Acme.Logger.Runtime.ValidationErrors.ThrowIfInvalid(payload);
-            var stream = new SubscribeServerStream(null, responseStream, context);
-            global::System.Runtime.ExceptionServices.ExceptionDispatchInfo? failure = null;
-            try
-            {
-                await service.SubscribeAsync(payload, stream, context.CancellationToken).ConfigureAwait(false);
-            }
-            catch (global::System.Exception e)
-            {
-                failure = global::System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e);
-            }
-
-            // Messages the handler sent before it returned (or failed) are written before the call ends.
-            try
-            {
-                await stream.CompleteAsync().ConfigureAwait(false);
-            }
-            catch when (failure is not null)
-            {
-                // The handler's own error is the one to report.
-            }
-
-            failure?.Throw();
-        }
-        catch (global::System.Exception e)
-        {
-            throw global::Acme.Logger.Runtime.GrpcErrors.ToRpcException(e, SubscribeStatus, context, logger);
-        }
+        var stream = new SubscribeServerStream(responseStream, context);
+        return stream.ServeAsync(ErrorStatus, logger, cancellationToken => service.SubscribeAsync(Runtime::Validation.Validated(LoggerProtoMapper.FromProto(request)), stream, cancellationToken));
     }
-
-    private static StatusCode? SubscribeStatus(string name) => name switch
-    {
-        "not_found" => StatusCode.NotFound,
-        _ => null,
-    };
 
     /// <summary>The gRPC server end of logger.subscribe.</summary>
-    private sealed class SubscribeServerStream : global::Acme.Logger.Runtime.GrpcServerStream<object, object, global::Acme.Logger.SubscribeResult, global::Acme.Logger.Protos.SubscribeResponse>, ISubscribeServerStream
-    {
-        public SubscribeServerStream(IAsyncStreamReader<object>? requests, IServerStreamWriter<global::Acme.Logger.Protos.SubscribeResponse>? responses, ServerCallContext context)
-            : base(requests, responses, context, null, LoggerProtoMapper.ToSubscribeResponse)
-        {
-        }
-
-        public global::System.Threading.Tasks.ValueTask OpenAsync(global::System.Threading.CancellationToken cancellationToken = default) => OpenCoreAsync(cancellationToken);
-
-        public global::System.Threading.Tasks.ValueTask SendAsync(global::Acme.Logger.SubscribeResult message, global::System.Threading.CancellationToken cancellationToken = default) =>
-            SendCoreAsync(message, cancellationToken);
-    }
+    private sealed class SubscribeServerStream(GrpcCore::IServerStreamWriter<Protos.SubscribeResponse> responses, GrpcCore::ServerCallContext context)
+        : Runtime::GrpcServerStreamingStream<SubscribeResult, Protos.SubscribeResponse>(responses, context, LoggerProtoMapper.ToSubscribeResponse), ISubscribeServerStream;
 
     /// <summary>Publish a stream of log entries; the result counts those accepted</summary>
-    public override async global::System.Threading.Tasks.Task<global::Acme.Logger.Protos.PublishResponse> Publish(IAsyncStreamReader<global::Acme.Logger.Protos.PublishRequest> requestStream, ServerCallContext context)
+    public override Task<Protos.PublishResponse> Publish(GrpcCore::IAsyncStreamReader<Protos.PublishRequest> requestStream, GrpcCore::ServerCallContext context)
     {
-        try
-        {
-            var stream = new PublishServerStream(requestStream, null, context);
-            global::System.Runtime.ExceptionServices.ExceptionDispatchInfo? failure = null;
-            try
-            {
-                await service.PublishAsync(stream, context.CancellationToken).ConfigureAwait(false);
-            }
-            catch (global::System.Exception e)
-            {
-                failure = global::System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e);
-            }
-
-            // Messages the handler sent before it returned (or failed) are written before the call ends.
-            try
-            {
-                await stream.CompleteAsync().ConfigureAwait(false);
-            }
-            catch when (failure is not null)
-            {
-                // The handler's own error is the one to report.
-            }
-
-            failure?.Throw();
-            return stream.Result is { } result
-                ? LoggerProtoMapper.ToPublishResponse(result)
-                : throw new global::System.InvalidOperationException("The publish handler returned without calling SendAndCloseAsync.");
-        }
-        catch (global::System.Exception e)
-        {
-            throw global::Acme.Logger.Runtime.GrpcErrors.ToRpcException(e, PublishStatus, context, logger);
-        }
+        var stream = new PublishServerStream(requestStream, context);
+        return stream.ServeAsync(ErrorStatus, logger, cancellationToken => service.PublishAsync(stream, cancellationToken));
     }
-
-    private static StatusCode? PublishStatus(string name) => name switch
-    {
-        "not_found" => StatusCode.NotFound,
-        _ => null,
-    };
 
     /// <summary>The gRPC server end of logger.publish.</summary>
-    private sealed class PublishServerStream : global::Acme.Logger.Runtime.GrpcServerStream<global::Acme.Logger.LogEntry, global::Acme.Logger.Protos.PublishRequest, object, object>, IPublishServerStream
-    {
-        public PublishServerStream(IAsyncStreamReader<global::Acme.Logger.Protos.PublishRequest>? requests, IServerStreamWriter<object>? responses, ServerCallContext context)
-            : base(requests, responses, context, LoggerProtoMapper.FromProto, null)
-        {
-        }
-
-        /// <summary>The result the handler sent with SendAndCloseAsync.</summary>
-        public global::Acme.Logger.PublishResult? Result { get; private set; }
-
-        public global::System.Threading.Tasks.ValueTask OpenAsync(global::System.Threading.CancellationToken cancellationToken = default) => OpenCoreAsync(cancellationToken);
-
-        public global::System.Threading.Tasks.ValueTask<global::Acme.Logger.LogEntry?> RecvAsync(global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            // Completes in place when a message is already buffered: no state machine on the hot path.
-            var pending = ReceiveCoreAsync(cancellationToken);
-            if (pending.IsCompletedSuccessfully)
-            {
-                var received = pending.Result;
-                return new(received.HasValue ? received.Value : null);
-            }
-
-            return Awaited(pending);
-
-            static async global::System.Threading.Tasks.ValueTask<global::Acme.Logger.LogEntry?> Awaited(global::System.Threading.Tasks.ValueTask<global::Acme.Logger.Runtime.Received<global::Acme.Logger.LogEntry>> pending)
-            {
-                var received = await pending.ConfigureAwait(false);
-                return received.HasValue ? received.Value : null;
-            }
-        }
-
-        public global::System.Collections.Generic.IAsyncEnumerable<global::Acme.Logger.LogEntry> ReadAllAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
-            ReadAllCoreAsync(cancellationToken);
-
-        protected override void ValidateReceived(global::Acme.Logger.LogEntry message, ref global::Acme.Logger.Runtime.ValidationErrors? errors) =>
-            message.Validate(ref errors);
-
-        public global::System.Threading.Tasks.ValueTask SendAndCloseAsync(global::Acme.Logger.PublishResult result, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            Result = result;
-            return default;
-        }
-    }
+    private sealed class PublishServerStream(GrpcCore::IAsyncStreamReader<Protos.PublishRequest> requests, GrpcCore::ServerCallContext context)
+        : Runtime::GrpcClientStreamingResultStream<LogEntry, Protos.PublishRequest, PublishResult, Protos.PublishResponse>(requests, context, LoggerProtoMapper.FromProto, LoggerProtoMapper.ToPublishResponse), IPublishServerStream;
 
     /// <summary>Stream the entries of a changing set of topics; the client adds and removes topics while entries flow</summary>
-    public override async global::System.Threading.Tasks.Task Watch(IAsyncStreamReader<global::Acme.Logger.Protos.WatchRequest> requestStream, IServerStreamWriter<global::Acme.Logger.Protos.WatchResponse> responseStream, ServerCallContext context)
+    public override Task Watch(GrpcCore::IAsyncStreamReader<Protos.WatchRequest> requestStream, GrpcCore::IServerStreamWriter<Protos.WatchResponse> responseStream, GrpcCore::ServerCallContext context)
     {
-        try
-        {
-            global::Acme.Logger.Runtime.ValidationErrors? errors = null;
-            var pView = global::Acme.Logger.Runtime.HttpParameters.ParseString(context.RequestHeaders.GetValue("view"), "view", ref errors);
-            if (errors is not null)
-            {
-                throw errors.ToException();
-            }
-
-            var payload = new global::Acme.Logger.WatchPayload
-            {
-                View = pView,
-            };
-            global::Acme.Logger.Runtime.ValidationErrors.ThrowIfInvalid(payload);
-            var stream = new WatchServerStream(requestStream, responseStream, context);
-            global::System.Runtime.ExceptionServices.ExceptionDispatchInfo? failure = null;
-            try
-            {
-                await service.WatchAsync(payload, stream, context.CancellationToken).ConfigureAwait(false);
-            }
-            catch (global::System.Exception e)
-            {
-                failure = global::System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e);
-            }
-
-            // Messages the handler sent before it returned (or failed) are written before the call ends.
-            try
-            {
-                await stream.CompleteAsync().ConfigureAwait(false);
-            }
-            catch when (failure is not null)
-            {
-                // The handler's own error is the one to report.
-            }
-
-            failure?.Throw();
-        }
-        catch (global::System.Exception e)
-        {
-            throw global::Acme.Logger.Runtime.GrpcErrors.ToRpcException(e, WatchStatus, context, logger);
-        }
+        var stream = new WatchServerStream(requestStream, responseStream, context);
+        return stream.ServeAsync(ErrorStatus, logger, cancellationToken => service.WatchAsync(DecodeWatch(context), stream, cancellationToken));
     }
 
-    private static StatusCode? WatchStatus(string name) => name switch
+    private static WatchPayload DecodeWatch(GrpcCore::ServerCallContext context)
     {
-        "not_found" => StatusCode.NotFound,
-        _ => null,
-    };
+        Runtime::ValidationErrors? errors = null;
+        var view = Runtime::Parameters.ParseEnum<View>(context.RequestHeaders.GetValue("view"), "view", ref errors);
+        var payload = new WatchPayload
+        {
+            View = view,
+        };
+        return Runtime::Validation.Validated(payload, errors);
+    }
 
     /// <summary>The gRPC server end of logger.watch.</summary>
-    private sealed class WatchServerStream : global::Acme.Logger.Runtime.GrpcServerStream<global::Acme.Logger.FilterUpdate, global::Acme.Logger.Protos.WatchRequest, global::Acme.Logger.LogRecord, global::Acme.Logger.Protos.WatchResponse>, IWatchServerStream
-    {
-        private LogRecordView _view;
-
-        public WatchServerStream(IAsyncStreamReader<global::Acme.Logger.Protos.WatchRequest>? requests, IServerStreamWriter<global::Acme.Logger.Protos.WatchResponse>? responses, ServerCallContext context)
-            : base(requests, responses, context, LoggerProtoMapper.FromProto, LoggerProtoMapper.ToWatchResponse)
-        {
-        }
-
-        public global::System.Threading.Tasks.ValueTask OpenAsync(global::System.Threading.CancellationToken cancellationToken = default) => OpenCoreAsync(cancellationToken);
-
-        public global::System.Threading.Tasks.ValueTask SendAsync(global::Acme.Logger.LogRecord message, global::System.Threading.CancellationToken cancellationToken = default) =>
-            SendCoreAsync(message.Project(_view), cancellationToken);
-
-        public void SetView(LogRecordView view)
-        {
-            SetViewCore(global::Acme.Logger.LogRecord.ViewName(view));
-            _view = view;
-        }
-
-        public global::System.Threading.Tasks.ValueTask<global::Acme.Logger.FilterUpdate?> RecvAsync(global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            // Completes in place when a message is already buffered: no state machine on the hot path.
-            var pending = ReceiveCoreAsync(cancellationToken);
-            if (pending.IsCompletedSuccessfully)
-            {
-                var received = pending.Result;
-                return new(received.HasValue ? received.Value : null);
-            }
-
-            return Awaited(pending);
-
-            static async global::System.Threading.Tasks.ValueTask<global::Acme.Logger.FilterUpdate?> Awaited(global::System.Threading.Tasks.ValueTask<global::Acme.Logger.Runtime.Received<global::Acme.Logger.FilterUpdate>> pending)
-            {
-                var received = await pending.ConfigureAwait(false);
-                return received.HasValue ? received.Value : null;
-            }
-        }
-
-        public global::System.Collections.Generic.IAsyncEnumerable<global::Acme.Logger.FilterUpdate> ReadAllAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
-            ReadAllCoreAsync(cancellationToken);
-
-        protected override void ValidateReceived(global::Acme.Logger.FilterUpdate message, ref global::Acme.Logger.Runtime.ValidationErrors? errors) =>
-            message.Validate(ref errors);
-    }
+    private sealed class WatchServerStream(GrpcCore::IAsyncStreamReader<Protos.WatchRequest> requests, GrpcCore::IServerStreamWriter<Protos.WatchResponse> responses, GrpcCore::ServerCallContext context)
+        : Runtime::GrpcViewedBidirectionalStream<FilterUpdate, Protos.WatchRequest, LogRecord, Protos.WatchResponse, LogRecordView>(requests, responses, context, LoggerProtoMapper.FromProto, LoggerProtoMapper.ToWatchResponse), IWatchServerStream;
 
     /// <summary>The most recent retained entries of a topic</summary>
-    public override async global::System.Threading.Tasks.Task<global::Acme.Logger.Protos.RecentResponse> Recent(global::Acme.Logger.Protos.RecentRequest request, ServerCallContext context)
+    public override async Task<Protos.RecentResponse> Recent(Protos.RecentRequest request, GrpcCore::ServerCallContext context)
     {
         try
         {
-            var payload = LoggerProtoMapper.FromProto(request);
-            global::Acme.Logger.Runtime.ValidationErrors.ThrowIfInvalid(payload);
-            var result = await service.RecentAsync(payload, context.CancellationToken).ConfigureAwait(false);
+            var result = await service.RecentAsync(Runtime::Validation.Validated(LoggerProtoMapper.FromProto(request)), context.CancellationToken);
             return LoggerProtoMapper.ToRecentResponse(result);
         }
-        catch (global::System.Exception e)
+        catch (Exception e)
         {
-            throw global::Acme.Logger.Runtime.GrpcErrors.ToRpcException(e, RecentStatus, context, logger);
+            throw Runtime::GrpcErrors.ToRpcException(e, ErrorStatus, context, logger);
         }
     }
 
-    private static StatusCode? RecentStatus(string name) => name switch
+    private static GrpcCore::StatusCode? ErrorStatus(string name) => name switch
     {
-        "not_found" => StatusCode.NotFound,
+        "not_found" => GrpcCore::StatusCode.NotFound,
         _ => null,
     };
 }

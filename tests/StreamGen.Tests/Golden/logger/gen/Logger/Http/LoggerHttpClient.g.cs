@@ -4,7 +4,12 @@
 // </auto-generated>
 #nullable enable
 
+using System.CodeDom.Compiler;
+using System.IO;
 using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using Runtime = Acme.Logger.Runtime;
 
 namespace Acme.Logger;
 
@@ -13,281 +18,95 @@ namespace Acme.Logger;
 /// <see cref="HttpClient"/> whose <see cref="HttpClient.BaseAddress"/> is the server (e.g. <c>http://localhost:8080/</c>).
 /// Payloads are validated before they are sent and every received message after it arrives.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("StreamGen", "0.1.0")]
-public sealed partial class LoggerHttpClient(HttpClient httpClient, global::Acme.Logger.Runtime.StreamGenClientOptions? options = null) : ILoggerClient
+[GeneratedCode("StreamGen", "0.1.0")]
+public sealed partial class LoggerHttpClient(HttpClient httpClient, Runtime::StreamGenClientOptions? options = null) : ILoggerClient
 {
-    private readonly global::Acme.Logger.Runtime.StreamGenClientOptions _options = options ?? new();
+    private readonly Runtime::StreamGenClientOptions _options = options ?? new();
 
-    public async global::System.Threading.Tasks.Task<ISubscribeClientStream> SubscribeAsync(global::Acme.Logger.SubscribePayload payload, global::System.Threading.CancellationToken cancellationToken = default)
+    public async Task<ISubscribeClientStream> SubscribeAsync(SubscribePayload payload, CancellationToken cancellationToken = default)
     {
-        global::Acme.Logger.Runtime.ValidationErrors.ThrowIfInvalid(payload);
-        var path = new global::System.Text.StringBuilder();
-        path.Append("/logs/");
-        path.Append(global::System.Uri.EscapeDataString(global::Acme.Logger.Runtime.HttpParameters.FormatString(payload.Topic)));
-        path.Append("/stream");
-        var uri = path.ToString();
-        var connection = await SubscribeClientStream.ConnectAsync(httpClient, uri, null, _options, cancellationToken).ConfigureAwait(false);
+        Runtime::Validation.ThrowIfInvalid(payload);
+        var uri = new Runtime::HttpUri().Literal("/logs/").Segment(payload.Topic).Literal("/stream");
+        var connection = await Runtime::WebSocketConnection.ConnectAsync(httpClient, uri.ToString(), null, _options, cancellationToken).ConfigureAwait(false);
         return new SubscribeClientStream(connection);
     }
 
     /// <summary>The WebSocket client end of logger.subscribe.</summary>
-    private sealed class SubscribeClientStream(global::Acme.Logger.Runtime.WebSocketConnection connection)
-        : global::Acme.Logger.Runtime.WebSocketClientStream<object, global::Acme.Logger.SubscribeResult>(
-            connection,
-            null,
-            global::Acme.Logger.LoggerJsonReader.SubscribeResult),
-        ISubscribeClientStream
+    private sealed class SubscribeClientStream(Runtime::WebSocketConnection connection)
+        : Runtime::WebSocketServerStreamingCall<SubscribeResult>(connection, LoggerJsonReader.SubscribeResult), ISubscribeClientStream;
+
+    public async Task<IPublishClientStream> PublishAsync(CancellationToken cancellationToken = default)
     {
-        public global::System.Threading.Tasks.ValueTask<global::Acme.Logger.SubscribeResult?> RecvAsync(global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            // Completes in place when a message is already buffered: no state machine on the hot path.
-            var pending = ReceiveCoreAsync(cancellationToken);
-            if (pending.IsCompletedSuccessfully)
-            {
-                var received = pending.Result;
-                return new(received.HasValue ? received.Value : null);
-            }
-
-            return Awaited(pending);
-
-            static async global::System.Threading.Tasks.ValueTask<global::Acme.Logger.SubscribeResult?> Awaited(global::System.Threading.Tasks.ValueTask<global::Acme.Logger.Runtime.Received<global::Acme.Logger.SubscribeResult>> pending)
-            {
-                var received = await pending.ConfigureAwait(false);
-                return received.HasValue ? received.Value : null;
-            }
-        }
-
-        public global::System.Collections.Generic.IAsyncEnumerable<global::Acme.Logger.SubscribeResult> ReadAllAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
-            ReadAllCoreAsync(cancellationToken);
-
-        protected override void ValidateReceived(global::Acme.Logger.SubscribeResult message, ref global::Acme.Logger.Runtime.ValidationErrors? errors)
-        {
-            message.Validate(ref errors);
-        }
-    }
-
-    public async global::System.Threading.Tasks.Task<IPublishClientStream> PublishAsync(global::System.Threading.CancellationToken cancellationToken = default)
-    {
-        var path = new global::System.Text.StringBuilder();
-        path.Append("/logs/publish");
-        var uri = path.ToString();
-        var connection = await PublishClientStream.ConnectAsync(httpClient, uri, null, _options, cancellationToken).ConfigureAwait(false);
+        var uri = new Runtime::HttpUri().Literal("/logs/publish");
+        var connection = await Runtime::WebSocketConnection.ConnectAsync(httpClient, uri.ToString(), null, _options, cancellationToken).ConfigureAwait(false);
         return new PublishClientStream(connection);
     }
 
     /// <summary>The WebSocket client end of logger.publish.</summary>
-    private sealed class PublishClientStream(global::Acme.Logger.Runtime.WebSocketConnection connection)
-        : global::Acme.Logger.Runtime.WebSocketClientStream<global::Acme.Logger.LogEntry, object>(
-            connection,
-            global::Acme.Logger.LoggerJsonContext.Default.LogEntry,
-            null),
-        IPublishClientStream
-    {
-        public global::System.Threading.Tasks.ValueTask SendAsync(global::Acme.Logger.LogEntry message, global::System.Threading.CancellationToken cancellationToken = default) =>
-            SendCoreAsync(message, cancellationToken);
+    private sealed class PublishClientStream(Runtime::WebSocketConnection connection)
+        : Runtime::WebSocketClientStreamingResultCall<LogEntry, PublishResult>(connection, LoggerJsonContext.Default.LogEntry, LoggerJsonReader.PublishResult), IPublishClientStream;
 
-        public global::System.Threading.Tasks.ValueTask<global::Acme.Logger.PublishResult> CloseAndRecvAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
-            CloseAndReceiveCoreAsync(global::Acme.Logger.LoggerJsonReader.PublishResult, static message =>
-            {
-                global::Acme.Logger.Runtime.ValidationErrors? errors = null;
-                message.Validate(ref errors);
-                return errors;
-            }, cancellationToken);
-    }
-
-    public async global::System.Threading.Tasks.Task<IWatchClientStream> WatchAsync(global::Acme.Logger.WatchPayload payload, global::System.Threading.CancellationToken cancellationToken = default)
+    public async Task<IWatchClientStream> WatchAsync(WatchPayload payload, CancellationToken cancellationToken = default)
     {
-        global::Acme.Logger.Runtime.ValidationErrors.ThrowIfInvalid(payload);
-        var path = new global::System.Text.StringBuilder();
-        path.Append("/logs/watch");
-        var query = new global::System.Text.StringBuilder();
-        if (payload.View is { } pView)
+        Runtime::Validation.ThrowIfInvalid(payload);
+        var uri = new Runtime::HttpUri().Literal("/logs/watch");
+        if (payload.View is { } view)
         {
-            global::Acme.Logger.Runtime.HttpParameters.AppendQuery(query, "view", global::Acme.Logger.Runtime.HttpParameters.FormatString(pView));
+            uri.Query("view", Runtime::Parameters.FormatEnum(view));
         }
 
-        path.Append(query);
-        var uri = path.ToString();
-        var connection = await WatchClientStream.ConnectAsync(httpClient, uri, null, _options, cancellationToken).ConfigureAwait(false);
+        var connection = await Runtime::WebSocketConnection.ConnectAsync(httpClient, uri.ToString(), null, _options, cancellationToken).ConfigureAwait(false);
         return new WatchClientStream(connection);
     }
 
     /// <summary>The WebSocket client end of logger.watch.</summary>
-    private sealed class WatchClientStream(global::Acme.Logger.Runtime.WebSocketConnection connection)
-        : global::Acme.Logger.Runtime.WebSocketClientStream<global::Acme.Logger.FilterUpdate, global::Acme.Logger.LogRecord>(
-            connection,
-            global::Acme.Logger.LoggerJsonContext.Default.FilterUpdate,
-            global::Acme.Logger.LoggerJsonReader.LogRecord),
-        IWatchClientStream
+    private sealed class WatchClientStream(Runtime::WebSocketConnection connection)
+        : Runtime::WebSocketViewedBidirectionalCall<FilterUpdate, LogRecord, LogRecordView>(connection, LoggerJsonContext.Default.FilterUpdate, LoggerJsonReader.LogRecord), IWatchClientStream;
+
+    public async Task<IEventsClientStream> EventsAsync(EventsPayload payload, CancellationToken cancellationToken = default)
     {
-        public global::System.Threading.Tasks.ValueTask SendAsync(global::Acme.Logger.FilterUpdate message, global::System.Threading.CancellationToken cancellationToken = default) =>
-            SendCoreAsync(message, cancellationToken);
-
-        public global::System.Threading.Tasks.ValueTask CloseAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
-            CloseSendingAsync(cancellationToken);
-
-        public global::System.Threading.Tasks.ValueTask<global::Acme.Logger.LogRecord?> RecvAsync(global::System.Threading.CancellationToken cancellationToken = default)
+        Runtime::Validation.ThrowIfInvalid(payload);
+        var uri = new Runtime::HttpUri().Literal("/logs/").Segment(payload.Topic).Literal("/events");
+        var (response, body) = await EventsClientStream.OpenAsync(httpClient, uri.ToString(), request =>
         {
-            // Completes in place when a message is already buffered: no state machine on the hot path.
-            var pending = ReceiveCoreAsync(cancellationToken);
-            if (pending.IsCompletedSuccessfully)
+            if (payload.Since is { } since)
             {
-                var received = pending.Result;
-                return new(received.HasValue ? received.Value : null);
-            }
-
-            return Awaited(pending);
-
-            static async global::System.Threading.Tasks.ValueTask<global::Acme.Logger.LogRecord?> Awaited(global::System.Threading.Tasks.ValueTask<global::Acme.Logger.Runtime.Received<global::Acme.Logger.LogRecord>> pending)
-            {
-                var received = await pending.ConfigureAwait(false);
-                return received.HasValue ? received.Value : null;
-            }
-        }
-
-        public global::System.Collections.Generic.IAsyncEnumerable<global::Acme.Logger.LogRecord> ReadAllAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
-            ReadAllCoreAsync(cancellationToken);
-
-        public LogRecordView View => global::Acme.Logger.LogRecord.TryParseView(ViewName, out var view) ? view : default;
-
-        protected override void ValidateReceived(global::Acme.Logger.LogRecord message, ref global::Acme.Logger.Runtime.ValidationErrors? errors)
-        {
-            message.Validate(ref errors);
-            message.ValidateView(View, ref errors);
-        }
-    }
-
-    public async global::System.Threading.Tasks.Task<IEventsClientStream> EventsAsync(global::Acme.Logger.EventsPayload payload, global::System.Threading.CancellationToken cancellationToken = default)
-    {
-        global::Acme.Logger.Runtime.ValidationErrors.ThrowIfInvalid(payload);
-        var path = new global::System.Text.StringBuilder();
-        path.Append("/logs/");
-        path.Append(global::System.Uri.EscapeDataString(global::Acme.Logger.Runtime.HttpParameters.FormatString(payload.Topic)));
-        path.Append("/events");
-        var uri = path.ToString();
-        var (response, body) = await EventsClientStream.OpenAsync(httpClient, uri, request =>
-        {
-            if (payload.Since is { } pSince)
-            {
-                request.Headers.TryAddWithoutValidation("Last-Event-ID", pSince);
+                request.Headers.TryAddWithoutValidation("Last-Event-ID", since);
             }
         }, cancellationToken).ConfigureAwait(false);
         return new EventsClientStream(response, body);
     }
 
     /// <summary>The Server-Sent Events client end of logger.events.</summary>
-    private sealed class EventsClientStream(HttpResponseMessage response, global::System.IO.Stream body)
-        : global::Acme.Logger.Runtime.ServerSentEventsClientStream<global::Acme.Logger.LogRecord>(response, body, global::Acme.Logger.LoggerJsonReader.LogRecord),
-        IEventsClientStream
+    private sealed class EventsClientStream(HttpResponseMessage response, Stream body)
+        : Runtime::ViewedServerSentEventsClientStream<LogRecord, LogRecordView>(response, body, LoggerJsonReader.LogRecord), IEventsClientStream;
+
+    public async Task<UploadResult> UploadAsync(UploadPayload payload, Stream body, CancellationToken cancellationToken = default)
     {
-        public global::System.Threading.Tasks.ValueTask<global::Acme.Logger.LogRecord?> RecvAsync(global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            // Completes in place when a message is already buffered: no state machine on the hot path.
-            var pending = ReceiveCoreAsync(cancellationToken);
-            if (pending.IsCompletedSuccessfully)
-            {
-                var received = pending.Result;
-                return new(received.HasValue ? received.Value : null);
-            }
-
-            return Awaited(pending);
-
-            static async global::System.Threading.Tasks.ValueTask<global::Acme.Logger.LogRecord?> Awaited(global::System.Threading.Tasks.ValueTask<global::Acme.Logger.Runtime.Received<global::Acme.Logger.LogRecord>> pending)
-            {
-                var received = await pending.ConfigureAwait(false);
-                return received.HasValue ? received.Value : null;
-            }
-        }
-
-        public global::System.Collections.Generic.IAsyncEnumerable<global::Acme.Logger.LogRecord> ReadAllAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
-            ReadAllCoreAsync(cancellationToken);
-
-        public LogRecordView View => global::Acme.Logger.LogRecord.TryParseView(ViewName, out var view) ? view : default;
-
-        protected override void ValidateReceived(global::Acme.Logger.LogRecord message, ref global::Acme.Logger.Runtime.ValidationErrors? errors)
-        {
-            message.Validate(ref errors);
-            message.ValidateView(View, ref errors);
-        }
-    }
-
-    public async global::System.Threading.Tasks.Task<global::Acme.Logger.UploadResult> UploadAsync(global::Acme.Logger.UploadPayload payload, global::System.IO.Stream body, global::System.Threading.CancellationToken cancellationToken = default)
-    {
-        global::Acme.Logger.Runtime.ValidationErrors.ThrowIfInvalid(payload);
-        var path = new global::System.Text.StringBuilder();
-        path.Append("/logs/");
-        path.Append(global::System.Uri.EscapeDataString(global::Acme.Logger.Runtime.HttpParameters.FormatString(payload.Topic)));
-        path.Append("/archive");
-        var uri = path.ToString();
-        using var request = new HttpRequestMessage(new HttpMethod("POST"), uri);
+        Runtime::Validation.ThrowIfInvalid(payload);
+        var uri = new Runtime::HttpUri().Literal("/logs/").Segment(payload.Topic).Literal("/archive");
+        using var request = new HttpRequestMessage(HttpMethod.Post, uri.ToString());
         request.Content = new StreamContent(body);
-        using var response = await httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        if (!response.IsSuccessStatusCode)
-        {
-            throw await global::Acme.Logger.Runtime.HttpErrors.ReadAsync(response, cancellationToken).ConfigureAwait(false);
-        }
-
-        var responseBody = await global::System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync(response.Content, global::Acme.Logger.LoggerJsonReader.UploadResult, cancellationToken).ConfigureAwait(false)
-            ?? throw new global::Acme.Logger.Runtime.ValidationException("the response has no body");
-        global::Acme.Logger.Runtime.ValidationErrors? errors = null;
-        var result = responseBody;
-        result.Validate(ref errors);
-        if (errors is not null)
-        {
-            throw errors.ToException();
-        }
-
-        return result;
+        using var response = await Runtime::HttpCalls.SendAsync(httpClient, request, cancellationToken).ConfigureAwait(false);
+        return await Runtime::HttpCalls.ReadResultAsync(response, LoggerJsonReader.UploadResult, cancellationToken).ConfigureAwait(false);
     }
 
-    public async global::System.Threading.Tasks.Task<global::System.IO.Stream> DownloadAsync(global::Acme.Logger.DownloadPayload payload, global::System.Threading.CancellationToken cancellationToken = default)
+    public async Task<Stream> DownloadAsync(DownloadPayload payload, CancellationToken cancellationToken = default)
     {
-        global::Acme.Logger.Runtime.ValidationErrors.ThrowIfInvalid(payload);
-        var path = new global::System.Text.StringBuilder();
-        path.Append("/logs/");
-        path.Append(global::System.Uri.EscapeDataString(global::Acme.Logger.Runtime.HttpParameters.FormatString(payload.Topic)));
-        path.Append("/archive");
-        var uri = path.ToString();
-        var request = new HttpRequestMessage(new HttpMethod("GET"), uri);
-        var response = await httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        if (!response.IsSuccessStatusCode)
-        {
-            using (response)
-            {
-                throw await global::Acme.Logger.Runtime.HttpErrors.ReadAsync(response, cancellationToken).ConfigureAwait(false);
-            }
-        }
-
-        return new global::Acme.Logger.Runtime.ResponseBodyStream(response, await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false));
+        Runtime::Validation.ThrowIfInvalid(payload);
+        var uri = new Runtime::HttpUri().Literal("/logs/").Segment(payload.Topic).Literal("/archive");
+        using var request = new HttpRequestMessage(HttpMethod.Get, uri.ToString());
+        var response = await Runtime::HttpCalls.SendAsync(httpClient, request, cancellationToken).ConfigureAwait(false);
+        return await Runtime::HttpCalls.ReadStreamAsync(response, cancellationToken).ConfigureAwait(false);
     }
 
-    public async global::System.Threading.Tasks.Task<global::Acme.Logger.RecentResult> RecentAsync(global::Acme.Logger.RecentPayload payload, global::System.Threading.CancellationToken cancellationToken = default)
+    public async Task<RecentResult> RecentAsync(RecentPayload payload, CancellationToken cancellationToken = default)
     {
-        global::Acme.Logger.Runtime.ValidationErrors.ThrowIfInvalid(payload);
-        var path = new global::System.Text.StringBuilder();
-        path.Append("/logs/");
-        path.Append(global::System.Uri.EscapeDataString(global::Acme.Logger.Runtime.HttpParameters.FormatString(payload.Topic)));
-        var query = new global::System.Text.StringBuilder();
-        global::Acme.Logger.Runtime.HttpParameters.AppendQuery(query, "limit", global::Acme.Logger.Runtime.HttpParameters.FormatInt32(payload.Limit));
-        path.Append(query);
-        var uri = path.ToString();
-        using var request = new HttpRequestMessage(new HttpMethod("GET"), uri);
-        using var response = await httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        if (!response.IsSuccessStatusCode)
-        {
-            throw await global::Acme.Logger.Runtime.HttpErrors.ReadAsync(response, cancellationToken).ConfigureAwait(false);
-        }
-
-        var responseBody = await global::System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync(response.Content, global::Acme.Logger.LoggerJsonReader.RecentResult, cancellationToken).ConfigureAwait(false)
-            ?? throw new global::Acme.Logger.Runtime.ValidationException("the response has no body");
-        global::Acme.Logger.Runtime.ValidationErrors? errors = null;
-        var result = responseBody;
-        result.Validate(ref errors);
-        if (errors is not null)
-        {
-            throw errors.ToException();
-        }
-
-        return result;
+        Runtime::Validation.ThrowIfInvalid(payload);
+        var uri = new Runtime::HttpUri().Literal("/logs/").Segment(payload.Topic);
+        uri.Query("limit", Runtime::Parameters.FormatInt32(payload.Limit));
+        using var request = new HttpRequestMessage(HttpMethod.Get, uri.ToString());
+        using var response = await Runtime::HttpCalls.SendAsync(httpClient, request, cancellationToken).ConfigureAwait(false);
+        return await Runtime::HttpCalls.ReadResultAsync(response, LoggerJsonReader.RecentResult, cancellationToken).ConfigureAwait(false);
     }
 }
