@@ -69,9 +69,9 @@ public static class ReservedNames
     public static IReadOnlyList<string> GeneratedLocals { get; } =
     [
         "_", "app", "args", "body", "builder", "call", "callInvoker", "cancellationToken", "channel", "configure", "connection", "console", "context",
-        "deadline", "e", "endpoints", "entry", "error", "errors", "eventValue", "failure", "group", "headers", "headerValue", "httpClient", "idValue", "info", "innerException", "item",
+        "contentType", "deadline", "document", "e", "endpoints", "entry", "error", "errors", "eventValue", "failure", "group", "headers", "headerValue", "httpClient", "idValue", "info", "innerException", "item",
         "kestrel", "level", "lifetime", "limit", "logger", "message", "name", "onStarted", "options", "path", "payload", "pending", "query",
-        "property", "received", "request", "requests", "requestStream", "response", "responseBody", "responseHeaders", "responses", "responseStream", "result",
+        "property", "received", "request", "requests", "requestStream", "resourceName", "response", "responseBody", "responseHeaders", "responses", "responseStream", "result",
         "retryValue", "service", "services", "started", "stream", "transport", "uri", "url", "value", "view",
     ];
 

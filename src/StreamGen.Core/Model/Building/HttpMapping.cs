@@ -55,5 +55,21 @@ internal static class HttpMapping
             : new BodyShape(BodyKind.Partial, rest);
     }
 
+    /// <summary>The status of a successful response: the design's, else 200 with a result or a raw body, else 204.</summary>
+    public static int SuccessStatus(DesignMethod method, DesignMethodHttp http) =>
+        http.Response?.Status ?? (method.Result is not null || http.SkipResponseBodyEncodeDecode == true ? 200 : 204);
+
+    /// <summary>Error name to status: the service's mapping, overridden by the method's, in the order first mapped.</summary>
+    public static IReadOnlyList<(string Name, int Status)> ErrorStatuses(DesignService service, DesignMethod method)
+    {
+        var statuses = new OrderedDictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (name, status) in (service.Http?.Errors ?? []).Concat(method.Http?.Errors ?? []))
+        {
+            statuses[name] = status;
+        }
+
+        return statuses.Select(s => (s.Key, s.Value)).ToList();
+    }
+
     private static bool IsStreaming(DesignMethod method) => method.StreamingPayload is not null || method.StreamingResult is not null;
 }

@@ -53,8 +53,8 @@ internal sealed class HttpPass(ModelContext context, ModelNames names)
             RequestBody = requestBody,
             ResponseBody = responseBody,
             ResponseHeaders = responseHeaders,
-            SuccessStatus = http.Response?.Status ?? (model.Result is not null || isRawResponse ? 200 : 204),
-            Errors = ErrorStatuses(service, method),
+            SuccessStatus = HttpMapping.SuccessStatus(method, http),
+            Errors = HttpMapping.ErrorStatuses(service, method).Select(e => new ErrorStatusModel(CSharpLiterals.String(e.Name), e.Status)).ToList(),
             Sse = http.ServerSentEvents is { } sse ? new SseModel
             {
                 Id = SseField(result!, sse.Id, "idValue"),
@@ -77,18 +77,6 @@ internal sealed class HttpPass(ModelContext context, ModelNames names)
 
         var property = result.Properties.First(p => p.JsonName == attribute);
         return new SseFieldModel(property, ParameterMethods(property.Type).Format, localName);
-    }
-
-    /// <summary>Error name to status: the service's mapping, overridden by the method's.</summary>
-    private static List<ErrorStatusModel> ErrorStatuses(DesignService service, DesignMethod method)
-    {
-        var statuses = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var (name, status) in (service.Http?.Errors ?? []).Concat(method.Http?.Errors ?? []))
-        {
-            statuses[name] = status;
-        }
-
-        return statuses.Select(s => new ErrorStatusModel(CSharpLiterals.String(s.Key), s.Value)).ToList();
     }
 
     /// <summary>A payload attribute read from the path, query string, a header or gRPC metadata.</summary>

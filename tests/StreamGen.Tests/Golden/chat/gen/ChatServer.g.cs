@@ -85,6 +85,9 @@ public static partial class ChatServer
         var endpoints = app.Services.GetRequiredService<global::StreamGen.Runtime.ServerEndpoints>();
         app.MapChat().RequireHost(endpoints.HttpHostPattern);
         app.MapGrpcService<ChatGrpcService>().RequireHost(endpoints.GrpcHostPattern);
+        // The API's OpenAPI and AsyncAPI documents, beside its routes.
+        app.MapGet("/openapi.json", context => WriteDocumentAsync(context, "Acme.Chat.openapi.json", "application/json")).RequireHost(endpoints.HttpHostPattern);
+        app.MapGet("/asyncapi.yaml", context => WriteDocumentAsync(context, "Acme.Chat.asyncapi.yaml", "application/yaml")).RequireHost(endpoints.HttpHostPattern);
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Acme.Chat");
         app.Lifetime.ApplicationStarted.Register(() =>
         {
@@ -94,6 +97,12 @@ public static partial class ChatServer
         app.Lifetime.ApplicationStopping.Register(() => LogStopping(logger));
         return app;
     }
+
+    /// <summary>Serves an API document gen/StreamGen.props embeds in the assembly (404 in a build that left it out).</summary>
+    private static global::System.Threading.Tasks.Task WriteDocumentAsync(global::Microsoft.AspNetCore.Http.HttpContext context, string resourceName, string contentType) =>
+        (typeof(ChatServer).Assembly.GetManifestResourceStream(resourceName) is { } document
+            ? global::Microsoft.AspNetCore.Http.Results.Stream(document, contentType)
+            : global::Microsoft.AspNetCore.Http.Results.NotFound()).ExecuteAsync(context);
 
     /// <summary>Flips the start-failure log filter once the application has started.</summary>
     private sealed class StartedFlag(IHostApplicationLifetime lifetime, global::System.Action onStarted) : IHostedService
