@@ -1,12 +1,11 @@
-using System.Text.Json.Nodes;
 using Microsoft.OpenApi;
 using StreamGen.Model.Documents;
 
 namespace StreamGen.Generation.Documents;
 
 /// <summary>
-/// Writes the AsyncAPI 3.0 document as YAML: the model as a JSON tree (in the model's order), its schemas serialized by
-/// Microsoft.OpenApi as the OpenAPI document's are, and the tree written by the library's YAML writer.
+/// Writes the AsyncAPI 3.0 document as YAML with Microsoft.OpenApi's YAML writer, in the model's order: the same writer
+/// and the same schema objects the OpenAPI document is written with, so both documents spell schemas alike.
 /// </summary>
 internal static class AsyncApiDocumentWriter
 {
@@ -16,133 +15,174 @@ internal static class AsyncApiDocumentWriter
     public static string Write(DocumentsModel documents)
     {
         var model = documents.AsyncApi!;
-        var info = new JsonObject { ["title"] = documents.Title, ["version"] = documents.Version };
-        if (documents.Description is { } description)
-        {
-            info["description"] = description;
-        }
-
-        var root = new JsonObject
-        {
-            ["asyncapi"] = "3.0.0",
-            ["info"] = info,
-            ["defaultContentType"] = model.DefaultContentType,
-            ["servers"] = new JsonObject
-            {
-                [model.ServerKey] = new JsonObject { ["host"] = model.Host, ["protocol"] = model.Protocol, ["description"] = model.ServerDescription },
-            },
-            ["channels"] = Map(model.Channels, c => c.Key, Channel),
-            ["operations"] = Map(model.Operations, o => o.Key, Operation),
-            ["components"] = new JsonObject
-            {
-                ["schemas"] = Map(model.Schemas, s => s.Name, s => OpenApiSchemas.ToJson(s.Schema)),
-                ["messages"] = Map(model.Messages, m => m.Key, Message),
-            },
-
-            // The close codes again, for tools (each channel's description lists them): AsyncAPI has no field for how a
-            // WebSocket stream ends.
-            ["x-close-codes"] = new JsonArray([.. model.CloseCodes.Select(c => (JsonNode)new JsonObject { ["code"] = c.Code, ["name"] = c.Name, ["meaning"] = c.Meaning })]),
-        };
-
         using var text = new StringWriter { NewLine = "\n" };
         text.Write($"# {documents.Header}\n");
-        new JsonNodeExtension(root).Write(new OpenApiYamlWriter(text) { UseLiteralStyle = true }, OpenApiSpecVersion.OpenApi3_1);
+        var writer = new OpenApiYamlWriter(text) { UseLiteralStyle = true };
+        writer.WriteStartObject();
+        writer.WriteRequiredProperty("asyncapi", "3.0.0");
+        writer.WritePropertyName("info");
+        writer.WriteStartObject();
+        writer.WriteRequiredProperty("title", documents.Title);
+        writer.WriteRequiredProperty("version", documents.Version);
+        writer.WriteProperty("description", documents.Description);
+        writer.WriteEndObject();
+        writer.WriteRequiredProperty("defaultContentType", model.DefaultContentType);
+        writer.WritePropertyName("servers");
+        writer.WriteStartObject();
+        writer.WritePropertyName(model.ServerKey);
+        writer.WriteStartObject();
+        writer.WriteRequiredProperty("host", model.Host);
+        writer.WriteRequiredProperty("protocol", model.Protocol);
+        writer.WriteRequiredProperty("description", model.ServerDescription);
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+        Map(writer, "channels", model.Channels, c => c.Key, Channel);
+        Map(writer, "operations", model.Operations, o => o.Key, Operation);
+        writer.WritePropertyName("components");
+        writer.WriteStartObject();
+        Map(writer, "schemas", model.Schemas, s => s.Name, (w, s) => OpenApiSchemas.Of(s.Schema).SerializeAsV31(w));
+        Map(writer, "messages", model.Messages, m => m.Key, Message);
+        writer.WriteEndObject();
+
+        // The close codes again, for tools (each channel's description lists them): AsyncAPI has no field for how a
+        // WebSocket stream ends.
+        List(writer, "x-close-codes", model.CloseCodes, CloseCode);
+        writer.WriteEndObject();
         return text.ToString().ReplaceLineEndings("\n").TrimEnd('\n') + "\n";
     }
 
-    private static JsonObject Channel(AsyncApiChannelModel channel)
+    private static void Channel(IOpenApiWriter writer, AsyncApiChannelModel channel)
     {
-        var json = new JsonObject { ["address"] = channel.Address, ["title"] = channel.Title };
-        Optional(json, "summary", channel.Summary);
-        json["description"] = channel.Description;
+        writer.WriteStartObject();
+        writer.WriteRequiredProperty("address", channel.Address);
+        writer.WriteRequiredProperty("title", channel.Title);
+        writer.WriteProperty("summary", channel.Summary);
+        writer.WriteRequiredProperty("description", channel.Description);
         if (channel.Parameters.Count > 0)
         {
-            json["parameters"] = Map(channel.Parameters, p => p.Name, Parameter);
+            Map(writer, "parameters", channel.Parameters, p => p.Name, Parameter);
         }
 
-        json["messages"] = Map(channel.Messages, m => m, m => Reference($"#/components/messages/{m}"));
-        var binding = new JsonObject { ["method"] = channel.Method };
-        if (channel.Query is { } query)
-        {
-            binding["query"] = OpenApiSchemas.ToJson(query);
-        }
-
-        if (channel.Headers is { } headers)
-        {
-            binding["headers"] = OpenApiSchemas.ToJson(headers);
-        }
-
-        binding["bindingVersion"] = WebSocketsBindingVersion;
-        json["bindings"] = new JsonObject { ["ws"] = binding };
-        return json;
+        Map(writer, "messages", channel.Messages, m => m, (w, m) => Reference(w, $"#/components/messages/{m}"));
+        writer.WritePropertyName("bindings");
+        writer.WriteStartObject();
+        writer.WritePropertyName("ws");
+        writer.WriteStartObject();
+        writer.WriteRequiredProperty("method", channel.Method);
+        Schema(writer, "query", channel.Query);
+        Schema(writer, "headers", channel.Headers);
+        writer.WriteRequiredProperty("bindingVersion", WebSocketsBindingVersion);
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+        writer.WriteEndObject();
     }
 
-    private static JsonObject Parameter(AsyncApiParameterModel parameter)
+    private static void Parameter(IOpenApiWriter writer, AsyncApiParameterModel parameter)
     {
-        var json = new JsonObject();
-        Optional(json, "description", parameter.Description);
-        if (parameter.Enum.Count > 0)
-        {
-            json["enum"] = Strings(parameter.Enum);
-        }
-
-        Optional(json, "default", parameter.Default);
-        if (parameter.Examples.Count > 0)
-        {
-            json["examples"] = Strings(parameter.Examples);
-        }
-
-        return json;
+        writer.WriteStartObject();
+        writer.WriteProperty("description", parameter.Description);
+        Strings(writer, "enum", parameter.Enum);
+        writer.WriteProperty("default", parameter.Default);
+        Strings(writer, "examples", parameter.Examples);
+        writer.WriteEndObject();
     }
 
-    private static JsonObject Operation(AsyncApiOperationModel operation)
+    private static void Operation(IOpenApiWriter writer, AsyncApiOperationModel operation)
     {
-        var json = new JsonObject
-        {
-            ["action"] = operation.Action == AsyncApiAction.Send ? "send" : "receive",
-            ["channel"] = Reference($"#/channels/{operation.Channel}"),
-            ["title"] = operation.Title,
-            ["summary"] = operation.Summary,
-            ["description"] = operation.Description,
-            ["messages"] = Messages(operation.Channel, operation.Messages),
-        };
+        writer.WriteStartObject();
+        writer.WriteRequiredProperty("action", operation.Action == AsyncApiAction.Send ? "send" : "receive");
+        writer.WritePropertyName("channel");
+        Reference(writer, $"#/channels/{operation.Channel}");
+        writer.WriteRequiredProperty("title", operation.Title);
+        writer.WriteRequiredProperty("summary", operation.Summary);
+        writer.WriteRequiredProperty("description", operation.Description);
+        Messages(writer, operation.Channel, operation.Messages);
         if (operation.HasReply)
         {
-            json["reply"] = new JsonObject { ["channel"] = Reference($"#/channels/{operation.Channel}"), ["messages"] = Messages(operation.Channel, operation.Reply) };
+            writer.WritePropertyName("reply");
+            writer.WriteStartObject();
+            writer.WritePropertyName("channel");
+            Reference(writer, $"#/channels/{operation.Channel}");
+            Messages(writer, operation.Channel, operation.Reply);
+            writer.WriteEndObject();
         }
 
-        return json;
+        writer.WriteEndObject();
     }
 
-    private static JsonObject Message(AsyncApiMessageModel message)
+    private static void Message(IOpenApiWriter writer, AsyncApiMessageModel message)
     {
-        var json = new JsonObject { ["name"] = message.Key, ["title"] = message.Title };
-        Optional(json, "summary", message.Summary);
-        Optional(json, "description", message.Description);
-        if (message.Headers is { } headers)
-        {
-            json["headers"] = OpenApiSchemas.ToJson(headers);
-        }
-
-        json["payload"] = OpenApiSchemas.ToJson(message.Payload);
-        return json;
+        writer.WriteStartObject();
+        writer.WriteRequiredProperty("name", message.Key);
+        writer.WriteRequiredProperty("title", message.Title);
+        writer.WriteProperty("summary", message.Summary);
+        writer.WriteProperty("description", message.Description);
+        Schema(writer, "headers", message.Headers);
+        Schema(writer, "payload", message.Payload);
+        writer.WriteEndObject();
     }
 
-    private static JsonArray Messages(string channel, IReadOnlyList<string> keys) =>
-        new([.. keys.Select(k => (JsonNode)Reference($"#/channels/{channel}/messages/{k}"))]);
-
-    private static JsonObject Reference(string pointer) => new() { ["$ref"] = pointer };
-
-    private static JsonArray Strings(IReadOnlyList<string> values) => new([.. values.Select(v => (JsonNode)JsonValue.Create(v))]);
-
-    private static JsonObject Map<T>(IEnumerable<T> items, Func<T, string> key, Func<T, JsonNode> value) =>
-        new(items.Select(i => KeyValuePair.Create(key(i), (JsonNode?)value(i))));
-
-    private static void Optional(JsonObject json, string name, string? value)
+    private static void CloseCode(IOpenApiWriter writer, CloseCodeModel code)
     {
-        if (value is not null)
+        writer.WriteStartObject();
+        writer.WritePropertyName("code");
+        writer.WriteValue(code.Code);
+        writer.WriteRequiredProperty("name", code.Name);
+        writer.WriteRequiredProperty("meaning", code.Meaning);
+        writer.WriteEndObject();
+    }
+
+    private static void Messages(IOpenApiWriter writer, string channel, IReadOnlyList<string> keys) =>
+        List(writer, "messages", keys, (w, k) => Reference(w, $"#/channels/{channel}/messages/{k}"));
+
+    private static void Schema(IOpenApiWriter writer, string name, SchemaModel? schema)
+    {
+        if (schema is not null)
         {
-            json[name] = value;
+            writer.WritePropertyName(name);
+            OpenApiSchemas.Of(schema).SerializeAsV31(writer);
         }
+    }
+
+    private static void Reference(IOpenApiWriter writer, string pointer)
+    {
+        writer.WriteStartObject();
+        writer.WriteRequiredProperty("$ref", pointer);
+        writer.WriteEndObject();
+    }
+
+    private static void Strings(IOpenApiWriter writer, string name, IReadOnlyList<string> values)
+    {
+        if (values.Count > 0)
+        {
+            List(writer, name, values, (w, v) => w.WriteValue(v));
+        }
+    }
+
+    /// <summary>A list of anything (the library's collection writers take its own elements).</summary>
+    private static void List<T>(IOpenApiWriter writer, string name, IReadOnlyList<T> items, Action<IOpenApiWriter, T> write)
+    {
+        writer.WritePropertyName(name);
+        writer.WriteStartArray();
+        foreach (var item in items)
+        {
+            write(writer, item);
+        }
+
+        writer.WriteEndArray();
+    }
+
+    /// <summary>A map in the model's order (the library's map writers take dictionaries).</summary>
+    private static void Map<T>(IOpenApiWriter writer, string name, IReadOnlyList<T> items, Func<T, string> key, Action<IOpenApiWriter, T> write)
+    {
+        writer.WritePropertyName(name);
+        writer.WriteStartObject();
+        foreach (var item in items)
+        {
+            writer.WritePropertyName(key(item));
+            write(writer, item);
+        }
+
+        writer.WriteEndObject();
     }
 }

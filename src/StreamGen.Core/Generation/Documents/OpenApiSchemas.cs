@@ -70,12 +70,4 @@ internal static class OpenApiSchemas
 
         return schema;
     }
-
-    /// <summary>The schema as JSON Schema text in a JSON tree, as the AsyncAPI document embeds it.</summary>
-    public static JsonNode ToJson(SchemaModel model)
-    {
-        using var text = new StringWriter { NewLine = "\n" };
-        Of(model).SerializeAsV31(new OpenApiJsonWriter(text, new OpenApiJsonWriterSettings { Terse = true }));
-        return JsonNode.Parse(text.ToString())!;
-    }
 }

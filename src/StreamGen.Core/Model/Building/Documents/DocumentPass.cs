@@ -20,8 +20,7 @@ internal sealed class DocumentPass(ModelContext context, ModelNames names, Diagn
 
     public DocumentsModel? Run()
     {
-        var routes = Routes();
-        if (!context.Options.Documents || routes.Count == 0)
+        if (!context.Options.Documents || Routes() is not { Count: > 0 } routes)
         {
             return null;
         }

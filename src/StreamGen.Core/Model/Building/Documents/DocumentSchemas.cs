@@ -213,11 +213,11 @@ internal sealed class DocumentSchemas
     /// <summary>An object's attributes (those of one view, for a view), required as the design says unless defaulted.</summary>
     private SchemaModel ObjectSchema(DesignObject type, IReadOnlyList<string>? attributes, string? view)
     {
-        var included = attributes ?? [.. type.Attributes.Keys];
+        var included = (attributes ?? [.. type.Attributes.Keys]).ToHashSet(StringComparer.Ordinal);
         var description = DescriptionOf(type);
         if (view is not null)
         {
-            var rendered = $"{type.TypeName} in view {view}: {string.Join(", ", included)}.";
+            var rendered = $"{type.TypeName} in view {view}: {string.Join(", ", attributes!)}.";
             description = description is null ? rendered : $"{description}\n\n{rendered}";
         }
 
