@@ -45,14 +45,29 @@ function openApi(config, files) {
     return true;
   }
 
-  const report = JSON.parse(run.stdout.slice(start));
-  for (const problem of report.problems) {
-    const where = problem.location?.map(l => `${l.source?.ref ?? ''}${l.pointer ?? ''}`).join(', ');
-    console.log(`${problem.severity} ${problem.ruleId}: ${problem.message} (at ${where})`);
+  // One indented JSON report per file, back to back ("}{"): only a report's own braces are at the start of a line.
+  const reports = [];
+  let current = '';
+  for (const line of run.stdout.slice(start).split('\n')) {
+    if (line.startsWith('}')) {
+      reports.push(JSON.parse(current + '}'));
+      current = line.slice(1);
+    } else {
+      current += line + '\n';
+    }
   }
 
-  console.log(`redocly lint: ${report.totals.errors} errors, ${report.totals.warnings} warnings, ${report.totals.ignored} ignored in ${files.join(', ')}`);
-  return report.totals.errors > 0;
+  let errors = 0;
+  reports.forEach((report, i) => {
+    for (const problem of report.problems) {
+      const where = problem.location?.map(l => `${l.source?.ref ?? ''}${l.pointer ?? ''}`).join(', ');
+      console.log(`${problem.severity} ${problem.ruleId}: ${problem.message} (at ${where})`);
+    }
+
+    console.log(`redocly lint: ${report.totals.errors} errors, ${report.totals.warnings} warnings, ${report.totals.ignored} ignored in ${files[i]}`);
+    errors += report.totals.errors;
+  });
+  return errors > 0 || reports.length !== files.length;
 }
 
 const failed = kind === 'asyncapi' ? await asyncApi(args)

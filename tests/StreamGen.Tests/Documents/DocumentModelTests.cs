@@ -169,6 +169,23 @@ public sealed class DocumentModelTests
     }
 
     [Fact]
+    public void Values_json_cannot_hold_are_left_out_and_integer_extremes_stay_exact()
+    {
+        var measure = Designs.Model(HostileDocumentDesign.Text).Documents!.OpenApi.Schemas.Single(s => s.Name == "Measure").Schema.Properties.ToDictionary(p => p.Name, p => p.Schema);
+
+        Assert.Null(measure["ratio"].Default);
+        Assert.Equal("18446744073709551615", measure["big"].Default);
+        Assert.Equal(("-9223372036854775808", "-5"), (measure["neg"].Minimum, measure["neg"].Examples.Single()));
+        Assert.Equal("{\"1\":[\"a\",\"b\"]}", measure["codes"].Default);
+        Assert.Equal((1, 3, "^-?[0-9]+$"), (measure["codes"].MinItems, measure["codes"].MaxItems, measure["codes"].KeyPattern));
+        Assert.Equal("^(true|false)$", measure["flags"].KeyPattern);
+        Assert.Equal((4, 16), (measure["blob"].MinLength, measure["blob"].MaxLength));
+        Assert.Equal(["1", "2", "3"], measure["level"].Enum);
+        Assert.Equal(("http-date", "regex"), (measure["when"].Format, measure["re"].Format));
+        Assert.Equal("{\"x\":[1,\"two\",null]}", measure["anyv"].Default);
+    }
+
+    [Fact]
     public void A_result_type_has_a_schema_per_view()
     {
         var schemas = Logger.OpenApi.Schemas.ToDictionary(s => s.Name, s => s.Schema);
@@ -295,16 +312,23 @@ public sealed class DocumentModelTests
         var model = Designs.Model("""
             api: { name: maße }
             types:
-              Größe: { attributes: { wert: { type: Int } } }
+              Größe: { attributes: { wert: { type: Int }, größe: { type: String } } }
             services:
               größen:
                 methods:
-                  messe: { payload: Größe, streamingResult: Größe, http: { GET: /messe, params: [wert] } }
+                  messe: { payload: Größe, streamingResult: Größe, http: { GET: "/messe/{größe}", params: [wert] } }
             """).Documents!;
 
-        Assert.Equal("grossen.messe", model.OpenApi.Paths.Single().Operations.Single().OperationId);
+        var operation = model.OpenApi.Paths.Single().Operations.Single();
+        Assert.Equal("grossen.messe", operation.OperationId);
         Assert.Equal(["Grosse"], model.AsyncApi!.Schemas.Select(s => s.Name));
         Assert.Equal(["grossen.messe"], model.AsyncApi.Channels.Select(c => c.Key));
+
+        // A path parameter's name is not on the wire: a non-ASCII one gets its ASCII key, which tools match; a query key is kept.
+        Assert.Equal("/messe/{grosse}", model.OpenApi.Paths.Single().Path);
+        Assert.Equal([("grosse", OpenApiParameterLocation.Path), ("wert", OpenApiParameterLocation.Query)], operation.Parameters.Select(p => (p.Name, p.In)));
+        Assert.Equal("The payload's `größe`.", operation.Parameters[0].Description);
+        Assert.Equal(("/messe/{grosse}", "grosse"), (model.AsyncApi.Channels.Single().Address, model.AsyncApi.Channels.Single().Parameters.Single().Name));
     }
 
     private static OpenApiOperationModel Operation(DocumentsModel documents, string id) =>

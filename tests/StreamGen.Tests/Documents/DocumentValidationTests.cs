@@ -42,6 +42,39 @@ public sealed class DocumentValidationTests
     }
 
     [Fact]
+    public async Task Designs_with_hostile_names_and_values_pass_both_validators()
+    {
+        using var temp = new TempDirectory();
+        var designs = new Dictionary<string, string>
+        {
+            ["values"] = HostileDocumentDesign.Text,
+            ["members"] = Names.HostileNameDesigns.Members,
+            ["locals"] = Names.HostileNameDesigns.Locals,
+            ["types"] = Names.HostileNameDesigns.Types,
+            ["unicode"] = Names.HostileNameDesigns.Unicode,
+        };
+        var asyncApi = new List<string>();
+        var openApi = new List<string>();
+        foreach (var (name, text) in designs)
+        {
+            var files = Designs.Generate(text, $"{name}.yaml").Files;
+            foreach (var file in files.Where(f => f.RelativePath is "gen/openapi.json" or "gen/asyncapi.yaml"))
+            {
+                var path = temp.Combine($"{name}.{file.RelativePath[4..]}");
+                File.WriteAllText(path, file.Content);
+                (path.EndsWith(".yaml", StringComparison.Ordinal) ? asyncApi : openApi).Add(path);
+            }
+        }
+
+        var parsed = await Node.RunAsync("validate-documents.mjs", ["asyncapi", .. asyncApi]);
+        var linted = await Node.RunAsync("validate-documents.mjs", ["openapi", Config, .. openApi]);
+
+        Assert.True(asyncApi.Count >= 2 && openApi.Count == designs.Count, string.Join(", ", asyncApi.Concat(openApi)));
+        Assert.True(parsed.ExitCode == 0, parsed.Output + parsed.Error);
+        Assert.True(linted.ExitCode == 0, linted.Output + linted.Error);
+    }
+
+    [Fact]
     public async Task The_validators_find_problems_so_the_tests_above_can_fail()
     {
         using var documents = Write("logger.yaml");

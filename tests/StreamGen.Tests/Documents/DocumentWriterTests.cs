@@ -28,6 +28,17 @@ public sealed class DocumentWriterTests
     }
 
     [Fact]
+    public void Microsoft_OpenApi_reads_back_the_document_of_a_design_with_hostile_values()
+    {
+        var json = Designs.Generate(HostileDocumentDesign.Text, "hostile.yaml").Files.Single(f => f.RelativePath == "gen/openapi.json").Content;
+
+        var (document, diagnostic) = OpenApiDocument.Parse(json, "json");
+
+        Assert.Empty(diagnostic!.Errors.Concat(diagnostic.Warnings).Select(e => e.ToString()));
+        Assert.Equal("Hostile: # docs 'test' \"quoted\"", document!.Info.Title);
+    }
+
+    [Fact]
     public void The_read_back_check_can_fail()
     {
         var json = File("logger.yaml", "gen/openapi.json").Replace("\"responses\": {", "\"responzes\": {", StringComparison.Ordinal);

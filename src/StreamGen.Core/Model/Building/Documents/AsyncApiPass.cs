@@ -82,11 +82,11 @@ internal sealed class AsyncApiPass
         return (new AsyncApiChannelModel
         {
             Key = channel,
-            Address = route.Route.Text,
+            Address = route.Path,
             Title = method.Name,
             Summary = FirstLine(method.Description),
             Description = ChannelDescription(route),
-            Parameters = [.. route.Route.Parameters.Select(p => Parameter(p, payload!.Attributes[p]))],
+            Parameters = [.. route.Route.Parameters.Select(p => Parameter(route.PathNames[p], p, payload!.Attributes[p]))],
             Method = route.Verb.Token(),
             Query = ObjectOf(payload, (http.Params ?? []).Select(p => (p, p))),
             Headers = ObjectOf(payload, (http.Headers ?? []).Select(h => (h.Key, h.Value))
@@ -117,12 +117,12 @@ internal sealed class AsyncApiPass
         return string.Join("\n\n", parts);
     }
 
-    private AsyncApiParameterModel Parameter(string name, DesignAttribute attribute)
+    private AsyncApiParameterModel Parameter(string key, string name, DesignAttribute attribute)
     {
         var type = _context.TypeOf(attribute, name);
         return new AsyncApiParameterModel(
-            name,
-            attribute.Description,
+            key,
+            key == name ? attribute.Description : DocumentTexts.PayloadAttribute(name, attribute.Description),
             [.. (attribute.Enum ?? []).Select(v => JsonLiterals.Text(type, v)).OfType<string>()],
             attribute.Default is { } value ? JsonLiterals.Text(type, value) : null,
             attribute.Example is { } example && JsonLiterals.Text(type, example) is { } text ? [text] : []);

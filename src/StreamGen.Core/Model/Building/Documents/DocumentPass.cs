@@ -1,4 +1,5 @@
 using StreamGen.Design;
+using StreamGen.Design.Types;
 using StreamGen.Diagnostics;
 using StreamGen.Model.Documents;
 using StreamGen.Naming;
@@ -67,7 +68,7 @@ internal sealed class DocumentPass(ModelContext context, ModelNames names, Diagn
                 ServerUrl = $"http://{HostAndPort()}",
                 ServerDescription = "The HTTP port, with the design's default host and port: WebSockets, Server-Sent Events, raw bodies and JSON.",
                 Tags = [.. context.Services.Where(s => routes.Any(r => r.Service == s)).Select(s => new DocumentTagModel(s.Name, s.Description?.Trim() ?? $"The {s.Name} service."))],
-                Paths = [.. operations.GroupBy(o => o.Route.Route.Text, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
+                Paths = [.. operations.GroupBy(o => o.Route.Path, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
                     .Select(g => new OpenApiPathModel(g.Key, [.. g.Select(o => o.Operation).OrderBy(o => o.Verb)]))],
                 Schemas = schemas.Reachable(operations.SelectMany(o => Schemas(o.Operation))),
             },
@@ -106,8 +107,11 @@ internal sealed class DocumentPass(ModelContext context, ModelNames names, Diagn
                 var (verb, route) = HttpMapping.Route(service, method.Http!);
                 var id = operationIds.Allocate(Route, $"{DocumentNaming.ToKey(service.Name)}.{DocumentNaming.ToKey(method.Name)}");
                 var isStreaming = method.StreamingPayload is not null || method.StreamingResult is not null;
+                var pathNames = PathNames(route, id);
                 routes.Add(new DocumentRoute(service, method, method.Http!, verb, route, id)
                 {
+                    Path = pathNames.Aggregate(route.Text, (path, p) => path.Replace("{" + p.Key + "}", "{" + p.Value + "}", StringComparison.Ordinal)),
+                    PathNames = pathNames,
                     Channel = isStreaming ? id : null,
                     SendOperation = method.StreamingPayload is not null ? operations.Allocate(Route, id + ".send") : null,
                     ReceiveOperation = method.StreamingResult is not null ? operations.Allocate(Route, id + ".receive") : null,
@@ -116,6 +120,19 @@ internal sealed class DocumentPass(ModelContext context, ModelNames names, Diagn
         }
 
         return routes;
+    }
+
+    /// <summary>The path parameters' names in the documents: as in the design when they are keys, else their ASCII keys.</summary>
+    private Dictionary<string, string> PathNames(RoutePattern route, string operationId)
+    {
+        var scope = names.Registry.Add($"path parameters of {operationId} in the documents", IdentifierSyntax.DocumentKey);
+        var keys = route.Parameters.Where(DocumentNaming.IsKey).ToDictionary(p => p, p => scope.Allocate(Route, p), StringComparer.Ordinal);
+        foreach (var parameter in route.Parameters.Where(p => !DocumentNaming.IsKey(p)))
+        {
+            keys[parameter] = scope.Allocate(Route, DocumentNaming.ToKey(parameter));
+        }
+
+        return keys;
     }
 
     private static IEnumerable<SchemaModel> Schemas(OpenApiOperationModel operation) =>

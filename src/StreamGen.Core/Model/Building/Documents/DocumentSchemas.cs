@@ -168,7 +168,7 @@ internal sealed class DocumentSchemas
         {
             schema = schema with
             {
-                Minimum = attribute.Minimum is { } minimum ? JsonLiterals.Number(schema.Minimum is null ? minimum : Math.Max(minimum, 0)) : schema.Minimum,
+                Minimum = attribute.Minimum is { } minimum ? JsonLiterals.Number(schema.Minimum is null ? minimum : Math.Max(minimum, 0)) ?? schema.Minimum : schema.Minimum,
                 Maximum = attribute.Maximum is { } maximum ? JsonLiterals.Number(maximum) : null,
                 ExclusiveMinimum = attribute.ExclusiveMinimum is { } exclusiveMinimum ? JsonLiterals.Number(exclusiveMinimum) : null,
                 ExclusiveMaximum = attribute.ExclusiveMaximum is { } exclusiveMaximum ? JsonLiterals.Number(exclusiveMaximum) : null,

@@ -16,6 +16,10 @@ internal static class DocumentTexts
         new(1011, "Internal Error", "The handler failed: the reason names the design error, or fault for an unexpected one."),
     ];
 
+    /// <summary>What a parameter named otherwise than its attribute carries: <c>The payload's `token`: …</c>.</summary>
+    public static string PayloadAttribute(string attribute, string? description) =>
+        description is { Length: > 0 } text ? $"The payload's `{attribute}`: {text.Trim()}" : $"The payload's `{attribute}`.";
+
     public const string CloseReason = "The close reason of an error is `name: message` (Goa's error name and message), cut to 123 bytes.";
 
     public const string Validation = "The request is invalid: a path, query or header parameter or the body failed decoding or validation (the error body names the check: missing_field, invalid_format, invalid_length, invalid_range, ...).";

@@ -99,26 +99,23 @@ internal sealed class OpenApiPass(ModelContext context, ModelNames names, Docume
 
             // An empty array has no query or header form: absent reads as empty, so an array is never required there.
             var required = location == OpenApiParameterLocation.Path || (payload.IsRequired(attribute) && design.Default is null && !isArray);
-            var description = key == attribute ? design.Description : Renamed(attribute, design.Description);
+            var description = key == attribute ? design.Description : DocumentTexts.PayloadAttribute(attribute, design.Description);
             return new OpenApiParameterModel(key, location, required, description, schemas.Attribute(design, attribute) with { Description = null });
         }
 
-        parameters.AddRange(route.Route.Parameters.Select(p => Parameter(p, p, OpenApiParameterLocation.Path)));
+        parameters.AddRange(route.Route.Parameters.Select(p => Parameter(p, route.PathNames[p], OpenApiParameterLocation.Path)));
         parameters.AddRange((route.Http.Params ?? []).Select(p => Parameter(p, p, OpenApiParameterLocation.Query)));
         parameters.AddRange((route.Http.Headers ?? []).Select(h => Parameter(h.Key, h.Value, OpenApiParameterLocation.Header)));
         if (route.Http.ServerSentEvents?.LastEventId is { } lastEventId)
         {
             parameters.Add(Parameter(lastEventId, "Last-Event-ID", OpenApiParameterLocation.Header) with
             {
-                Description = $"The id of the last event the client received, to resume after it. {Renamed(lastEventId, payload.Attributes[lastEventId].Description)}",
+                Description = $"The id of the last event the client received, to resume after it. {DocumentTexts.PayloadAttribute(lastEventId, payload.Attributes[lastEventId].Description)}",
             });
         }
 
         return parameters;
     }
-
-    private static string Renamed(string attribute, string? description) =>
-        description is { Length: > 0 } text ? $"The payload's `{attribute}`: {text.Trim()}" : $"The payload's `{attribute}`.";
 
     private OpenApiRequestBodyModel? RequestBody(DocumentRoute route, DesignObject? payload)
     {
