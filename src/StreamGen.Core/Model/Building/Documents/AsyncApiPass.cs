@@ -33,9 +33,27 @@ internal sealed class AsyncApiPass
     /// <summary>The key of the <c>null</c> message that ends a client's stream.</summary>
     public string EndOfStream { get; }
 
-    public IReadOnlyList<AsyncApiMessageModel> Messages => [.. _messages.Values.OrderBy(m => m.Key, StringComparer.Ordinal)];
+    /// <summary>The document: the WebSocket server on <paramref name="host"/>, a channel per stream, their operations, messages and schemas.</summary>
+    public AsyncApiModel Run(IReadOnlyList<DocumentRoute> streams, string host)
+    {
+        var channels = streams.Select(Channel).ToList();
+        var messages = _messages.Values.OrderBy(m => m.Key, StringComparer.Ordinal).ToList();
+        return new AsyncApiModel
+        {
+            ServerKey = "websocket",
+            Host = host,
+            Protocol = "ws",
+            ServerDescription = "The HTTP port: every streaming route upgrades to a WebSocket there.",
+            DefaultContentType = "application/json",
+            Channels = [.. channels.Select(c => c.Channel).OrderBy(c => c.Key, StringComparer.Ordinal)],
+            Operations = [.. channels.SelectMany(c => c.Operations).OrderBy(o => o.Key, StringComparer.Ordinal)],
+            Messages = messages,
+            CloseCodes = DocumentTexts.CloseCodes,
+            Schemas = _schemas.Reachable(messages.SelectMany(m => new[] { m.Payload, m.Headers }).Concat(channels.SelectMany(c => new[] { c.Channel.Query, c.Channel.Headers })).OfType<SchemaModel>()),
+        };
+    }
 
-    public (AsyncApiChannelModel Channel, IReadOnlyList<AsyncApiOperationModel> Operations) Channel(DocumentRoute route)
+    private (AsyncApiChannelModel Channel, IReadOnlyList<AsyncApiOperationModel> Operations) Channel(DocumentRoute route)
     {
         var (method, http) = (route.Method, route.Http);
         var payload = _context.ObjectOf(method.Payload, TypeRole.Payload);

@@ -13,7 +13,22 @@ internal sealed class OpenApiPass(ModelContext context, ModelNames names, Docume
 {
     private const string Json = "application/json";
 
-    public OpenApiOperationModel Operation(DocumentRoute route)
+    /// <summary>The document's paths (in ordinal order, operations in verb order), a tag per service, and the schemas they use.</summary>
+    public OpenApiModel Run(IReadOnlyList<DocumentRoute> routes, string serverUrl)
+    {
+        var operations = routes.Select(r => (Route: r, Operation: Operation(r))).ToList();
+        return new OpenApiModel
+        {
+            ServerUrl = serverUrl,
+            ServerDescription = "The HTTP port, with the design's default host and port: WebSockets, Server-Sent Events, raw bodies and JSON.",
+            Tags = [.. context.Services.Where(s => routes.Any(r => r.Service == s)).Select(s => new DocumentTagModel(s.Name, s.Description?.Trim() ?? $"The {s.Name} service."))],
+            Paths = [.. operations.GroupBy(o => o.Route.Path, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
+                .Select(g => new OpenApiPathModel(g.Key, [.. g.Select(o => o.Operation).OrderBy(o => o.Verb)]))],
+            Schemas = schemas.Reachable(operations.SelectMany(o => Schemas(o.Operation))),
+        };
+    }
+
+    private OpenApiOperationModel Operation(DocumentRoute route)
     {
         var (service, method, http) = (route.Service, route.Method, route.Http);
         var payload = context.ObjectOf(method.Payload, TypeRole.Payload);
@@ -26,12 +41,22 @@ internal sealed class OpenApiPass(ModelContext context, ModelNames names, Docume
             Description = Description(route),
             Parameters = Parameters(route, payload),
             RequestBody = RequestBody(route, payload),
-            Responses = [.. Success(route).Concat(Errors(route)).OrderBy(r => r.Status, StringComparer.Ordinal)],
+            Responses = Merge(Success(route).Concat(Errors(route))),
             AsyncApi = route.Channel is { } channel
                 ? new AsyncApiLinkModel(asyncApiFile, $"#/channels/{channel}", [.. new[] { route.SendOperation, route.ReceiveOperation }.OfType<string>().Select(o => $"#/operations/{o}")])
                 : null,
         };
     }
+
+    /// <summary>One response per status, in ordinal order: a design error mapped to the success status shares its response (and its content).</summary>
+    private static List<OpenApiResponseModel> Merge(IEnumerable<OpenApiResponseModel> responses) =>
+        [.. responses.GroupBy(r => r.Status, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => g.Count() == 1 ? g.First() : g.First() with { Description = string.Join("\n\n", g.Select(r => r.Description)) })];
+
+    private static IEnumerable<SchemaModel> Schemas(OpenApiOperationModel operation) =>
+        operation.Parameters.Select(p => p.Schema)
+            .Concat(operation.RequestBody?.Content.Select(c => c.Schema).OfType<SchemaModel>() ?? [])
+            .Concat(operation.Responses.SelectMany(r => r.Content.Select(c => c.Schema).OfType<SchemaModel>().Concat(r.Headers.Select(h => h.Schema))));
 
     private static string Description(DocumentRoute route)
     {
