@@ -56,6 +56,8 @@ public static partial class LoggerServer
         var endpoints = app.Services.GetRequiredService<Runtime::ServerEndpoints>();
         app.MapLogger().RequireHost(endpoints.HttpHostPattern);
         app.MapGrpcService<LoggerGrpcService>().RequireHost(endpoints.GrpcHostPattern);
+        Runtime::ApiDocuments.Map(app, typeof(LoggerServer).Assembly, "/openapi.json", "Acme.Logger.openapi.json", "application/json").RequireHost(endpoints.HttpHostPattern);
+        Runtime::ApiDocuments.Map(app, typeof(LoggerServer).Assembly, "/asyncapi.yaml", "Acme.Logger.asyncapi.yaml", "application/yaml").RequireHost(endpoints.HttpHostPattern);
         Runtime::ServerHost.LogLifetime(app, "Acme.Logger");
         return app;
     }

@@ -9,7 +9,7 @@ namespace StreamGen.Cli.Commands;
 
 /// <summary>
 /// <c>streamgen gen DESIGN [-o DIR] [--templates DIR] [--runtime source|package] [--check] [--force] [--namespace NS] [--transports LIST]
-/// [--gen-dir DIR] [--scaffold LIST] [--project-sources FILE]</c>: the last three are what a build uses (StreamGen.MSBuild)
+/// [--no-docs] [--gen-dir DIR] [--scaffold LIST] [--project-sources FILE]</c>: the last three are what a build uses (StreamGen.MSBuild)
 /// to keep gen/ under obj/ and create only the user files the project lacks.
 /// </summary>
 internal static class GenCommand
@@ -27,13 +27,14 @@ internal static class GenCommand
         var force = new Option<bool>("--force") { Description = "Also overwrite user-owned files (Program.cs, the project, service stubs), and replace a gen/ folder streamgen did not write." };
         var ns = new Option<string?>("--namespace") { Description = "The C# namespace of the generated code, instead of the design's api.namespace." };
         var transports = new Option<string?>("--transports") { Description = "Generate only these transports: http, grpc, or both (comma-separated). Default: every transport the design maps." };
+        var noDocs = new Option<bool>("--no-docs") { Description = "Do not write gen/openapi.json and gen/asyncapi.yaml (the OpenAPI and AsyncAPI documents of the HTTP routes), nor serve them from the host." };
         var genDir = new Option<string?>("--gen-dir") { Description = "Write the generated folder here instead of OUTPUT/gen (a build puts it under obj/). It is replaced whole on every run." };
         var scaffold = new Option<string?>("--scaffold") { Description = "Which of your files to create when absent: project, program, service (comma-separated), or none. Default: all three." };
         var sources = new Option<string?>("--project-sources") { Description = "A file listing the project's C# sources, one path a line: a service stub whose type one of them declares, or a Program.cs when one has the entry point, is not created." };
         var format = CommonOptions.Format();
         var command = new Command("gen", "Validate a design and generate the C# service project from it.")
         {
-            design, output, templates, runtime, check, force, ns, transports, genDir, scaffold, sources, format,
+            design, output, templates, runtime, check, force, ns, transports, noDocs, genDir, scaffold, sources, format,
         };
         command.SetAction(parse => Run(
             new GenRequest(
@@ -45,6 +46,7 @@ internal static class GenCommand
                 parse.GetValue(force),
                 parse.GetValue(ns),
                 GenArguments.Transports(parse.GetValue(transports)),
+                parse.GetValue(noDocs),
                 parse.GetValue(genDir),
                 GenArguments.Scaffold(parse.GetValue(scaffold)),
                 parse.GetValue(sources)),
@@ -67,7 +69,12 @@ internal static class GenCommand
         }
 
         var input = DesignInput.Read(request.Design);
-        var options = new GenerationOptions(ToolVersion.Value, request.Templates, request.Runtime) { Namespace = request.Namespace, Transports = request.Transports ?? Transports.All };
+        var options = new GenerationOptions(ToolVersion.Value, request.Templates, request.Runtime)
+        {
+            Namespace = request.Namespace,
+            Transports = request.Transports ?? Transports.All,
+            Documents = !request.NoDocs,
+        };
         var result = StreamGenerator.Generate(input.Text, input.DisplayPath, options);
         if (result.Diagnostics.Count > 0)
         {

@@ -13,6 +13,7 @@ internal sealed record GenRequest(
     bool Force,
     string? Namespace,
     Transports? Transports,
+    bool NoDocs,
     string? GenDir,
     ScaffoldKinds Scaffold,
     string? ProjectSources);

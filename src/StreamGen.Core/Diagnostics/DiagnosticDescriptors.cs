@@ -149,6 +149,9 @@ public static class DiagnosticDescriptors
     public static DiagnosticDescriptor PayloadNotObject { get; } =
         Error("SG4016", "Payload is not an object", "Method '{0}' maps {1}, but its payload is {2}, not an object type");
 
+    public static DiagnosticDescriptor RouteServesDocument { get; } =
+        Error("SG4017", "Route is a document's", "Route GET {0} of method '{1}' is where the host serves the API's {2} document");
+
     // SG5xxx: gRPC
     public static DiagnosticDescriptor MissingFieldNumber { get; } =
         Error("SG5001", "Missing field number", "Attribute '{0}' of {1} needs a 'field' number: it is used by gRPC method '{2}'");

@@ -9,13 +9,16 @@ namespace StreamGen.Generation;
 /// <summary>
 /// How a run generates: the tool version (in headers), a folder of template overrides, the runtime mode when the command
 /// line sets it (null: the design's), and what the caller overrides in the design: the namespace (already checked to be
-/// one) and the transports to generate.
+/// one) and the transports to generate; and whether to write the API's documents.
 /// </summary>
 public sealed record GenerationOptions(string ToolVersion, string? TemplatesDirectory = null, RuntimeMode? Runtime = null)
 {
     public string? Namespace { get; init; }
 
     public Transports Transports { get; init; } = Transports.All;
+
+    /// <summary>Whether to write the OpenAPI and AsyncAPI documents (and serve them from the host).</summary>
+    public bool Documents { get; init; } = true;
 }
 
 /// <summary>The outcome of a run: every diagnostic, the model when the design was valid, and the rendered files when rendering succeeded.</summary>
@@ -45,6 +48,7 @@ public static class StreamGenerator
                 {
                     Namespace = options.Namespace,
                     Transports = options.Transports,
+                    Documents = options.Documents,
                 });
             }
         }
@@ -91,6 +95,7 @@ public static class StreamGenerator
         }
 
         files.AddRange(CopyRuntime(model, renderer, diagnostics));
+        files.AddRange(DocumentPlanner.Plan(model));
 
         // A broken shared partial fails every file that includes it; report each place once.
         diagnostics = DiagnosticBag.Of(diagnostics.Items.DistinctBy(d => d.ToString()));

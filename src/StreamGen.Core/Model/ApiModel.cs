@@ -1,3 +1,5 @@
+using StreamGen.Model.Documents;
+
 namespace StreamGen.Model;
 
 /// <summary>The root of the resolved generation model: everything templates render, decided.</summary>
@@ -44,6 +46,12 @@ public sealed record ApiModel
     public required ProtoFileModel? Proto { get; init; }
 
     public required ProjectModel Project { get; init; }
+
+    /// <summary>The OpenAPI and AsyncAPI documents; null when turned off or no method is served over HTTP.</summary>
+    public required DocumentsModel? Documents { get; init; }
+
+    /// <summary>The document files the project embeds and the host serves; empty without documents.</summary>
+    public IReadOnlyList<DocumentFileModel> DocumentFiles => Documents?.Files ?? [];
 
     public bool HasGrpc => Proto is not null;
 

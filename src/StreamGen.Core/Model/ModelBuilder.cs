@@ -2,6 +2,7 @@ using StreamGen.Design;
 using StreamGen.Design.Types;
 using StreamGen.Diagnostics;
 using StreamGen.Model.Building;
+using StreamGen.Model.Building.Documents;
 
 namespace StreamGen.Model;
 
@@ -17,7 +18,8 @@ namespace StreamGen.Model;
 /// streaming end bound to its runtime kind (<see cref="StreamClasses"/>), and the error tables;</item>
 /// <item>records: the design's records plus the body records, collected from the finished services;</item>
 /// <item>proto: the .proto file, its shared messages and imports, over the finished services;</item>
-/// <item>JSON: the context entries, over the finished records and services; then the project.</item>
+/// <item>JSON: the context entries, over the finished records and services; then the project;</item>
+/// <item>documents: the OpenAPI and AsyncAPI descriptions of the HTTP routes, with keys of their own.</item>
 /// </list>
 /// Runs only on designs without validation errors.
 /// </summary>
@@ -43,6 +45,12 @@ public static class ModelBuilder
         var services = new ServicePass(context, names, types, records, new HttpPass(names, streams), new GrpcMethodPass(names, messages, streams)).Run();
         var allTypes = names.Objects.Select(o => records[o]).Concat(BodyRecords(services)).ToList();
         var proto = new ProtoPass(context, names, messages, records, names.Enums.Select(e => enums[e])).Run(services);
+        var documents = new DocumentPass(context, names, diagnostics).Run();
+        if (diagnostics.HasErrors)
+        {
+            return null;
+        }
+
         var api = context.Api;
         return new ApiModel
         {
@@ -65,6 +73,7 @@ public static class ModelBuilder
             Json = new JsonContextPass(context).Run(allTypes, services),
             Proto = proto,
             Project = Project(context, proto),
+            Documents = documents,
         };
     }
 

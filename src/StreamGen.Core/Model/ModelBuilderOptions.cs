@@ -3,7 +3,7 @@ namespace StreamGen.Model;
 /// <summary>
 /// What the model needs beyond the design: the tool version for headers (and the runtime package's) and the design's
 /// file name; and what a run may override: the runtime mode (null: the design's <c>api.runtime</c>, else source), the
-/// namespace (instead of <c>api.namespace</c>) and the transports to generate.
+/// namespace (instead of <c>api.namespace</c>), the transports to generate and whether to describe them in OpenAPI and AsyncAPI documents.
 /// </summary>
 public sealed record ModelBuilderOptions(string ToolVersion, string DesignFile, string GrpcVersion = "2.85.0", RuntimeMode? Runtime = null)
 {
@@ -11,4 +11,7 @@ public sealed record ModelBuilderOptions(string ToolVersion, string DesignFile, 
     public string? Namespace { get; init; }
 
     public Transports Transports { get; init; } = Transports.All;
+
+    /// <summary>Whether the model has the OpenAPI and AsyncAPI documents of the HTTP routes (<c>gen --no-docs</c> turns them off).</summary>
+    public bool Documents { get; init; } = true;
 }

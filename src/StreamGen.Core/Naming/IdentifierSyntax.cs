@@ -11,4 +11,7 @@ public enum IdentifierSyntax
 
     /// <summary>A file or folder name under gen/.</summary>
     Path,
+
+    /// <summary>A key of the OpenAPI and AsyncAPI documents (a component, channel, operation or message): ASCII letters, digits, '.', '-' and '_'.</summary>
+    DocumentKey,
 }

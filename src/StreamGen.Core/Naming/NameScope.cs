@@ -101,6 +101,7 @@ public sealed class NameScope
     {
         IdentifierSyntax.CSharp => SyntaxFacts.IsValidIdentifier(name) && SyntaxFacts.GetKeywordKind(name) == SyntaxKind.None,
         IdentifierSyntax.Proto => ProtoNaming.IsIdentifier(name),
+        IdentifierSyntax.DocumentKey => DocumentNaming.IsKey(name),
         _ => name.Length > 0 && name.IndexOfAny(['/', '\\', ':', '*', '?', '"', '<', '>', '|']) < 0,
     };
 }

@@ -75,7 +75,7 @@ public sealed partial class MSBuildPackageTests(PackagesFixture packages, ITestO
         Assert.DoesNotContain("streamgen: generating", second.Log, StringComparison.Ordinal);
         Assert.Equal(stamp, File.GetLastWriteTimeUtc(serviceInterface));
         var noOp = TargetTimes(second.Log).Where(t => t.Key.StartsWith("StreamGen", StringComparison.Ordinal)).ToList();
-        Assert.Equal(["StreamGenGenerate", "StreamGenInclude", "StreamGenPrepare"], noOp.Select(t => t.Key).Order(StringComparer.Ordinal));
+        Assert.Equal(["StreamGenGenerate", "StreamGenInclude", "StreamGenIncludeResources", "StreamGenPrepare"], noOp.Select(t => t.Key).Order(StringComparer.Ordinal));
         log.WriteLine($"no-op build: StreamGen targets {noOp.Sum(t => t.Value)} ms ({string.Join(", ", noOp.Select(t => $"{t.Key} {t.Value} ms"))})");
 
         // The project references the packages the generated code needs (restore precedes generation); without them the
@@ -133,10 +133,10 @@ public sealed partial class MSBuildPackageTests(PackagesFixture packages, ITestO
             <Compile Include="{userCode}" />
             """));
 
-        // Another design with every metadata: no gRPC (so no Grpc.AspNetCore), its own namespace, gen/ beside the project.
+        // Another design with every metadata: no gRPC (so no Grpc.AspNetCore), its own namespace, gen/ beside the project, no documents.
         File.Copy(Path.Combine(repository, "designs", "counter.json"), Path.Combine(counter, "counter.json"));
         File.WriteAllText(Path.Combine(counter, "Counter.csproj"), WebProject(
-            """<StreamGenDesign Include="counter.json" Namespace="Other.Counting" Transports="http" OutputDir="Generated" />"""));
+            """<StreamGenDesign Include="counter.json" Namespace="Other.Counting" Transports="http" Documents="false" OutputDir="Generated" />"""));
 
         Assert.Equal(0, (await DotnetCli.RunAsync(work, environment, "new", "sln", "-n", "Both")).ExitCode);
         var solution = Directory.GetFiles(work, "Both.sln*").Single();
@@ -154,6 +154,7 @@ public sealed partial class MSBuildPackageTests(PackagesFixture packages, ITestO
         Assert.True(File.Exists(Path.Combine(counterGen, "Counter", "Http", "CounterHttpEndpoints.g.cs")));
         Assert.False(Directory.Exists(Path.Combine(counterGen, "Counter", "Grpc")));
         Assert.Empty(Directory.GetFiles(counterGen, "*.proto", SearchOption.AllDirectories));
+        Assert.False(File.Exists(Path.Combine(counterGen, "openapi.json")));
         Assert.False(Directory.Exists(Path.Combine(counter, "obj", "Debug", "net10.0", "streamgen", "counter")));
         Assert.Contains("using Other.Counting;", File.ReadAllText(Path.Combine(counter, "Program.cs")), StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(counter, "bin", "Debug", "net10.0", "Counter.dll")));
@@ -168,6 +169,10 @@ public sealed partial class MSBuildPackageTests(PackagesFixture packages, ITestO
 
         Assert.Equal(1, JsonDocument.Parse(await upload.Content.ReadAsStringAsync()).RootElement.GetProperty("count").GetInt32());
         Assert.Equal(["from the build"], recent.GetProperty("entries").EnumerateArray().Select(e => e.GetProperty("message").GetString()));
+
+        // The build embedded the documents it generated, and the host serves them (the AsyncAPI header names the packed version).
+        Assert.Equal(File.ReadAllText(Path.Combine(repository, "examples", "logger", "gen", "openapi.json")), await client.GetStringAsync("openapi.json"));
+        Assert.Equal(File.ReadAllText(Path.Combine(loggerGen, "asyncapi.yaml")), await client.GetStringAsync("asyncapi.yaml"));
     }
 
     private string WebProject(string items) => $"""

@@ -41,8 +41,10 @@ internal static class NodePackages
         }
     }
 
+    /// <summary>Every package of package.json is there (a clone that ran npm ci before one was added has not).</summary>
     private static bool Installed(string directory) =>
-        File.Exists(Path.Combine(directory, "node_modules", ".bin", "buf")) && Directory.Exists(Path.Combine(directory, "node_modules", "ws"));
+        File.Exists(Path.Combine(directory, "node_modules", ".bin", "buf"))
+        && new[] { "ws", "@grpc/grpc-js", "@grpc/proto-loader", "@asyncapi/parser", "@redocly/cli" }.All(p => Directory.Exists(Path.Combine(directory, "node_modules", p)));
 
     private static FileStream Lock(string path)
     {

@@ -109,6 +109,23 @@ public sealed class CliTests
     }
 
     [Fact]
+    public void No_docs_leaves_the_documents_out_and_a_later_run_with_them_adds_them()
+    {
+        using var temp = new TempDirectory();
+
+        var without = Run("gen", Design("counter.json"), "-o", temp.Path, "--no-docs");
+        var noneWritten = !File.Exists(temp.Combine("gen", "openapi.json")) && !File.Exists(temp.Combine("gen", "asyncapi.yaml"));
+        var with = Run("gen", Design("counter.json"), "-o", temp.Path);
+
+        Assert.True(without.Exit == 0, without.Error);
+        Assert.True(noneWritten);
+        Assert.True(with.Exit == 0, with.Error);
+        Assert.Contains($"  created  {temp.Path.Replace('\\', '/')}/gen/openapi.json", with.Output, StringComparison.Ordinal);
+        Assert.Contains($"  created  {temp.Path.Replace('\\', '/')}/gen/asyncapi.yaml", with.Output, StringComparison.Ordinal);
+        Assert.Contains("LogicalName=\"Acme.Counter.openapi.json\"", File.ReadAllText(temp.Combine("gen", "StreamGen.props")), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Check_writes_nothing_and_exits_4_when_the_output_would_change()
     {
         using var temp = new TempDirectory();

@@ -416,6 +416,13 @@ public static class DiagnosticCases
             """, 7, 9, null
         },
         {
+            "SG4017", Service + """
+                  spec:
+                    result: String
+                    http: { GET: /openapi.json }
+            """, 7, 22, "change the route, or generate with --no-docs"
+        },
+        {
             "SG5001", Service + """
                   ping:
                     payload: { attributes: { id: { type: String } } }

@@ -56,16 +56,20 @@ internal static class HttpMapping
             : new BodyShape(BodyKind.Partial, rest);
     }
 
-    /// <summary>Error name to HTTP status: the service's mapping, overridden by the method's.</summary>
-    public static IReadOnlyList<KeyValuePair<string, int>> ErrorStatuses(DesignService service, DesignMethod method)
+    /// <summary>The status of a successful response: the design's, else 200 with a result or a raw body, else 204.</summary>
+    public static int SuccessStatus(DesignMethod method, DesignMethodHttp http) =>
+        http.Response?.Status ?? (method.Result is not null || http.SkipResponseBodyEncodeDecode == true ? 200 : 204);
+
+    /// <summary>Error name to status: the service's mapping, overridden by the method's, in the order first mapped.</summary>
+    public static IReadOnlyList<(string Name, int Status)> ErrorStatuses(DesignService service, DesignMethod method)
     {
-        var statuses = new Dictionary<string, int>(StringComparer.Ordinal);
+        var statuses = new OrderedDictionary<string, int>(StringComparer.Ordinal);
         foreach (var (name, status) in (service.Http?.Errors ?? []).Concat(method.Http?.Errors ?? []))
         {
             statuses[name] = status;
         }
 
-        return [.. statuses];
+        return statuses.Select(s => (s.Key, s.Value)).ToList();
     }
 
     /// <summary>Error name to gRPC status code name: the service's mapping, overridden by the method's.</summary>

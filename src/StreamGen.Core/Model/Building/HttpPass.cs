@@ -56,8 +56,8 @@ internal sealed class HttpPass(ModelNames names, StreamClasses streams)
             RequestBody = requestBody,
             ResponseBody = responseBody,
             ResponseHeaders = responseHeaders,
-            SuccessStatus = http.Response?.Status ?? (model.Result is not null || isRawResponse ? 200 : 204),
-            Errors = HttpMapping.ErrorStatuses(service, method).Select(s => new ErrorStatusModel(CSharpLiterals.String(s.Key), s.Value)).ToList(),
+            SuccessStatus = HttpMapping.SuccessStatus(method, http),
+            Errors = HttpMapping.ErrorStatuses(service, method).Select(e => new ErrorStatusModel(CSharpLiterals.String(e.Name), e.Status)).ToList(),
             Sse = http.ServerSentEvents is { } sse ? new SseModel
             {
                 Id = SseField(result!, sse.Id, "idValue"),

@@ -345,7 +345,7 @@ internal sealed class NamePass
     private (Dictionary<DesignObject, string> Records, List<string> Enums) NameFiles(Dictionary<DesignService, ServiceNames> services, List<EnumNames> enums)
     {
         var folders = _registry.Add("folders of gen/", IdentifierSyntax.Path, ignoreCase: true);
-        folders.Reserve(["Types", "Runtime", "Grpc", "StreamGen.props", "buf.yaml", $"{_context.Stem}JsonContext.g.cs", $"{_context.Stem}Server.g.cs"], GeneratedFile);
+        folders.Reserve(["Types", "Runtime", "Grpc", "StreamGen.props", "buf.yaml", "openapi.json", "asyncapi.yaml", $"{_context.Stem}JsonContext.g.cs", $"{_context.Stem}Server.g.cs"], GeneratedFile);
         var root = _registry.Add("files beside gen/", IdentifierSyntax.Path, ignoreCase: true);
         root.Reserve(["gen", "Program.cs", $"{_context.Stem}.csproj", ".streamgen-tmp"], GeneratedFile);
         foreach (var (service, names) in services.ToList())

@@ -56,6 +56,8 @@ public static partial class ChatServer
         var endpoints = app.Services.GetRequiredService<Runtime::ServerEndpoints>();
         app.MapChat().RequireHost(endpoints.HttpHostPattern);
         app.MapGrpcService<ChatGrpcService>().RequireHost(endpoints.GrpcHostPattern);
+        Runtime::ApiDocuments.Map(app, typeof(ChatServer).Assembly, "/openapi.json", "Acme.Chat.openapi.json", "application/json").RequireHost(endpoints.HttpHostPattern);
+        Runtime::ApiDocuments.Map(app, typeof(ChatServer).Assembly, "/asyncapi.yaml", "Acme.Chat.asyncapi.yaml", "application/yaml").RequireHost(endpoints.HttpHostPattern);
         Runtime::ServerHost.LogLifetime(app, "Acme.Chat");
         return app;
     }

@@ -56,6 +56,8 @@ public static partial class CounterServer
         var endpoints = app.Services.GetRequiredService<Runtime::ServerEndpoints>();
         app.MapCounter().RequireHost(endpoints.HttpHostPattern);
         app.MapGrpcService<CounterGrpcService>().RequireHost(endpoints.GrpcHostPattern);
+        Runtime::ApiDocuments.Map(app, typeof(CounterServer).Assembly, "/openapi.json", "Acme.Counter.openapi.json", "application/json").RequireHost(endpoints.HttpHostPattern);
+        Runtime::ApiDocuments.Map(app, typeof(CounterServer).Assembly, "/asyncapi.yaml", "Acme.Counter.asyncapi.yaml", "application/yaml").RequireHost(endpoints.HttpHostPattern);
         Runtime::ServerHost.LogLifetime(app, "Acme.Counter");
         return app;
     }

@@ -56,6 +56,8 @@ public static partial class InteropServer
         var endpoints = app.Services.GetRequiredService<Runtime::ServerEndpoints>();
         app.MapTest().RequireHost(endpoints.HttpHostPattern);
         app.MapGrpcService<TestGrpcService>().RequireHost(endpoints.GrpcHostPattern);
+        Runtime::ApiDocuments.Map(app, typeof(InteropServer).Assembly, "/openapi.json", "StreamGen.Interop.openapi.json", "application/json").RequireHost(endpoints.HttpHostPattern);
+        Runtime::ApiDocuments.Map(app, typeof(InteropServer).Assembly, "/asyncapi.yaml", "StreamGen.Interop.asyncapi.yaml", "application/yaml").RequireHost(endpoints.HttpHostPattern);
         Runtime::ServerHost.LogLifetime(app, "StreamGen.Interop");
         return app;
     }

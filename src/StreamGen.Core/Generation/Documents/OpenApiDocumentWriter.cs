@@ -1,0 +1,119 @@
+using System.Text.Json.Nodes;
+using Microsoft.OpenApi;
+using StreamGen.Design;
+using StreamGen.Model.Documents;
+
+namespace StreamGen.Generation.Documents;
+
+/// <summary>
+/// Writes the OpenAPI 3.1 document with Microsoft.OpenApi: the model's paths, operations and schemas as the library's
+/// objects, serialized as indented JSON with '\n' newlines. Every collection is filled in the model's (ordinal) order.
+/// </summary>
+internal static class OpenApiDocumentWriter
+{
+    public static string Write(DocumentsModel documents)
+    {
+        var model = documents.OpenApi;
+        var document = new OpenApiDocument
+        {
+            Info = new OpenApiInfo { Title = documents.Title, Version = documents.Version, Description = documents.Description },
+            Servers = [new OpenApiServer { Url = model.ServerUrl, Description = model.ServerDescription }],
+            Paths = [],
+            Components = new OpenApiComponents { Schemas = new Dictionary<string, IOpenApiSchema>(StringComparer.Ordinal) },
+        };
+        document.Tags = new SortedSet<OpenApiTag>(model.Tags.Select(t => new OpenApiTag { Name = t.Name, Description = t.Description }), Comparer<OpenApiTag>.Create((a, b) => string.CompareOrdinal(a.Name, b.Name)));
+        foreach (var component in model.Schemas)
+        {
+            document.Components.Schemas[component.Name] = OpenApiSchemas.Of(component.Schema, document);
+        }
+
+        foreach (var path in model.Paths)
+        {
+            var item = new OpenApiPathItem { Operations = [] };
+            foreach (var operation in path.Operations)
+            {
+                item.Operations[Method(operation.Verb)] = Operation(operation, document);
+            }
+
+            document.Paths[path.Path] = item;
+        }
+
+        using var text = new StringWriter { NewLine = "\n" };
+        document.SerializeAsV31(new OpenApiJsonWriter(text));
+        return text.ToString().ReplaceLineEndings("\n") + "\n";
+    }
+
+    private static OpenApiOperation Operation(OpenApiOperationModel model, OpenApiDocument document)
+    {
+        var operation = new OpenApiOperation
+        {
+            OperationId = model.OperationId,
+            Summary = model.Summary,
+            Description = model.Description.Length > 0 ? model.Description : null,
+            Tags = new HashSet<OpenApiTagReference> { new(model.Tag, document) },
+            Parameters = model.Parameters.Count > 0 ? [.. model.Parameters.Select(p => (IOpenApiParameter)Parameter(p, document))] : null,
+            RequestBody = model.RequestBody is { } body
+                ? new OpenApiRequestBody { Description = body.Description, Required = body.Required, Content = Content(body.Content, document) }
+                : null,
+            Responses = [],
+        };
+        foreach (var response in model.Responses)
+        {
+            operation.Responses[response.Status] = new OpenApiResponse
+            {
+                Description = response.Description,
+                Headers = response.Headers.Count > 0
+                    ? new Dictionary<string, IOpenApiHeader>(response.Headers.Select(h => KeyValuePair.Create(h.Name, (IOpenApiHeader)new OpenApiHeader
+                    {
+                        Description = h.Description,
+                        Required = h.Required,
+                        Schema = OpenApiSchemas.Of(h.Schema, document),
+                    })), StringComparer.Ordinal)
+                    : null,
+                Content = response.Content.Count > 0 ? Content(response.Content, document) : null,
+            };
+        }
+
+        if (model.AsyncApi is { } link)
+        {
+            // Where the stream's messages are described: the AsyncAPI document beside this one, its channel and operations.
+            operation.Extensions = new Dictionary<string, IOpenApiExtension>(StringComparer.Ordinal)
+            {
+                ["x-asyncapi"] = new JsonNodeExtension(new JsonObject
+                {
+                    ["document"] = link.Document,
+                    ["channel"] = link.Channel,
+                    ["operations"] = new JsonArray([.. link.Operations.Select(o => (JsonNode)JsonValue.Create(o))]),
+                }),
+            };
+        }
+
+        return operation;
+    }
+
+    private static OpenApiParameter Parameter(OpenApiParameterModel model, OpenApiDocument document) => new()
+    {
+        Name = model.Name,
+        In = model.In switch
+        {
+            OpenApiParameterLocation.Path => ParameterLocation.Path,
+            OpenApiParameterLocation.Query => ParameterLocation.Query,
+            _ => ParameterLocation.Header,
+        },
+        Required = model.Required,
+        Description = model.Description,
+        Schema = OpenApiSchemas.Of(model.Schema, document),
+    };
+
+    private static Dictionary<string, IOpenApiMediaType> Content(IReadOnlyList<OpenApiMediaTypeModel> content, OpenApiDocument document) =>
+        new(content.Select(c => KeyValuePair.Create(c.ContentType, (IOpenApiMediaType)new OpenApiMediaType { Schema = c.Schema is { } schema ? OpenApiSchemas.Of(schema, document) : null })), StringComparer.Ordinal);
+
+    private static HttpMethod Method(HttpVerb verb) => verb switch
+    {
+        HttpVerb.Get => HttpMethod.Get,
+        HttpVerb.Post => HttpMethod.Post,
+        HttpVerb.Put => HttpMethod.Put,
+        HttpVerb.Patch => HttpMethod.Patch,
+        _ => HttpMethod.Delete,
+    };
+}
