@@ -42,6 +42,9 @@ public sealed record ApiModel
 
     public required ProjectModel Project { get; init; }
 
+    /// <summary>The TypeScript client module, written when gen is asked for it (<c>--typescript DIR</c>).</summary>
+    public required TypeScript.TypeScriptModuleModel TypeScript { get; init; }
+
     public bool HasGrpc => Proto is not null;
 
     public bool HasHttp => Services.Any(s => s.HasHttp);

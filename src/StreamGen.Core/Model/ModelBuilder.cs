@@ -15,7 +15,8 @@ namespace StreamGen.Model;
 /// <item>services: methods and their type uses, HTTP endpoints (with body records) and gRPC methods (with their messages);</item>
 /// <item>records: the design's records plus the body records, collected from the finished services;</item>
 /// <item>proto: the .proto file, its shared messages and imports, over the finished services;</item>
-/// <item>JSON: the context entries, over the finished records and services; then the project.</item>
+/// <item>JSON: the context entries, over the finished records and services; then the project;</item>
+/// <item>TypeScript: the client module, its names in scopes of their own, over the finished services.</item>
 /// </list>
 /// Runs only on designs without validation errors.
 /// </summary>
@@ -60,6 +61,7 @@ public static class ModelBuilder
             Json = new JsonContextPass(context).Run(allTypes, services),
             Proto = proto,
             Project = Project(context, proto),
+            TypeScript = new TypeScriptPass(context, names, new TypeScriptNamer(context, names.Registry, names).Run()).Run(services),
         };
     }
 

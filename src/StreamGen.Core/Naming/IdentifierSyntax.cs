@@ -11,4 +11,10 @@ public enum IdentifierSyntax
 
     /// <summary>A file or folder name under gen/.</summary>
     Path,
+
+    /// <summary>A TypeScript binding name (a type, class or const): an IdentifierName that is no reserved word.</summary>
+    TypeScript,
+
+    /// <summary>A TypeScript class member: any IdentifierName, reserved words included (<c>client.delete()</c>).</summary>
+    TypeScriptMember,
 }
