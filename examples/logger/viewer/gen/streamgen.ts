@@ -583,25 +583,27 @@ export class Transport {
    * 426 means it would have upgraded, so the refusal came later (the handler's own error before its first message).
    */
   async probe(parts: RequestParts, signal?: AbortSignal): Promise<ServiceError> {
-    const refused = new StreamClosedError(1006, "handshake_failed", "the server refused the WebSocket upgrade, or could not be reached");
+    const refused = new StreamClosedError(1006, "handshake_failed", "the server refused the WebSocket upgrade (an error before the stream opened, which a WebSocket does not show)");
     if ((read(this.#options.webSocketProtocols) ?? []).length > 0) {
       return refused; // fetch cannot send Sec-WebSocket-Protocol, so its answer would not be the WebSocket's
     }
 
+    let response: Response;
     try {
-      const url = this.url(parts, true).replace(/^ws/, "http");
-      const response = await (this.#options.fetch ?? fetch)(url, { headers: parts.headers, signal });
-      if (!response.ok && response.status !== 426) {
-        return await responseError(response, this.#errors);
-      }
-
-      void response.body?.cancel();
+      response = await (this.#options.fetch ?? fetch)(this.url(parts, true).replace(/^ws/, "http"), { headers: parts.headers, signal });
     } catch (e) {
       if (signal?.aborted) {
         throw signal.reason;
       }
+
+      return new StreamClosedError(1006, "connection_failed", `the server could not be reached: ${(e as Error).message}`);
     }
 
+    if (!response.ok && response.status !== 426) {
+      return responseError(response, this.#errors);
+    }
+
+    void response.body?.cancel();
     return refused;
   }
 }
@@ -728,26 +730,38 @@ export class WebSocketStream<TSend, TReceive> implements ServerStream<TReceive>,
     fixedView: string | undefined, errors: ErrorClasses, signal?: AbortSignal,
   ): Promise<WebSocketStream<TSend, TReceive>> {
     return new Promise((resolve, reject) => {
+      // Settled once: a failed handshake fires error and close (Node 20's WebSocket fires only error).
+      let settled = false;
+      const settle = () => {
+        const first = !settled;
+        settled = true;
+        signal?.removeEventListener("abort", abort);
+        return first;
+      };
       const abort = () => {
-        socket.close(1000, "canceled: the client left the stream");
-        reject(signal!.reason);
+        if (settle()) {
+          socket.close(1000, "canceled: the client left the stream");
+          reject(signal!.reason);
+        }
       };
       if (signal?.aborted) {
         return abort();
       }
 
       signal?.addEventListener("abort", abort, { once: true });
-      socket.onerror = () => {};
-      socket.onclose = () => {
-        signal?.removeEventListener("abort", abort);
-        transport.probe(parts, signal).then(reject, reject);
+      socket.onerror = socket.onclose = () => {
+        if (settle()) {
+          transport.probe(parts, signal).then(reject, reject);
+        }
       };
       socket.onopen = () => {
-        signal?.removeEventListener("abort", abort);
-        const stream = new WebSocketStream<TSend, TReceive>(socket, send, receive, errors);
-        stream.view = fixedView ?? socket.responseHeader?.("Goa-View") ?? undefined;
-        signal?.addEventListener("abort", () => stream.#abandon(signal.reason), { once: true });
-        resolve(stream);
+        if (settle()) {
+          socket.onerror = () => {};
+          const stream = new WebSocketStream<TSend, TReceive>(socket, send, receive, errors);
+          stream.view = fixedView ?? socket.responseHeader?.("Goa-View") ?? undefined;
+          signal?.addEventListener("abort", () => stream.#abandon(signal.reason), { once: true });
+          resolve(stream);
+        }
       };
     });
   }
