@@ -112,6 +112,9 @@ internal static class GenCommand
             return drift.Count == 0 ? ExitCodes.Ok : ExitCodes.OutOfDate;
         }
 
+        // Both folders are checked before either is written: a refused TypeScript folder must not leave a new gen/ behind.
+        writer.CheckOwnership(request.Force);
+        typeScript.Value.Writer?.CheckOwnership(request.Force);
         Directory.CreateDirectory(request.Output);
         var written = writer.Write(files, request.Force).Select(c => (Writer: writer, Change: c))
             .Concat(typeScript.Value.Writer is { } typeScriptWriter ? typeScriptWriter.Write(typeScript.Value.Files, request.Force).Select(c => (Writer: typeScriptWriter, Change: c)) : [])

@@ -44,6 +44,7 @@ internal static class NodePackages
     /// <summary>Every package of package.json is there (a clone installed before one was added runs `npm ci` again).</summary>
     private static bool Installed(string directory) =>
         File.Exists(Path.Combine(directory, "node_modules", ".bin", "buf")) && File.Exists(Path.Combine(directory, "node_modules", ".bin", "tsc"))
+        && File.Exists(Path.Combine(directory, "node_modules", ".bin", "esbuild"))
         && Directory.Exists(Path.Combine(directory, "node_modules", "ws")) && Directory.Exists(Path.Combine(directory, "node_modules", "playwright-core"));
 
     private static FileStream Lock(string path)

@@ -3,7 +3,7 @@
 //
 // Streams log entries over WebSockets, Server-Sent Events and gRPC.
 import { ServiceError, Transport, params, validate } from "./streamgen.js";
-import type { BidirectionalStream, CallOptions, ClientOptions, ClientResultStream, ClientStream, ErrorClasses, EventStream, ObjectType, ServerStream } from "./streamgen.js";
+import type { BidirectionalStream, CallOptions, ClientOptions, ClientResultStream, ErrorClasses, EventStream, ObjectType, ServerStream } from "./streamgen.js";
 
 export * from "./streamgen.js";
 

@@ -703,7 +703,6 @@ export class WebSocketStream<TSend, TReceive> implements ServerStream<TReceive>,
   readonly #socket: WebSocketLike;
   readonly #send: TypeRule | undefined;
   readonly #receive: TypeRule | undefined;
-  readonly #errors: ErrorClasses;
   readonly #inbox: Inbox<TReceive>;
   readonly #closed: Promise<void>;
   #sendingEnded = false;
@@ -713,7 +712,6 @@ export class WebSocketStream<TSend, TReceive> implements ServerStream<TReceive>,
     this.#socket = socket;
     this.#send = send;
     this.#receive = receive;
-    this.#errors = errors;
     this.#inbox = new Inbox<TReceive>(() => this.cancel());
     this.#closed = new Promise(resolve => {
       socket.onclose = event => {

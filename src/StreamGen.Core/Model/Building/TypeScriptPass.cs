@@ -17,20 +17,41 @@ internal sealed class TypeScriptPass(ModelContext context, ModelNames names, Typ
     public TypeScriptModuleModel Run(IReadOnlyList<ServiceModel> services)
     {
         var designServices = context.Services.ToList();
+        var types = names.Objects.Select(Type).ToList();
+        var errors = designServices.SelectMany(Errors).ToList();
+        var clients = designServices.Select((s, i) => (Design: s, Model: services[i]))
+            .Where(s => s.Model.HasHttp)
+            .Select(s => Client(s.Design, s.Model))
+            .ToList();
+        var methods = clients.SelectMany(c => c.Methods).ToList();
         return new TypeScriptModuleModel
         {
             FileName = ts.FileName,
             RuntimeFileName = TypeScriptNamer.RuntimeFile,
             RuntimeSpecifierLiteral = TypeScriptStrings.Quote("./" + Path.ChangeExtension(TypeScriptNamer.RuntimeFile, ".js")),
             Description = TypeScriptDocs.Lines(context.Api.Description),
-            Types = names.Objects.Select(Type).ToList(),
-            Errors = designServices.SelectMany(Errors).ToList(),
-            Clients = designServices.Select((s, i) => (Design: s, Model: services[i]))
-                .Where(s => s.Model.HasHttp)
-                .Select(s => Client(s.Design, s.Model))
-                .ToList(),
+            ValueImports = Used(
+                ("ServiceError", errors.Count > 0),
+                ("Transport", clients.Count > 0),
+                ("params", methods.Any(m => m.HasQuery || m.HasHeaders)),
+                ("validate", methods.Any(m => m.HasPayload))),
+            TypeImports = Used(
+                ("BidirectionalStream", methods.Any(m => m.ReturnType.StartsWith("Promise<BidirectionalStream<", StringComparison.Ordinal))),
+                ("CallOptions", clients.Count > 0),
+                ("ClientOptions", clients.Count > 0),
+                ("ClientResultStream", methods.Any(m => m.ReturnType.StartsWith("Promise<ClientResultStream<", StringComparison.Ordinal))),
+                ("ClientStream", methods.Any(m => m.ReturnType.StartsWith("Promise<ClientStream<", StringComparison.Ordinal))),
+                ("ErrorClasses", clients.Count > 0),
+                ("EventStream", methods.Any(m => m.IsServerSentEvents)),
+                ("ObjectType", types.Count > 0),
+                ("ServerStream", methods.Any(m => m.ReturnType.StartsWith("Promise<ServerStream<", StringComparison.Ordinal)))),
+            Types = types,
+            Errors = errors,
+            Clients = clients,
         };
     }
+
+    private static List<string> Used(params (string Name, bool IsUsed)[] imports) => imports.Where(i => i.IsUsed).Select(i => i.Name).ToList();
 
     private TypeScriptTypeModel Type(DesignObject type)
     {

@@ -17,6 +17,15 @@ public sealed record TypeScriptModuleModel
 
     public required IReadOnlyList<string> Description { get; init; }
 
+    /// <summary>The runtime's values the module uses, and its types: exactly those, so the module has no unused import.</summary>
+    public required IReadOnlyList<string> ValueImports { get; init; }
+
+    public required IReadOnlyList<string> TypeImports { get; init; }
+
+    public bool HasValueImports => ValueImports.Count > 0;
+
+    public bool HasTypeImports => TypeImports.Count > 0;
+
     /// <summary>Every object type, in the order the C# records are generated.</summary>
     public required IReadOnlyList<TypeScriptTypeModel> Types { get; init; }
 
