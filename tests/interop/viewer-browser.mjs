@@ -74,9 +74,11 @@ const context = await chromium.launchPersistentContext(profile, {
   args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
 });
 const page = context.pages()[0] ?? (await context.newPage());
+// What the page logs, by phase: while the network is down, the browser itself logs each refused reconnection.
+let phase = "normal";
 const console_ = [];
-page.on("console", message => console_.push(`${message.type()}: ${message.text()}`));
-page.on("pageerror", error => console_.push(`pageerror: ${error.message}`));
+page.on("console", message => message.type() !== "log" && console_.push({ phase, text: `${message.type()}: ${message.text()}` }));
+page.on("pageerror", error => console_.push({ phase, text: `pageerror: ${error.message}` }));
 const summary = { steps: [], screenshots: [], console: console_ };
 
 const messages = () => page.$$eval("#entries tbody tr:not(.gap)", rows => rows.map(row => row.cells[4].textContent));
@@ -145,12 +147,14 @@ try {
 
   // Kill every connection and keep the network down while an entry is published: the viewer must show the loss, then
   // come back by itself (and, where the design resumes with since, show the entry published while it was away).
+  phase = "outage";
   proxy.cut();
   await waitForState("reconnecting");
   const whileDown = await state();
   await publishDirect([{ topic: "network", message: "net-while-down" }]);
   proxy.restore();
   await waitForState("live");
+  phase = "normal";
   await publishFromPage("network", "net-3");
   await waitForMessage("net-3");
   await step("reconnected", async () => ({

@@ -8,9 +8,16 @@ namespace StreamGen.Generation.Planners;
 /// </summary>
 public static class TypeScriptPlanner
 {
+    /// <summary>The header every TypeScript file starts with.</summary>
+    private const string HeaderTemplate = "typescript/_partials/header.sbn";
+
     public static IReadOnlyList<OutputFile> Plan(ApiModel api) =>
     [
-        new($"{OutputWriter.GeneratedFolder}/{api.TypeScript.RuntimeFileName}", [new Section("typescript-runtime", "typescript/streamgen.ts.sbn", api.TypeScript)], Ownership.Generated),
-        new($"{OutputWriter.GeneratedFolder}/{api.TypeScript.FileName}", [new Section("typescript-module", "typescript/module.ts.sbn", api.TypeScript)], Ownership.Generated),
+        File(api.TypeScript.RuntimeFileName, "typescript-runtime", "typescript/streamgen.ts.sbn", api),
+        File(api.TypeScript.FileName, "typescript-module", "typescript/module.ts.sbn", api),
     ];
+
+    /// <summary>A TypeScript file: the shared header section, then the file's own section.</summary>
+    private static OutputFile File(string fileName, string sectionName, string templatePath, ApiModel api) =>
+        new($"{OutputWriter.GeneratedFolder}/{fileName}", [new Section("header", HeaderTemplate, api.TypeScript), new Section(sectionName, templatePath, api.TypeScript)], Ownership.Generated);
 }
