@@ -1,4 +1,4 @@
-// Created by streamgen once, then edited: registers the log bus the service uses.
+// Created by streamgen once, then edited: registers the log bus the service uses, and serves the log viewer (wwwroot/) at /.
 // Starts the logger API: HTTP on port 8080 and gRPC on port 8081 (override with --Http:Port=N --Grpc:Port=N).
 using Acme.Logger;
 
@@ -7,4 +7,16 @@ return await LoggerServer.RunAsync(args, builder =>
     builder.Services.Configure<LogBusOptions>(builder.Configuration.GetSection("Logger"));
     builder.Services.AddSingleton<LogBus>();
     builder.Services.AddSingleton<ILoggerService, LoggerService>();
+    builder.Services.AddSingleton<IStartupFilter, LogViewer>();
 });
+
+/// <summary>Serves the log viewer, the static files of wwwroot/, ahead of the API's routes.</summary>
+internal sealed class LogViewer : IStartupFilter
+{
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+    {
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
+        next(app);
+    };
+}

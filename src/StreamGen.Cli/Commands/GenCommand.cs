@@ -9,8 +9,9 @@ namespace StreamGen.Cli.Commands;
 
 /// <summary>
 /// <c>streamgen gen DESIGN [-o DIR] [--templates DIR] [--runtime source|package] [--check] [--force] [--namespace NS] [--transports LIST]
-/// [--no-docs] [--gen-dir DIR] [--scaffold LIST] [--project-sources FILE]</c>: the last three are what a build uses (StreamGen.MSBuild)
-/// to keep gen/ under obj/ and create only the user files the project lacks.
+/// [--no-docs] [--gen-dir DIR] [--scaffold LIST] [--project-sources FILE] [--typescript DIR]</c>: gen-dir, scaffold and
+/// project-sources are what a build uses (StreamGen.MSBuild) to keep gen/ under obj/ and create only the user files the
+/// project lacks; --typescript also writes the TypeScript client, into a folder of its own that is replaced whole like gen/.
 /// </summary>
 internal static class GenCommand
 {
@@ -31,10 +32,14 @@ internal static class GenCommand
         var genDir = new Option<string?>("--gen-dir") { Description = "Write the generated folder here instead of OUTPUT/gen (a build puts it under obj/). It is replaced whole on every run." };
         var scaffold = new Option<string?>("--scaffold") { Description = "Which of your files to create when absent: project, program, service (comma-separated), or none. Default: all three." };
         var sources = new Option<string?>("--project-sources") { Description = "A file listing the project's C# sources, one path a line: a service stub whose type one of them declares, or a Program.cs when one has the entry point, is not created." };
+        var typeScript = new Option<string?>("--typescript")
+        {
+            Description = "Also write the TypeScript client (an ES module over fetch, WebSocket and Server-Sent Events, with its runtime) into this folder, replaced whole on every run.",
+        };
         var format = CommonOptions.Format();
         var command = new Command("gen", "Validate a design and generate the C# service project from it.")
         {
-            design, output, templates, runtime, check, force, ns, transports, noDocs, genDir, scaffold, sources, format,
+            design, output, templates, runtime, check, force, ns, transports, noDocs, genDir, scaffold, sources, typeScript, format,
         };
         command.SetAction(parse => Run(
             new GenRequest(
@@ -49,7 +54,8 @@ internal static class GenCommand
                 parse.GetValue(noDocs),
                 parse.GetValue(genDir),
                 GenArguments.Scaffold(parse.GetValue(scaffold)),
-                parse.GetValue(sources)),
+                parse.GetValue(sources),
+                parse.GetValue(typeScript)),
             parse.GetValue(format),
             parse.InvocationConfiguration));
         return command;
@@ -91,12 +97,20 @@ internal static class GenCommand
         var existing = request.ProjectSources is { } list ? SourceDeclarations.Read(ReadSourceList(list)) : null;
         var (files, skipped) = ScaffoldSelection.Select(result.Files, request.Scaffold, request.Output, existing);
         var writer = new OutputWriter(request.Output, request.GenDir);
+        var typeScript = TypeScriptOutput(request, result.Model!, options, writer, format, io);
+        if (typeScript is null)
+        {
+            return ExitCodes.DesignErrors;
+        }
+
         if (request.Check)
         {
-            var drift = writer.Compare(files, request.Force).Where(c => c.IsChange).ToList();
-            foreach (var change in drift)
+            var drift = writer.Compare(files, request.Force).Where(c => c.IsChange).Select(c => (Writer: writer, Change: c))
+                .Concat(typeScript.Value.Writer is { } tsWriter ? tsWriter.Compare(typeScript.Value.Files, request.Force).Where(c => c.IsChange).Select(c => (Writer: tsWriter, Change: c)) : [])
+                .ToList();
+            foreach (var (changed, change) in drift)
             {
-                io.Output.WriteLine($"  would {Verb(change.Kind)} {Display(writer, change.RelativePath)}");
+                io.Output.WriteLine($"  would {Verb(change.Kind)} {Display(changed, change.RelativePath)}");
             }
 
             io.Output.WriteLine(drift.Count == 0
@@ -105,11 +119,17 @@ internal static class GenCommand
             return drift.Count == 0 ? ExitCodes.Ok : ExitCodes.OutOfDate;
         }
 
+        // Both folders are checked before either is written: a refused TypeScript folder must not leave a new gen/ behind.
+        writer.CheckOwnership(request.Force);
+        typeScript.Value.Writer?.CheckOwnership(request.Force);
         Directory.CreateDirectory(request.Output);
-        var changes = writer.Write(files, request.Force);
-        foreach (var change in changes.Where(c => c.IsChange))
+        var written = writer.Write(files, request.Force).Select(c => (Writer: writer, Change: c))
+            .Concat(typeScript.Value.Writer is { } typeScriptWriter ? typeScriptWriter.Write(typeScript.Value.Files, request.Force).Select(c => (Writer: typeScriptWriter, Change: c)) : [])
+            .ToList();
+        var changes = written.Select(w => w.Change).ToList();
+        foreach (var (changed, change) in written.Where(w => w.Change.IsChange))
         {
-            io.Output.WriteLine($"  {Past(change.Kind),-8} {Display(writer, change.RelativePath)}");
+            io.Output.WriteLine($"  {Past(change.Kind),-8} {Display(changed, change.RelativePath)}");
         }
 
         foreach (var skip in skipped)
@@ -122,6 +142,40 @@ internal static class GenCommand
             $"streamgen: {changes.Count(c => c.Kind != FileChangeKind.Deleted)} files: {count(FileChangeKind.Created)} created, {count(FileChangeKind.Updated)} updated, " +
             $"{count(FileChangeKind.Unchanged)} unchanged, {count(FileChangeKind.Kept)} kept (yours), {count(FileChangeKind.Deleted)} deleted, in {Ms(stopwatch)}");
         return ExitCodes.Ok;
+    }
+
+    /// <summary>
+    /// The TypeScript client's files and the writer of its folder (none without --typescript); null when rendering failed
+    /// (the diagnostics are printed). The folder is replaced whole, so it may be neither the project folder nor gen/.
+    /// </summary>
+    private static (OutputWriter? Writer, IReadOnlyList<RenderedFile> Files)? TypeScriptOutput(
+        GenRequest request, ApiModel model, GenerationOptions options, OutputWriter writer, DiagnosticFormat format, InvocationConfiguration io)
+    {
+        if (request.TypeScript is not { } folder)
+        {
+            return (null, []);
+        }
+
+        var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder));
+        if (full == Path.TrimEndingDirectorySeparator(Path.GetFullPath(request.Output)) || full == Path.TrimEndingDirectorySeparator(Path.GetFullPath(writer.PathOf(OutputWriter.GeneratedFolder + "/"))))
+        {
+            throw new UsageException($"--typescript '{folder}' is the project folder or gen/: the TypeScript folder is replaced whole, so give it a folder of its own.");
+        }
+
+        if (!model.Services.Any(s => s.HasHttp))
+        {
+            throw new UsageException("--typescript: the TypeScript client speaks HTTP, and no method of this run is served over it (see --transports).");
+        }
+
+        var result = StreamGenerator.GenerateTypeScript(model, options);
+        if (!result.Succeeded)
+        {
+            DiagnosticPrinter.Print(result.Diagnostics, format, io.Error, CommonOptions.ReadSourceForExcerpt);
+            io.Error.WriteLine($"streamgen: {result.Diagnostics.Count(d => d.IsError)} error(s) in the TypeScript client; nothing was written.");
+            return null;
+        }
+
+        return (new OutputWriter(full, full), result.Files);
     }
 
     /// <summary>Asking for a transport the design does not map is a mistake (a typo'd design or the wrong design), not an empty result.</summary>

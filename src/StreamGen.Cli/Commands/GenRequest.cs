@@ -3,7 +3,10 @@ using StreamGen.Model;
 
 namespace StreamGen.Cli.Commands;
 
-/// <summary>A <c>gen</c> command line, parsed: <see cref="Runtime"/> and <see cref="Transports"/> are null when the design decides.</summary>
+/// <summary>
+/// A <c>gen</c> command line, parsed: <see cref="Runtime"/> and <see cref="Transports"/> are null when the design decides;
+/// <see cref="TypeScript"/> is the folder of the TypeScript client, when one is asked for.
+/// </summary>
 internal sealed record GenRequest(
     string Design,
     string Output,
@@ -16,4 +19,5 @@ internal sealed record GenRequest(
     bool NoDocs,
     string? GenDir,
     ScaffoldKinds Scaffold,
-    string? ProjectSources);
+    string? ProjectSources,
+    string? TypeScript = null);

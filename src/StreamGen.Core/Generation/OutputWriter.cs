@@ -79,12 +79,7 @@ public sealed class OutputWriter(string outputDirectory, string? generatedDirect
     {
         var changes = Compare(files, force);
         var genDirectory = _generated;
-        // Only files are worth protecting: `dotnet clean` leaves gen/'s empty folders behind (and its marker deleted).
-        if (Directory.Exists(genDirectory) && !File.Exists(Path.Combine(genDirectory, MarkerFile)) && !force
-            && Directory.EnumerateFiles(genDirectory, "*", SearchOption.AllDirectories).Any())
-        {
-            throw new IOException($"'{genDirectory}' exists but was not written by streamgen; move it away or pass --force to replace it.");
-        }
+        CheckOwnership(force);
 
         if (changes.Any(c => c.Ownership == Ownership.Generated && c.IsChange) || !File.Exists(Path.Combine(genDirectory, MarkerFile)))
         {
@@ -101,6 +96,17 @@ public sealed class OutputWriter(string outputDirectory, string? generatedDirect
         }
 
         return changes;
+    }
+
+    /// <summary>Throws when the generated folder holds files streamgen did not write (unless forced): they are not ours to replace.</summary>
+    public void CheckOwnership(bool force)
+    {
+        // Only files are worth protecting: `dotnet clean` leaves gen/'s empty folders behind (and its marker deleted).
+        if (Directory.Exists(_generated) && !File.Exists(Path.Combine(_generated, MarkerFile)) && !force
+            && Directory.EnumerateFiles(_generated, "*", SearchOption.AllDirectories).Any())
+        {
+            throw new IOException($"'{_generated}' exists but was not written by streamgen; move it away or pass --force to replace it.");
+        }
     }
 
     private void ReplaceGenerated(IReadOnlyList<RenderedFile> files)

@@ -64,6 +64,19 @@ public static class StreamGenerator
             return analysis;
         }
 
+        var rendered = Render(model, FilePlanner.Plan(model), options, copyRuntime: true);
+        return rendered.Succeeded ? rendered with { Diagnostics = analysis.Diagnostics.Concat(rendered.Diagnostics).ToList() } : rendered;
+    }
+
+    /// <summary>
+    /// The TypeScript client of an analyzed design (<c>gen --typescript</c>): its runtime and module, planned under gen/
+    /// for a writer whose generated folder is the TypeScript folder.
+    /// </summary>
+    public static GenerationResult GenerateTypeScript(ApiModel model, GenerationOptions options) =>
+        Render(model, TypeScriptPlanner.Plan(model), options, copyRuntime: false);
+
+    private static GenerationResult Render(ApiModel model, IReadOnlyList<OutputFile> plan, GenerationOptions options, bool copyRuntime)
+    {
         var diagnostics = new DiagnosticBag();
         var loader = new TemplateLoader(options.TemplatesDirectory);
         diagnostics.AddRange(loader.CheckOverrides());
@@ -72,7 +85,6 @@ public static class StreamGenerator
             return new GenerationResult(diagnostics.Sorted(), model, []);
         }
 
-        var plan = FilePlanner.Plan(model);
         var renderer = new TemplateRenderer(loader, model);
         renderer.Prepare(diagnostics);
         if (diagnostics.HasErrors)
@@ -94,14 +106,17 @@ public static class StreamGenerator
             }
         }
 
-        files.AddRange(CopyRuntime(model, renderer, diagnostics));
+        if (copyRuntime)
+        {
+            files.AddRange(CopyRuntime(model, renderer, diagnostics));
+        }
         files.AddRange(DocumentPlanner.Plan(model));
 
         // A broken shared partial fails every file that includes it; report each place once.
         diagnostics = DiagnosticBag.Of(diagnostics.Items.DistinctBy(d => d.ToString()));
         return diagnostics.HasErrors
             ? new GenerationResult(diagnostics.Sorted(), model, [])
-            : new GenerationResult(analysis.Diagnostics.Concat(diagnostics.Sorted()).ToList(), model, files.OrderBy(f => f.RelativePath, StringComparer.Ordinal).ToList());
+            : new GenerationResult(diagnostics.Sorted(), model, files.OrderBy(f => f.RelativePath, StringComparer.Ordinal).ToList());
     }
 
     /// <summary>

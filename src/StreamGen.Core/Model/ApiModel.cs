@@ -53,6 +53,9 @@ public sealed record ApiModel
     /// <summary>The document files the project embeds and the host serves; empty without documents.</summary>
     public IReadOnlyList<DocumentFileModel> DocumentFiles => Documents?.Files ?? [];
 
+    /// <summary>The TypeScript client module, written when gen is asked for it (<c>--typescript DIR</c>).</summary>
+    public required TypeScript.TypeScriptModuleModel TypeScript { get; init; }
+
     public bool HasGrpc => Proto is not null;
 
     public bool HasHttp => Services.Any(s => s.HasHttp);

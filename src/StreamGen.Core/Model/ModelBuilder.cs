@@ -19,7 +19,8 @@ namespace StreamGen.Model;
 /// <item>records: the design's records plus the body records, collected from the finished services;</item>
 /// <item>proto: the .proto file, its shared messages and imports, over the finished services;</item>
 /// <item>JSON: the context entries, over the finished records and services; then the project;</item>
-/// <item>documents: the OpenAPI and AsyncAPI descriptions of the HTTP routes, with keys of their own.</item>
+/// <item>documents: the OpenAPI and AsyncAPI descriptions of the HTTP routes, with keys of their own;</item>
+/// <item>TypeScript: the client module, its names in scopes of their own, over the finished services.</item>
 /// </list>
 /// Runs only on designs without validation errors.
 /// </summary>
@@ -74,6 +75,7 @@ public static class ModelBuilder
             Proto = proto,
             Project = Project(context, proto),
             Documents = documents,
+            TypeScript = new TypeScriptPass(context, names, new TypeScriptNamer(context, names.Registry, names).Run()).Run(services),
         };
     }
 

@@ -14,4 +14,10 @@ public enum IdentifierSyntax
 
     /// <summary>A key of the OpenAPI and AsyncAPI documents (a component, channel, operation or message): ASCII letters, digits, '.', '-' and '_'.</summary>
     DocumentKey,
+
+    /// <summary>A TypeScript binding name (a type, class or const): an IdentifierName that is no reserved word.</summary>
+    TypeScript,
+
+    /// <summary>A TypeScript class member: any IdentifierName, reserved words included (<c>client.delete()</c>).</summary>
+    TypeScriptMember,
 }

@@ -102,6 +102,8 @@ public sealed class NameScope
         IdentifierSyntax.CSharp => SyntaxFacts.IsValidIdentifier(name) && SyntaxFacts.GetKeywordKind(name) == SyntaxKind.None,
         IdentifierSyntax.Proto => ProtoNaming.IsIdentifier(name),
         IdentifierSyntax.DocumentKey => DocumentNaming.IsKey(name),
+        IdentifierSyntax.TypeScript => TypeScriptNaming.IsBindingName(name),
+        IdentifierSyntax.TypeScriptMember => TypeScriptNaming.IsIdentifierName(name),
         _ => name.Length > 0 && name.IndexOfAny(['/', '\\', ':', '*', '?', '"', '<', '>', '|']) < 0,
     };
 }

@@ -133,10 +133,11 @@ public sealed partial class MSBuildPackageTests(PackagesFixture packages, ITestO
             <Compile Include="{userCode}" />
             """));
 
-        // Another design with every metadata: no gRPC (so no Grpc.AspNetCore), its own namespace, gen/ beside the project, no documents.
+        // Another design with every metadata: no gRPC (so no Grpc.AspNetCore), its own namespace, gen/ beside the project,
+        // no documents, the TypeScript client in a folder of the project.
         File.Copy(Path.Combine(repository, "designs", "counter.json"), Path.Combine(counter, "counter.json"));
         File.WriteAllText(Path.Combine(counter, "Counter.csproj"), WebProject(
-            """<StreamGenDesign Include="counter.json" Namespace="Other.Counting" Transports="http" Documents="false" OutputDir="Generated" />"""));
+            """<StreamGenDesign Include="counter.json" Namespace="Other.Counting" Transports="http" Documents="false" OutputDir="Generated" TypeScript="client" />"""));
 
         Assert.Equal(0, (await DotnetCli.RunAsync(work, environment, "new", "sln", "-n", "Both")).ExitCode);
         var solution = Directory.GetFiles(work, "Both.sln*").Single();
@@ -158,6 +159,8 @@ public sealed partial class MSBuildPackageTests(PackagesFixture packages, ITestO
         Assert.False(Directory.Exists(Path.Combine(counter, "obj", "Debug", "net10.0", "streamgen", "counter")));
         Assert.Contains("using Other.Counting;", File.ReadAllText(Path.Combine(counter, "Program.cs")), StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(counter, "bin", "Debug", "net10.0", "Counter.dll")));
+        Assert.Equal([".streamgen", "counter.ts", "streamgen.ts"], Directory.GetFiles(Path.Combine(counter, "client")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Contains("export class CounterClient {", File.ReadAllText(Path.Combine(counter, "client", "counter.ts")), StringComparison.Ordinal);
 
         // The logger built this way serves: what an upload stores, the recent query returns.
         var (http, grpc) = (FreePort.Next(), FreePort.Next());

@@ -9,10 +9,19 @@ public static class Node
 
     public static string InteropDirectory { get; } = Path.Combine(RepositoryRoot, "tests", "interop");
 
-    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(string script, params string[] args)
+    public static Task<(int ExitCode, string Output, string Error)> RunAsync(string script, params string[] args) =>
+        RunAsync([], script, args);
+
+    /// <summary>Runs a script with options for node itself (<c>--experimental-websocket</c>) before it.</summary>
+    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(IEnumerable<string> nodeOptions, string script, params string[] args)
     {
         NodePackages.Ensure(InteropDirectory);
         var start = new ProcessStartInfo("node") { WorkingDirectory = InteropDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var option in nodeOptions)
+        {
+            start.ArgumentList.Add(option);
+        }
+
         start.ArgumentList.Add(script);
         foreach (var arg in args)
         {
@@ -25,6 +34,20 @@ public static class Node
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         await process.WaitForExitAsync(timeout.Token);
         return (process.ExitCode, await output, await error);
+    }
+
+    /// <summary>
+    /// What node needs for the global WebSocket browsers have: Node 22 has it; Node 20 (this machine's) behind
+    /// <c>--experimental-websocket</c>.
+    /// </summary>
+    public static IReadOnlyList<string> WebSocketOptions { get; } = MajorVersion() < 22 ? ["--experimental-websocket"] : [];
+
+    private static int MajorVersion()
+    {
+        using var process = Process.Start(new ProcessStartInfo("node", "--version") { RedirectStandardOutput = true })!;
+        var version = process.StandardOutput.ReadToEnd().Trim().TrimStart('v');
+        process.WaitForExit();
+        return int.Parse(version.Split('.')[0], System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private static string FindRoot()

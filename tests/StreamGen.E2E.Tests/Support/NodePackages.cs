@@ -41,10 +41,10 @@ internal static class NodePackages
         }
     }
 
-    /// <summary>Every package of package.json is there (a clone that ran npm ci before one was added has not).</summary>
+    /// <summary>Every package of package.json is there (a clone installed before one was added runs `npm ci` again).</summary>
     private static bool Installed(string directory) =>
-        File.Exists(Path.Combine(directory, "node_modules", ".bin", "buf"))
-        && new[] { "ws", "@grpc/grpc-js", "@grpc/proto-loader", "@asyncapi/parser", "@redocly/cli" }.All(p => Directory.Exists(Path.Combine(directory, "node_modules", p)));
+        new[] { "buf", "tsc", "esbuild" }.All(tool => File.Exists(Path.Combine(directory, "node_modules", ".bin", tool)))
+        && new[] { "ws", "@grpc/grpc-js", "@grpc/proto-loader", "@asyncapi/parser", "@redocly/cli", "playwright-core" }.All(p => Directory.Exists(Path.Combine(directory, "node_modules", p)));
 
     private static FileStream Lock(string path)
     {
