@@ -22,6 +22,13 @@ public sealed class DocumentValidationTests
     public async Task The_asyncapi_parser_reports_no_error_and_no_warning(string design)
     {
         using var documents = Write(design);
+        if (!File.Exists(documents.Combine("asyncapi.yaml")))
+        {
+            // Only streaming routes are described in AsyncAPI: a design without one has no such document, and its
+            // OpenAPI document then points nowhere else.
+            Assert.DoesNotContain("asyncapi.yaml", File.ReadAllText(documents.Combine("openapi.json")), StringComparison.Ordinal);
+            return;
+        }
 
         var (exit, output, error) = await Node.RunAsync("validate-documents.mjs", "asyncapi", documents.Combine("asyncapi.yaml"));
 
