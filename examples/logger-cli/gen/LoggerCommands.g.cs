@@ -31,7 +31,7 @@ internal static class LoggerCommands
     private static CommandLine::Command Subscribe(Runtime::CliGlobalOptions options)
     {
         var topicOption = Runtime::CliOptions.Value<string>("--topic", "Topic of the log to subscribe to", "string", true);
-        var command = new CommandLine::Command("subscribe", "Stream log entries for a specific topic") { topicOption };
+        var command = new CommandLine::Command("subscribe", "Stream log entries for a specific topic (over ws or grpc)") { topicOption };
         command.SetAction((parse, cancellationToken) => Runtime::CliCalls.RunAsync(parse, options, "logger.subscribe", ["ws", "grpc"], (session, token) =>
         {
             var payload = Runtime::CliCalls.Checked(new SubscribePayload { Topic = parse.GetRequiredValue(topicOption) });
@@ -43,7 +43,7 @@ internal static class LoggerCommands
 
     private static CommandLine::Command Publish(Runtime::CliGlobalOptions options)
     {
-        var command = new CommandLine::Command("publish", "Publish a stream of log entries; the result counts those accepted");
+        var command = new CommandLine::Command("publish", "Publish a stream of log entries; the result counts those accepted (over ws or grpc)");
         command.SetAction((parse, cancellationToken) => Runtime::CliCalls.RunAsync(parse, options, "logger.publish", ["ws", "grpc"], (session, token) =>
         {
             var client = Client(session);
@@ -55,7 +55,7 @@ internal static class LoggerCommands
     private static CommandLine::Command Watch(Runtime::CliGlobalOptions options)
     {
         var viewOption = Runtime::CliOptions.Enum<View>("--view", "view", "View the server renders entries in", false);
-        var command = new CommandLine::Command("watch", "Stream the entries of a changing set of topics; the client adds and removes topics while entries flow") { viewOption };
+        var command = new CommandLine::Command("watch", "Stream the entries of a changing set of topics; the client adds and removes topics while entries flow (over ws or grpc)") { viewOption };
         command.SetAction((parse, cancellationToken) => Runtime::CliCalls.RunAsync(parse, options, "logger.watch", ["ws", "grpc"], (session, token) =>
         {
             var payload = Runtime::CliCalls.Checked(new WatchPayload { View = parse.GetValue(viewOption) });
@@ -69,10 +69,12 @@ internal static class LoggerCommands
     {
         var topicOption = Runtime::CliOptions.Value<string>("--topic", "Topic to stream", "string", true);
         var sinceOption = Runtime::CliOptions.Value<string?>("--since", "Id of the last entry the client saw (Last-Event-ID)", "string", false);
-        var command = new CommandLine::Command("events", "Stream a topic's entries as Server-Sent Events, resuming after Last-Event-ID") { topicOption, sinceOption };
+        var viewOption = Runtime::CliOptions.Enum<LogRecordView>("--view", "view", "The view to print results in: default, tiny (default: as the server sends them).", false);
+        var command = new CommandLine::Command("events", "Stream a topic's entries as Server-Sent Events, resuming after Last-Event-ID (over sse)") { topicOption, sinceOption, viewOption };
         command.SetAction((parse, cancellationToken) => Runtime::CliCalls.RunAsync(parse, options, "logger.events", ["sse"], (session, token) =>
         {
             var payload = Runtime::CliCalls.Checked(new EventsPayload { Topic = parse.GetRequiredValue(topicOption), Since = parse.GetValue(sinceOption) });
+            session.Output.UseView<LogRecord, LogRecordView>(parse.GetValue(viewOption));
             var client = Client(session);
             return Runtime::CliCalls.ServerStreamAsync(session, ct => client.EventsAsync(payload, ct), LoggerJsonContext.Default.LogRecord, token);
         }, cancellationToken));
@@ -83,7 +85,7 @@ internal static class LoggerCommands
     {
         var topicOption = Runtime::CliOptions.Value<string>("--topic", "Topic to append to", "string", true);
         var fileOption = Runtime::CliOptions.Value<string?>("--file", "The file to send as the request body (default: standard input; - too).", "path", false);
-        var command = new CommandLine::Command("upload", "Append the NDJSON body (one {\"message\", \"level\"} object a line) to a topic") { topicOption, fileOption };
+        var command = new CommandLine::Command("upload", "Append the NDJSON body (one {\"message\", \"level\"} object a line) to a topic (over http)") { topicOption, fileOption };
         command.SetAction((parse, cancellationToken) => Runtime::CliCalls.RunAsync(parse, options, "logger.upload", ["http"], (session, token) =>
         {
             var payload = Runtime::CliCalls.Checked(new UploadPayload { Topic = parse.GetRequiredValue(topicOption) });
@@ -97,7 +99,7 @@ internal static class LoggerCommands
     {
         var topicOption = Runtime::CliOptions.Value<string>("--topic", "Topic to download", "string", true);
         var outputOption = Runtime::CliOptions.Value<string?>("--output", "The file to write the response body into (default: standard output; - too).", "path", false);
-        var command = new CommandLine::Command("download", "Stream the retained entries of a topic as NDJSON") { topicOption, outputOption };
+        var command = new CommandLine::Command("download", "Stream the retained entries of a topic as NDJSON (over http)") { topicOption, outputOption };
         command.SetAction((parse, cancellationToken) => Runtime::CliCalls.RunAsync(parse, options, "logger.download", ["http"], (session, token) =>
         {
             var payload = Runtime::CliCalls.Checked(new DownloadPayload { Topic = parse.GetRequiredValue(topicOption) });
@@ -111,7 +113,7 @@ internal static class LoggerCommands
     {
         var topicOption = Runtime::CliOptions.Value<string>("--topic", "Topic to read", "string", true);
         var limitOption = Runtime::CliOptions.Defaulted<int>("--limit", "How many entries at most", "int32", 100);
-        var command = new CommandLine::Command("recent", "The most recent retained entries of a topic") { topicOption, limitOption };
+        var command = new CommandLine::Command("recent", "The most recent retained entries of a topic (over http or grpc)") { topicOption, limitOption };
         command.SetAction((parse, cancellationToken) => Runtime::CliCalls.RunAsync(parse, options, "logger.recent", ["http", "grpc"], (session, token) =>
         {
             var payload = Runtime::CliCalls.Checked(new RecentPayload { Topic = parse.GetRequiredValue(topicOption), Limit = parse.GetRequiredValue(limitOption) });

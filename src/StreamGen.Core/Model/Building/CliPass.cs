@@ -92,6 +92,16 @@ internal sealed class CliPass(ModelContext context, ModelNames names)
             return local;
         }
 
+        string? view = null;
+        if (new[] { method.Result, method.StreamingResult }.OfType<TypeUseModel>().FirstOrDefault(r => r.HasViews) is { Record: { } viewed } && !options.IsTaken("--view"))
+        {
+            var local = locals.Allocate(Fixed, "viewOption");
+            var description = $"The view to print results in: {string.Join(", ", viewed.Views.Select(v => v.DesignName))} (default: as the server sends them).";
+            optionModels.Add(new CliOptionModel("--view", local, $"Runtime::CliOptions.Enum<{viewed.ViewEnumName}>(\"--view\", \"view\", {CSharpLiterals.String(description)}, false)"));
+            options.Reserve(["--view"], Fixed);
+            view = $"session.Output.UseView<{viewed.Name}, {viewed.ViewEnumName}>(parse.GetValue({local}));";
+        }
+
         var file = method.IsRawRequest ? Extra("--file", "--body-file", "The file to send as the request body (default: standard input; - too).") : null;
         var output = method.IsRawResponse ? Extra("--output", "--output-file", "The file to write the response body into (default: standard output; - too).") : null;
         var payloadArgument = method.HasPayload ? "payload, " : "";
@@ -129,12 +139,13 @@ internal sealed class CliPass(ModelContext context, ModelNames names)
         return new CliMethodModel
         {
             CommandLiteral = CSharpLiterals.String(commands.Allocate(owner, commandName, commandName + "-method")),
-            DescriptionLiteral = CSharpLiterals.String(string.Join(" ", method.Description)),
+            DescriptionLiteral = CSharpLiterals.String($"{string.Join(" ", method.Description)} (over {string.Join(" or ", transports)})".TrimStart()),
             FactoryName = factories.Allocate(owner, method.Name, method.Name + "Command"),
             DesignNameLiteral = CSharpLiterals.String($"{service.DesignName}.{method.DesignName}"),
             TransportsLiteral = "[" + string.Join(", ", transports.Select(CSharpLiterals.String)) + "]",
             Options = optionModels,
             PayloadExpression = payload,
+            ViewStatement = view,
             Call = expression,
         };
     }

@@ -27,7 +27,12 @@ public sealed record CliMethodModel
     /// <summary>The expression running the call, which returns the task of the whole command.</summary>
     public required string Call { get; init; }
 
+    /// <summary>The statement choosing the view results print in (<c>--view</c>), for a result type with views no attribute's option hides; else null.</summary>
+    public required string? ViewStatement { get; init; }
+
     public bool HasPayload => PayloadExpression is not null;
+
+    public bool HasView => ViewStatement is not null;
 
     public bool HasOptions => Options.Count > 0;
 

@@ -218,13 +218,20 @@ public static class CliCalls
         }
     }
 
-    private static async Task SendAllAsync<TItem>(CliSession session, IStreamSender<TItem> stream, JsonTypeInfo<TItem> itemReader, CancellationToken cancellationToken)
-    {
-        await foreach (var item in CliInput.ReadAsync(session.Input, itemReader, cancellationToken).ConfigureAwait(false))
-        {
-            await stream.SendAsync(item, cancellationToken).ConfigureAwait(false);
-        }
-    }
+    /// <summary>
+    /// Sends every item of standard input. Console input reads block whatever their signature says, so they run on a
+    /// thread of their own, and Ctrl+C (or the server ending a bidirectional stream) abandons a read that never returns.
+    /// </summary>
+    private static Task SendAllAsync<TItem>(CliSession session, IStreamSender<TItem> stream, JsonTypeInfo<TItem> itemReader, CancellationToken cancellationToken) =>
+        Task.Run(
+            async () =>
+            {
+                await foreach (var item in CliInput.ReadAsync(session.Input, itemReader, cancellationToken).ConfigureAwait(false))
+                {
+                    await stream.SendAsync(item, cancellationToken).ConfigureAwait(false);
+                }
+            },
+            cancellationToken).WaitAsync(cancellationToken);
 
     private static async Task SendThenCloseAsync<TStream, TItem>(CliSession session, TStream stream, JsonTypeInfo<TItem> itemReader, CancellationToken cancellationToken)
         where TStream : IStreamSender<TItem>, IStreamCloser

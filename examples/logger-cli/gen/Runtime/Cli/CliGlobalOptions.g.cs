@@ -41,11 +41,14 @@ public sealed class CliGlobalOptions
         Transport.AcceptOnlyFromAmong("ws", "sse", "http", "grpc");
         Format = new Option<CliOutputFormat>("--format")
         {
-            Description = "json prints one JSON value a line (for jq and pipes); table prints aligned columns.",
+            Description = "json prints one JSON value a line (for jq and pipes); table prints aligned columns. [default: json]",
             HelpName = "json|table",
             Recursive = true,
-            DefaultValueFactory = _ => CliOutputFormat.Json,
+            CustomParser = result => result.Tokens.Count == 0 || result.Tokens[0].Value == "json" ? CliOutputFormat.Json
+                : result.Tokens[0].Value == "table" ? CliOutputFormat.Table
+                : Invalid<CliOutputFormat>(result, $"'{result.Tokens[0].Value}' is not a format: use json or table"),
         };
+        Format.CompletionSources.Add("json", "table");
     }
 
     public string? HttpUrl { get; }
