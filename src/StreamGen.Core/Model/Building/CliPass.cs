@@ -46,6 +46,9 @@ internal sealed class CliPass(ModelContext context, ModelNames names)
                 ClientExpression = ClientExpression(service),
                 Methods = [.. service.Methods.Select(method => Method(service, method, factories, methodCommands, globalOptions, json))],
                 UsesGrpc = service.HasGrpc,
+                Usings = CSharpUsings.Of(
+                    ["System.CodeDom.Compiler"],
+                    service.Methods.Select(m => m.Payload).OfType<TypeUseModel>().SelectMany(p => p.Record is { } record ? record.Properties.SelectMany(a => a.Type.Namespaces) : p.Type.Namespaces)),
             };
         }).ToList();
 

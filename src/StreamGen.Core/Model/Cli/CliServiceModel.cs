@@ -19,6 +19,9 @@ public sealed record CliServiceModel
 
     public required IReadOnlyList<CliMethodModel> Methods { get; init; }
 
+    /// <summary>The namespaces the file's option types need (<c>System.Collections.Generic</c> for a list attribute).</summary>
+    public required IReadOnlyList<string> Usings { get; init; }
+
     /// <summary>Whether the service's client may be the gRPC one (the file then aliases Grpc.Net.Client).</summary>
     public required bool UsesGrpc { get; init; }
 }
