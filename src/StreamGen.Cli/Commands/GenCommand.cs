@@ -218,6 +218,11 @@ internal static class GenCommand
             throw new UsageException($"--cli '{folder}' is the project folder or gen/: the command-line client is a project of its own, so give it a folder of its own.");
         }
 
+        if (full.StartsWith(Path.TrimEndingDirectorySeparator(Path.GetFullPath(request.Output)) + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        {
+            throw new UsageException($"--cli '{folder}' is inside the project folder, whose build would compile the client's C# files into the service: put it beside the project (../{model.Cli.ExecutableName}).");
+        }
+
         if (!model.Cli.Services.Any(s => s.Methods.Count > 0))
         {
             throw new UsageException("--cli: the design has no method to call.");

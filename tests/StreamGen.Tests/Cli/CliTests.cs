@@ -223,6 +223,9 @@ public sealed class CliTests
 
         Assert.Equal(2, Run("gen", Design("logger.yaml"), "-o", temp.Path, "--cli", temp.Path).Exit);
         Assert.Equal(2, Run("gen", Design("logger.yaml"), "-o", temp.Path, "--cli", temp.Combine("gen")).Exit);
+        var (exit, _, error) = Run("gen", Design("logger.yaml"), "-o", temp.Path, "--cli", temp.Combine("cli"));
+        Assert.Equal(2, exit);
+        Assert.Contains("inside the project folder", error, StringComparison.Ordinal);
         Assert.False(Directory.Exists(temp.Combine("gen")), "nothing is written when the CLI folder is refused");
     }
 

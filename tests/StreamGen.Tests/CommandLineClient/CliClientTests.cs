@@ -18,11 +18,53 @@ public sealed class CliClientTests
 
     public static TheoryData<string> GoldenDesigns => new("logger.yaml", "chat.yaml");
 
+    public static TheoryData<string> HostileDesigns => new("members", "locals", "types", "unicode");
+
     [Theory]
     [MemberData(nameof(DesignFiles))]
-    public void The_cli_compiles_against_the_service_without_a_single_warning(string design)
+    public void The_cli_compiles_against_the_service_without_a_single_warning(string design) =>
+        AssertCliCompiles(Designs.GenerateFile(Path.Combine(Repository.Designs, design)));
+
+    /// <summary>Design names that are C#'s, the generator's or the CLI's own (an attribute named <c>url</c> or <c>help</c>, a type named <c>Command</c>) move aside.</summary>
+    [Theory]
+    [MemberData(nameof(HostileDesigns))]
+    public void The_cli_of_a_design_of_hostile_names_compiles(string name) =>
+        AssertCliCompiles(Designs.Generate(name switch
+        {
+            "members" => Names.HostileNameDesigns.Members,
+            "locals" => Names.HostileNameDesigns.Locals,
+            "types" => Names.HostileNameDesigns.Types,
+            _ => Names.HostileNameDesigns.Unicode,
+        }));
+
+    [Fact]
+    public void Options_named_like_the_global_ones_or_the_clis_own_move_aside()
     {
-        var service = Designs.GenerateFile(Path.Combine(Repository.Designs, design));
+        var model = Designs.Model("""
+            api: { name: demo }
+            services:
+              demo:
+                methods:
+                  fetch:
+                    payload:
+                      attributes:
+                        url: { type: String }
+                        help: { type: Int }
+                        format: { type: String, enum: [a, b] }
+                        max_items: { type: Int64, default: 5 }
+                        file: { type: String }
+                    http: { POST: /fetch, params: [url, help, format, max_items, file], skipRequestBodyEncodeDecode: true }
+            """);
+
+        var method = Assert.Single(Assert.Single(model.Cli.Services).Methods);
+
+        Assert.Equal(["--payload-url", "--payload-help", "--payload-format", "--max-items", "--file", "--body-file"], method.Options.Select(o => o.Name));
+        Assert.Equal("\"fetch\"", method.CommandLiteral);
+        Assert.Equal("[\"http\"]", method.TransportsLiteral);
+    }
+
+    private static void AssertCliCompiles(GenerationResult service)
+    {
         Assert.True(service.Succeeded, string.Join("\n", service.Diagnostics));
         var model = service.Model!;
         var cli = StreamGenerator.GenerateCli(model, Designs.Options, "../service/" + model.Project.FileName);

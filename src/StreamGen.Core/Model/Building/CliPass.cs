@@ -26,8 +26,8 @@ internal sealed class CliPass(ModelContext context, ModelNames names)
         var commands = names.Registry.Add("commands of the CLI", IdentifierSyntax.CommandLine);
         var globalOptions = names.Registry.Add("options of every CLI command", IdentifierSyntax.CommandLine);
         globalOptions.Reserve(CliNaming.GlobalOptions, Global);
-        var files = names.Registry.Add("files of the CLI's gen/", IdentifierSyntax.Path, ignoreCase: true);
-        files.Reserve(["Runtime", "StreamGen.Cli.props", ".streamgen", className + ".g.cs"], Fixed);
+        var files = names.Registry.Add("files of the CLI's gen/ (without .g.cs)", IdentifierSyntax.Path, ignoreCase: true);
+        files.Reserve(["Runtime", "StreamGen.Cli.props", ".streamgen", className], Fixed);
 
         var cliServices = services.Where(s => s.Methods.Count > 0).Select(service =>
         {
@@ -41,7 +41,7 @@ internal sealed class CliPass(ModelContext context, ModelNames names)
                 CommandLiteral = CSharpLiterals.String(commands.Allocate(serviceOwner, CliNaming.ToKebabCase(service.DesignName), CliNaming.ToKebabCase(service.DesignName) + "-service")),
                 DescriptionLiteral = CSharpLiterals.String(string.Join(" ", service.Description)),
                 ClassName = serviceClass,
-                FileName = files.Allocate(serviceOwner, serviceClass + ".g.cs"),
+                FileName = files.Allocate(serviceOwner, serviceClass) + ".g.cs",
                 ClientInterfaceName = service.ClientInterfaceName,
                 ClientExpression = ClientExpression(service),
                 Methods = [.. service.Methods.Select(method => Method(service, method, factories, methodCommands, globalOptions, json))],
