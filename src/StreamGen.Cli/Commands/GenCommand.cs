@@ -36,10 +36,18 @@ internal static class GenCommand
         {
             Description = "Also write the TypeScript client (an ES module over fetch, WebSocket and Server-Sent Events, with its runtime) into this folder, replaced whole on every run.",
         };
+        var cli = new Option<string?>("--cli")
+        {
+            Description = "Also write a command-line client (a console project on System.CommandLine calling every method) into this folder: its project file once, its gen/ on every run.",
+        };
+        var serviceProject = new Option<string?>("--service-project")
+        {
+            Description = "The service project the --cli client references (default: the project file in the output folder).",
+        };
         var format = CommonOptions.Format();
         var command = new Command("gen", "Validate a design and generate the C# service project from it.")
         {
-            design, output, templates, runtime, check, force, ns, transports, noDocs, genDir, scaffold, sources, typeScript, format,
+            design, output, templates, runtime, check, force, ns, transports, noDocs, genDir, scaffold, sources, typeScript, cli, serviceProject, format,
         };
         command.SetAction(parse => Run(
             new GenRequest(
@@ -55,7 +63,9 @@ internal static class GenCommand
                 parse.GetValue(genDir),
                 GenArguments.Scaffold(parse.GetValue(scaffold)),
                 parse.GetValue(sources),
-                parse.GetValue(typeScript)),
+                parse.GetValue(typeScript),
+                parse.GetValue(cli),
+                parse.GetValue(serviceProject)),
             parse.GetValue(format),
             parse.InvocationConfiguration));
         return command;
@@ -103,10 +113,18 @@ internal static class GenCommand
             return ExitCodes.DesignErrors;
         }
 
+        var cliOutput = CliOutput(request, result.Model!, options, writer, format, io);
+        if (cliOutput is null)
+        {
+            return ExitCodes.DesignErrors;
+        }
+
+        var extra = new[] { typeScript.Value, cliOutput.Value }.Where(o => o.Writer is not null).Select(o => (Writer: o.Writer!, o.Files)).ToList();
+
         if (request.Check)
         {
             var drift = writer.Compare(files, request.Force).Where(c => c.IsChange).Select(c => (Writer: writer, Change: c))
-                .Concat(typeScript.Value.Writer is { } tsWriter ? tsWriter.Compare(typeScript.Value.Files, request.Force).Where(c => c.IsChange).Select(c => (Writer: tsWriter, Change: c)) : [])
+                .Concat(extra.SelectMany(o => o.Writer.Compare(o.Files, request.Force).Where(c => c.IsChange).Select(c => (o.Writer, Change: c))))
                 .ToList();
             foreach (var (changed, change) in drift)
             {
@@ -119,12 +137,16 @@ internal static class GenCommand
             return drift.Count == 0 ? ExitCodes.Ok : ExitCodes.OutOfDate;
         }
 
-        // Both folders are checked before either is written: a refused TypeScript folder must not leave a new gen/ behind.
+        // Every folder is checked before any is written: a refused TypeScript or CLI folder must not leave a new gen/ behind.
         writer.CheckOwnership(request.Force);
-        typeScript.Value.Writer?.CheckOwnership(request.Force);
+        foreach (var (extraWriter, _) in extra)
+        {
+            extraWriter.CheckOwnership(request.Force);
+        }
+
         Directory.CreateDirectory(request.Output);
         var written = writer.Write(files, request.Force).Select(c => (Writer: writer, Change: c))
-            .Concat(typeScript.Value.Writer is { } typeScriptWriter ? typeScriptWriter.Write(typeScript.Value.Files, request.Force).Select(c => (Writer: typeScriptWriter, Change: c)) : [])
+            .Concat(extra.SelectMany(o => o.Writer.Write(o.Files, request.Force).Select(c => (o.Writer, Change: c))))
             .ToList();
         var changes = written.Select(w => w.Change).ToList();
         foreach (var (changed, change) in written.Where(w => w.Change.IsChange))
@@ -176,6 +198,46 @@ internal static class GenCommand
         }
 
         return (new OutputWriter(full, full), result.Files);
+    }
+
+    /// <summary>
+    /// The command-line client's files and the writer of its folder (none without --cli); null when rendering failed. Its
+    /// gen/ is replaced whole and its project file created once, so the folder may be neither the project folder nor gen/.
+    /// </summary>
+    private static (OutputWriter? Writer, IReadOnlyList<RenderedFile> Files)? CliOutput(
+        GenRequest request, ApiModel model, GenerationOptions options, OutputWriter writer, DiagnosticFormat format, InvocationConfiguration io)
+    {
+        if (request.Cli is not { } folder)
+        {
+            return (null, []);
+        }
+
+        var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder));
+        if (full == Path.TrimEndingDirectorySeparator(Path.GetFullPath(request.Output)) || full == Path.TrimEndingDirectorySeparator(Path.GetFullPath(writer.PathOf(OutputWriter.GeneratedFolder + "/"))))
+        {
+            throw new UsageException($"--cli '{folder}' is the project folder or gen/: the command-line client is a project of its own, so give it a folder of its own.");
+        }
+
+        if (full.StartsWith(Path.TrimEndingDirectorySeparator(Path.GetFullPath(request.Output)) + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        {
+            throw new UsageException($"--cli '{folder}' is inside the project folder, whose build would compile the client's C# files into the service: put it beside the project (../{model.Cli.ExecutableName}).");
+        }
+
+        if (!model.Cli.Services.Any(s => s.Methods.Count > 0))
+        {
+            throw new UsageException("--cli: the design has no method to call.");
+        }
+
+        var serviceProject = Path.GetFullPath(request.ServiceProject ?? Path.Combine(request.Output, model.Project.FileName));
+        var result = StreamGenerator.GenerateCli(model, options, Path.GetRelativePath(full, serviceProject));
+        if (!result.Succeeded)
+        {
+            DiagnosticPrinter.Print(result.Diagnostics, format, io.Error, CommonOptions.ReadSourceForExcerpt);
+            io.Error.WriteLine($"streamgen: {result.Diagnostics.Count(d => d.IsError)} error(s) in the command-line client; nothing was written.");
+            return null;
+        }
+
+        return (new OutputWriter(full), result.Files);
     }
 
     /// <summary>Asking for a transport the design does not map is a mistake (a typo'd design or the wrong design), not an empty result.</summary>

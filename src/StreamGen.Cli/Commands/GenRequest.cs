@@ -5,7 +5,8 @@ namespace StreamGen.Cli.Commands;
 
 /// <summary>
 /// A <c>gen</c> command line, parsed: <see cref="Runtime"/> and <see cref="Transports"/> are null when the design decides;
-/// <see cref="TypeScript"/> is the folder of the TypeScript client, when one is asked for.
+/// <see cref="TypeScript"/> is the folder of the TypeScript client, when one is asked for; <see cref="Cli"/> the folder
+/// of the command-line client, which references <see cref="ServiceProject"/> (default: the project file gen writes).
 /// </summary>
 internal sealed record GenRequest(
     string Design,
@@ -20,4 +21,6 @@ internal sealed record GenRequest(
     string? GenDir,
     ScaffoldKinds Scaffold,
     string? ProjectSources,
-    string? TypeScript = null);
+    string? TypeScript = null,
+    string? Cli = null,
+    string? ServiceProject = null);

@@ -14,4 +14,7 @@ public enum RuntimeArea
 
     /// <summary>gRPC errors and stream adapters: designs with gRPC services.</summary>
     Grpc,
+
+    /// <summary>The generated command-line client's calls, input and output (on System.CommandLine): copied only into a CLI (<c>gen --cli</c>).</summary>
+    Cli,
 }

@@ -27,8 +27,16 @@ public static class RuntimeSources
             {
                 RuntimeArea.Http => api.HasHttp,
                 RuntimeArea.Grpc => api.HasGrpc,
+                RuntimeArea.Cli => false,
                 _ => true,
             });
+
+    /// <summary>
+    /// The files a generated CLI adds to what it gets from the service project it references: the Cli area (none when
+    /// the service references the runtime package, which holds it).
+    /// </summary>
+    public static IEnumerable<RuntimeSource> ForCli(ApiModel api) =>
+        api.Runtime == RuntimeMode.Package ? [] : All.Where(source => source.Area == RuntimeArea.Cli);
 
     /// <summary>The file's text in <paramref name="targetNamespace"/>: its first line, the namespace declaration, is the only change.</summary>
     public static string Rewrite(RuntimeSource source, string targetNamespace) =>

@@ -64,7 +64,7 @@ public static class StreamGenerator
             return analysis;
         }
 
-        var rendered = Render(model, FilePlanner.Plan(model), options, copyRuntime: true);
+        var rendered = Render(model, FilePlanner.Plan(model), options, RuntimeSources.For(model), documents: true);
         return rendered.Succeeded ? rendered with { Diagnostics = analysis.Diagnostics.Concat(rendered.Diagnostics).ToList() } : rendered;
     }
 
@@ -73,9 +73,20 @@ public static class StreamGenerator
     /// for a writer whose generated folder is the TypeScript folder.
     /// </summary>
     public static GenerationResult GenerateTypeScript(ApiModel model, GenerationOptions options) =>
-        Render(model, TypeScriptPlanner.Plan(model), options, copyRuntime: false);
+        Render(model, TypeScriptPlanner.Plan(model), options, [], documents: false);
 
-    private static GenerationResult Render(ApiModel model, IReadOnlyList<OutputFile> plan, GenerationOptions options, bool copyRuntime)
+    /// <summary>
+    /// The command-line client of an analyzed design (<c>gen --cli DIR</c>): its project file (created once), and under
+    /// gen/ its commands, its props and the runtime's Cli area, for a writer whose output folder is DIR.
+    /// <paramref name="serviceProject"/> is the service project it references, relative to DIR.
+    /// </summary>
+    public static GenerationResult GenerateCli(ApiModel model, GenerationOptions options, string serviceProject)
+    {
+        var cli = model with { Cli = model.Cli with { ServiceProject = "../" + serviceProject.Replace('\\', '/') } };
+        return Render(cli, CliPlanner.Plan(cli), options, RuntimeSources.ForCli(cli), documents: false);
+    }
+
+    private static GenerationResult Render(ApiModel model, IReadOnlyList<OutputFile> plan, GenerationOptions options, IEnumerable<RuntimeSource> runtime, bool documents)
     {
         var diagnostics = new DiagnosticBag();
         var loader = new TemplateLoader(options.TemplatesDirectory);
@@ -106,11 +117,11 @@ public static class StreamGenerator
             }
         }
 
-        if (copyRuntime)
+        files.AddRange(CopyRuntime(model, runtime, renderer, diagnostics));
+        if (documents)
         {
-            files.AddRange(CopyRuntime(model, renderer, diagnostics));
+            files.AddRange(DocumentPlanner.Plan(model));
         }
-        files.AddRange(DocumentPlanner.Plan(model));
 
         // A broken shared partial fails every file that includes it; report each place once.
         diagnostics = DiagnosticBag.Of(diagnostics.Items.DistinctBy(d => d.ToString()));
@@ -123,9 +134,9 @@ public static class StreamGenerator
     /// The runtime's sources for gen/Runtime: a header naming the library file it was copied from, a blank line, then the
     /// library's file with only its namespace rewritten (so the copy can be checked against the library byte for byte).
     /// </summary>
-    private static IEnumerable<RenderedFile> CopyRuntime(ApiModel model, TemplateRenderer renderer, DiagnosticBag diagnostics)
+    private static IEnumerable<RenderedFile> CopyRuntime(ApiModel model, IEnumerable<RuntimeSource> sources, TemplateRenderer renderer, DiagnosticBag diagnostics)
     {
-        foreach (var source in RuntimeSources.For(model))
+        foreach (var source in sources)
         {
             if (renderer.Render(new Section("runtime-header", FilePlanner.RuntimeHeaderTemplate, model), source.Path, diagnostics) is { } header)
             {

@@ -56,6 +56,9 @@ public sealed record ApiModel
     /// <summary>The TypeScript client module, written when gen is asked for it (<c>--typescript DIR</c>).</summary>
     public required TypeScript.TypeScriptModuleModel TypeScript { get; init; }
 
+    /// <summary>The command-line client (<c>gen --cli</c>).</summary>
+    public required Cli.CliModel Cli { get; init; }
+
     public bool HasGrpc => Proto is not null;
 
     public bool HasHttp => Services.Any(s => s.HasHttp);

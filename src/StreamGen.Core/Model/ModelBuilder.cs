@@ -53,6 +53,7 @@ public static class ModelBuilder
         }
 
         var api = context.Api;
+        var json = new JsonContextPass(context).Run(allTypes, services);
         return new ApiModel
         {
             Name = api.ApiName!,
@@ -71,11 +72,12 @@ public static class ModelBuilder
             Types = allTypes,
             Enums = [.. names.Enums.Select(e => enums[e])],
             Services = services,
-            Json = new JsonContextPass(context).Run(allTypes, services),
+            Json = json,
             Proto = proto,
             Project = Project(context, proto),
             Documents = documents,
             TypeScript = new TypeScriptPass(context, names, new TypeScriptNamer(context, names.Registry, names).Run()).Run(services),
+            Cli = new CliPass(context, names).Run(services, json),
         };
     }
 

@@ -14,4 +14,7 @@ public sealed record ModelBuilderOptions(string ToolVersion, string DesignFile, 
 
     /// <summary>Whether the model has the OpenAPI and AsyncAPI documents of the HTTP routes (<c>gen --no-docs</c> turns them off).</summary>
     public bool Documents { get; init; } = true;
+
+    /// <summary>The System.CommandLine version a generated CLI references: the tool's own (Directory.Packages.props).</summary>
+    public string CommandLineVersion { get; init; } = "2.0.15";
 }

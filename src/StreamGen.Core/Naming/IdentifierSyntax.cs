@@ -12,6 +12,9 @@ public enum IdentifierSyntax
     /// <summary>A file or folder name under gen/.</summary>
     Path,
 
+    /// <summary>A command or option of a command line (<c>subscribe</c>, <c>--topic</c>): no whitespace.</summary>
+    CommandLine,
+
     /// <summary>A key of the OpenAPI and AsyncAPI documents (a component, channel, operation or message): ASCII letters, digits, '.', '-' and '_'.</summary>
     DocumentKey,
 

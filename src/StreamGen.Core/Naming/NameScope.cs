@@ -104,6 +104,7 @@ public sealed class NameScope
         IdentifierSyntax.DocumentKey => DocumentNaming.IsKey(name),
         IdentifierSyntax.TypeScript => TypeScriptNaming.IsBindingName(name),
         IdentifierSyntax.TypeScriptMember => TypeScriptNaming.IsIdentifierName(name),
+        IdentifierSyntax.CommandLine => name.Length > 0 && !name.Any(char.IsWhiteSpace),
         _ => name.Length > 0 && name.IndexOfAny(['/', '\\', ':', '*', '?', '"', '<', '>', '|']) < 0,
     };
 }

@@ -129,7 +129,7 @@ public sealed partial class MSBuildPackageTests(PackagesFixture packages, ITestO
         File.WriteAllText(Path.Combine(logger, "Logger.csproj"), WebProject(
             $"""
             <PackageReference Include="Grpc.AspNetCore" Version="2.85.0" />
-            <StreamGenDesign Include="{Path.Combine(repository, "designs", "logger.yaml")}" />
+            <StreamGenDesign Include="{Path.Combine(repository, "designs", "logger.yaml")}" Cli="../LoggerCli" />
             <Compile Include="{userCode}" />
             """));
 
@@ -176,6 +176,15 @@ public sealed partial class MSBuildPackageTests(PackagesFixture packages, ITestO
         // The build embedded the documents it generated, and the host serves them (the AsyncAPI header names the packed version).
         Assert.Equal(File.ReadAllText(Path.Combine(repository, "examples", "logger", "gen", "openapi.json")), await client.GetStringAsync("openapi.json"));
         Assert.Equal(File.ReadAllText(Path.Combine(loggerGen, "asyncapi.yaml")), await client.GetStringAsync("asyncapi.yaml"));
+
+        // Cli metadata: the command-line client's project beside the service, referencing the project that generated it; it builds and calls the service.
+        var cli = Path.Combine(work, "LoggerCli");
+        Assert.Contains("Include=\"$(MSBuildThisFileDirectory)../../Logger/Logger.csproj\"", File.ReadAllText(Path.Combine(cli, "gen", "StreamGen.Cli.props")), StringComparison.Ordinal);
+        var cliBuild = await DotnetCli.RunAsync(cli, environment, "build", "-nologo", "-nodeReuse:false");
+        Assert.True(cliBuild.ExitCode == 0, cliBuild.Output);
+        var recentByCli = await DotnetCli.RunAsync(cli, environment, "bin/Debug/net10.0/logger-cli.dll", "logger", "recent", "--topic", "built", "--url", $"http://127.0.0.1:{http}");
+        Assert.True(recentByCli.ExitCode == 0, recentByCli.Output);
+        Assert.Contains("\"message\":\"from the build\"", recentByCli.Output, StringComparison.Ordinal);
     }
 
     private string WebProject(string items) => $"""

@@ -32,7 +32,7 @@ public sealed partial class MSBuildPackageFilesTests
 
         var declared = props.Descendants("ItemDefinitionGroup").Elements("StreamGenDesign").Elements().Select(e => e.Name.LocalName).ToList();
 
-        Assert.Equal(["Namespace", "Transports", "Runtime", "Documents", "OutputDir", "Templates", "Scaffold", "TypeScript"], declared);
+        Assert.Equal(["Namespace", "Transports", "Runtime", "Documents", "OutputDir", "Templates", "Scaffold", "TypeScript", "Cli"], declared);
         Assert.All(declared, name => Assert.Contains($"| `{name}` |", readme, StringComparison.Ordinal));
     }
 

@@ -141,9 +141,10 @@ public sealed class CliTests
     public void The_checked_in_logger_example_is_what_the_generator_writes()
     {
         var example = Path.Combine(Repository.Root, "examples", "logger");
-        var (exit, output, error) = Run("gen", Design("logger.yaml"), "-o", example, "--typescript", Path.Combine(example, "viewer", "gen"), "--check");
+        var cli = Path.Combine(Repository.Root, "examples", "logger-cli");
+        var (exit, output, error) = Run("gen", Design("logger.yaml"), "-o", example, "--typescript", Path.Combine(example, "viewer", "gen"), "--cli", cli, "--check");
 
-        Assert.True(exit == 0, $"examples/logger has drifted from designs/logger.yaml; run `streamgen gen designs/logger.yaml -o examples/logger --typescript examples/logger/viewer/gen`.\n{output}{error}");
+        Assert.True(exit == 0, $"examples/logger or examples/logger-cli has drifted from designs/logger.yaml; run `streamgen gen designs/logger.yaml -o examples/logger --typescript examples/logger/viewer/gen --cli examples/logger-cli`.\n{output}{error}");
     }
 
     [Fact]
@@ -185,6 +186,47 @@ public sealed class CliTests
         Assert.Contains("was not written by streamgen", error, StringComparison.Ordinal);
         Assert.True(File.Exists(temp.Combine("mine", "app.ts")));
         Assert.False(Directory.Exists(temp.Combine("service")), "nothing is written when the TypeScript folder is refused");
+    }
+
+    [Fact]
+    public void Cli_writes_a_console_project_next_to_the_service_whose_gen_is_replaced_and_project_file_kept()
+    {
+        using var temp = new TempDirectory();
+
+        var (exit, output, error) = Run("gen", Design("logger.yaml"), "-o", temp.Combine("service"), "--cli", temp.Combine("cli"));
+
+        Assert.True(exit == 0, error);
+        Assert.Equal(["logger-cli.csproj"], Directory.GetFiles(temp.Combine("cli")).Select(Path.GetFileName));
+        Assert.Equal([".streamgen", "LoggerCli.g.cs", "LoggerCommands.g.cs", "StreamGen.Cli.props"], Directory.GetFiles(temp.Combine("cli", "gen")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.True(File.Exists(temp.Combine("cli", "gen", "Runtime", "Cli", "CliCalls.g.cs")));
+        Assert.Contains($"  created  {temp.Combine("cli").Replace('\\', '/')}/gen/LoggerCommands.g.cs", output, StringComparison.Ordinal);
+        Assert.Contains("Include=\"$(MSBuildThisFileDirectory)../../service/Logger.csproj\"", File.ReadAllText(temp.Combine("cli", "gen", "StreamGen.Cli.props")), StringComparison.Ordinal);
+
+        // The project file is the user's once written; gen/ is the generator's, checked and replaced whole.
+        File.AppendAllText(temp.Combine("cli", "logger-cli.csproj"), "<!-- mine -->\n");
+        File.WriteAllText(temp.Combine("cli", "gen", "stale.cs"), "");
+        Assert.Equal(4, Run("gen", Design("logger.yaml"), "-o", temp.Combine("service"), "--cli", temp.Combine("cli"), "--check").Exit);
+        Assert.Equal(0, Run("gen", Design("logger.yaml"), "-o", temp.Combine("service"), "--cli", temp.Combine("cli")).Exit);
+        Assert.False(File.Exists(temp.Combine("cli", "gen", "stale.cs")));
+        Assert.EndsWith("<!-- mine -->\n", File.ReadAllText(temp.Combine("cli", "logger-cli.csproj")), StringComparison.Ordinal);
+        Assert.Equal(0, Run("gen", Design("logger.yaml"), "-o", temp.Combine("service"), "--cli", temp.Combine("cli"), "--check").Exit);
+
+        // --service-project: the project a build generates for (StreamGen.MSBuild passes its own).
+        Assert.Equal(0, Run("gen", Design("logger.yaml"), "-o", temp.Combine("service"), "--cli", temp.Combine("cli"), "--service-project", temp.Combine("elsewhere", "Api.csproj")).Exit);
+        Assert.Contains("Include=\"$(MSBuildThisFileDirectory)../../elsewhere/Api.csproj\"", File.ReadAllText(temp.Combine("cli", "gen", "StreamGen.Cli.props")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Cli_refuses_the_project_folder_and_gen()
+    {
+        using var temp = new TempDirectory();
+
+        Assert.Equal(2, Run("gen", Design("logger.yaml"), "-o", temp.Path, "--cli", temp.Path).Exit);
+        Assert.Equal(2, Run("gen", Design("logger.yaml"), "-o", temp.Path, "--cli", temp.Combine("gen")).Exit);
+        var (exit, _, error) = Run("gen", Design("logger.yaml"), "-o", temp.Path, "--cli", temp.Combine("cli"));
+        Assert.Equal(2, exit);
+        Assert.Contains("inside the project folder", error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(temp.Combine("gen")), "nothing is written when the CLI folder is refused");
     }
 
     [Fact]

@@ -50,7 +50,11 @@ internal static class GeneratedCompilation
         }
     }
 
-    public static Result Compile(GenerationResult generated, string assemblyName)
+    /// <param name="kind">A console application (the generated project), or a library another compilation references.</param>
+    /// <param name="references">More references (a library compiled before, System.CommandLine).</param>
+    /// <param name="implicitUsings">Whether the Web SDK's implicit usings apply (the service's project); a console project has none.</param>
+    public static Result Compile(
+        GenerationResult generated, string assemblyName, OutputKind kind = OutputKind.ConsoleApplication, IEnumerable<MetadataReference>? references = null, bool implicitUsings = true)
     {
         using var temp = new TempDirectory();
         var trees = new List<SyntaxTree>();
@@ -72,21 +76,26 @@ internal static class GeneratedCompilation
             }
         }
 
-        trees.Add(CSharpSyntaxTree.ParseText(string.Concat(ImplicitUsings.Select(u => $"global using global::{u};\n")), parse, "GlobalUsings.g.cs"));
-        var references = new List<MetadataReference>(FrameworkReferences.Value);
+        if (implicitUsings)
+        {
+            trees.Add(CSharpSyntaxTree.ParseText(string.Concat(ImplicitUsings.Select(u => $"global using global::{u};\n")), parse, "GlobalUsings.g.cs"));
+        }
+
+        var all = new List<MetadataReference>(FrameworkReferences.Value);
+        all.AddRange(references ?? []);
         if (generated.Model?.HasGrpc == true)
         {
-            references.AddRange(GrpcReferences.Value);
+            all.AddRange(GrpcReferences.Value);
         }
 
         if (generated.Model?.Runtime == StreamGen.Model.RuntimeMode.Package)
         {
             // The package and what it brings: Grpc.Core.Api (the first of the gRPC references).
-            references.Add(MetadataReference.CreateFromFile(typeof(StreamGen.Runtime.ServiceError).Assembly.Location));
-            references.Add(GrpcReferences.Value[0]);
+            all.Add(MetadataReference.CreateFromFile(typeof(StreamGen.Runtime.ServiceError).Assembly.Location));
+            all.Add(GrpcReferences.Value[0]);
         }
 
-        var compilation = CSharpCompilation.Create(assemblyName, trees, references.Distinct(), Options(OutputKind.ConsoleApplication));
+        var compilation = CSharpCompilation.Create(assemblyName, trees, all.Distinct(), Options(kind));
         CSharpGeneratorDriver.Create(Generators, parseOptions: parse)
             .RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
         var diagnostics = generatorDiagnostics.Concat(output.GetDiagnostics()).ToList();

@@ -12,6 +12,9 @@ internal sealed class ModelNames
 {
     public required NameRegistry Registry { get; init; }
 
+    /// <summary>The scope of the API namespace's types (records, services' classes, the JSON context...).</summary>
+    public required NameScope Types { get; init; }
+
     /// <summary>Every object that becomes a record, in the order the records are generated.</summary>
     public required IReadOnlyList<DesignObject> Objects { get; init; }
 

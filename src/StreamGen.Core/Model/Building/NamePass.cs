@@ -66,6 +66,7 @@ internal sealed class NamePass
         return new ModelNames
         {
             Registry = _registry,
+            Types = _types,
             Objects = _objects,
             Records = records.ToDictionary(r => r.Key, r => r.Value with { ProtoFields = protos.Fields[r.Key] }),
             Services = services,
