@@ -14,4 +14,7 @@ public enum RuntimeArea
 
     /// <summary>gRPC errors and stream adapters: designs with gRPC services.</summary>
     Grpc,
+
+    /// <summary>ASP.NET Core authentication handlers, authorization policies and refusals: designs with security schemes.</summary>
+    Security,
 }

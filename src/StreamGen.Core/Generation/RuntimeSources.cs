@@ -27,6 +27,7 @@ public static class RuntimeSources
             {
                 RuntimeArea.Http => api.HasHttp,
                 RuntimeArea.Grpc => api.HasGrpc,
+                RuntimeArea.Security => api.HasSecurity,
                 _ => true,
             });
 

@@ -56,6 +56,11 @@ public sealed record ApiModel
     /// <summary>The TypeScript client module, written when gen is asked for it (<c>--typescript DIR</c>).</summary>
     public required TypeScript.TypeScriptModuleModel TypeScript { get; init; }
 
+    /// <summary>The API's security schemes and policies, or null when it declares none.</summary>
+    public required SecurityModel? Security { get; init; }
+
+    public bool HasSecurity => Security is not null;
+
     public bool HasGrpc => Proto is not null;
 
     public bool HasHttp => Services.Any(s => s.HasHttp);

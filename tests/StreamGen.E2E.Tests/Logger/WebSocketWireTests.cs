@@ -182,6 +182,7 @@ public sealed class WebSocketWireTests(LoggerServerFixture fixture) : IClassFixt
     private async Task<ClientWebSocket> ConnectAsync(string path)
     {
         var socket = new ClientWebSocket();
+        socket.Options.SetRequestHeader("X-API-Key", LoggerServerFixture.ApiKey);
         await socket.ConnectAsync(Ws(path), CancellationToken.None);
         return socket;
     }
