@@ -121,7 +121,10 @@ try {
   await addTopic("database");
   await waitForState("live");
   // The first publish has no API key: the server refuses it before the upgrade and the page asks for the key.
+  phase = "refused";
   const refused = await publishFromPage("database", "db-0", "warn");
+  await page.waitForTimeout(200);
+  phase = "normal";
   const keyFieldShown = await page.$eval("#api-key-field", el => !el.hidden);
   await page.fill("#api-key", apiKey);
   summary.credentials = { refused, keyFieldShown };

@@ -41,8 +41,11 @@ public sealed class LogViewerBrowserTests
         // about the connections refused while the network was down.
         Assert.Empty(seen.GetProperty("unlabelled").EnumerateArray());
         var logged = seen.GetProperty("console").EnumerateArray().Select(c => (Phase: c.GetProperty("phase").GetString(), Text: c.GetProperty("text").GetString()!)).ToList();
-        Assert.DoesNotContain(logged, c => c.Phase != "outage");
-        Assert.All(logged, c => Assert.Contains("net::ERR_", c.Text, StringComparison.Ordinal));
+        Assert.DoesNotContain(logged, c => c.Phase is not ("outage" or "refused"));
+        Assert.All(logged.Where(c => c.Phase == "outage"), c => Assert.Contains("net::ERR_", c.Text, StringComparison.Ordinal));
+
+        // ...and, for the publish sent without the API key, the browser's own lines about the refused upgrade (401).
+        Assert.All(logged.Where(c => c.Phase == "refused"), c => Assert.True(c.Text.Contains("401", StringComparison.Ordinal) || c.Text.Contains("/logs/publish", StringComparison.Ordinal), c.Text));
 
         // add database, publish, see it (newest first), coloured by its level.
         Assert.Equal(["db-1"], Messages("database"));
