@@ -362,6 +362,13 @@ public sealed class SecurityMatrixTests : IAsyncLifetime
                 case "collect":
                     using (var call = client.Collect(headers))
                     {
+                        // A refusal is a trailers-only response: its status, before writing to a call that has ended.
+                        await call.ResponseHeadersAsync;
+                        if (Ended(call.GetStatus) is { } refused)
+                        {
+                            return refused;
+                        }
+
                         await call.RequestStream.WriteAsync(new Protos.CollectRequest { N = 1, User = "x" });
                         await call.RequestStream.CompleteAsync();
                         await call;
@@ -371,6 +378,13 @@ public sealed class SecurityMatrixTests : IAsyncLifetime
                 default:
                     using (var call = client.Chat(headers))
                     {
+                        // A refusal is a trailers-only response: its status, before writing to a call that has ended.
+                        await call.ResponseHeadersAsync;
+                        if (Ended(call.GetStatus) is { } refused)
+                        {
+                            return refused;
+                        }
+
                         await call.RequestStream.WriteAsync(new Protos.ChatRequest { N = 1, User = "x" });
                         await call.RequestStream.CompleteAsync();
                         while (await call.ResponseStream.MoveNext(CancellationToken.None))
@@ -386,6 +400,18 @@ public sealed class SecurityMatrixTests : IAsyncLifetime
         catch (RpcException e)
         {
             return e.StatusCode;
+        }
+    }
+
+    private static StatusCode? Ended(Func<Status> status)
+    {
+        try
+        {
+            return status().StatusCode is var code && code != StatusCode.OK ? code : null;
+        }
+        catch (InvalidOperationException)
+        {
+            return null; // Still running: the server accepted the call.
         }
     }
 
