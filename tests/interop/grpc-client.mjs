@@ -9,6 +9,8 @@ import protoLoader from '@grpc/proto-loader';
 
 const address = process.argv[2] ?? '127.0.0.1:8081';
 const protoPath = process.argv[3] ?? '../../examples/logger/gen/logger/logger.proto';
+// The API key publish requires, sent as x-api-key metadata.
+const apiKey = process.argv[4] ?? process.env.LOGGER_API_KEY ?? '';
 const definition = protoLoader.loadSync(protoPath, { keepCase: true, longs: String, enums: String, defaults: false, oneofs: true });
 const { logger } = grpc.loadPackageDefinition(definition);
 const client = new logger.Logger(address, grpc.credentials.createInsecure());
@@ -48,15 +50,22 @@ function collect(call) {
 
 const headers = (call) => new Promise((resolve) => call.on('metadata', resolve));
 
-function publish(entries) {
+function publish(entries, key = apiKey) {
+  const metadata = new grpc.Metadata();
+  if (key) metadata.set('x-api-key', key);
   return new Promise((resolve, reject) => {
-    const call = client.Publish((error, response) => (error ? reject(error) : resolve(response)));
+    const call = client.Publish(metadata, (error, response) => (error ? reject(error) : resolve(response)));
     for (const entry of entries) call.write(entry);
     call.end();
   });
 }
 
 const summary = {};
+
+// publish without the key: UNAUTHENTICATED, before the handler sees a message.
+const refused = await publish([{ topic, message: 'never' }], '').then(() => null, (error) => error.code);
+expect(refused === grpc.status.UNAUTHENTICATED, `publish without a key ended with ${refused}, not UNAUTHENTICATED`);
+summary.credentials = { withoutKey: 'UNAUTHENTICATED' };
 
 const subscription = client.Subscribe({ topic });
 const subscribed = collect(subscription);

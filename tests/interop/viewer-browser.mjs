@@ -14,7 +14,7 @@ import { join } from "node:path";
 import { chromium } from "playwright-core";
 import WebSocket from "ws";
 
-const [server, screenshots, executablePath = "/usr/bin/chromium"] = process.argv.slice(2);
+const [server, screenshots, executablePath = "/usr/bin/chromium", apiKey = ""] = process.argv.slice(2);
 const target = new URL(server);
 mkdirSync(screenshots, { recursive: true });
 const deadline = 10_000;
@@ -53,7 +53,7 @@ function startProxy() {
 /** Publishes straight to the server (not through the proxy), over the wire protocol: entries, then `null`, then the result. */
 function publishDirect(entries) {
   return new Promise((resolve, reject) => {
-    const socket = new WebSocket(`ws://${target.host}/logs/publish`);
+    const socket = new WebSocket(`ws://${target.host}/logs/publish`, { headers: { "X-API-Key": apiKey } });
     socket.on("open", () => {
       for (const entry of entries) {
         socket.send(JSON.stringify(entry));
@@ -120,6 +120,14 @@ try {
 
   await addTopic("database");
   await waitForState("live");
+  // The first publish has no API key: the server refuses it before the upgrade and the page asks for the key.
+  phase = "refused";
+  const refused = await publishFromPage("database", "db-0", "warn");
+  await page.waitForTimeout(200);
+  phase = "normal";
+  const keyFieldShown = await page.$eval("#api-key-field", el => !el.hidden);
+  await page.fill("#api-key", apiKey);
+  summary.credentials = { refused, keyFieldShown };
   const first = await publishFromPage("database", "db-1", "warn");
   await waitForMessage("db-1");
   await step("database", async () => ({

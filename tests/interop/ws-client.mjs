@@ -6,6 +6,8 @@
 import WebSocket from 'ws';
 
 const base = (process.argv[2] ?? 'http://127.0.0.1:8080').replace(/^http/, 'ws').replace(/\/$/, '');
+// The API key publish requires (X-API-Key; the logger logs one at start-up when none is configured).
+const apiKey = process.argv[3] ?? process.env.LOGGER_API_KEY ?? '';
 const run = Date.now().toString(36);
 const topic = `node-${run}`;
 const watched = `node-watched-${run}`;
@@ -21,9 +23,9 @@ function expect(condition, message) {
 }
 
 // Opens a socket and collects what it receives, so steps can await messages and the close frame in order.
-function open(path) {
+function open(path, headers = { 'X-API-Key': apiKey }) {
   return new Promise((resolve, reject) => {
-    const socket = new WebSocket(`${base}${path}`);
+    const socket = new WebSocket(`${base}${path}`, { headers });
     const inbox = [];
     const waiters = [];
     let upgradeHeaders = {};
@@ -73,6 +75,15 @@ const summary = {};
 
 // subscribe: opens once the server has subscribed, then carries what is published after.
 const subscription = await open(`/logs/${topic}/stream`);
+
+// publish without the key: 401 before any upgrade, Goa's error body naming it; with the key in the query (as a browser
+// sends it), the upgrade happens.
+const refusal = await open('/logs/publish', {}).then(() => null, (error) => error.message);
+expect(refusal === '/logs/publish: HTTP 401', `publish without a key: ${refusal}, not HTTP 401`);
+const viaQuery = await open(`/logs/publish?api_key=${encodeURIComponent(apiKey)}`, {});
+viaQuery.send('null');
+expect(JSON.parse(await viaQuery.next()).count === 0, 'publish with the key in the query counted entries it was not sent');
+summary.credentials = { withoutKey: 401, queryKey: 'accepted' };
 
 // publish: entries, then the JSON null that ends the client's stream; the server answers with the result, then closes 1000.
 const publisher = await open('/logs/publish');

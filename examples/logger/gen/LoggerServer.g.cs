@@ -46,6 +46,8 @@ public static partial class LoggerServer
         builder.WebHost.ConfigureKestrel(kestrel => endpoints.Listen(kestrel));
         builder.Services.AddOptions<Runtime::StreamGenWebSocketOptions>().Bind(builder.Configuration.GetSection("StreamGen:Http"));
         builder.Services.AddGrpc();
+        builder.Services.AddLoggerAuthentication();
+        builder.Services.AddLoggerAuthorization();
         Runtime::ServerHost.AddConsoleLogging(builder);
         return builder;
     }
@@ -54,6 +56,7 @@ public static partial class LoggerServer
     public static WebApplication MapLoggerServer(this WebApplication app)
     {
         var endpoints = app.Services.GetRequiredService<Runtime::ServerEndpoints>();
+        Runtime::SecurityPipeline.Use(app, [], bearerWebSocketProtocol: false);
         app.MapLogger().RequireHost(endpoints.HttpHostPattern);
         app.MapGrpcService<LoggerGrpcService>().RequireHost(endpoints.GrpcHostPattern);
         Runtime::ApiDocuments.Map(app, typeof(LoggerServer).Assembly, "/openapi.json", "Acme.Logger.openapi.json", "application/json").RequireHost(endpoints.HttpHostPattern);

@@ -192,7 +192,7 @@ public sealed class DesignBinder(DiagnosticBag diagnostics)
         if (node is ScalarNode { Kind: ScalarKind.String } shorthand && type.GetCustomAttribute<ScalarShorthandAttribute>() is { } attribute)
         {
             var target = properties.Single(p => p.Name == attribute.Key);
-            target.Property.SetValue(element, shorthand.Value);
+            target.Property.SetValue(element, target.Property.PropertyType == typeof(List<string>) ? new List<string> { shorthand.Value } : shorthand.Value);
             element.RecordKey(target.Name, node.Span, node.Span);
             return element;
         }
@@ -271,6 +271,7 @@ public sealed class DesignBinder(DiagnosticBag diagnostics)
         nameof(DesignService) => "service",
         nameof(DesignMethod) => "method",
         nameof(DesignError) => "error",
+        nameof(DesignSecurityScheme) => "security scheme",
         _ => "entry",
     };
 

@@ -177,6 +177,28 @@ public static class DiagnosticDescriptors
     public static DiagnosticDescriptor NoProtoName { get; } =
         Error("SG5008", "No protobuf name", "{0} '{1}' is served over gRPC but has no protobuf name: protobuf names are ASCII, and '{1}' has no ASCII spelling");
 
+    // SG6xxx: security
+    public static DiagnosticDescriptor UnknownSecurityScheme { get; } =
+        Error("SG6001", "Unknown security scheme", "{0} requires the security scheme '{1}', which api.security does not declare");
+
+    public static DiagnosticDescriptor UnknownScope { get; } =
+        Error("SG6002", "Unknown scope", "{0} requires the scope '{1}', which none of its schemes ({2}) declares");
+
+    public static DiagnosticDescriptor SchemeSettingNotApplicable { get; } =
+        Error("SG6003", "Setting does not apply to the scheme", "'{0}' does not apply to security scheme '{1}' of kind {2}");
+
+    public static DiagnosticDescriptor OAuth2FlowIncomplete { get; } =
+        Error("SG6004", "OAuth2 flows incomplete", "OAuth2 scheme '{0}' {1}");
+
+    public static DiagnosticDescriptor EmptySecurityRequirement { get; } =
+        Error("SG6005", "Requirement names no scheme", "A security requirement of {0} names no scheme");
+
+    public static DiagnosticDescriptor SchemeRequiredTwice { get; } =
+        Error("SG6006", "Scheme required twice", "A security requirement of {0} names the scheme '{1}' twice");
+
+    public static DiagnosticDescriptor SchemesShareAuthorization { get; } =
+        Error("SG6007", "Schemes share Authorization", "A security requirement of {0} combines {1}, which all travel in the Authorization header; one request carries one");
+
     // SG9xxx: templates and internal errors (a bug in StreamGen or in an override)
     public static DiagnosticDescriptor TemplateSyntaxError { get; } =
         Error("SG9001", "Template syntax error", "Template '{0}': {1}");

@@ -17,4 +17,7 @@ public enum RuntimeArea
 
     /// <summary>The generated command-line client's calls, input and output (on System.CommandLine): copied only into a CLI (<c>gen --cli</c>).</summary>
     Cli,
+
+    /// <summary>ASP.NET Core authentication handlers, authorization policies and refusals: designs with security schemes.</summary>
+    Security,
 }

@@ -28,6 +28,7 @@ public static class RuntimeSources
                 RuntimeArea.Http => api.HasHttp,
                 RuntimeArea.Grpc => api.HasGrpc,
                 RuntimeArea.Cli => false,
+                RuntimeArea.Security => api.HasSecurity,
                 _ => true,
             });
 

@@ -59,6 +59,11 @@ public sealed record ApiModel
     /// <summary>The command-line client (<c>gen --cli</c>).</summary>
     public required Cli.CliModel Cli { get; init; }
 
+    /// <summary>The API's security schemes and policies, or null when it declares none.</summary>
+    public required SecurityModel? Security { get; init; }
+
+    public bool HasSecurity => Security is not null;
+
     public bool HasGrpc => Proto is not null;
 
     public bool HasHttp => Services.Any(s => s.HasHttp);

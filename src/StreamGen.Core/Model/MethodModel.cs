@@ -39,6 +39,11 @@ public sealed record MethodModel
     /// <summary>The same for the client stream interface (<c>Runtime::IClientStream, Runtime::IStreamReceiver&lt;SubscribeResult&gt;</c>).</summary>
     public required string? ClientStreamBases { get; init; }
 
+    /// <summary>The method's security (the policy its endpoint and RPC require), or null when it is open.</summary>
+    public required MethodSecurityModel? Security { get; init; }
+
+    public bool IsSecured => Security is not null;
+
     public required HttpEndpointModel? Http { get; init; }
 
     public required GrpcMethodModel? Grpc { get; init; }

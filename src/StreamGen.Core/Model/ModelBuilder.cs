@@ -43,7 +43,8 @@ public static class ModelBuilder
         var records = new TypePass(context, names, types).Run();
         var messages = new ProtoMessages(names, records.ToDictionary(r => r.Value.Name, r => r.Key));
         var streams = new StreamClasses(context);
-        var services = new ServicePass(context, names, types, records, new HttpPass(names, streams), new GrpcMethodPass(names, messages, streams)).Run();
+        var (security, methodSecurity) = new SecurityPass(context, names.Security).Run();
+        var services = new ServicePass(context, names, types, records, new HttpPass(names, streams), new GrpcMethodPass(names, messages, streams), methodSecurity).Run();
         var allTypes = names.Objects.Select(o => records[o]).Concat(BodyRecords(services)).ToList();
         var proto = new ProtoPass(context, names, messages, records, names.Enums.Select(e => enums[e])).Run(services);
         var documents = new DocumentPass(context, names, diagnostics).Run();
@@ -76,6 +77,7 @@ public static class ModelBuilder
             Proto = proto,
             Project = Project(context, proto),
             Documents = documents,
+            Security = security,
             TypeScript = new TypeScriptPass(context, names, new TypeScriptNamer(context, names.Registry, names).Run()).Run(services),
             Cli = new CliPass(context, names).Run(services, json),
         };

@@ -45,6 +45,9 @@ public sealed record ServiceModel
 
     public required IReadOnlyList<MethodModel> Methods { get; init; }
 
+    /// <summary>Some method requires credentials: the gRPC client takes them.</summary>
+    public bool HasSecuredMethods => Methods.Any(m => m.IsSecured);
+
     /// <summary>The endpoint class's status tables: one per distinct mapping of error names to HTTP statuses.</summary>
     public required IReadOnlyList<ErrorTableModel> HttpErrorTables { get; init; }
 

@@ -23,6 +23,9 @@ public static class ReservedNames
         "JsonSerializerContext", "JsonSerializerOptions", "JsonSourceGenerationOptions", "JsonStringEnumMemberName", "JsonTypeInfo", "NotSupportedException",
         "Regex", "RegexOptions", "RouteGroupBuilder", "Stream", "StreamContent", "Task", "TimeSpan", "Utf8JsonWriter", "WebApplication", "WebApplicationBuilder",
 
+        // The security class and the authentication handler stubs (designs with api.security).
+        "AuthenticationBuilder", "ClaimsIdentity", "ILoggerFactory", "IOptionsMonitor", "IServiceCollection", "UrlEncoder", "ValueTask",
+
         // protoc's C# for the .proto, in the API namespace's Protos namespace, names this one unqualified.
         "ClientBaseConfiguration",
 

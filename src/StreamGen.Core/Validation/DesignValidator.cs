@@ -19,6 +19,7 @@ public static class DesignValidator
         new MethodRules(context).Run();
         new HttpRules(context).Run();
         new GrpcRules(context).Run();
+        new SecurityRules(context).Run();
         return index;
     }
 }

@@ -166,7 +166,9 @@ public sealed class WebSocketWireTests(LoggerServerFixture fixture) : IClassFixt
             {
                 services.AddSingleton<LogBus>().AddSingleton<LoggerService>().AddSingleton(observations);
                 services.AddSingleton<ILoggerService, ObservingLoggerService>();
-            });
+                services.AddSingleton<LoggerApiKeys>();
+            },
+            [$"--Logger:ApiKeys:0={LoggerServerFixture.ApiKey}"]);
         using var socket = new ClientWebSocket();
         await socket.ConnectAsync(new Uri($"ws://127.0.0.1:{server.HttpPort}/logs/shutdown/stream"), CancellationToken.None);
         var close = ReceiveCloseAsync(socket);
@@ -182,6 +184,7 @@ public sealed class WebSocketWireTests(LoggerServerFixture fixture) : IClassFixt
     private async Task<ClientWebSocket> ConnectAsync(string path)
     {
         var socket = new ClientWebSocket();
+        socket.Options.SetRequestHeader("X-API-Key", LoggerServerFixture.ApiKey);
         await socket.ConnectAsync(Ws(path), CancellationToken.None);
         return socket;
     }

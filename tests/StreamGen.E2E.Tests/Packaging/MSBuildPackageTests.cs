@@ -125,7 +125,7 @@ public sealed partial class MSBuildPackageTests(PackagesFixture packages, ITestO
         Directory.CreateDirectory(counter);
 
         // The README's logger: designs/logger.yaml and the example's own code, generated at build time.
-        var userCode = string.Join(';', new[] { "Program.cs", "LoggerService.cs", "LogBus.cs" }.Select(f => Path.Combine(repository, "examples", "logger", f)));
+        var userCode = string.Join(';', new[] { "Program.cs", "LoggerService.cs", "LogBus.cs", "LoggerApiKeys.cs", "ApiKeyAuthenticationHandler.cs" }.Select(f => Path.Combine(repository, "examples", "logger", f)));
         File.WriteAllText(Path.Combine(logger, "Logger.csproj"), WebProject(
             $"""
             <PackageReference Include="Grpc.AspNetCore" Version="2.85.0" />
@@ -164,10 +164,10 @@ public sealed partial class MSBuildPackageTests(PackagesFixture packages, ITestO
 
         // The logger built this way serves: what an upload stores, the recent query returns.
         var (http, grpc) = (FreePort.Next(), FreePort.Next());
-        await using var service = ExampleProcess.Start(Path.Combine(logger, "bin", "Debug", "net10.0", "Logger.dll"), [$"--Http:Port={http}", $"--Grpc:Port={grpc}"]);
+        await using var service = ExampleProcess.Start(Path.Combine(logger, "bin", "Debug", "net10.0", "Logger.dll"), [$"--Http:Port={http}", $"--Grpc:Port={grpc}", "--Logger:ApiKeys:0=built-key"]);
         await service.WaitForOutputAsync($"listening on http://localhost:{grpc}");
         using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{http}/") };
-        var upload = await client.PostAsync("logs/built/archive", new StringContent("{\"message\":\"from the build\"}\n"));
+        var upload = await client.PostAsync("logs/built/archive?api_key=built-key", new StringContent("{\"message\":\"from the build\"}\n"));
         var recent = JsonDocument.Parse(await client.GetStringAsync("logs/built?limit=5")).RootElement;
 
         Assert.Equal(1, JsonDocument.Parse(await upload.Content.ReadAsStringAsync()).RootElement.GetProperty("count").GetInt32());

@@ -23,7 +23,7 @@ public sealed class LogViewerBrowserTests
         await using var example = ExampleProcess.Start(
         [
             $"--Http:Port={http}", $"--Grpc:Port={grpc}", "--Http:Host=127.0.0.1",
-            $"--contentRoot={Path.Combine(Node.RepositoryRoot, "examples", "logger")}",
+            $"--contentRoot={Path.Combine(Node.RepositoryRoot, "examples", "logger")}", "--Logger:ApiKeys:0=viewer-key",
         ]);
         await example.WaitForOutputAsync($"listening on http://127.0.0.1:{http}");
         if (Directory.Exists(Screenshots))
@@ -31,7 +31,7 @@ public sealed class LogViewerBrowserTests
             Directory.Delete(Screenshots, recursive: true);
         }
 
-        var (exit, output, error) = await Node.RunAsync("viewer-browser.mjs", $"http://127.0.0.1:{http}/", Screenshots, Chromium);
+        var (exit, output, error) = await Node.RunAsync("viewer-browser.mjs", $"http://127.0.0.1:{http}/", Screenshots, Chromium, "viewer-key");
         Assert.True(exit == 0, $"the browser run failed ({exit}):\n{error}\n{output}");
         var seen = JsonDocument.Parse(output).RootElement;
         var steps = seen.GetProperty("steps").EnumerateArray().ToDictionary(s => s.GetProperty("name").GetString()!);
@@ -41,13 +41,20 @@ public sealed class LogViewerBrowserTests
         // about the connections refused while the network was down.
         Assert.Empty(seen.GetProperty("unlabelled").EnumerateArray());
         var logged = seen.GetProperty("console").EnumerateArray().Select(c => (Phase: c.GetProperty("phase").GetString(), Text: c.GetProperty("text").GetString()!)).ToList();
-        Assert.DoesNotContain(logged, c => c.Phase != "outage");
-        Assert.All(logged, c => Assert.Contains("net::ERR_", c.Text, StringComparison.Ordinal));
+        Assert.DoesNotContain(logged, c => c.Phase is not ("outage" or "refused"));
+        Assert.All(logged.Where(c => c.Phase == "outage"), c => Assert.Contains("net::ERR_", c.Text, StringComparison.Ordinal));
+
+        // ...and, for the publish sent without the API key, the browser's own lines about the refused upgrade (401).
+        Assert.All(logged.Where(c => c.Phase == "refused"), c => Assert.True(c.Text.Contains("401", StringComparison.Ordinal) || c.Text.Contains("/logs/publish", StringComparison.Ordinal), c.Text));
 
         // add database, publish, see it (newest first), coloured by its level.
         Assert.Equal(["db-1"], Messages("database"));
         Assert.Equal("warn", steps["database"].GetProperty("levelClass").GetString());
         Assert.Equal("rgb(122, 77, 0)", steps["database"].GetProperty("levelColour").GetString());
+        // publish without the API key: refused before the upgrade, the page shows its key field; with the key, published.
+        var credentials = seen.GetProperty("credentials");
+        Assert.StartsWith("Not published", credentials.GetProperty("refused").GetString(), StringComparison.Ordinal);
+        Assert.True(credentials.GetProperty("keyFieldShown").GetBoolean());
         Assert.Equal("Published: 1 accepted", steps["database"].GetProperty("published").GetString());
 
         // add network: both arrive; remove database: only network (db-3 was published before net-2, so it would show).

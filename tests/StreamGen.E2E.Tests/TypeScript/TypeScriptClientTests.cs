@@ -23,7 +23,7 @@ public sealed class TypeScriptClientTests(LoggerServerFixture fixture) : IClassF
     public async Task Every_method_works_and_both_sides_see_the_same()
     {
         var run = Guid.NewGuid().ToString("N")[..6];
-        var (exit, output, error) = await Node.RunAsync(Node.WebSocketOptions, Compiled.Value, fixture.Server.HttpAddress.ToString(), run);
+        var (exit, output, error) = await Node.RunAsync(Node.WebSocketOptions, Compiled.Value, fixture.Server.HttpAddress.ToString(), run, LoggerServerFixture.ApiKey);
         Assert.True(exit == 0, $"the TypeScript client failed ({exit}):\n{error}\n{output}");
         var seen = JsonDocument.Parse(output).RootElement;
 
@@ -107,6 +107,12 @@ public sealed class TypeScriptClientTests(LoggerServerFixture fixture) : IClassF
         await fixture.Observations.WaitForAsync($"subscribe:canceled:aborted-{run}");
         Assert.Equal("AbortError", errors.GetProperty("abortedUnary").GetProperty("name").GetString());
         AssertError(errors, "unreachable", "StreamClosedError", "connection_failed", code: 1006);
+
+        // publish and upload without the API key (or with a wrong one): 401 before any upgrade, which the client reports
+        // as the server's unauthorized error (the viewer shows its key field on it).
+        AssertError(errors, "uploadWithoutKey", "ServiceError", "unauthorized", status: 401);
+        AssertError(errors, "publishWithoutKey", "ServiceError", "unauthorized", status: 401);
+        AssertError(errors, "publishWrongKey", "ServiceError", "unauthorized", status: 401);
     }
 
     private static void AssertError(JsonElement parent, string property, string type, string name, int? status = null, int? code = null, string? message = null)

@@ -110,6 +110,12 @@ internal sealed class DesignGenerator(IReadOnlySet<string> avoided) : Gen<Design
                 services[0] = services[0] with { Methods = [.. services[0].Methods, SimpleHttpMethod(services[0])] };
             }
 
+            var schemes = draw.Chance(0.3) ? Schemes() : [];
+            if (schemes.Count > 0)
+            {
+                services = [.. services.Select(s => s with { Methods = [.. s.Methods.Select(m => draw.Chance(0.5) ? m with { Security = Security(schemes) } : m)] })];
+            }
+
             // Mostly unique API names, so that many designs share one batch compilation (namespaces differ).
             var api = new NameScope(this).Word();
             api = draw.Chance(0.8) || !Allows(FailureKinds.FrameworkTypeNames) ? $"{api}_{draw.Int(0, 999_999)}" : api;
@@ -120,8 +126,30 @@ internal sealed class DesignGenerator(IReadOnlySet<string> avoided) : Gen<Design
                 services,
                 draw.Chance(0.3) ? "A generated \"design\" \\ with ünïcode" : null,
                 draw.Chance(0.2) ? 8080 : null,
-                draw.Chance(0.2) ? 8081 : null);
+                draw.Chance(0.2) ? 8081 : null,
+                schemes);
         }
+
+        /// <summary>One to three schemes of any kind, named like anything else in a design (hostile names included), some with scopes.</summary>
+        private List<SchemeSpec> Schemes()
+        {
+            var names = new NameScope(this);
+            var count = draw.Int(1, 3);
+            return [.. Enumerable.Range(0, count).Select(_ =>
+            {
+                var kind = draw.Pick(["jwt", "apiKey", "basic", "oauth2"]);
+                var scopes = new NameScope(this);
+                return new SchemeSpec(names.Word(), kind, [.. Enumerable.Range(0, draw.Int(0, 2)).Select(_ => scopes.Word())]);
+            })];
+        }
+
+        /// <summary>One or two alternatives, each one scheme (two that share Authorization cannot combine) and some of its scopes.</summary>
+        private List<RequirementSpec> Security(List<SchemeSpec> schemes) =>
+            [.. Enumerable.Range(0, draw.Weighted((3, 1), (1, 2))).Select(_ =>
+            {
+                var scheme = draw.Pick(schemes);
+                return new RequirementSpec([scheme.Name], [.. scheme.Scopes.Where(_ => draw.Chance(0.5))]);
+            })];
 
         private MethodSpec SimpleHttpMethod(ServiceSpec service) =>
             new("ping_http", null, null, null, null, [], new HttpSpec("POST", $"/ping{service.Name.Length}x{service.Methods.Count}", [], []), null);

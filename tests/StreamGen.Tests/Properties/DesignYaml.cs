@@ -33,6 +33,17 @@ internal static partial class DesignYaml
             w.Line(1, $"grpc: {{ port: {grpcPort} }}");
         }
 
+        if (design.Schemes is { Count: > 0 } schemes)
+        {
+            w.Line(1, "security:");
+            foreach (var scheme in schemes)
+            {
+                var scopes = string.Join(", ", scheme.Scopes.Select(s => $"{Json(s)}: {Json("scope " + s)}"));
+                var flows = scheme.Kind == "oauth2" ? ", flows: { clientCredentials: { tokenUrl: \"https://auth.example/token\" } }" : "";
+                w.Line(2, $"{Q(scheme.Name)}: {{ kind: {scheme.Kind}, scopes: {{ {scopes} }}{flows} }}");
+            }
+        }
+
         foreach (var (key, types) in new[] { ("types", design.Types.Where(t => !t.IsResultType).ToList()), ("resultTypes", design.Types.Where(t => t.IsResultType).ToList()) })
         {
             if (types.Count == 0)
@@ -124,6 +135,17 @@ internal static partial class DesignYaml
             if (method.Description is { } methodDescription)
             {
                 w.Line(4, $"description: {Json(methodDescription)}");
+                empty = false;
+            }
+
+            if (method.Security is { } security)
+            {
+                w.Line(4, "security:");
+                foreach (var requirement in security)
+                {
+                    w.Line(5, $"- {{ schemes: [{string.Join(", ", requirement.Schemes.Select(Json))}], scopes: [{string.Join(", ", requirement.Scopes.Select(Json))}] }}");
+                }
+
                 empty = false;
             }
 

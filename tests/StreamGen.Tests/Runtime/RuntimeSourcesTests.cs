@@ -51,7 +51,7 @@ public sealed class RuntimeSourcesTests
 
     public static TheoryData<string, string[]> SourceDesigns => new()
     {
-        { "logger", ["Core", "Hosting", "Http", "Grpc"] },
+        { "logger", ["Core", "Hosting", "Http", "Grpc", "Security"] },
         { "http-only", ["Core", "Hosting", "Http"] },
         { "grpc-only", ["Core", "Hosting", "Grpc"] },
     };

@@ -492,5 +492,81 @@ public static class DiagnosticCases
                   日本: { payload: String, grpc: {} }
             """, 5, 7, null
         },
+        {
+            "SG1002", """
+            api:
+              name: demo
+              security:
+                key: { kind: apikey }
+            services: {}
+            """, 4, 18, "did you mean 'apiKey'?"
+        },
+        {
+            "SG6001", Secured + """
+                  ping:
+                    security: [jwd]
+            """, 13, 20, "did you mean 'jwt'?"
+        },
+        {
+            "SG6002", Secured + """
+                  ping:
+                    security:
+                      - { schemes: [jwt], scopes: ["api:raed"] }
+            """, 14, 40, "did you mean 'api:read'?"
+        },
+        {
+            "SG6003", """
+            api:
+              name: demo
+              security:
+                jwt: { kind: jwt, realm: api }
+            services: {}
+            """, 4, 23, null
+        },
+        {
+            "SG6004", """
+            api:
+              name: demo
+              security:
+                auth: { kind: oauth2, flows: { password: { refreshUrl: "https://x/r" } }, scopes: { a: b } }
+            services: {}
+            """, 4, 46, null
+        },
+        {
+            "SG6005", Secured + """
+                  ping:
+                    security:
+                      - { scopes: ["api:read"] }
+            """, 14, 13, null
+        },
+        {
+            "SG6006", Secured + """
+                  ping:
+                    security:
+                      - { schemes: [key, key] }
+            """, 14, 30, null
+        },
+        {
+            "SG6007", Secured + """
+                  ping:
+                    security:
+                      - { schemes: [jwt, basic] }
+            """, 14, 13, null
+        },
     };
+
+    private const string Secured = """
+        api:
+          name: demo
+          security:
+            jwt: { kind: jwt, scopes: { "api:read": Read } }
+            key: { kind: apiKey }
+            basic: { kind: basic }
+        services:
+          demo:
+            methods:
+              open:
+                security: []
+
+        """;
 }

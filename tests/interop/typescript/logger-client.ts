@@ -14,10 +14,11 @@ import {
 } from "../../../examples/logger/viewer/gen/logger.js";
 import type { WebSocketFactory, WebSocketLike } from "../../../examples/logger/viewer/gen/logger.js";
 
-const [baseUrl, run] = process.argv.slice(2) as [string, string];
+const [baseUrl, run, apiKey] = process.argv.slice(2) as [string, string, string];
 const topic = (name: string) => `${name}-${run}`;
 const summary: Record<string, unknown> = {};
-const client = new LoggerClient({ baseUrl });
+// publish and upload require the API key: a header on fetch requests, the api_key query parameter on WebSockets (as a browser).
+const client = new LoggerClient({ baseUrl, headers: { "X-API-Key": apiKey }, webSocketQuery: { api_key: apiKey } });
 
 /** What a thrown error looked like: its class, Goa name, close code or status, and message. */
 function seen(error: unknown): Record<string, unknown> {
@@ -224,6 +225,9 @@ const viaWs: WebSocketFactory = (url, init) => {
     aborted: await pending,
     abortedUnary: await failure(() => client.recent({ topic: topic("x") }, { signal: canceledRecent.signal })),
     unreachable: await failure(() => new LoggerClient({ baseUrl: "http://127.0.0.1:9" }).subscribe({ topic: "x" }), "unreachable"),
+    uploadWithoutKey: await failure(() => new LoggerClient({ baseUrl }).upload({ topic: topic("keyless") }, '{"message":"never"}\n')),
+    publishWithoutKey: await failure(async () => (await new LoggerClient({ baseUrl }).publish()).closeAndRecv(), "publish without key"),
+    publishWrongKey: await failure(async () => (await new LoggerClient({ baseUrl, webSocketQuery: { api_key: "wrong" } }).publish()).closeAndRecv(), "publish wrong key"),
   };
 }
 

@@ -39,6 +39,10 @@ public sealed class DesignApi : DesignElement
     [Description("How the generated project gets the StreamGen runtime: source (default) writes it into gen/Runtime; package references the StreamGen.Runtime NuGet package of the tool's version. gen --runtime overrides it.")]
     [AllowedValues("source", "package")]
     public string? Runtime { get; set; }
+
+    [JsonPropertyName("security")]
+    [Description("Security schemes by name (Goa JWTSecurity, APIKeySecurity, BasicAuthSecurity, OAuth2Security); services and methods require them with their own 'security'.")]
+    public OrderedDictionary<string, DesignSecurityScheme>? Security { get; set; }
 }
 
 public sealed class DesignEndpoint : DesignElement

@@ -29,11 +29,18 @@ public sealed class DesignMethod : DesignElement
     [Description("Errors of this method, beside the service's.")]
     public OrderedDictionary<string, DesignError>? Errors { get; set; }
 
+    [JsonPropertyName("security")]
+    [Description("Alternatives (Goa Security calls), any one of which admits a request; replaces the service's. An empty list (Goa NoSecurity) leaves the method open.")]
+    public List<DesignSecurityRequirement>? Security { get; set; }
+
     [JsonPropertyName("http")]
     public DesignMethodHttp? Http { get; set; }
 
     [JsonPropertyName("grpc")]
     public DesignGrpc? Grpc { get; set; }
+
+    /// <summary>The security that applies: the method's own, else its service's, else none (an empty list).</summary>
+    public IReadOnlyList<DesignSecurityRequirement> SecurityOf(DesignService service) => Security ?? service.Security ?? [];
 
     /// <summary>The method's type references with the role each plays, in role order.</summary>
     public IEnumerable<(TypeRole Role, DesignTypeRef Reference)> TypeReferences()

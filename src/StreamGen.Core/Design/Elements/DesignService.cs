@@ -14,6 +14,10 @@ public sealed class DesignService : DesignElement
     [Description("Errors every method of the service may return (Goa Error).")]
     public OrderedDictionary<string, DesignError>? Errors { get; set; }
 
+    [JsonPropertyName("security")]
+    [Description("Alternatives (Goa Security calls), any one of which admits a request to every method of the service; a method's own 'security' replaces it.")]
+    public List<DesignSecurityRequirement>? Security { get; set; }
+
     [JsonPropertyName("http")]
     public DesignServiceHttp? Http { get; set; }
 

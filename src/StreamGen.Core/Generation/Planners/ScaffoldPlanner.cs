@@ -13,6 +13,11 @@ internal static class ScaffoldPlanner
         {
             yield return new OutputFile(service.ScaffoldFileName, [new Section("service-stub", "scaffold/service.cs.sbn", service)], Ownership.Scaffold);
         }
+
+        foreach (var scheme in api.Security?.HandlerSchemes ?? [])
+        {
+            yield return new OutputFile($"{scheme.HandlerName}.cs", [new Section("authentication-handler", "scaffold/authentication_handler.cs.sbn", scheme)], Ownership.Scaffold);
+        }
     }
 
     /// <summary>The kind of a user file, from the name <see cref="Plan"/> gives it.</summary>

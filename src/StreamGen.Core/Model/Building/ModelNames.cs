@@ -30,6 +30,9 @@ internal sealed class ModelNames
     /// <summary>The protobuf message of each record used as a field, element or map value of a gRPC message.</summary>
     public required IReadOnlyDictionary<DesignObject, string> SharedMessages { get; init; }
 
+    /// <summary>The names security adds, when the API declares schemes.</summary>
+    public required SecurityNames? Security { get; init; }
+
     public RecordNames Record(DesignObject type) => Records[type];
 
     /// <summary>The enum that types an attribute of a record, when it is a string attribute with <c>enum:</c> values.</summary>

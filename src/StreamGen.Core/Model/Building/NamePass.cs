@@ -47,6 +47,7 @@ internal sealed class NamePass
         _types.Reserve(ReservedNames.NamespaceRoots, NamespaceRoot);
         _types.Reserve(ReservedNames.ChildNamespaces, ChildNamespace);
         ClaimApiTypes();
+        var security = ClaimSecurityTypes();
         var services = _context.Services.ToDictionary(s => s, ClaimServiceTypes);
         var named = ClaimDesignTypes();
         NameViewEnums();
@@ -74,7 +75,39 @@ internal sealed class NamePass
             Enums = protos.Enums,
             EnumsByAttribute = protos.Enums.SelectMany(e => e.Uses.Select(u => (u.Attribute, Enum: e))).ToDictionary(u => u.Attribute, u => u.Enum),
             SharedMessages = protos.SharedMessages,
+            Security = security,
         };
+    }
+
+    /// <summary>
+    /// <c>{Api}Security</c> and, per apiKey or basic scheme, the authentication handler the user writes
+    /// (<c>{Scheme}AuthenticationHandler</c>); the security class's members in a scope of their own.
+    /// </summary>
+    private SecurityNames? ClaimSecurityTypes()
+    {
+        if (_context.Api.Security is not { Count: > 0 } schemes)
+        {
+            return null;
+        }
+
+        var owner = new NameOwner($"the security of API '{_context.Api.ApiName}'", _context.Api.KeySpanOf("security"));
+        var className = _types.Allocate(owner, _context.Stem + "Security", _context.Stem + "SecuritySchemes");
+        var members = _registry.Add($"members of {className}", IdentifierSyntax.CSharp);
+        members.Reserve(["Equals", "GetHashCode", "GetType", "ToString", "ReferenceEquals", className, "Add" + _context.Stem + "Authorization", "Add" + _context.Stem + "Authentication"], ObjectMember);
+        var memberNames = new Dictionary<string, string>(StringComparer.Ordinal);
+        var handlers = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (name, scheme) in schemes)
+        {
+            var schemeOwner = new NameOwner($"security scheme '{name}'", scheme.NameSpan);
+            var pascal = CSharpNaming.ToPascalCase(name);
+            memberNames[name] = members.Allocate(schemeOwner, pascal, pascal + "Scheme");
+            if (scheme.Kind is "apiKey" or "basic")
+            {
+                handlers[name] = _types.Allocate(schemeOwner, pascal + "AuthenticationHandler", _context.Stem + pascal + "AuthenticationHandler");
+            }
+        }
+
+        return new SecurityNames(className, "Add" + _context.Stem + "Authorization", "Add" + _context.Stem + "Authentication", memberNames, handlers);
     }
 
     private void ClaimApiTypes()

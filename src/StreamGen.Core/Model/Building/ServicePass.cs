@@ -5,7 +5,8 @@ namespace StreamGen.Model.Building;
 
 /// <summary>Pass 3: services and methods: shapes, the type of each role, stream interfaces, errors, and each transport.</summary>
 internal sealed class ServicePass(
-    ModelContext context, ModelNames names, TypeRefFactory types, IReadOnlyDictionary<DesignObject, TypeModel> records, HttpPass http, GrpcMethodPass grpc)
+    ModelContext context, ModelNames names, TypeRefFactory types, IReadOnlyDictionary<DesignObject, TypeModel> records, HttpPass http, GrpcMethodPass grpc,
+    IReadOnlyDictionary<DesignMethod, MethodSecurityModel> security)
 {
     public IReadOnlyList<ServiceModel> Run() => context.Services.Select(Service).ToList();
 
@@ -117,6 +118,7 @@ internal sealed class ServicePass(
             ClientStreamBases = null,
             Http = null,
             Grpc = null,
+            Security = security.GetValueOrDefault(method),
         };
         model = model with
         {

@@ -44,6 +44,12 @@ public static class WebSocketAcceptor
             headers["Goa-View"] = view;
         }
 
+        if (context.Items.TryGetValue("StreamGen.WebSocketProtocol", out var protocol) && protocol is string accepted)
+        {
+            // A browser that sent its token as a subprotocol (SecurityPipeline) fails the handshake unless one is chosen.
+            headers.SecWebSocketProtocol = accepted;
+        }
+
         var upgrade = context.Features.Get<IHttpUpgradeFeature>()!;
         return await upgrade.UpgradeAsync().ConfigureAwait(false);
     }

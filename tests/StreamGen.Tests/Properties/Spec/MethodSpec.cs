@@ -10,7 +10,8 @@ internal sealed record MethodSpec(
     IReadOnlyList<ErrorSpec> Errors,
     HttpSpec? Http,
     GrpcSpec? Grpc,
-    string? Description = null);
+    string? Description = null,
+    IReadOnlyList<RequirementSpec>? Security = null);
 
 /// <summary>A payload or result: a type expression or inline object, optionally in a fixed view.</summary>
 internal sealed record RefSpec(TypeExpr Type, string? View = null, string? Description = null);

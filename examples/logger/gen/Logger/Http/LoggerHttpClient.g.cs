@@ -38,7 +38,12 @@ public sealed partial class LoggerHttpClient(HttpClient httpClient, Runtime::Str
     public async Task<IPublishClientStream> PublishAsync(CancellationToken cancellationToken = default)
     {
         var uri = new Runtime::HttpUri().Literal("/logs/publish");
-        var connection = await Runtime::WebSocketConnection.ConnectAsync(httpClient, uri.ToString(), null, _options, cancellationToken).ConfigureAwait(false);
+        var credentials = await Runtime::ClientCredentials.ForCallAsync(_options.Credentials, [LoggerSecurity.ApiKey], cancellationToken).ConfigureAwait(false);
+        uri.Query(credentials);
+        var connection = await Runtime::WebSocketConnection.ConnectAsync(httpClient, uri.ToString(), request =>
+        {
+            Runtime::HttpCalls.AddCredentials(request, credentials);
+        }, _options, cancellationToken).ConfigureAwait(false);
         return new PublishClientStream(connection);
     }
 
@@ -85,7 +90,10 @@ public sealed partial class LoggerHttpClient(HttpClient httpClient, Runtime::Str
     {
         Runtime::Validation.ThrowIfInvalid(payload);
         var uri = new Runtime::HttpUri().Literal("/logs/").Segment(payload.Topic).Literal("/archive");
+        var credentials = await Runtime::ClientCredentials.ForCallAsync(_options.Credentials, [LoggerSecurity.ApiKey], cancellationToken).ConfigureAwait(false);
+        uri.Query(credentials);
         using var request = new HttpRequestMessage(HttpMethod.Post, uri.ToString());
+        Runtime::HttpCalls.AddCredentials(request, credentials);
         request.Content = new StreamContent(body);
         using var response = await Runtime::HttpCalls.SendAsync(httpClient, request, cancellationToken).ConfigureAwait(false);
         return await Runtime::HttpCalls.ReadResultAsync(response, LoggerJsonReader.UploadResult, cancellationToken).ConfigureAwait(false);

@@ -34,6 +34,17 @@ public static class HttpCalls
         }
     }
 
+    /// <summary>Adds the headers that carry credentials (<c>Authorization</c>, an API key header) to <paramref name="request"/>.</summary>
+    public static void AddCredentials(HttpRequestMessage request, CredentialValues credentials)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(credentials);
+        foreach (var (name, value) in credentials.Headers)
+        {
+            request.Headers.TryAddWithoutValidation(name, value);
+        }
+    }
+
     /// <summary>The response body decoded as <typeparamref name="T"/>; a missing or undecodable body is a <see cref="ValidationException"/>.</summary>
     public static async Task<T> ReadBodyAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
     {

@@ -40,5 +40,17 @@ public sealed class HttpUri
         return this;
     }
 
+    /// <summary>Appends the query parameters that carry credentials (an API key sent in the query).</summary>
+    public HttpUri Query(CredentialValues credentials)
+    {
+        ArgumentNullException.ThrowIfNull(credentials);
+        foreach (var (key, value) in credentials.Query)
+        {
+            Query(key, value);
+        }
+
+        return this;
+    }
+
     public override string ToString() => _text.ToString();
 }

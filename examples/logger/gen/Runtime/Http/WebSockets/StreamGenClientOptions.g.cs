@@ -16,4 +16,7 @@ public sealed class StreamGenClientOptions
 
     /// <summary>Interval of keep-alive frames; zero turns them off.</summary>
     public TimeSpan KeepAliveInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>What secured methods send (a bearer token provider, an API key, Basic credentials), on WebSockets, SSE and plain requests alike.</summary>
+    public ClientCredentials? Credentials { get; set; }
 }

@@ -25,18 +25,21 @@ public sealed partial class LoggerGrpcClient : ILoggerClient
 {
     private readonly Protos.Logger.LoggerClient _client;
     private readonly TimeSpan? _deadline;
+    private readonly Runtime::ClientCredentials? _credentials;
 
     /// <param name="channel">The channel to the server, e.g. <c>GrpcChannel.ForAddress("http://localhost:8081")</c>.</param>
     /// <param name="deadline">A deadline for every call (gRPC's grpc-timeout), counted from its start; none by default.</param>
-    public LoggerGrpcClient(GrpcCore::ChannelBase channel, TimeSpan? deadline = null)
-        : this(channel.CreateCallInvoker(), deadline)
+    /// <param name="credentials">What secured methods send in their metadata (a bearer token provider, an API key, Basic credentials); none by default.</param>
+    public LoggerGrpcClient(GrpcCore::ChannelBase channel, TimeSpan? deadline = null, Runtime::ClientCredentials? credentials = null)
+        : this(channel.CreateCallInvoker(), deadline, credentials)
     {
     }
 
-    public LoggerGrpcClient(GrpcCore::CallInvoker callInvoker, TimeSpan? deadline = null)
+    public LoggerGrpcClient(GrpcCore::CallInvoker callInvoker, TimeSpan? deadline = null, Runtime::ClientCredentials? credentials = null)
     {
         _client = new(callInvoker);
         _deadline = deadline;
+        _credentials = credentials;
     }
 
     private DateTime? Deadline() => _deadline is { } deadline ? DateTime.UtcNow + deadline : null;
@@ -54,7 +57,10 @@ public sealed partial class LoggerGrpcClient : ILoggerClient
 
     public async Task<IPublishClientStream> PublishAsync(CancellationToken cancellationToken = default)
     {
-        var call = _client.Publish(null, Deadline(), cancellationToken);
+        var credentials = await Runtime::ClientCredentials.ForCallAsync(_credentials, [LoggerSecurity.ApiKey], cancellationToken).ConfigureAwait(false);
+        var headers = new GrpcCore::Metadata();
+        Runtime::GrpcCredentials.Add(headers, credentials);
+        var call = _client.Publish(headers, Deadline(), cancellationToken);
         return new PublishClientStream(call, await PublishClientStream.OpenAsync(call, cancellationToken).ConfigureAwait(false));
     }
 

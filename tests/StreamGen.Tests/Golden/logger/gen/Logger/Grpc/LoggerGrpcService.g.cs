@@ -34,6 +34,7 @@ public sealed partial class LoggerGrpcService(ILoggerService service, ILogger<Lo
         : Runtime::GrpcServerStreamingStream<SubscribeResult, Protos.SubscribeResponse>(responses, context, LoggerProtoMapper.ToSubscribeResponse), ISubscribeServerStream;
 
     /// <summary>Publish a stream of log entries; the result counts those accepted</summary>
+    [global::Microsoft.AspNetCore.Authorization.Authorize(Policy = "api_key")]
     public override Task<Protos.PublishResponse> Publish(GrpcCore::IAsyncStreamReader<Protos.PublishRequest> requestStream, GrpcCore::ServerCallContext context)
     {
         var stream = new PublishServerStream(requestStream, context);

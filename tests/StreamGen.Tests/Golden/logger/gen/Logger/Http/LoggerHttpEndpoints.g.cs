@@ -32,13 +32,15 @@ public static partial class LoggerHttpEndpoints
         group.MapMethods("/logs/{topic}/stream", ["GET"], context => HandleSubscribeAsync(context, service ?? Resolve(context)))
             .WithDisplayName("logger.subscribe");
         group.MapMethods("/logs/publish", ["GET"], context => HandlePublishAsync(context, service ?? Resolve(context)))
-            .WithDisplayName("logger.publish");
+            .WithDisplayName("logger.publish")
+            .RequireAuthorization("api_key");
         group.MapMethods("/logs/watch", ["GET"], context => HandleWatchAsync(context, service ?? Resolve(context)))
             .WithDisplayName("logger.watch");
         group.MapMethods("/logs/{topic}/events", ["GET"], context => HandleEventsAsync(context, service ?? Resolve(context)))
             .WithDisplayName("logger.events");
         group.MapMethods("/logs/{topic}/archive", ["POST"], context => HandleUploadAsync(context, service ?? Resolve(context)))
-            .WithDisplayName("logger.upload");
+            .WithDisplayName("logger.upload")
+            .RequireAuthorization("api_key");
         group.MapMethods("/logs/{topic}/archive", ["GET"], context => HandleDownloadAsync(context, service ?? Resolve(context)))
             .WithDisplayName("logger.download");
         group.MapMethods("/logs/{topic}", ["GET"], context => HandleRecentAsync(context, service ?? Resolve(context)))

@@ -1,0 +1,12 @@
+namespace StreamGen.Model;
+
+/// <summary>How a method is secured: the policy its endpoint and RPC require, and the schemes a client sends credentials for.</summary>
+public sealed record MethodSecurityModel
+{
+    public required SecurityPolicyModel Policy { get; init; }
+
+    /// <summary>C# collection expression of the security class's members for every scheme of the method (<c>[LoggerSecurity.ApiKey]</c>).</summary>
+    public required string ClientSchemes { get; init; }
+
+    public string PolicyLiteral => Policy.NameLiteral;
+}

@@ -1,0 +1,60 @@
+using Acme.Secured;
+using Microsoft.AspNetCore.Http;
+
+namespace StreamGen.E2E.Tests.Security;
+
+/// <summary>The secured design's service: every result names the principal ASP.NET Core authenticated, so tests see who got in.</summary>
+public sealed class SecuredService(IHttpContextAccessor accessor) : ISecuredService
+{
+    private string User => accessor.HttpContext?.User.Identity?.Name ?? "anonymous";
+
+    public Task<Tick> ReadAsync(ReadPayload payload, CancellationToken cancellationToken) => Task.FromResult(new Tick { N = payload.Name.Length, User = User });
+
+    public async Task TicksAsync(TicksPayload payload, ITicksServerStream stream, CancellationToken cancellationToken)
+    {
+        for (var i = 1; i <= payload.Count; i++)
+        {
+            await stream.SendAsync(new Tick { N = i, User = User }, cancellationToken);
+        }
+    }
+
+    public async Task FeedAsync(FeedPayload payload, IFeedServerStream stream, CancellationToken cancellationToken)
+    {
+        for (var i = 1; i <= payload.Count; i++)
+        {
+            await stream.SendAsync(new Tick { N = i, User = User }, cancellationToken);
+        }
+    }
+
+    public async Task CollectAsync(ICollectServerStream stream, CancellationToken cancellationToken)
+    {
+        var sum = 0;
+        await foreach (var tick in stream.ReadAllAsync(cancellationToken))
+        {
+            sum += tick.N;
+        }
+
+        await stream.SendAndCloseAsync(new Tick { N = sum, User = User }, cancellationToken);
+    }
+
+    public async Task ChatAsync(IChatServerStream stream, CancellationToken cancellationToken)
+    {
+        await foreach (var tick in stream.ReadAllAsync(cancellationToken))
+        {
+            await stream.SendAsync(new Tick { N = tick.N * 10, User = User }, cancellationToken);
+        }
+    }
+
+    public async Task<Tick> UploadAsync(UploadPayload payload, Stream body, CancellationToken cancellationToken)
+    {
+        using var reader = new StreamReader(body);
+        var text = await reader.ReadToEndAsync(cancellationToken);
+        return new Tick { N = text.Length, User = User };
+    }
+
+    public Task<Tick> DoublyAsync(DoublyPayload payload, CancellationToken cancellationToken) => Task.FromResult(new Tick { N = 2, User = User });
+
+    public Task<Tick> EitherAsync(EitherPayload payload, CancellationToken cancellationToken) => Task.FromResult(new Tick { N = 3, User = User });
+
+    public Task<Tick> OpenAsync(CancellationToken cancellationToken) => Task.FromResult(new Tick { N = 0, User = User });
+}
