@@ -108,9 +108,10 @@ public static class StreamGenerator
 
         if (copyRuntime)
         {
+            // The C# project's gen/ only: the TypeScript folder holds the client alone.
             files.AddRange(CopyRuntime(model, renderer, diagnostics));
+            files.AddRange(DocumentPlanner.Plan(model));
         }
-        files.AddRange(DocumentPlanner.Plan(model));
 
         // A broken shared partial fails every file that includes it; report each place once.
         diagnostics = DiagnosticBag.Of(diagnostics.Items.DistinctBy(d => d.ToString()));

@@ -46,6 +46,10 @@ internal sealed class NamePass
         _types.Reserve(ReservedNames.UnqualifiedTypeNames.Order(StringComparer.Ordinal), Unqualified);
         _types.Reserve(ReservedNames.NamespaceRoots, NamespaceRoot);
         _types.Reserve(ReservedNames.ChildNamespaces, ChildNamespace);
+
+        // A record declares these (Equals, PrintMembers, Validate, Project...): a record of the same name would be CS0542.
+        _types.Reserve(ReservedNames.DeclaredRecordMembers, RecordMember);
+        _types.Reserve(ReservedNames.ViewMembers, ViewMember);
         ClaimApiTypes();
         var services = _context.Services.ToDictionary(s => s, ClaimServiceTypes);
         var named = ClaimDesignTypes();

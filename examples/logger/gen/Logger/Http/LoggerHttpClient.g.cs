@@ -71,7 +71,7 @@ public sealed partial class LoggerHttpClient(HttpClient httpClient, Runtime::Str
         {
             if (payload.Since is { } since)
             {
-                request.Headers.TryAddWithoutValidation("Last-Event-ID", since);
+                Runtime::HttpParameters.AddHeader(request, "Last-Event-ID", since);
             }
         }, cancellationToken).ConfigureAwait(false);
         return new EventsClientStream(response, body);

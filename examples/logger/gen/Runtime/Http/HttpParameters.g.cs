@@ -6,6 +6,7 @@
 
 namespace Acme.Logger.Runtime;
 
+using global::System;
 using global::System.Collections.Generic;
 using global::System.Linq;
 using global::System.Net.Http;
@@ -65,7 +66,22 @@ public static class HttpParameters
     public delegate T? ParseReference<T>(string? raw, string field, ref ValidationErrors? errors)
         where T : class;
 
-    /// <summary>The first value of a response header, or null.</summary>
+    /// <summary>
+    /// Adds a request header a payload attribute maps to, unvalidated (the value is the attribute's text, sent as is). A
+    /// content header (<c>Content-Type</c> of a raw body, <c>Content-Language</c>...) goes to the request's content, which
+    /// must therefore be set first; a request without a body gets an empty one to carry it.
+    /// </summary>
+    public static void AddHeader(HttpRequestMessage request, string name, string value)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!request.Headers.TryAddWithoutValidation(name, value))
+        {
+            request.Content ??= new ByteArrayContent([]);
+            request.Content.Headers.TryAddWithoutValidation(name, value);
+        }
+    }
+
+    /// <summary>The first value of a response header, or null; content headers (<c>Content-Length</c>, <c>Content-Type</c>...) included.</summary>
     public static string? HeaderValue(HttpResponseMessage response, string name) =>
-        response.Headers.TryGetValues(name, out var values) ? Enumerable.FirstOrDefault(values) : null;
+        response.Headers.TryGetValues(name, out var values) || response.Content.Headers.TryGetValues(name, out values) ? Enumerable.FirstOrDefault(values) : null;
 }

@@ -1,0 +1,17 @@
+// Created by streamgen once; yours to edit: streamgen never overwrites it (gen/ holds what it regenerates).
+// Template: scaffold/service.cs.sbn (override it with --templates DIR).
+using StreamGen.Runtime;
+
+namespace StreamGen.Values;
+
+/// <summary>Echoes payload attributes from every position they can travel in</summary>
+public sealed class EchoService : IEchoService
+{
+    /// <summary>segment in the path, query and items in the query string, header in X-Value, text in the body</summary>
+    public Task<Echoed> UnaryAsync(UnaryPayload payload, CancellationToken cancellationToken) =>
+        throw new ServiceError("not_implemented", "echo.unary is not implemented yet");
+
+    /// <summary>The same outside the body, on a stream's opening (a WebSocket upgrade; gRPC metadata), text in the messages</summary>
+    public Task CollectAsync(CollectPayload payload, ICollectServerStream stream, CancellationToken cancellationToken) =>
+        throw new ServiceError("not_implemented", "echo.collect is not implemented yet");
+}
