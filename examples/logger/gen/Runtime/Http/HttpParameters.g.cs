@@ -10,6 +10,8 @@ using global::System;
 using global::System.Collections.Generic;
 using global::System.Linq;
 using global::System.Net.Http;
+using global::Microsoft.AspNetCore.Http;
+using global::Microsoft.AspNetCore.Http.Features;
 using global::Microsoft.Extensions.Primitives;
 
 /// <summary>
@@ -65,6 +67,27 @@ public static class HttpParameters
 
     public delegate T? ParseReference<T>(string? raw, string field, ref ValidationErrors? errors)
         where T : class;
+
+    /// <summary>
+    /// The text of the path parameter <paramref name="key"/>, <paramref name="segmentFromEnd"/> segments from the end of the
+    /// path (1 = last). Kestrel decodes the path it routes on except <c>%2F</c>, so a value holding '/' would reach the
+    /// handler as "%2F", and one holding "%2F" too; when the routed value holds such an escape, the segment is read from
+    /// the raw request target and unescaped once, as the client escaped it (<see cref="HttpUri.Segment"/>).
+    /// </summary>
+    public static string? PathValue(HttpContext context, string key, int segmentFromEnd)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var routed = context.Request.RouteValues[key] as string;
+        if (routed is null || !routed.Contains("%2F", StringComparison.OrdinalIgnoreCase)
+            || context.Features.Get<IHttpRequestFeature>()?.RawTarget is not { Length: > 0 } target || target[0] != '/')
+        {
+            return routed;
+        }
+
+        var query = target.IndexOf('?', StringComparison.Ordinal);
+        var segments = (query < 0 ? target : target[..query]).TrimEnd('/').Split('/');
+        return segments.Length > segmentFromEnd ? Uri.UnescapeDataString(segments[^segmentFromEnd]) : routed;
+    }
 
     /// <summary>
     /// Adds a request header a payload attribute maps to, unvalidated (the value is the attribute's text, sent as is). A
