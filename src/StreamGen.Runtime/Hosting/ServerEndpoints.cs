@@ -47,9 +47,11 @@ public sealed record ServerEndpoints(string HttpHost, int HttpPort, string GrpcH
     {
         ArgumentNullException.ThrowIfNull(kestrel);
 
-        // Header values (and gRPC metadata) are read as UTF-8, the bytes Goa's Go clients send for a string with non-ASCII
-        // letters; Kestrel's default refuses such a request outright (400), before any validation could name the header.
+        // Header values (and gRPC metadata) are UTF-8 both ways, the bytes Goa's Go clients and servers send for a string
+        // with non-ASCII letters; Kestrel's default refuses such a request outright (400), before any validation could
+        // name the header, and fails a response that sets one.
         kestrel.RequestHeaderEncodingSelector = _ => Encoding.UTF8;
+        kestrel.ResponseHeaderEncodingSelector = _ => Encoding.UTF8;
         if (HasHttp)
         {
             Listen(kestrel, HttpHost, HttpPort, HttpProtocols.Http1);

@@ -14,7 +14,8 @@ namespace StreamGen.E2E.Tests.Values;
 /// every position: a path segment, the query string (single and repeated keys), a header, the body, a WebSocket upgrade's
 /// path/query/headers, the gRPC message and gRPC metadata. designs/values.yaml echoes what the handler received; each
 /// value goes through the generated clients and through plain ones (HttpClient with hand-built URLs, protoc's client
-/// with hand-built metadata), so a client and server that agree on a wrong encoding would still fail.
+/// with hand-built metadata), so a client and server that agree on a wrong encoding would still fail. Raw bodies carry
+/// their payload and result in headers (Goa's upload_download), set before the first byte of the body.
 /// </summary>
 public sealed class PayloadValueTests(PayloadValueTests.Server fixture) : IClassFixture<PayloadValueTests.Server>
 {
@@ -154,11 +155,60 @@ public sealed class PayloadValueTests(PayloadValueTests.Server fixture) : IClass
         Assert.Equal(segment, overGrpc.Segment);
     }
 
+    [Theory]
+    [MemberData(nameof(Names))]
+    public async Task A_raw_response_returns_its_result_from_the_headers_with_the_body(string name)
+    {
+        var value = Samples[name] is { Length: > 0 } sample and not "." and not ".." ? sample : "-";
+        var client = (EchoHttpClient)Client(Transport.WebSocket);
+
+        var (result, body) = await client.DownloadAsync(new DownloadPayload { Name = value, Size = 100_000 });
+        await using (body)
+        {
+            using var reader = new StreamReader(body);
+            Assert.Equal(new string('x', 100_000), await reader.ReadToEndAsync());
+        }
+
+        Assert.Equal((100_000L, "text/plain; charset=utf-8", value), (result.Length, result.Type, result.Name));
+    }
+
+    [Fact]
+    public async Task A_raw_response_sets_its_result_headers_before_the_body_for_a_plain_client()
+    {
+        using var http = new HttpClient(Utf8Headers()) { BaseAddress = fixture.Http.HttpAddress };
+
+        using var response = await http.GetAsync("/files/r%C3%A9sum%C3%A9%2F1.txt?size=5", HttpCompletionOption.ResponseHeadersRead);
+
+        Assert.Equal(5, response.Content.Headers.ContentLength);
+        Assert.Equal("text/plain; charset=utf-8", response.Content.Headers.ContentType?.ToString());
+        Assert.Equal("résumé/1.txt", Assert.Single(response.Headers.GetValues("X-Name")));
+        Assert.Equal("xxxxx", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_raw_request_takes_its_content_type_from_the_header_and_validates_it_before_the_handler()
+    {
+        var client = (EchoHttpClient)Client(Transport.WebSocket);
+        var service = (EchoService)fixture.Http.Services.GetRequiredService<IEchoService>();
+
+        var echoed = await client.UploadAsync(new UploadPayload { Name = "a b/ü.txt", ContentType = "text/plain; charset=utf-8" }, new MemoryStream(Encoding.UTF8.GetBytes("größe")));
+        Assert.Equal(("a b/ü.txt", "text/plain; charset=utf-8", "größe"), (echoed.Segment, echoed.Header, echoed.Text));
+
+        var before = service.Uploads;
+        using var http = new HttpClient { BaseAddress = fixture.Http.HttpAddress };
+        using var content = new StringContent("x");
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        using var refused = await http.PutAsync("/files/x", content);
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("contentType", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(before, service.Uploads);
+    }
+
     /// <summary>
     /// Header values and gRPC metadata with non-ASCII letters travel as UTF-8, as Go's clients (Goa's) send them and the
     /// generated host reads them; .NET's handler refuses to send them unless told to encode headers as UTF-8.
     /// </summary>
-    private static SocketsHttpHandler Utf8Headers() => new() { RequestHeaderEncodingSelector = (_, _) => Encoding.UTF8 };
+    private static SocketsHttpHandler Utf8Headers() => new() { RequestHeaderEncodingSelector = (_, _) => Encoding.UTF8, ResponseHeaderEncodingSelector = (_, _) => Encoding.UTF8 };
 
     private IEchoClient Client(Transport transport) =>
         transport == Transport.WebSocket ? new EchoHttpClient(fixture.HttpClient) : new EchoGrpcClient(fixture.Channel);

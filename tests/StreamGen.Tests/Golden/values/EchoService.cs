@@ -14,4 +14,12 @@ public sealed class EchoService : IEchoService
     /// <summary>The same outside the body, on a stream's opening (a WebSocket upgrade; gRPC metadata), text in the messages</summary>
     public Task CollectAsync(CollectPayload payload, ICollectServerStream stream, CancellationToken cancellationToken) =>
         throw new ServiceError("not_implemented", "echo.collect is not implemented yet");
+
+    /// <summary>A raw request body, with its media type in Content-Type (validated before the handler runs)</summary>
+    public Task<Echoed> UploadAsync(UploadPayload payload, Stream body, CancellationToken cancellationToken) =>
+        throw new ServiceError("not_implemented", "echo.upload is not implemented yet");
+
+    /// <summary>A raw response body, with its length, media type and name in response headers</summary>
+    public Task<(DownloadResult Result, Stream Body)> DownloadAsync(DownloadPayload payload, CancellationToken cancellationToken) =>
+        throw new ServiceError("not_implemented", "echo.download is not implemented yet");
 }

@@ -64,6 +64,50 @@ export const CollectPayload: ObjectType<CollectPayload> = {
   },
 };
 
+export interface UploadPayload {
+  name: string;
+  contentType: string;
+}
+
+/** The attributes of UploadPayload and the design's rules for them, as the server checks them. */
+export const UploadPayload: ObjectType<UploadPayload> = {
+  name: "UploadPayload",
+  attributes: {
+    name: { type: "string", required: true },
+    contentType: { type: "string", required: true, pattern: "^text/[a-z]+(; ?charset=[a-z0-9-]+)?$" },
+  },
+};
+
+export interface DownloadPayload {
+  name: string;
+  size: number;
+}
+
+/** The attributes of DownloadPayload and the design's rules for them, as the server checks them. */
+export const DownloadPayload: ObjectType<DownloadPayload> = {
+  name: "DownloadPayload",
+  attributes: {
+    name: { type: "string", required: true },
+    size: { type: "int32", required: true, minimum: 0 },
+  },
+};
+
+export interface DownloadResult {
+  length: number;
+  type: string;
+  name: string;
+}
+
+/** The attributes of DownloadResult and the design's rules for them, as the server checks them. */
+export const DownloadResult: ObjectType<DownloadResult> = {
+  name: "DownloadResult",
+  attributes: {
+    length: { type: "int64", required: true },
+    type: { type: "string", required: true },
+    name: { type: "string", required: true },
+  },
+};
+
 /** Echoes payload attributes from every position they can travel in */
 export class EchoClient {
   /** The design's errors by name: what a received error becomes. */
@@ -101,5 +145,28 @@ export class EchoClient {
       headers: params([["X-Value", checked.header]], true),
     };
     return this.#transport.webSocket<string, Echoed>(request, "string", Echoed, undefined, options);
+  }
+
+  /** A raw request body, with its media type in Content-Type (validated before the handler runs) */
+  async upload(payload: UploadPayload, body: BodyInit, options?: CallOptions): Promise<Echoed> {
+    const checked = validate<UploadPayload>(UploadPayload, payload);
+    const request = {
+      method: "PUT",
+      path: "/files/" + encodeURIComponent(String(checked.name)),
+      headers: params([["Content-Type", checked.contentType]], true),
+      body,
+    };
+    return this.#transport.result<Echoed>(request, Echoed, true, [], options);
+  }
+
+  /** A raw response body, with its length, media type and name in response headers */
+  download(payload: DownloadPayload, options?: CallOptions): Promise<Response> {
+    const checked = validate<DownloadPayload>(DownloadPayload, payload);
+    const request = {
+      method: "GET",
+      path: "/files/" + encodeURIComponent(String(checked.name)),
+      query: params([["size", checked.size]]),
+    };
+    return this.#transport.fetch(request, options);
   }
 }

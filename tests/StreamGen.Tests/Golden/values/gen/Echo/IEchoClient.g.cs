@@ -5,6 +5,7 @@
 #nullable enable
 
 using System.CodeDom.Compiler;
+using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
 using Runtime = StreamGen.Runtime;
@@ -26,6 +27,13 @@ public interface IEchoClient
 
     /// <summary>The same outside the body, on a stream's opening (a WebSocket upgrade; gRPC metadata), text in the messages</summary>
     Task<ICollectClientStream> CollectAsync(CollectPayload payload, CancellationToken cancellationToken = default);
+
+    /// <summary>A raw request body, with its media type in Content-Type (validated before the handler runs)</summary>
+    Task<Echoed> UploadAsync(UploadPayload payload, Stream body, CancellationToken cancellationToken = default);
+
+    /// <summary>A raw response body, with its length, media type and name in response headers</summary>
+    /// <returns>The response body; dispose it when done.</returns>
+    Task<(DownloadResult Result, Stream Body)> DownloadAsync(DownloadPayload payload, CancellationToken cancellationToken = default);
 }
 
 /// <summary>The client end of the collect stream. Dispose it to abandon the stream.</summary>

@@ -5,6 +5,7 @@
 #nullable enable
 
 using System.CodeDom.Compiler;
+using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
 using Runtime = StreamGen.Runtime;
@@ -24,6 +25,12 @@ public interface IEchoService
 
     /// <summary>The same outside the body, on a stream's opening (a WebSocket upgrade; gRPC metadata), text in the messages</summary>
     Task CollectAsync(CollectPayload payload, ICollectServerStream stream, CancellationToken cancellationToken);
+
+    /// <summary>A raw request body, with its media type in Content-Type (validated before the handler runs)</summary>
+    Task<Echoed> UploadAsync(UploadPayload payload, Stream body, CancellationToken cancellationToken);
+
+    /// <summary>A raw response body, with its length, media type and name in response headers</summary>
+    Task<(DownloadResult Result, Stream Body)> DownloadAsync(DownloadPayload payload, CancellationToken cancellationToken);
 }
 
 /// <summary>The server end of the collect stream.</summary>

@@ -6,6 +6,7 @@
 
 using System;
 using System.CodeDom.Compiler;
+using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
 using GrpcCore = Grpc.Core;
@@ -61,4 +62,12 @@ public sealed partial class EchoGrpcClient : IEchoClient
     /// <summary>The gRPC client end of echo.collect.</summary>
     private sealed class CollectClientStream(GrpcCore::AsyncClientStreamingCall<Protos.CollectRequest, Protos.CollectResponse> call, GrpcCore::Metadata headers)
         : Runtime::GrpcClientStreamingResultCall<string, Protos.CollectRequest, Echoed, Protos.CollectResponse>(call, headers, ValuesProtoMapper.ToCollectRequest, ValuesProtoMapper.FromProto), ICollectClientStream;
+
+    /// <summary>Not served over gRPC: the design gives upload no grpc.</summary>
+    public Task<Echoed> UploadAsync(UploadPayload payload, Stream body, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException("echo.upload is not served over gRPC.");
+
+    /// <summary>Not served over gRPC: the design gives download no grpc.</summary>
+    public Task<(DownloadResult Result, Stream Body)> DownloadAsync(DownloadPayload payload, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException("echo.download is not served over gRPC.");
 }

@@ -5,6 +5,7 @@
 #nullable enable
 
 using System.CodeDom.Compiler;
+using System.IO;
 using System.Net.Http;
 using System.Net.Http.Json;
 using System.Threading;
@@ -59,4 +60,40 @@ public sealed partial class EchoHttpClient(HttpClient httpClient, Runtime::Strea
     /// <summary>The WebSocket client end of echo.collect.</summary>
     private sealed class CollectClientStream(Runtime::WebSocketConnection connection)
         : Runtime::WebSocketClientStreamingResultCall<string, Echoed>(connection, ValuesJsonContext.Default.String, ValuesJsonReader.Echoed), ICollectClientStream;
+
+    public async Task<Echoed> UploadAsync(UploadPayload payload, Stream body, CancellationToken cancellationToken = default)
+    {
+        Runtime::Validation.ThrowIfInvalid(payload);
+        var uri = new Runtime::HttpUri().Literal("/files/").Segment(payload.Name, "name");
+        using var request = new HttpRequestMessage(HttpMethod.Put, uri.ToString());
+        request.Content = new StreamContent(body);
+        Runtime::HttpParameters.AddHeader(request, "Content-Type", payload.ContentType);
+        using var response = await Runtime::HttpCalls.SendAsync(httpClient, request, cancellationToken).ConfigureAwait(false);
+        return await Runtime::HttpCalls.ReadResultAsync(response, ValuesJsonReader.Echoed, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<(DownloadResult Result, Stream Body)> DownloadAsync(DownloadPayload payload, CancellationToken cancellationToken = default)
+    {
+        Runtime::Validation.ThrowIfInvalid(payload);
+        var uri = new Runtime::HttpUri().Literal("/files/").Segment(payload.Name, "name");
+        uri.Query("size", Runtime::Parameters.FormatInt32(payload.Size));
+        using var request = new HttpRequestMessage(HttpMethod.Get, uri.ToString());
+        var response = await Runtime::HttpCalls.SendAsync(httpClient, request, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            Runtime::ValidationErrors? errors = null;
+            var result = new DownloadResult
+            {
+                Length = Runtime::Parameters.ParseInt64(Runtime::HttpParameters.HeaderValue(response, "Content-Length"), "length", ref errors).GetValueOrDefault(),
+                Type = Runtime::Parameters.ParseString(Runtime::HttpParameters.HeaderValue(response, "Content-Type"), "type", ref errors)!,
+                Name = Runtime::Parameters.ParseString(Runtime::HttpParameters.HeaderValue(response, "X-Name"), "name", ref errors)!,
+            };
+            return (Runtime::Validation.Validated(result, errors), await Runtime::HttpCalls.ReadStreamAsync(response, cancellationToken).ConfigureAwait(false));
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
+        }
+    }
 }

@@ -33,6 +33,10 @@ public static partial class EchoHttpEndpoints
             .WithDisplayName("echo.unary");
         group.MapMethods("/collect/{segment}", ["GET"], context => HandleCollectAsync(context, service ?? Resolve(context)))
             .WithDisplayName("echo.collect");
+        group.MapMethods("/files/{name}", ["PUT"], context => HandleUploadAsync(context, service ?? Resolve(context)))
+            .WithDisplayName("echo.upload");
+        group.MapMethods("/files/{name}", ["GET"], context => HandleDownloadAsync(context, service ?? Resolve(context)))
+            .WithDisplayName("echo.download");
         return group;
     }
 
@@ -108,4 +112,66 @@ public static partial class EchoHttpEndpoints
     /// <summary>The WebSocket server end of echo.collect.</summary>
     private sealed class CollectServerStream(HttpContext context)
         : Runtime::WebSocketClientStreamingResultStream<string, Echoed>(context, ValuesJsonReader.String, ValuesJsonContext.Default.Echoed), ICollectServerStream;
+
+    private static async Task HandleUploadAsync(HttpContext context, IEchoService service)
+    {
+        try
+        {
+            var payload = DecodeUpload(context);
+            Runtime::HttpBody.AllowRawRequest(context);
+            var result = await service.UploadAsync(payload, context.Request.Body, context.RequestAborted);
+            await Runtime::HttpBody.WriteAsync(context, 200, result, ValuesJsonContext.Default.Echoed);
+        }
+        catch (Exception e)
+        {
+            await Runtime::HttpErrors.WriteAsync(context, e, ErrorStatus);
+        }
+    }
+
+    private static UploadPayload DecodeUpload(HttpContext context)
+    {
+        Runtime::ValidationErrors? errors = null;
+        var pName = Runtime::Parameters.ParseString(Runtime::HttpParameters.PathValue(context, "name", 1), "name", ref errors);
+        var contentType = Runtime::Parameters.ParseString(context.Request.Headers["Content-Type"], "contentType", ref errors);
+        Runtime::Check.Present(ref errors, "name", pName);
+        Runtime::Check.Present(ref errors, "contentType", contentType);
+        var payload = new UploadPayload
+        {
+            Name = pName!,
+            ContentType = contentType!,
+        };
+        return Runtime::Validation.Validated(payload, errors);
+    }
+
+    private static async Task HandleDownloadAsync(HttpContext context, IEchoService service)
+    {
+        try
+        {
+            var payload = DecodeDownload(context);
+            var (result, responseBody) = await service.DownloadAsync(payload, context.RequestAborted);
+            context.Response.Headers["Content-Length"] = Runtime::Parameters.FormatInt64(result.Length);
+            context.Response.Headers["Content-Type"] = result.Type;
+            context.Response.Headers["X-Name"] = result.Name;
+            await Runtime::HttpBody.WriteRawAsync(context, 200, "application/octet-stream", responseBody);
+        }
+        catch (Exception e)
+        {
+            await Runtime::HttpErrors.WriteAsync(context, e, ErrorStatus);
+        }
+    }
+
+    private static DownloadPayload DecodeDownload(HttpContext context)
+    {
+        Runtime::ValidationErrors? errors = null;
+        var pName = Runtime::Parameters.ParseString(Runtime::HttpParameters.PathValue(context, "name", 1), "name", ref errors);
+        var size = Runtime::Parameters.ParseInt32(context.Request.Query["size"], "size", ref errors);
+        Runtime::Check.Present(ref errors, "name", pName);
+        Runtime::Check.Present(ref errors, "size", size);
+        var payload = new DownloadPayload
+        {
+            Name = pName!,
+            Size = size.GetValueOrDefault(),
+        };
+        return Runtime::Validation.Validated(payload, errors);
+    }
 }
