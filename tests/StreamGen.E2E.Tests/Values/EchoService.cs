@@ -24,6 +24,9 @@ internal sealed class EchoService : IEchoService
         await stream.SendAndCloseAsync(new Echoed { Segment = payload.Segment, Query = payload.Query, Header = payload.Header, Text = string.Concat(messages) }, cancellationToken);
     }
 
+    public Task<IReadOnlyList<string>> PairsAsync(IReadOnlyDictionary<string, string> payload, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<string>>([.. payload.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}")]);
+
     public async Task<Echoed> UploadAsync(UploadPayload payload, Stream body, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _uploads);

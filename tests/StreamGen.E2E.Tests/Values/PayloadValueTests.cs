@@ -156,6 +156,18 @@ public sealed class PayloadValueTests(PayloadValueTests.Server fixture) : IClass
     }
 
     [Theory]
+    [MemberData(nameof(Transports.Both), MemberType = typeof(Transports))]
+    public async Task A_map_payload_and_a_list_result_round_trip_with_every_value(Transport transport)
+    {
+        var pairs = Samples.ToDictionary(s => s.Key, s => s.Value, StringComparer.Ordinal);
+
+        var listed = await Client(transport).PairsAsync(pairs);
+
+        Assert.Equal(pairs.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}"), listed);
+        Assert.Empty(await Client(transport).PairsAsync(new Dictionary<string, string>()));
+    }
+
+    [Theory]
     [MemberData(nameof(Names))]
     public async Task A_raw_response_returns_its_result_from_the_headers_with_the_body(string name)
     {

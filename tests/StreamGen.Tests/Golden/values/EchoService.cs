@@ -15,6 +15,10 @@ public sealed class EchoService : IEchoService
     public Task CollectAsync(CollectPayload payload, ICollectServerStream stream, CancellationToken cancellationToken) =>
         throw new ServiceError("not_implemented", "echo.collect is not implemented yet");
 
+    /// <summary>A map payload and a list result, which gRPC carries in the wrapper messages' map and repeated value fields</summary>
+    public Task<IReadOnlyList<string>> PairsAsync(IReadOnlyDictionary<string, string> payload, CancellationToken cancellationToken) =>
+        throw new ServiceError("not_implemented", "echo.pairs is not implemented yet");
+
     /// <summary>A raw request body, with its media type in Content-Type (validated before the handler runs)</summary>
     public Task<Echoed> UploadAsync(UploadPayload payload, Stream body, CancellationToken cancellationToken) =>
         throw new ServiceError("not_implemented", "echo.upload is not implemented yet");

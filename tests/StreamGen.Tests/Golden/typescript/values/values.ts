@@ -147,6 +147,18 @@ export class EchoClient {
     return this.#transport.webSocket<string, Echoed>(request, "string", Echoed, undefined, options);
   }
 
+  /** A map payload and a list result, which gRPC carries in the wrapper messages' map and repeated value fields */
+  async pairs(payload: Record<string, string>, options?: CallOptions): Promise<string[]> {
+    const checked = validate<Record<string, string>>({ map: "string", key: "string" }, payload);
+    const request = {
+      method: "POST",
+      path: "/pairs",
+      body: JSON.stringify(checked),
+      json: true,
+    };
+    return this.#transport.result<string[]>(request, { array: "string" }, true, [], options);
+  }
+
   /** A raw request body, with its media type in Content-Type (validated before the handler runs) */
   async upload(payload: UploadPayload, body: BodyInit, options?: CallOptions): Promise<Echoed> {
     const checked = validate<UploadPayload>(UploadPayload, payload);

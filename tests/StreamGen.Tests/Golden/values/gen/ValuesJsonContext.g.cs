@@ -14,10 +14,12 @@ namespace StreamGen.Values;
 
 /// <summary>System.Text.Json source generation for every type that crosses a wire: no reflection per message.</summary>
 [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(IReadOnlyList<string>), TypeInfoPropertyName = "ArrayOfString")]
 [JsonSerializable(typeof(CollectPayload))]
 [JsonSerializable(typeof(DownloadPayload))]
 [JsonSerializable(typeof(DownloadResult))]
 [JsonSerializable(typeof(Echoed))]
+[JsonSerializable(typeof(IReadOnlyDictionary<string, string>), TypeInfoPropertyName = "MapOfStringString")]
 [JsonSerializable(typeof(string), TypeInfoPropertyName = "String")]
 [JsonSerializable(typeof(UnaryPayload))]
 [JsonSerializable(typeof(UnaryRequestBody))]
@@ -35,10 +37,12 @@ public static class ValuesJsonReader
     /// <summary>Options for reading design types.</summary>
     public static JsonSerializerOptions Options { get; } = Runtime::JsonDecoding.ReaderOptions(ValuesJsonContext.Default);
 
+    public static JsonTypeInfo<IReadOnlyList<string>> ArrayOfString { get; } = Runtime::JsonDecoding.TypeInfo<IReadOnlyList<string>>(Options);
     public static JsonTypeInfo<CollectPayload> CollectPayload { get; } = Runtime::JsonDecoding.TypeInfo<CollectPayload>(Options);
     public static JsonTypeInfo<DownloadPayload> DownloadPayload { get; } = Runtime::JsonDecoding.TypeInfo<DownloadPayload>(Options);
     public static JsonTypeInfo<DownloadResult> DownloadResult { get; } = Runtime::JsonDecoding.TypeInfo<DownloadResult>(Options);
     public static JsonTypeInfo<Echoed> Echoed { get; } = Runtime::JsonDecoding.TypeInfo<Echoed>(Options);
+    public static JsonTypeInfo<IReadOnlyDictionary<string, string>> MapOfStringString { get; } = Runtime::JsonDecoding.TypeInfo<IReadOnlyDictionary<string, string>>(Options);
     public static JsonTypeInfo<string> String { get; } = Runtime::JsonDecoding.TypeInfo<string>(Options);
     public static JsonTypeInfo<UnaryPayload> UnaryPayload { get; } = Runtime::JsonDecoding.TypeInfo<UnaryPayload>(Options);
     public static JsonTypeInfo<UnaryRequestBody> UnaryRequestBody { get; } = Runtime::JsonDecoding.TypeInfo<UnaryRequestBody>(Options);

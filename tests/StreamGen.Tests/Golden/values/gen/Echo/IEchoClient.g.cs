@@ -5,6 +5,7 @@
 #nullable enable
 
 using System.CodeDom.Compiler;
+using System.Collections.Generic;
 using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
@@ -27,6 +28,9 @@ public interface IEchoClient
 
     /// <summary>The same outside the body, on a stream's opening (a WebSocket upgrade; gRPC metadata), text in the messages</summary>
     Task<ICollectClientStream> CollectAsync(CollectPayload payload, CancellationToken cancellationToken = default);
+
+    /// <summary>A map payload and a list result, which gRPC carries in the wrapper messages' map and repeated value fields</summary>
+    Task<IReadOnlyList<string>> PairsAsync(IReadOnlyDictionary<string, string> payload, CancellationToken cancellationToken = default);
 
     /// <summary>A raw request body, with its media type in Content-Type (validated before the handler runs)</summary>
     Task<Echoed> UploadAsync(UploadPayload payload, Stream body, CancellationToken cancellationToken = default);

@@ -5,6 +5,7 @@
 #nullable enable
 
 using System.CodeDom.Compiler;
+using System.Collections.Generic;
 using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
@@ -25,6 +26,9 @@ public interface IEchoService
 
     /// <summary>The same outside the body, on a stream's opening (a WebSocket upgrade; gRPC metadata), text in the messages</summary>
     Task CollectAsync(CollectPayload payload, ICollectServerStream stream, CancellationToken cancellationToken);
+
+    /// <summary>A map payload and a list result, which gRPC carries in the wrapper messages' map and repeated value fields</summary>
+    Task<IReadOnlyList<string>> PairsAsync(IReadOnlyDictionary<string, string> payload, CancellationToken cancellationToken);
 
     /// <summary>A raw request body, with its media type in Content-Type (validated before the handler runs)</summary>
     Task<Echoed> UploadAsync(UploadPayload payload, Stream body, CancellationToken cancellationToken);

@@ -6,6 +6,7 @@
 
 using System.CodeDom.Compiler;
 using System.Collections.Generic;
+using System.Linq;
 using Protobuf = Google.Protobuf;
 
 namespace StreamGen.Values;
@@ -57,6 +58,14 @@ public static partial class ValuesProtoMapper
         Text = message.Text,
         Items = message.Items.Count == 0 ? null : [.. message.Items],
     };
+
+    public static Protos.PairsRequest ToPairsRequest(IReadOnlyDictionary<string, string> value) => new() { Value = { value.ToDictionary(static entry => entry.Key, static entry => entry.Value) } };
+
+    public static IReadOnlyDictionary<string, string> FromProto(Protos.PairsRequest message) => message.Value.ToDictionary(static entry => entry.Key, static entry => entry.Value);
+
+    public static Protos.PairsResponse ToPairsResponse(IReadOnlyList<string> value) => new() { Value = { value } };
+
+    public static IReadOnlyList<string> FromProto(Protos.PairsResponse message) => [.. message.Value];
 
     public static Protos.UnaryRequest ToUnaryRequest(UnaryPayload value)
     {

@@ -6,6 +6,7 @@
 
 using System;
 using System.CodeDom.Compiler;
+using System.Collections.Generic;
 using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
@@ -62,6 +63,12 @@ public sealed partial class EchoGrpcClient : IEchoClient
     /// <summary>The gRPC client end of echo.collect.</summary>
     private sealed class CollectClientStream(GrpcCore::AsyncClientStreamingCall<Protos.CollectRequest, Protos.CollectResponse> call, GrpcCore::Metadata headers)
         : Runtime::GrpcClientStreamingResultCall<string, Protos.CollectRequest, Echoed, Protos.CollectResponse>(call, headers, ValuesProtoMapper.ToCollectRequest, ValuesProtoMapper.FromProto), ICollectClientStream;
+
+    public async Task<IReadOnlyList<string>> PairsAsync(IReadOnlyDictionary<string, string> payload, CancellationToken cancellationToken = default)
+    {
+        var response = await Runtime::GrpcUnaryCall.ResponseAsync(_client.PairsAsync(ValuesProtoMapper.ToPairsRequest(payload), null, Deadline(), cancellationToken), cancellationToken).ConfigureAwait(false);
+        return ValuesProtoMapper.FromProto(response);
+    }
 
     /// <summary>Not served over gRPC: the design gives upload no grpc.</summary>
     public Task<Echoed> UploadAsync(UploadPayload payload, Stream body, CancellationToken cancellationToken = default) =>

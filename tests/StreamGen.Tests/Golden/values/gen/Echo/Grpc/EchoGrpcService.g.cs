@@ -6,6 +6,7 @@
 
 using System;
 using System.CodeDom.Compiler;
+using System.Collections.Generic;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
 using GrpcCore = Grpc.Core;
@@ -64,6 +65,20 @@ public sealed partial class EchoGrpcService(IEchoService service, ILogger<EchoGr
     /// <summary>The gRPC server end of echo.collect.</summary>
     private sealed class CollectServerStream(GrpcCore::IAsyncStreamReader<Protos.CollectRequest> requests, GrpcCore::ServerCallContext context)
         : Runtime::GrpcClientStreamingResultStream<string, Protos.CollectRequest, Echoed, Protos.CollectResponse>(requests, context, ValuesProtoMapper.FromProto, ValuesProtoMapper.ToCollectResponse), ICollectServerStream;
+
+    /// <summary>A map payload and a list result, which gRPC carries in the wrapper messages' map and repeated value fields</summary>
+    public override async Task<Protos.PairsResponse> Pairs(Protos.PairsRequest request, GrpcCore::ServerCallContext context)
+    {
+        try
+        {
+            var result = await service.PairsAsync(ValuesProtoMapper.FromProto(request), context.CancellationToken);
+            return ValuesProtoMapper.ToPairsResponse(result);
+        }
+        catch (Exception e)
+        {
+            throw Runtime::GrpcErrors.ToRpcException(e, ErrorStatus, context, logger);
+        }
+    }
 
     private static GrpcCore::StatusCode? ErrorStatus(string name) => name switch
     {

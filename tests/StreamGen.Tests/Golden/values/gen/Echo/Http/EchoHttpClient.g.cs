@@ -5,6 +5,7 @@
 #nullable enable
 
 using System.CodeDom.Compiler;
+using System.Collections.Generic;
 using System.IO;
 using System.Net.Http;
 using System.Net.Http.Json;
@@ -60,6 +61,15 @@ public sealed partial class EchoHttpClient(HttpClient httpClient, Runtime::Strea
     /// <summary>The WebSocket client end of echo.collect.</summary>
     private sealed class CollectClientStream(Runtime::WebSocketConnection connection)
         : Runtime::WebSocketClientStreamingResultCall<string, Echoed>(connection, ValuesJsonContext.Default.String, ValuesJsonReader.Echoed), ICollectClientStream;
+
+    public async Task<IReadOnlyList<string>> PairsAsync(IReadOnlyDictionary<string, string> payload, CancellationToken cancellationToken = default)
+    {
+        var uri = new Runtime::HttpUri().Literal("/pairs");
+        using var request = new HttpRequestMessage(HttpMethod.Post, uri.ToString());
+        request.Content = JsonContent.Create(payload, ValuesJsonContext.Default.MapOfStringString);
+        using var response = await Runtime::HttpCalls.SendAsync(httpClient, request, cancellationToken).ConfigureAwait(false);
+        return await Runtime::HttpCalls.ReadResultAsync(response, ValuesJsonReader.ArrayOfString, cancellationToken).ConfigureAwait(false);
+    }
 
     public async Task<Echoed> UploadAsync(UploadPayload payload, Stream body, CancellationToken cancellationToken = default)
     {

@@ -6,6 +6,7 @@
 
 using System;
 using System.CodeDom.Compiler;
+using System.Collections.Generic;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -33,6 +34,8 @@ public static partial class EchoHttpEndpoints
             .WithDisplayName("echo.unary");
         group.MapMethods("/collect/{segment}", ["GET"], context => HandleCollectAsync(context, service ?? Resolve(context)))
             .WithDisplayName("echo.collect");
+        group.MapMethods("/pairs", ["POST"], context => HandlePairsAsync(context, service ?? Resolve(context)))
+            .WithDisplayName("echo.pairs");
         group.MapMethods("/files/{name}", ["PUT"], context => HandleUploadAsync(context, service ?? Resolve(context)))
             .WithDisplayName("echo.upload");
         group.MapMethods("/files/{name}", ["GET"], context => HandleDownloadAsync(context, service ?? Resolve(context)))
@@ -112,6 +115,28 @@ public static partial class EchoHttpEndpoints
     /// <summary>The WebSocket server end of echo.collect.</summary>
     private sealed class CollectServerStream(HttpContext context)
         : Runtime::WebSocketClientStreamingResultStream<string, Echoed>(context, ValuesJsonReader.String, ValuesJsonContext.Default.Echoed), ICollectServerStream;
+
+    private static async Task HandlePairsAsync(HttpContext context, IEchoService service)
+    {
+        try
+        {
+            var payload = await DecodePairsAsync(context);
+            var result = await service.PairsAsync(payload, context.RequestAborted);
+            await Runtime::HttpBody.WriteAsync(context, 200, result, ValuesJsonContext.Default.ArrayOfString);
+        }
+        catch (Exception e)
+        {
+            await Runtime::HttpErrors.WriteAsync(context, e, ErrorStatus);
+        }
+    }
+
+    private static async Task<IReadOnlyDictionary<string, string>> DecodePairsAsync(HttpContext context)
+    {
+        Runtime::ValidationErrors? errors = null;
+        var body = await Runtime::HttpBody.ReadAsync(context, ValuesJsonReader.MapOfStringString);
+        Runtime::Check.Present(ref errors, "body", body);
+        return Runtime::Validation.Validated(body!, errors);
+    }
 
     private static async Task HandleUploadAsync(HttpContext context, IEchoService service)
     {
