@@ -84,6 +84,12 @@ public static class ReservedNames
     ];
 
     /// <summary>
+    /// Contextual keywords that are keywords inside the generated async methods, where the model's locals are declared: a
+    /// query attribute <c>await</c> cannot bind a local <c>await</c> there (found by the property test).
+    /// </summary>
+    public static IReadOnlyList<string> AsyncKeywords { get; } = ["await"];
+
+    /// <summary>
     /// Parameters and locals of a record's methods and of its mapper methods, where the locals a null check binds
     /// attributes to (<c>topicValue</c>) are declared.
     /// </summary>
