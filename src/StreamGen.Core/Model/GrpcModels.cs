@@ -89,7 +89,6 @@ public sealed record ProtoMessageModel
     /// <summary>The protoc-generated C# class, as the generated files write it: <c>Protos.SubscribeRequest</c>.</summary>
     public required string CSharpName { get; init; }
 
-
     public required IReadOnlyList<string> Description { get; init; }
 
     public required IReadOnlyList<ProtoFieldModel> Fields { get; init; }
@@ -97,8 +96,14 @@ public sealed record ProtoMessageModel
     /// <summary>The C# type the message converts to; null for an empty message.</summary>
     public required string? RecordTypeName { get; init; }
 
-    /// <summary>The message wraps a primitive in its single field <c>value</c>.</summary>
+    /// <summary>The message wraps a primitive, Any or collection in its single field <c>value</c>.</summary>
     public required bool IsWrapper { get; init; }
+
+    /// <summary>For a wrapper, the object initializer's member from the C# <c>value</c>: <c>Value = { value }</c> for a list.</summary>
+    public required string? WrapperToProto { get; init; }
+
+    /// <summary>For a wrapper, the C# value read from <c>message.Value</c>: <c>[.. message.Value]</c> for a list.</summary>
+    public required string? WrapperFromProto { get; init; }
 
     /// <summary>Name of the record-to-message conversion (<c>ToProto</c> for shared messages, <c>ToSubscribeResponse</c> for per-method ones).</summary>
     public required string ToProtoMethod { get; init; }

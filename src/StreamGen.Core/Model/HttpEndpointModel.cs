@@ -119,6 +119,17 @@ public sealed record ParameterModel
 
     public required string LocalName { get; init; }
 
+    /// <summary>For a path parameter that is a whole segment: its position counted from the route's end (1 = last).</summary>
+    public int? SegmentFromEnd { get; init; }
+
+    /// <summary>The server's expression for the raw text of a path parameter (<c>context.Request.RouteValues["id"] as string</c>, or the raw target's segment).</summary>
+    public string RawPathValue => SegmentFromEnd is { } fromEnd
+        ? $"Runtime::HttpParameters.PathValue(context, {KeyLiteral}, {fromEnd.ToString(System.Globalization.CultureInfo.InvariantCulture)})"
+        : $"context.Request.RouteValues[{KeyLiteral}] as string";
+
+    /// <summary>The client's expression for the value as a path segment (<c>Runtime::Parameters.FormatInt32(payload.Id)</c>).</summary>
+    public required string SegmentValue { get; init; }
+
     public bool IsValueType => Property.Type.IsValueType;
 
     public bool IsRequired => Property.IsRequired;

@@ -83,13 +83,28 @@ public sealed record MethodModel
     /// <summary>The handler returns the result itself (unary, raw request); streams send theirs through the stream.</summary>
     public bool ReturnsResult => Result is not null && !IsStreaming;
 
-    public string HandlerReturnType => ReturnsResult ? $"Task<{Result!.TypeName}>" : "Task";
+    /// <summary>
+    /// A raw response with a result (Goa's <c>upload_download</c>): the handler returns the result, which travels in response
+    /// headers, with the body to send; the client gets both back.
+    /// </summary>
+    public bool ReturnsRawResult => IsRawResponse && Result is not null;
 
-    /// <summary>What a client's call returns: the client stream, the raw response body, or the result.</summary>
-    public string ClientReturnType => IsStreaming ? $"Task<{ClientStreamInterface}>" : IsRawResponse ? "Task<Stream>" : HandlerReturnType;
+    /// <summary>The raw result's pair: <c>(DownloadResult Result, Stream Body)</c>.</summary>
+    public string? RawResultType => ReturnsRawResult ? $"({Result!.TypeName} Result, Stream Body)" : null;
 
-    /// <summary>The handler or a client takes a raw body (<c>Stream body</c>): the raw request body, or the raw response body the handler writes.</summary>
-    public bool HasBodyParameter => IsRawRequest || IsRawResponse;
+    public string HandlerReturnType => ReturnsRawResult ? $"Task<{RawResultType}>" : ReturnsResult ? $"Task<{Result!.TypeName}>" : "Task";
+
+    /// <summary>What a client's call returns: the client stream, the raw response body (with the result), or the result.</summary>
+    public string ClientReturnType => IsStreaming ? $"Task<{ClientStreamInterface}>" : ReturnsRawResult ? HandlerReturnType : IsRawResponse ? "Task<Stream>" : HandlerReturnType;
+
+    /// <summary>The handler reads the raw request body (<c>Stream body</c>).</summary>
+    public bool TakesRawRequest => IsRawRequest;
+
+    /// <summary>The handler writes the raw response body into a stream it is given: a raw response without a result.</summary>
+    public bool WritesRawResponse => IsRawResponse && Result is null;
+
+    /// <summary>The name of the stream the handler writes: <c>body</c>, or <c>responseBody</c> beside a raw request's <c>body</c>.</summary>
+    public string ResponseBodyParameter => IsRawRequest ? "responseBody" : "body";
 }
 
 /// <summary>A type in one role of a method (payload, result, a streamed item).</summary>

@@ -8,11 +8,28 @@ public static class ProtoNaming
     /// <summary>
     /// The protobuf field name of an attribute: snake_case of its ASCII spelling (<c>lastEventId</c> →
     /// <c>last_event_id</c>, <c>größe</c> → <c>grosse</c>), or <c>field_N</c> when it has none; its JSON name is unchanged.
+    /// Leading underscores are dropped (<c>_hidden</c> → <c>hidden</c>): protoc's C# plugin names a field's private
+    /// member <c>UnderscoresToCamelCase(name) + "_"</c>, which for <c>_hidden</c> is <c>Hidden_</c>, the very name it gives
+    /// the property when the message is called <c>Hidden</c> or the property a member of every message (<c>_types</c>).
+    /// A name whose property would hide a member every message inherits gets <c>_field</c> (<c>getType</c> → <c>get_type_field</c>).
     /// </summary>
-    public static string FieldName(string attribute, long number) =>
-        LatinFolding.ToAscii(attribute) is { } ascii && IsIdentifier(ToSnakeCase(ascii))
-            ? ToSnakeCase(ascii)
-            : $"field_{number}";
+    public static string FieldName(string attribute, long number)
+    {
+        if (LatinFolding.ToAscii(attribute) is not { } ascii || !IsIdentifier(ToSnakeCase(ascii).TrimStart('_')))
+        {
+            return $"field_{number}";
+        }
+
+        var name = ToSnakeCase(ascii).TrimStart('_');
+        return InheritedMembers.Contains(UnderscoresToPascalCase(name)) ? name + "_field" : name;
+    }
+
+    /// <summary>
+    /// Members every protoc message inherits from <c>object</c> and protoc does not rename a property away from: a field
+    /// <c>get_type</c> would be a property <c>GetType</c> hiding <c>object.GetType()</c> (CS0108), so the field is
+    /// <c>get_type_field</c>. protoc renames the members of <see cref="ReservedNames.ObjectMembers"/> a message declares itself.
+    /// </summary>
+    private static readonly HashSet<string> InheritedMembers = ReservedNames.InheritedObjectMembers.ToHashSet(StringComparer.Ordinal);
 
     /// <summary>A name protobuf can carry (a message, service or RPC): the ASCII spelling of a C# name, or null when it has none.</summary>
     public static string? ToProtoIdentifier(string name) => LatinFolding.ToAscii(name) is { } ascii && IsIdentifier(ascii) ? ascii : null;

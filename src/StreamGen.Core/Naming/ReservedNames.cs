@@ -39,6 +39,19 @@ public static class ReservedNames
     /// <summary>Members every class has from <c>object</c>.</summary>
     public static IReadOnlyList<string> ObjectMembers { get; } = ["Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize", "ReferenceEquals"];
 
+    /// <summary>
+    /// The members of <see cref="ObjectMembers"/> a class inherits without declaring them: a property of that name hides
+    /// one (protoc's, CS0108), but a type may take it (a record <c>GetType</c> is fine).
+    /// </summary>
+    public static IReadOnlyList<string> InheritedObjectMembers { get; } = ["GetType", "MemberwiseClone", "Finalize", "ReferenceEquals"];
+
+    /// <summary>
+    /// Members a generated record declares (C#'s synthesized ones, and <c>Validate</c>): a type of that name would declare
+    /// a member named like itself (CS0542), so it is renamed. <c>Clone</c> is not one: C# names the record's clone method
+    /// <c>&lt;Clone&gt;$</c>.
+    /// </summary>
+    public static IReadOnlyList<string> DeclaredRecordMembers { get; } = ["Equals", "GetHashCode", "ToString", "EqualityContract", "PrintMembers", "Deconstruct", "Validate"];
+
     /// <summary>Members C# declares in every record (a property named <c>Clone</c> is CS8859), and the generated <c>Validate</c>.</summary>
     public static IReadOnlyList<string> RecordMembers { get; } = [.. ObjectMembers, "EqualityContract", "PrintMembers", "Deconstruct", "Clone", "Validate"];
 
@@ -72,6 +85,12 @@ public static class ReservedNames
         "message", "name", "options", "payload", "request", "requestBody", "requests", "requestStream", "response", "responseBody", "responses",
         "responseStream", "result", "service", "stream", "uri",
     ];
+
+    /// <summary>
+    /// Contextual keywords that are keywords inside the generated async methods, where the model's locals are declared: a
+    /// query attribute <c>await</c> cannot bind a local <c>await</c> there (found by the property test).
+    /// </summary>
+    public static IReadOnlyList<string> AsyncKeywords { get; } = ["await"];
 
     /// <summary>
     /// Parameters and locals of a record's methods and of its mapper methods, where the locals a null check binds

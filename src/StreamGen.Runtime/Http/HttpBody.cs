@@ -1,6 +1,7 @@
 namespace StreamGen.Runtime;
 
 using global::System;
+using global::System.IO;
 using global::System.Text.Json;
 using global::System.Text.Json.Serialization.Metadata;
 using global::System.Threading.Tasks;
@@ -36,6 +37,23 @@ public static class HttpBody
         context.Response.StatusCode = status;
         context.Response.ContentType = "application/json";
         return JsonSerializer.SerializeAsync(context.Response.Body, value, typeInfo, context.RequestAborted);
+    }
+
+    /// <summary>
+    /// Sends the raw body a handler returned beside its result (skipResponseBodyEncodeDecode with a result, whose
+    /// attributes the caller has already set as response headers): <paramref name="status"/>, the content type unless a
+    /// result attribute set one, then the body's bytes. The body is disposed whatever happens.
+    /// </summary>
+    public static async Task WriteRawAsync(HttpContext context, int status, string contentType, Stream body)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(body);
+        await using (body.ConfigureAwait(false))
+        {
+            context.Response.StatusCode = status;
+            context.Response.ContentType ??= contentType;
+            await body.CopyToAsync(context.Response.Body, context.RequestAborted).ConfigureAwait(false);
+        }
     }
 
     /// <summary>

@@ -35,6 +35,12 @@ public sealed class TestServer : IAsyncDisposable
     {
         var httpPort = FreePort.Next();
         var grpcPort = FreePort.Next();
+        while (grpcPort == httpPort)
+        {
+            // The OS may hand the same free port out twice in a row; the host refuses one port for both transports.
+            grpcPort = FreePort.Next();
+        }
+
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             Args = [$"--Http:Port={httpPort}", $"--Grpc:Port={grpcPort}", "--Http:Host=127.0.0.1", "--Grpc:Host=127.0.0.1", .. extraArgs ?? []],

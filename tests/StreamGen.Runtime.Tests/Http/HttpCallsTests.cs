@@ -50,11 +50,28 @@ public sealed class HttpCallsTests
     [Fact]
     public void Path_parameters_are_escaped_into_one_segment_and_the_query_is_built_after_the_path()
     {
-        var uri = new HttpUri().Literal("/logs/").Segment("a b/c?d%").Literal("/stream");
+        var uri = new HttpUri().Literal("/logs/").Segment("a b/c?d%", "topic").Literal("/stream");
         uri.Query("since", "1&2");
         uri.Query("tag", "é");
 
         Assert.Equal("/logs/a%20b%2Fc%3Fd%25/stream?since=1%262&tag=%C3%A9", uri.ToString());
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData(".")]
+    [InlineData("..")]
+    public void A_path_parameter_no_route_can_carry_is_a_validation_error_at_its_attribute(string value)
+    {
+        var error = Assert.Throws<ValidationException>(() => new HttpUri().Literal("/logs/").Segment(value, "topic"));
+
+        Assert.Equal(("invalid_field_type", "topic"), (error.Errors[0].Name, error.Errors[0].Field));
+    }
+
+    [Fact]
+    public void Dots_inside_a_path_parameter_are_kept()
+    {
+        Assert.Equal("/logs/...", new HttpUri().Literal("/logs/").Segment("...", "topic").ToString());
     }
 
     private static Task<HttpResponseMessage> Send(HttpClient client)

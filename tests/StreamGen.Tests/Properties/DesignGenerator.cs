@@ -63,6 +63,12 @@ internal sealed class DesignGenerator(IReadOnlySet<string> avoided) : Gen<Design
 
         public bool Allows(string kind) => !avoided.Contains(kind) && !FailureKinds.Rejected.Contains(kind);
 
+        /// <summary>
+        /// A name the .proto can carry, in a design with gRPC: an API, service or method name without an ASCII spelling
+        /// (<c>ΑΒΓ</c>) is SG5008, since protoc refuses non-ASCII identifiers and the name is the gRPC path's.
+        /// </summary>
+        public bool ProtoCarries(string name) => !_grpc || ProtoNaming.ToProtoIdentifier(CSharpNaming.ToPascalCase(name)) is not null;
+
         public DesignSpec Build()
         {
             _grpc = draw.Chance(0.55);
@@ -117,8 +123,15 @@ internal sealed class DesignGenerator(IReadOnlySet<string> avoided) : Gen<Design
             }
 
             // Mostly unique API names, so that many designs share one batch compilation (namespaces differ).
-            var api = new NameScope(this).Word();
-            api = draw.Chance(0.8) || !Allows(FailureKinds.FrameworkTypeNames) ? $"{api}_{draw.Int(0, 999_999)}" : api;
+            var apiNames = new NameScope(this);
+            string api;
+            do
+            {
+                api = apiNames.Word();
+                api = draw.Chance(0.8) || !Allows(FailureKinds.FrameworkTypeNames) ? $"{api}_{draw.Int(0, 999_999)}" : api;
+            }
+            while (_grpc && ProtoNaming.Package(api) is null);
+
             return new DesignSpec(
                 api,
                 draw.Chance(0.3) ? $"Space{draw.Int(0, 99999)}.Api" : null,
@@ -764,7 +777,7 @@ internal sealed class DesignGenerator(IReadOnlySet<string> avoided) : Gen<Design
                     var name = builder.Allows(FailureKinds.ServiceNamedLikeType) && Draw.Chance(0.15) && typeNames.Any()
                         ? Draw.Pick(typeNames.ToList()).ToLowerInvariant()
                         : Draw.Chance(0.7) ? Draw.Pick(NamePools.ServiceWords) : Candidate(NamePools.Words);
-                    if (!builder.Allows(FailureKinds.ServiceNamedLikeType) && typeNames.Any(t => CSharpNaming.ToPascalCase(t) == CSharpNaming.ToPascalCase(name)))
+                    if ((!builder.Allows(FailureKinds.ServiceNamedLikeType) && typeNames.Any(t => CSharpNaming.ToPascalCase(t) == CSharpNaming.ToPascalCase(name))) || !builder.ProtoCarries(name))
                     {
                         continue;
                     }
@@ -783,7 +796,7 @@ internal sealed class DesignGenerator(IReadOnlySet<string> avoided) : Gen<Design
                     var name = Draw.Chance(0.7) ? Draw.Pick(NamePools.MethodWords)
                         : builder.Allows(FailureKinds.RuntimeTypeNames) && Draw.Chance(0.05) ? Draw.Pick(NamePools.RuntimeMethodNames)
                         : Candidate(NamePools.Words);
-                    if (!builder.Allows(FailureKinds.RuntimeTypeNames) && NamePools.RuntimeMethodNames.Contains(name.ToLowerInvariant()))
+                    if ((!builder.Allows(FailureKinds.RuntimeTypeNames) && NamePools.RuntimeMethodNames.Contains(name.ToLowerInvariant())) || !builder.ProtoCarries(name))
                     {
                         continue;
                     }

@@ -409,6 +409,14 @@ public static class DiagnosticCases
             """, 6, 29, null
         },
         {
+            // A raw response's result travels in response headers only: the attribute not mapped to one is the error.
+            "SG4015", Service + """
+                  download:
+                    result: { attributes: { length: { type: Int64 }, name: { type: String } } }
+                    http: { GET: /download, skipResponseBodyEncodeDecode: true, response: { headers: { length: Content-Length } } }
+            """, 6, 58, null
+        },
+        {
             "SG4016", Service + """
                   ping:
                     payload: String

@@ -2,7 +2,7 @@ using StreamGen.Model;
 
 namespace StreamGen.Generation.Planners;
 
-/// <summary>One file per record and per design enum, and the System.Text.Json context.</summary>
+/// <summary>One file per record and per design enum, and the System.Text.Json context (when a type crosses a wire as JSON).</summary>
 internal static class TypesPlanner
 {
     public static IEnumerable<OutputFile> Plan(ApiModel api)
@@ -17,6 +17,11 @@ internal static class TypesPlanner
             yield return FilePlanner.CSharp(enumModel.FileName, "enum", "csharp/types/enum.cs.sbn", enumModel);
         }
 
-        yield return FilePlanner.CSharp($"{api.Json.ClassName}.g.cs", "json-context", "csharp/types/json_context.cs.sbn", api.Json);
+        // A context without a [JsonSerializable] entry is not a context (the source generator leaves it abstract), and
+        // nothing refers to it when no type crosses a wire as JSON (no methods, or only raw bodies).
+        if (api.Json.Entries.Count > 0)
+        {
+            yield return FilePlanner.CSharp($"{api.Json.ClassName}.g.cs", "json-context", "csharp/types/json_context.cs.sbn", api.Json);
+        }
     }
 }

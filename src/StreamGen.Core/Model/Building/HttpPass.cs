@@ -15,7 +15,8 @@ internal sealed class HttpPass(ModelNames names, StreamClasses streams)
         var methodNames = names.Methods[method];
         ParameterModel ParameterOf(string attribute, string key) => Parameter(PayloadProperty(attribute), key, methodNames.ParameterLocals[attribute]);
 
-        var pathParameters = route.Parameters.Select(p => ParameterOf(p, p)).ToList();
+        var routeSegments = route.Text.Split('/');
+        var pathParameters = route.Parameters.Select(p => ParameterOf(p, p) with { SegmentFromEnd = SegmentFromEnd(routeSegments, p) }).ToList();
         var queryParameters = (http.Params ?? []).Select(p => ParameterOf(p, p)).ToList();
         var headerParameters = (http.Headers ?? []).Select(h => ParameterOf(h.Key, h.Value)).ToList();
         var lastEventId = http.ServerSentEvents?.LastEventId is { } last ? ParameterOf(last, "Last-Event-ID") : null;
@@ -98,7 +99,36 @@ internal sealed class HttpPass(ModelNames names, StreamClasses streams)
             ElementTypeName = single.TypeName,
             ArrayParseMethod = single.IsValueType ? "ParseValueArray" : "ParseReferenceArray",
             LocalName = localName,
+            SegmentValue = SegmentValue(property, format),
         };
+    }
+
+    /// <summary>
+    /// Where a path parameter that is a whole segment sits, counted from the route's end (so a path base before it does
+    /// not matter): the server reads its value from the raw request target there, since Kestrel leaves <c>%2F</c>
+    /// undecoded in the path it routes on. Null for a parameter sharing its segment with literal text.
+    /// </summary>
+    private static int? SegmentFromEnd(string[] routeSegments, string parameter)
+    {
+        var index = Array.IndexOf(routeSegments, "{" + parameter + "}");
+        return index < 0 ? null : routeSegments.Length - index;
+    }
+
+    /// <summary>
+    /// The client's text for a path segment: a route needs a value, so an optional attribute that is absent is sent as its
+    /// type's empty form (the empty string, no bytes, the default number), which the route then refuses or reads back.
+    /// </summary>
+    private static string SegmentValue(PropertyModel property, string format)
+    {
+        var value = $"payload.{property.Name}";
+        if (property.IsNullable)
+        {
+            value = property.Type.IsValueType ? $"{value}.GetValueOrDefault()"
+                : property.Type.Primitive == Design.Types.PrimitiveKind.String ? $"{value} ?? \"\""
+                : $"{value} ?? []";
+        }
+
+        return property.Type.Primitive == Design.Types.PrimitiveKind.String ? value : $"Runtime::Parameters.{format}({value})";
     }
 
     /// <summary>The runtime methods that parse and format one value of a parameter, chosen by its primitive kind.</summary>

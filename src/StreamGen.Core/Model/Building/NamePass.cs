@@ -21,6 +21,7 @@ internal sealed class NamePass
     private static readonly NameOwner ViewMember = new("a member the generator gives a result type with views");
     private static readonly NameOwner ObjectMember = new("a member every class has");
     private static readonly NameOwner Local = new("a parameter or local of the generated code");
+    private static readonly NameOwner AsyncKeyword = new("a keyword inside the generated async methods");
     private static readonly NameOwner GeneratedFile = new("a folder or file the generator writes");
 
     private readonly ModelContext _context;
@@ -46,6 +47,10 @@ internal sealed class NamePass
         _types.Reserve(ReservedNames.UnqualifiedTypeNames.Order(StringComparer.Ordinal), Unqualified);
         _types.Reserve(ReservedNames.NamespaceRoots, NamespaceRoot);
         _types.Reserve(ReservedNames.ChildNamespaces, ChildNamespace);
+
+        // A record declares these (Equals, PrintMembers, Validate, Project...): a record of the same name would be CS0542.
+        _types.Reserve(ReservedNames.DeclaredRecordMembers, RecordMember);
+        _types.Reserve(ReservedNames.ViewMembers, ViewMember);
         ClaimApiTypes();
         var security = ClaimSecurityTypes();
         var services = _context.Services.ToDictionary(s => s, ClaimServiceTypes);
@@ -285,6 +290,7 @@ internal sealed class NamePass
     {
         var locals = _registry.Add($"locals of the generated methods of '{method.Name}'", IdentifierSyntax.CSharp);
         locals.Reserve(ReservedNames.GeneratedLocals, Local);
+        locals.Reserve(ReservedNames.AsyncKeywords, AsyncKeyword);
         return (_context.ObjectOf(method.Payload, TypeRole.Payload)?.Attributes ?? [])
             .ToDictionary(a => a.Key, a => ParameterLocal(locals, Owner(a.Key, a.Value), a.Key), StringComparer.Ordinal);
     }

@@ -13,7 +13,7 @@ internal sealed class ProtoMessages(ModelNames names, IReadOnlyDictionary<string
             return new ProtoMessageModel
             {
                 Name = name, CSharpName = CSharpName(name), Description = description, Fields = [], RecordTypeName = null,
-                IsWrapper = false, ToProtoMethod = "To" + name, IsEmpty = true,
+                IsWrapper = false, ToProtoMethod = "To" + name, IsEmpty = true, WrapperToProto = null, WrapperFromProto = null,
             };
         }
 
@@ -22,17 +22,43 @@ internal sealed class ProtoMessages(ModelNames names, IReadOnlyDictionary<string
             return ForRecord(name, record, "To" + name);
         }
 
+        // A primitive, Any or collection travels in the field value; a collection is a repeated or map field, as a record's
+        // attribute of that type would be (the format refuses nested collections over gRPC: SG5005).
+        var type = use.Type;
+        var conversion = Conversion(type.Element ?? type);
+        var keyConversion = type.Key is { } key ? Conversion(key) : ProtoConversion.Identity;
         var field = new ProtoFieldModel
         {
-            Name = "value", Number = 1, Type = use.Type, ProtoType = ProtoType(use.Type), Label = "", CSharpName = "Value", Description = [], IsRepeated = false,
-            IsMap = false, HasPresenceFlag = false, IsMessage = use.Type.IsAny, Property = null, Conversion = Conversion(use.Type),
+            Name = "value", Number = 1, Type = type, ProtoType = ProtoType(type), Label = type.IsArray ? "repeated " : "", CSharpName = "Value", Description = [],
+            IsRepeated = type.IsArray, IsMap = type.IsMap, HasPresenceFlag = false, IsMessage = type.IsAny, Property = null, Conversion = conversion,
+            KeyConversion = keyConversion,
         };
         return new ProtoMessageModel
         {
             Name = name, CSharpName = CSharpName(name), Description = description, Fields = [field], RecordTypeName = use.TypeName,
             IsWrapper = true, ToProtoMethod = "To" + name, IsEmpty = false,
+            WrapperToProto = WrapperToProto(type, conversion, keyConversion),
+            WrapperFromProto = WrapperFromProto(type, conversion, keyConversion),
         };
     }
+
+    /// <summary>The wrapper's initializer of <c>Value</c> from <c>value</c>: an assignment, or the items a repeated or map field adds.</summary>
+    private static string WrapperToProto(TypeRefModel type, ProtoConversion conversion, ProtoConversion keyConversion) => type.Kind switch
+    {
+        TypeKind.Array when conversion.IsIdentity => "Value = { value }",
+        TypeKind.Array => $"Value = {{ value.Select(static item => {conversion.ToProtoPrefix}item{conversion.ToProtoSuffix}) }}",
+        TypeKind.Map => $"Value = {{ value.ToDictionary(static entry => {keyConversion.ToProtoPrefix}entry.Key{keyConversion.ToProtoSuffix}, static entry => {conversion.ToProtoPrefix}entry.Value{conversion.ToProtoSuffix}) }}",
+        _ => $"Value = {conversion.ToProtoPrefix}value{conversion.ToProtoSuffix}",
+    };
+
+    /// <summary>The wrapper's value read back from <c>message.Value</c>.</summary>
+    private static string WrapperFromProto(TypeRefModel type, ProtoConversion conversion, ProtoConversion keyConversion) => type.Kind switch
+    {
+        TypeKind.Array when conversion.IsIdentity => "[.. message.Value]",
+        TypeKind.Array => $"[.. message.Value.Select(static item => {conversion.FromProtoPrefix}item{conversion.FromProtoSuffix})]",
+        TypeKind.Map => $"message.Value.ToDictionary(static entry => {keyConversion.FromProtoPrefix}entry.Key{keyConversion.FromProtoSuffix}, static entry => {conversion.FromProtoPrefix}entry.Value{conversion.FromProtoSuffix})",
+        _ => $"{conversion.FromProtoPrefix}message.Value{conversion.FromProtoSuffix}",
+    };
 
     /// <summary>A message carrying a record's attributes as fields, numbered as the design numbers them.</summary>
     public ProtoMessageModel ForRecord(string name, TypeModel record, string toProtoMethod)
@@ -49,7 +75,10 @@ internal sealed class ProtoMessages(ModelNames names, IReadOnlyDictionary<string
             RecordTypeName = record.Name,
             IsWrapper = false,
             ToProtoMethod = toProtoMethod,
-            IsEmpty = fields.Count == 0,
+            WrapperToProto = null,
+            WrapperFromProto = null,
+            // A record without attributes still converts (to and from an empty message): only a method's missing payload or result has no value.
+            IsEmpty = false,
         };
     }
 

@@ -46,14 +46,27 @@ internal sealed class ProtoNamer(ModelContext context, NameRegistry registry, IR
             }
         }
 
-        var messages = objects.Where(shared.Contains).ToDictionary(o => o, o => package.Allocate(
-            new NameOwner(o.TypeName is null ? o.Description : $"type '{o.TypeName}'", o.Owner.NameSpan),
-            ProtoNaming.ToProtoIdentifier(recordNames[o]) ?? "Message",
-            (ProtoNaming.ToProtoIdentifier(recordNames[o]) ?? "") + "Message"));
+        var messages = objects.Where(shared.Contains).ToDictionary(o => o, o => MessageName(package, o));
         carried.UnionWith(shared);
         var values = registry.Add($"enum values of package {context.ProtoPackage}", IdentifierSyntax.Proto);
         var named = enums.Select(e => e.Uses.Any(u => carried.Contains(u.Owner)) ? ProtoEnum(e, package, values) : e).ToList();
         return new ProtoNames(messages, objects.ToDictionary(o => o, Fields), named);
+    }
+
+    /// <summary>
+    /// A record's message: its ASCII name, unless protoc's C# class for it would declare a member of that name (CS0542):
+    /// one every message has (<c>Clone</c>, <c>Parser</c>, <c>Descriptor</c>...) or one of its own fields'
+    /// (<c>HasTopic</c> beside an optional <c>topic</c>). Then, or when the name is taken, <c>{Name}Message</c>.
+    /// </summary>
+    private string MessageName(NameScope package, DesignObject type)
+    {
+        var owner = new NameOwner(type.TypeName is null ? type.Description : $"type '{type.TypeName}'", type.Owner.NameSpan);
+        var name = ProtoNaming.ToProtoIdentifier(recordNames[type]);
+        var members = type.Attributes.Where(a => a.Value.Field is not null)
+            .SelectMany(a => ProtoNaming.CSharpMembers(ProtoNaming.FieldName(a.Key, a.Value.Field!.Value), hasPresence: true).Skip(1));
+        return name is null || ReservedNames.ProtocMessageMembers.Contains(name) || members.Contains(name, StringComparer.Ordinal)
+            ? package.Allocate(owner, (name ?? "") + "Message")
+            : package.Allocate(owner, name, name + "Message");
     }
 
     /// <summary>

@@ -51,7 +51,7 @@ internal sealed class ServicePass(
 
         string[] When(bool condition, params string[] namespaces) => condition ? namespaces : [];
 
-        var raw = methods.Any(m => m.HasBodyParameter);
+        var raw = methods.Any(m => m.IsRawRequest || m.IsRawResponse);
         var http = methods.Where(m => m.Http is not null).ToList();
         var grpc = methods.Where(m => m.Grpc is not null).ToList();
         string[] tasks = ["System.CodeDom.Compiler", "System.Threading", "System.Threading.Tasks"];

@@ -77,7 +77,7 @@ internal sealed class HttpRules(ValidationContext context)
 
         CheckPayloadMapping(method, http, verb, route, pathSpan, payloadType, payload, isStreaming);
         CheckServerSentEvents(method, http, payload, result);
-        CheckRawBodies(method, http, verb);
+        CheckRawBodies(method, http, verb, resultType, result);
 
         if (http.Response is { } response)
         {
@@ -250,7 +250,7 @@ internal sealed class HttpRules(ValidationContext context)
         }
     }
 
-    private void CheckRawBodies(DesignMethod method, DesignMethodHttp http, HttpVerb verb)
+    private void CheckRawBodies(DesignMethod method, DesignMethodHttp http, HttpVerb verb, TypeExpression? resultType, DesignObject? result)
     {
         foreach (var (key, enabled) in new[] { ("skipRequestBodyEncodeDecode", http.SkipRequestBodyEncodeDecode), ("skipResponseBodyEncodeDecode", http.SkipResponseBodyEncodeDecode) })
         {
@@ -276,9 +276,35 @@ internal sealed class HttpRules(ValidationContext context)
             {
                 context.Report(DiagnosticDescriptors.RawBodyNotAllowed, span, key, method.Name, "the raw body replaces 'body'");
             }
-            else if (key == "skipResponseBodyEncodeDecode" && method.Result is not null)
+            else if (key == "skipResponseBodyEncodeDecode" && resultType is not null)
             {
-                context.Report(DiagnosticDescriptors.RawBodyNotAllowed, span, key, method.Name, "a raw response carries no result: write everything the client needs into the body");
+                CheckRawResponseResult(method, http, span, resultType, result);
+            }
+        }
+    }
+
+    /// <summary>
+    /// A raw response's body is the handler's bytes, so its result can only travel in response headers (Goa's
+    /// upload_download: <c>length</c> in <c>Content-Length</c>): an object whose every attribute maps to one.
+    /// </summary>
+    private void CheckRawResponseResult(DesignMethod method, DesignMethodHttp http, SourceSpan span, TypeExpression resultType, DesignObject? result)
+    {
+        const string Key = "skipResponseBodyEncodeDecode";
+        if (result is null)
+        {
+            context.Report(
+                DiagnosticDescriptors.RawBodyNotAllowed, span, Key, method.Name,
+                $"the result ({resultType}) would travel in response headers beside the raw body: make it an object whose attributes map to response headers");
+            return;
+        }
+
+        foreach (var (name, attribute) in result.Attributes)
+        {
+            if (http.Response?.Headers?.ContainsKey(name) != true)
+            {
+                context.Report(
+                    DiagnosticDescriptors.RawBodyNotAllowed, attribute.NameSpan, Key, method.Name,
+                    $"result attribute '{name}' is not mapped to a response header, and the raw body has no room for it: map it in 'response: {{ headers: {{ {name}: ... }} }}'");
             }
         }
     }

@@ -65,7 +65,7 @@ public static partial class LoggerHttpEndpoints
     private static SubscribePayload DecodeSubscribe(HttpContext context)
     {
         Runtime::ValidationErrors? errors = null;
-        var topic = Runtime::Parameters.ParseString(context.Request.RouteValues["topic"] as string, "topic", ref errors);
+        var topic = Runtime::Parameters.ParseString(Runtime::HttpParameters.PathValue(context, "topic", 2), "topic", ref errors);
         Runtime::Check.Present(ref errors, "topic", topic);
         var payload = new SubscribePayload
         {
@@ -118,7 +118,7 @@ public static partial class LoggerHttpEndpoints
     private static EventsPayload DecodeEvents(HttpContext context)
     {
         Runtime::ValidationErrors? errors = null;
-        var topic = Runtime::Parameters.ParseString(context.Request.RouteValues["topic"] as string, "topic", ref errors);
+        var topic = Runtime::Parameters.ParseString(Runtime::HttpParameters.PathValue(context, "topic", 2), "topic", ref errors);
         var since = Runtime::Parameters.ParseString(context.Request.Headers["Last-Event-ID"], "since", ref errors);
         Runtime::Check.Present(ref errors, "topic", topic);
         var payload = new EventsPayload
@@ -155,7 +155,7 @@ public static partial class LoggerHttpEndpoints
     private static UploadPayload DecodeUpload(HttpContext context)
     {
         Runtime::ValidationErrors? errors = null;
-        var topic = Runtime::Parameters.ParseString(context.Request.RouteValues["topic"] as string, "topic", ref errors);
+        var topic = Runtime::Parameters.ParseString(Runtime::HttpParameters.PathValue(context, "topic", 2), "topic", ref errors);
         Runtime::Check.Present(ref errors, "topic", topic);
         var payload = new UploadPayload
         {
@@ -182,7 +182,7 @@ public static partial class LoggerHttpEndpoints
     private static DownloadPayload DecodeDownload(HttpContext context)
     {
         Runtime::ValidationErrors? errors = null;
-        var topic = Runtime::Parameters.ParseString(context.Request.RouteValues["topic"] as string, "topic", ref errors);
+        var topic = Runtime::Parameters.ParseString(Runtime::HttpParameters.PathValue(context, "topic", 2), "topic", ref errors);
         Runtime::Check.Present(ref errors, "topic", topic);
         var payload = new DownloadPayload
         {
@@ -208,7 +208,7 @@ public static partial class LoggerHttpEndpoints
     private static RecentPayload DecodeRecent(HttpContext context)
     {
         Runtime::ValidationErrors? errors = null;
-        var topic = Runtime::Parameters.ParseString(context.Request.RouteValues["topic"] as string, "topic", ref errors);
+        var topic = Runtime::Parameters.ParseString(Runtime::HttpParameters.PathValue(context, "topic", 1), "topic", ref errors);
         var limit = Runtime::Parameters.ParseInt32(context.Request.Query["limit"], "limit", ref errors);
         Runtime::Check.Present(ref errors, "topic", topic);
         var payload = new RecentPayload

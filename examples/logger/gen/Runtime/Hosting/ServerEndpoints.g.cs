@@ -6,8 +6,10 @@
 
 namespace Acme.Logger.Runtime;
 
+using global::System;
 using global::System.Globalization;
 using global::System.Net;
+using global::System.Text;
 using global::Microsoft.AspNetCore.Server.Kestrel.Core;
 using global::Microsoft.Extensions.Configuration;
 
@@ -49,6 +51,13 @@ public sealed record ServerEndpoints(string HttpHost, int HttpPort, string GrpcH
 
     public void Listen(KestrelServerOptions kestrel)
     {
+        ArgumentNullException.ThrowIfNull(kestrel);
+
+        // Header values (and gRPC metadata) are UTF-8 both ways, the bytes Goa's Go clients and servers send for a string
+        // with non-ASCII letters; Kestrel's default refuses such a request outright (400), before any validation could
+        // name the header, and fails a response that sets one.
+        kestrel.RequestHeaderEncodingSelector = _ => Encoding.UTF8;
+        kestrel.ResponseHeaderEncodingSelector = _ => Encoding.UTF8;
         if (HasHttp)
         {
             Listen(kestrel, HttpHost, HttpPort, HttpProtocols.Http1);

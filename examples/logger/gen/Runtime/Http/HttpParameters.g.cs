@@ -6,9 +6,12 @@
 
 namespace Acme.Logger.Runtime;
 
+using global::System;
 using global::System.Collections.Generic;
 using global::System.Linq;
 using global::System.Net.Http;
+using global::Microsoft.AspNetCore.Http;
+using global::Microsoft.AspNetCore.Http.Features;
 using global::Microsoft.Extensions.Primitives;
 
 /// <summary>
@@ -65,7 +68,43 @@ public static class HttpParameters
     public delegate T? ParseReference<T>(string? raw, string field, ref ValidationErrors? errors)
         where T : class;
 
-    /// <summary>The first value of a response header, or null.</summary>
+    /// <summary>
+    /// The text of the path parameter <paramref name="key"/>, <paramref name="segmentFromEnd"/> segments from the end of the
+    /// path (1 = last). Kestrel decodes the path it routes on except <c>%2F</c>, so a value holding '/' would reach the
+    /// handler as "%2F", and one holding "%2F" too; when the routed value holds such an escape, the segment is read from
+    /// the raw request target and unescaped once, as the client escaped it (<see cref="HttpUri.Segment"/>).
+    /// </summary>
+    public static string? PathValue(HttpContext context, string key, int segmentFromEnd)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var routed = context.Request.RouteValues[key] as string;
+        if (routed is null || !routed.Contains("%2F", StringComparison.OrdinalIgnoreCase)
+            || context.Features.Get<IHttpRequestFeature>()?.RawTarget is not { Length: > 0 } target || target[0] != '/')
+        {
+            return routed;
+        }
+
+        var query = target.IndexOf('?', StringComparison.Ordinal);
+        var segments = (query < 0 ? target : target[..query]).TrimEnd('/').Split('/');
+        return segments.Length > segmentFromEnd ? Uri.UnescapeDataString(segments[^segmentFromEnd]) : routed;
+    }
+
+    /// <summary>
+    /// Adds a request header a payload attribute maps to, unvalidated (the value is the attribute's text, sent as is). A
+    /// content header (<c>Content-Type</c> of a raw body, <c>Content-Language</c>...) goes to the request's content, which
+    /// must therefore be set first; a request without a body gets an empty one to carry it.
+    /// </summary>
+    public static void AddHeader(HttpRequestMessage request, string name, string value)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!request.Headers.TryAddWithoutValidation(name, value))
+        {
+            request.Content ??= new ByteArrayContent([]);
+            request.Content.Headers.TryAddWithoutValidation(name, value);
+        }
+    }
+
+    /// <summary>The first value of a response header, or null; content headers (<c>Content-Length</c>, <c>Content-Type</c>...) included.</summary>
     public static string? HeaderValue(HttpResponseMessage response, string name) =>
-        response.Headers.TryGetValues(name, out var values) ? Enumerable.FirstOrDefault(values) : null;
+        response.Headers.TryGetValues(name, out var values) || response.Content.Headers.TryGetValues(name, out values) ? Enumerable.FirstOrDefault(values) : null;
 }

@@ -25,9 +25,25 @@ public sealed class HttpUri
         return this;
     }
 
-    /// <summary>Appends a path parameter, escaped so that any value arrives as one segment.</summary>
-    public HttpUri Segment(string value)
+    /// <summary>
+    /// Appends the path parameter <paramref name="field"/>, escaped so that any value arrives as one segment (reserved
+    /// characters, '%', spaces and non-ASCII as UTF-8 escapes). The values no route can carry are refused here, as a
+    /// <see cref="ValidationException"/> at the attribute rather than a 404 from the server: the empty string
+    /// (<c>/items/</c> matches no <c>/items/{id}</c>) and the dot segments <c>.</c> and <c>..</c>, which every URI stack
+    /// removes (RFC 3986 5.2.4), Go's and Kestrel's included, escaped or not.
+    /// </summary>
+    public HttpUri Segment(string value, string field)
     {
+        ArgumentNullException.ThrowIfNull(value);
+        if (value is "" or "." or "..")
+        {
+            var errors = new ValidationErrors();
+            errors.Add("invalid_field_type", field, value.Length == 0
+                ? "is empty, and a path parameter cannot be: no route matches an empty segment"
+                : $"is \"{value}\", a dot segment, which URIs remove: no route can carry it");
+            throw errors.ToException();
+        }
+
         _text.Append(Uri.EscapeDataString(value));
         return this;
     }

@@ -27,15 +27,15 @@ public sealed partial class ChatHttpClient(HttpClient httpClient, Runtime::Strea
     public async Task<JoinResult> JoinAsync(JoinPayload payload, CancellationToken cancellationToken = default)
     {
         Runtime::Validation.ThrowIfInvalid(payload);
-        var uri = new Runtime::HttpUri().Literal("/api/rooms/").Segment(payload.Room).Literal("/members");
+        var uri = new Runtime::HttpUri().Literal("/api/rooms/").Segment(payload.Room, "room").Literal("/members");
         using var request = new HttpRequestMessage(HttpMethod.Post, uri.ToString());
-        request.Headers.TryAddWithoutValidation("Authorization", payload.Token);
         var requestBody = new JoinRequestBody
         {
             Profile = payload.Profile,
             Notify = payload.Notify,
         };
         request.Content = JsonContent.Create(requestBody, ChatJsonContext.Default.JoinRequestBody);
+        Runtime::HttpParameters.AddHeader(request, "Authorization", payload.Token);
         using var response = await Runtime::HttpCalls.SendAsync(httpClient, request, cancellationToken).ConfigureAwait(false);
         var responseBody = await Runtime::HttpCalls.ReadBodyAsync(response, ChatJsonReader.JoinResponseBody, cancellationToken).ConfigureAwait(false);
         Runtime::ValidationErrors? errors = null;
@@ -50,7 +50,7 @@ public sealed partial class ChatHttpClient(HttpClient httpClient, Runtime::Strea
     public async Task<HistoryResult> HistoryAsync(HistoryPayload payload, CancellationToken cancellationToken = default)
     {
         Runtime::Validation.ThrowIfInvalid(payload);
-        var uri = new Runtime::HttpUri().Literal("/api/rooms/").Segment(payload.Room).Literal("/messages");
+        var uri = new Runtime::HttpUri().Literal("/api/rooms/").Segment(payload.Room, "room").Literal("/messages");
         uri.Query("limit", Runtime::Parameters.FormatInt32(payload.Limit));
         if (payload.Before is { } before)
         {
@@ -70,7 +70,7 @@ public sealed partial class ChatHttpClient(HttpClient httpClient, Runtime::Strea
     public async Task<IListenClientStream> ListenAsync(ListenPayload payload, CancellationToken cancellationToken = default)
     {
         Runtime::Validation.ThrowIfInvalid(payload);
-        var uri = new Runtime::HttpUri().Literal("/api/rooms/").Segment(payload.Room).Literal("/listen");
+        var uri = new Runtime::HttpUri().Literal("/api/rooms/").Segment(payload.Room, "room").Literal("/listen");
         if (payload.View is { } view)
         {
             uri.Query("view", Runtime::Parameters.FormatEnum(view));
@@ -87,7 +87,7 @@ public sealed partial class ChatHttpClient(HttpClient httpClient, Runtime::Strea
     public async Task<ITickerClientStream> TickerAsync(TickerPayload payload, CancellationToken cancellationToken = default)
     {
         Runtime::Validation.ThrowIfInvalid(payload);
-        var uri = new Runtime::HttpUri().Literal("/api/rooms/").Segment(payload.Room).Literal("/ticker");
+        var uri = new Runtime::HttpUri().Literal("/api/rooms/").Segment(payload.Room, "room").Literal("/ticker");
         var connection = await Runtime::WebSocketConnection.ConnectAsync(httpClient, uri.ToString(), null, _options, cancellationToken).ConfigureAwait(false);
         return new TickerClientStream(connection);
     }
@@ -99,10 +99,10 @@ public sealed partial class ChatHttpClient(HttpClient httpClient, Runtime::Strea
     public async Task<ISendClientStream> SendAsync(SendPayload payload, CancellationToken cancellationToken = default)
     {
         Runtime::Validation.ThrowIfInvalid(payload);
-        var uri = new Runtime::HttpUri().Literal("/api/rooms/").Segment(payload.Room).Literal("/send");
+        var uri = new Runtime::HttpUri().Literal("/api/rooms/").Segment(payload.Room, "room").Literal("/send");
         var connection = await Runtime::WebSocketConnection.ConnectAsync(httpClient, uri.ToString(), request =>
         {
-            request.Headers.TryAddWithoutValidation("Authorization", payload.Token);
+            Runtime::HttpParameters.AddHeader(request, "Authorization", payload.Token);
         }, _options, cancellationToken).ConfigureAwait(false);
         return new SendClientStream(connection);
     }
@@ -114,7 +114,7 @@ public sealed partial class ChatHttpClient(HttpClient httpClient, Runtime::Strea
     public async Task<ITypingClientStream> TypingAsync(TypingPayload payload, CancellationToken cancellationToken = default)
     {
         Runtime::Validation.ThrowIfInvalid(payload);
-        var uri = new Runtime::HttpUri().Literal("/api/rooms/").Segment(payload.Room).Literal("/typing");
+        var uri = new Runtime::HttpUri().Literal("/api/rooms/").Segment(payload.Room, "room").Literal("/typing");
         var connection = await Runtime::WebSocketConnection.ConnectAsync(httpClient, uri.ToString(), null, _options, cancellationToken).ConfigureAwait(false);
         return new TypingClientStream(connection);
     }
@@ -126,7 +126,7 @@ public sealed partial class ChatHttpClient(HttpClient httpClient, Runtime::Strea
     public async Task<IConverseClientStream> ConverseAsync(ConversePayload payload, CancellationToken cancellationToken = default)
     {
         Runtime::Validation.ThrowIfInvalid(payload);
-        var uri = new Runtime::HttpUri().Literal("/api/rooms/").Segment(payload.Room).Literal("/converse");
+        var uri = new Runtime::HttpUri().Literal("/api/rooms/").Segment(payload.Room, "room").Literal("/converse");
         var connection = await Runtime::WebSocketConnection.ConnectAsync(httpClient, uri.ToString(), null, _options, cancellationToken).ConfigureAwait(false);
         return new ConverseClientStream(connection);
     }
@@ -138,12 +138,12 @@ public sealed partial class ChatHttpClient(HttpClient httpClient, Runtime::Strea
     public async Task<IFeedClientStream> FeedAsync(FeedPayload payload, CancellationToken cancellationToken = default)
     {
         Runtime::Validation.ThrowIfInvalid(payload);
-        var uri = new Runtime::HttpUri().Literal("/api/rooms/").Segment(payload.Room).Literal("/feed");
+        var uri = new Runtime::HttpUri().Literal("/api/rooms/").Segment(payload.Room, "room").Literal("/feed");
         var (response, body) = await FeedClientStream.OpenAsync(httpClient, uri.ToString(), request =>
         {
             if (payload.After is { } after)
             {
-                request.Headers.TryAddWithoutValidation("Last-Event-ID", after);
+                Runtime::HttpParameters.AddHeader(request, "Last-Event-ID", after);
             }
         }, cancellationToken).ConfigureAwait(false);
         return new FeedClientStream(response, body);
@@ -156,7 +156,7 @@ public sealed partial class ChatHttpClient(HttpClient httpClient, Runtime::Strea
     public async Task<AttachResult> AttachAsync(AttachPayload payload, Stream body, CancellationToken cancellationToken = default)
     {
         Runtime::Validation.ThrowIfInvalid(payload);
-        var uri = new Runtime::HttpUri().Literal("/api/rooms/").Segment(payload.Room).Literal("/attachments/").Segment(payload.Name);
+        var uri = new Runtime::HttpUri().Literal("/api/rooms/").Segment(payload.Room, "room").Literal("/attachments/").Segment(payload.Name, "name");
         using var request = new HttpRequestMessage(HttpMethod.Put, uri.ToString());
         request.Content = new StreamContent(body);
         using var response = await Runtime::HttpCalls.SendAsync(httpClient, request, cancellationToken).ConfigureAwait(false);
@@ -166,7 +166,7 @@ public sealed partial class ChatHttpClient(HttpClient httpClient, Runtime::Strea
     public async Task<Stream> ExportAsync(ExportPayload payload, CancellationToken cancellationToken = default)
     {
         Runtime::Validation.ThrowIfInvalid(payload);
-        var uri = new Runtime::HttpUri().Literal("/api/rooms/").Segment(payload.Room).Literal("/export");
+        var uri = new Runtime::HttpUri().Literal("/api/rooms/").Segment(payload.Room, "room").Literal("/export");
         using var request = new HttpRequestMessage(HttpMethod.Get, uri.ToString());
         var response = await Runtime::HttpCalls.SendAsync(httpClient, request, cancellationToken).ConfigureAwait(false);
         return await Runtime::HttpCalls.ReadStreamAsync(response, cancellationToken).ConfigureAwait(false);
@@ -185,7 +185,7 @@ public sealed partial class ChatHttpClient(HttpClient httpClient, Runtime::Strea
     public async Task RenameAsync(RenamePayload payload, CancellationToken cancellationToken = default)
     {
         Runtime::Validation.ThrowIfInvalid(payload);
-        var uri = new Runtime::HttpUri().Literal("/api/rooms/").Segment(payload.Room);
+        var uri = new Runtime::HttpUri().Literal("/api/rooms/").Segment(payload.Room, "room");
         using var request = new HttpRequestMessage(HttpMethod.Patch, uri.ToString());
         request.Content = JsonContent.Create(payload.Title, ChatJsonContext.Default.String);
         using var response = await Runtime::HttpCalls.SendAsync(httpClient, request, cancellationToken).ConfigureAwait(false);

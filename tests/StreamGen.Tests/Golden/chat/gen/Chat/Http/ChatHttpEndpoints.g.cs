@@ -101,7 +101,7 @@ public static partial class ChatHttpEndpoints
     private static async Task<JoinPayload> DecodeJoinAsync(HttpContext context)
     {
         Runtime::ValidationErrors? errors = null;
-        var room = Runtime::Parameters.ParseString(context.Request.RouteValues["room"] as string, "room", ref errors);
+        var room = Runtime::Parameters.ParseString(Runtime::HttpParameters.PathValue(context, "room", 2), "room", ref errors);
         var token = Runtime::Parameters.ParseString(context.Request.Headers["Authorization"], "token", ref errors);
         Runtime::Check.Present(ref errors, "room", room);
         Runtime::Check.Present(ref errors, "token", token);
@@ -135,7 +135,7 @@ public static partial class ChatHttpEndpoints
     private static HistoryPayload DecodeHistory(HttpContext context)
     {
         Runtime::ValidationErrors? errors = null;
-        var room = Runtime::Parameters.ParseString(context.Request.RouteValues["room"] as string, "room", ref errors);
+        var room = Runtime::Parameters.ParseString(Runtime::HttpParameters.PathValue(context, "room", 2), "room", ref errors);
         var limit = Runtime::Parameters.ParseInt32(context.Request.Query["limit"], "limit", ref errors);
         var before = Runtime::Parameters.ParseInt64(context.Request.Query["before"], "before", ref errors);
         var tags = Runtime::HttpParameters.ParseReferenceArray<string>(context.Request.Query["tags"], "tags", Runtime::Parameters.ParseString, ref errors);
@@ -159,7 +159,7 @@ public static partial class ChatHttpEndpoints
     private static ListenPayload DecodeListen(HttpContext context)
     {
         Runtime::ValidationErrors? errors = null;
-        var room = Runtime::Parameters.ParseString(context.Request.RouteValues["room"] as string, "room", ref errors);
+        var room = Runtime::Parameters.ParseString(Runtime::HttpParameters.PathValue(context, "room", 2), "room", ref errors);
         var view = Runtime::Parameters.ParseEnum<View>(context.Request.Query["view"], "view", ref errors);
         Runtime::Check.Present(ref errors, "room", room);
         var payload = new ListenPayload
@@ -183,7 +183,7 @@ public static partial class ChatHttpEndpoints
     private static TickerPayload DecodeTicker(HttpContext context)
     {
         Runtime::ValidationErrors? errors = null;
-        var room = Runtime::Parameters.ParseString(context.Request.RouteValues["room"] as string, "room", ref errors);
+        var room = Runtime::Parameters.ParseString(Runtime::HttpParameters.PathValue(context, "room", 2), "room", ref errors);
         Runtime::Check.Present(ref errors, "room", room);
         var payload = new TickerPayload
         {
@@ -205,7 +205,7 @@ public static partial class ChatHttpEndpoints
     private static SendPayload DecodeSend(HttpContext context)
     {
         Runtime::ValidationErrors? errors = null;
-        var room = Runtime::Parameters.ParseString(context.Request.RouteValues["room"] as string, "room", ref errors);
+        var room = Runtime::Parameters.ParseString(Runtime::HttpParameters.PathValue(context, "room", 2), "room", ref errors);
         var token = Runtime::Parameters.ParseString(context.Request.Headers["Authorization"], "token", ref errors);
         Runtime::Check.Present(ref errors, "room", room);
         Runtime::Check.Present(ref errors, "token", token);
@@ -230,7 +230,7 @@ public static partial class ChatHttpEndpoints
     private static TypingPayload DecodeTyping(HttpContext context)
     {
         Runtime::ValidationErrors? errors = null;
-        var room = Runtime::Parameters.ParseString(context.Request.RouteValues["room"] as string, "room", ref errors);
+        var room = Runtime::Parameters.ParseString(Runtime::HttpParameters.PathValue(context, "room", 2), "room", ref errors);
         Runtime::Check.Present(ref errors, "room", room);
         var payload = new TypingPayload
         {
@@ -252,7 +252,7 @@ public static partial class ChatHttpEndpoints
     private static ConversePayload DecodeConverse(HttpContext context)
     {
         Runtime::ValidationErrors? errors = null;
-        var room = Runtime::Parameters.ParseString(context.Request.RouteValues["room"] as string, "room", ref errors);
+        var room = Runtime::Parameters.ParseString(Runtime::HttpParameters.PathValue(context, "room", 2), "room", ref errors);
         Runtime::Check.Present(ref errors, "room", room);
         var payload = new ConversePayload
         {
@@ -274,7 +274,7 @@ public static partial class ChatHttpEndpoints
     private static FeedPayload DecodeFeed(HttpContext context)
     {
         Runtime::ValidationErrors? errors = null;
-        var room = Runtime::Parameters.ParseString(context.Request.RouteValues["room"] as string, "room", ref errors);
+        var room = Runtime::Parameters.ParseString(Runtime::HttpParameters.PathValue(context, "room", 2), "room", ref errors);
         var after = Runtime::Parameters.ParseString(context.Request.Headers["Last-Event-ID"], "after", ref errors);
         Runtime::Check.Present(ref errors, "room", room);
         var payload = new FeedPayload
@@ -311,8 +311,8 @@ public static partial class ChatHttpEndpoints
     private static AttachPayload DecodeAttach(HttpContext context)
     {
         Runtime::ValidationErrors? errors = null;
-        var room = Runtime::Parameters.ParseString(context.Request.RouteValues["room"] as string, "room", ref errors);
-        var pName = Runtime::Parameters.ParseString(context.Request.RouteValues["name"] as string, "name", ref errors);
+        var room = Runtime::Parameters.ParseString(Runtime::HttpParameters.PathValue(context, "room", 3), "room", ref errors);
+        var pName = Runtime::Parameters.ParseString(Runtime::HttpParameters.PathValue(context, "name", 1), "name", ref errors);
         Runtime::Check.Present(ref errors, "room", room);
         Runtime::Check.Present(ref errors, "name", pName);
         var payload = new AttachPayload
@@ -341,7 +341,7 @@ public static partial class ChatHttpEndpoints
     private static ExportPayload DecodeExport(HttpContext context)
     {
         Runtime::ValidationErrors? errors = null;
-        var room = Runtime::Parameters.ParseString(context.Request.RouteValues["room"] as string, "room", ref errors);
+        var room = Runtime::Parameters.ParseString(Runtime::HttpParameters.PathValue(context, "room", 2), "room", ref errors);
         Runtime::Check.Present(ref errors, "room", room);
         var payload = new ExportPayload
         {
@@ -389,7 +389,7 @@ public static partial class ChatHttpEndpoints
     private static async Task<RenamePayload> DecodeRenameAsync(HttpContext context)
     {
         Runtime::ValidationErrors? errors = null;
-        var room = Runtime::Parameters.ParseString(context.Request.RouteValues["room"] as string, "room", ref errors);
+        var room = Runtime::Parameters.ParseString(Runtime::HttpParameters.PathValue(context, "room", 1), "room", ref errors);
         Runtime::Check.Present(ref errors, "room", room);
         var body = await Runtime::HttpBody.ReadAsync(context, ChatJsonReader.String);
         Runtime::Check.Present(ref errors, "body", body);

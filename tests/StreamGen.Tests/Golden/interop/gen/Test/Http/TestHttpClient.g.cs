@@ -77,7 +77,7 @@ public sealed partial class TestHttpClient(HttpClient httpClient, Runtime::Strea
         {
             if (payload.Tag is { } tag)
             {
-                request.Headers.TryAddWithoutValidation("X-Tag", tag);
+                Runtime::HttpParameters.AddHeader(request, "X-Tag", tag);
             }
         }, _options, cancellationToken).ConfigureAwait(false);
         return new FullDuplexCallClientStream(connection);
