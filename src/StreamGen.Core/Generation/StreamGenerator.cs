@@ -108,9 +108,10 @@ public static class StreamGenerator
 
         if (copyRuntime)
         {
+            // The C# output (not the TypeScript folder) carries the runtime and the API's documents.
             files.AddRange(CopyRuntime(model, renderer, diagnostics));
+            files.AddRange(DocumentPlanner.Plan(model));
         }
-        files.AddRange(DocumentPlanner.Plan(model));
 
         // A broken shared partial fails every file that includes it; report each place once.
         diagnostics = DiagnosticBag.Of(diagnostics.Items.DistinctBy(d => d.ToString()));

@@ -13,8 +13,23 @@ public sealed class StreamGenWebSocketOptions
     /// <summary>Largest message accepted, in bytes; a larger one closes the stream with 1009.</summary>
     public int MaxMessageSize { get; set; } = 1024 * 1024;
 
-    /// <summary>Interval of keep-alive pings; zero turns them off.</summary>
+    /// <summary>Interval of the server's pings (RFC 6455 ping frames); zero turns them off.</summary>
     public TimeSpan KeepAliveInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How long the server waits for the pong that answers each ping; a client that does not answer in time (a half-open
+    /// connection) is dropped and its handler's token canceled. Zero only sends pings, with no deadline.
+    /// </summary>
+    public TimeSpan KeepAliveTimeout { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>Messages queued for a slow client before senders wait (with <see cref="SendHighWaterMark"/> for bytes).</summary>
+    public int SendQueueLimit { get; set; } = 1024;
+
+    /// <summary>
+    /// How long a client may take no bytes at all while the server has some for it; then it is cut off: close 1008
+    /// (<c>stalled: ...</c>) after what it was already sent, and the handler's token is canceled. Zero waits forever.
+    /// </summary>
+    public TimeSpan StallTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>How long the server waits for the client's close frame after sending its own.</summary>
     public TimeSpan CloseTimeout { get; set; } = TimeSpan.FromSeconds(5);

@@ -45,7 +45,8 @@ public static partial class LoggerServer
         builder.Services.AddSingleton(endpoints);
         builder.WebHost.ConfigureKestrel(kestrel => endpoints.Listen(kestrel));
         builder.Services.AddOptions<Runtime::StreamGenWebSocketOptions>().Bind(builder.Configuration.GetSection("StreamGen:Http"));
-        builder.Services.AddGrpc();
+        Runtime::GrpcServerSetup.AddOptions(builder.Services, builder.Configuration);
+        builder.Services.AddGrpc(options => options.Interceptors.Add<Runtime::GrpcStreamOptionsInterceptor>());
         Runtime::ServerHost.AddConsoleLogging(builder);
         return builder;
     }
