@@ -62,6 +62,13 @@ public sealed class WebSocketFrameWriter : IThreadPoolWorkItem
     public Action<StreamStalledException>? Stalled { get; set; }
 
     /// <summary>
+    /// Called when the WebSocket disposes <see cref="ControlStream"/> (its close, or its abort after a ping went
+    /// unanswered), before the connection is disposed: disposing an upgraded connection does not end a read in progress,
+    /// so the owner aborts the connection there when the WebSocket was aborted.
+    /// </summary>
+    public Action? ControlStreamClosing { get; set; }
+
+    /// <summary>
     /// The stream to build the receiving <see cref="WebSocket"/> on: reads come from the connection, and the control frames
     /// it writes (pong, close) go through this writer, so they can never interleave with a data frame.
     /// </summary>
@@ -372,13 +379,18 @@ public sealed class WebSocketFrameWriter : IThreadPoolWorkItem
         {
             if (disposing)
             {
+                writer.ControlStreamClosing?.Invoke();
                 writer._stream.Dispose();
             }
 
             base.Dispose(disposing);
         }
 
-        public override ValueTask DisposeAsync() => writer._stream.DisposeAsync();
+        public override ValueTask DisposeAsync()
+        {
+            writer.ControlStreamClosing?.Invoke();
+            return writer._stream.DisposeAsync();
+        }
     }
 
     /// <summary>A growable buffer from the shared pool; frames are built in place.</summary>

@@ -205,7 +205,11 @@ public abstract partial class WebSocketServerStream<TReceive, TSend> : IServerSt
     private async Task UpgradeCoreAsync()
     {
         var stream = await WebSocketAcceptor.AcceptAsync(_context, _view).ConfigureAwait(false);
-        var frames = new WebSocketFrameWriter(stream, _options.SendHighWaterMark, _options.SendQueueLimit, _options.StallTimeout) { Stalled = CutOff };
+        var frames = new WebSocketFrameWriter(stream, _options.SendHighWaterMark, _options.SendQueueLimit, _options.StallTimeout)
+        {
+            Stalled = CutOff,
+            ControlStreamClosing = AbortIfSocketAborted,
+        };
         _socket = WebSocket.CreateFromStream(frames.ControlStream, new WebSocketCreationOptions
         {
             IsServer = true,
@@ -399,6 +403,16 @@ public abstract partial class WebSocketServerStream<TReceive, TSend> : IServerSt
         _aborted.Cancel();
     }
 
+    /// <summary>The WebSocket gave up on the connection (a ping went unanswered): end the read in progress too.</summary>
+    private void AbortIfSocketAborted()
+    {
+        if (_socket?.State == WebSocketState.Aborted)
+        {
+            LogClientUnresponsive(_logger, _context.Request.Path);
+            _context.Abort();
+        }
+    }
+
     /// <summary>The client stopped reading: close with 1008 after what it was already sent; the handler's token is canceled.</summary>
     private void CutOff(StreamStalledException error)
     {
@@ -537,6 +551,9 @@ public abstract partial class WebSocketServerStream<TReceive, TSend> : IServerSt
 
     [LoggerMessage(4, LogLevel.Error, "The handler of {Path} failed (error id {Id})")]
     private static partial void LogHandlerFault(ILogger logger, Exception exception, PathString path, string id);
+
+    [LoggerMessage(6, LogLevel.Information, "Dropped stream {Path}: the client answered no ping in time, or the connection was aborted")]
+    private static partial void LogClientUnresponsive(ILogger logger, PathString path);
 
     [LoggerMessage(5, LogLevel.Information, "Closing stream {Path} with 1008: {Message}")]
     private static partial void LogClientStalled(ILogger logger, PathString path, string message);
