@@ -167,12 +167,20 @@ public sealed class LogBus(Microsoft.Extensions.Options.IOptions<LogBusOptions> 
         return topic;
     }
 
-    /// <summary>The id as a number, or gone: not an id, not issued by this process, or from the future.</summary>
+    /// <summary>
+    /// The id as a number, or gone: not an id, not issued by this process, or from the future. "0", before every id,
+    /// asks for a topic's whole history, which the bus can give while the topic has evicted nothing.
+    /// </summary>
     private long? ParseSince(string? since)
     {
         if (since is null)
         {
             return null;
+        }
+
+        if (since == "0")
+        {
+            return 0;
         }
 
         lock (_gate)

@@ -211,7 +211,7 @@ public sealed class HostilePeerTests(HostilePeerTests.Server fixture) : IClassFi
 
         public async Task InitializeAsync()
         {
-            _server = await LoggerServers.StartAsync([$"--StreamGen:Http:MaxMessageSize={MaxMessageSize}", "--StreamGen:Http:CloseTimeout=00:00:03"]);
+            _server = await LoggerServers.StartAsync([$"--StreamGen:Http:MaxMessageSize={MaxMessageSize}", "--StreamGen:Http:CloseTimeout=00:00:03", "--StreamGen:Http:UpgradesPerSecond=0"]);
             _http = new HttpClient { BaseAddress = _server.HttpAddress };
             Client = new LoggerHttpClient(_http);
         }

@@ -84,10 +84,16 @@ public sealed class ResumeTests(LoggerServerFixture fixture) : IClassFixture<Log
         var topic = NewTopic();
         await PublishAsync(client, topic, ["a", "b"]);
         var first = (await client.RecentAsync(new RecentPayload { Topic = topic })).Entries[0].Id;
+        await using (var whole = await client.SubscribeAsync(new SubscribePayload { Topic = topic, Since = "0" }))
+        {
+            Assert.Equal(["a", "b"], [(await whole.RecvAsync())!.Message, (await whole.RecvAsync())!.Message]);
+        }
+
         await PublishAsync(client, topic, ["c", "d", "e"]);
         var retained = (await client.RecentAsync(new RecentPayload { Topic = topic })).Entries;
 
         var error = await Assert.ThrowsAnyAsync<ServiceError>(() => client.SubscribeAsync(new SubscribePayload { Topic = topic, Since = first }));
+        AssertGoneStatus(transport, await Assert.ThrowsAnyAsync<ServiceError>(() => client.SubscribeAsync(new SubscribePayload { Topic = topic, Since = "0" })));
         await using var fromOldest = await client.SubscribeAsync(new SubscribePayload { Topic = topic, Since = IdOf(retained, "c") });
 
         Assert.Equal(["c", "d", "e"], retained.Select(e => e.Message));

@@ -33,7 +33,7 @@ public abstract class ServerSentEventsStream<T> : IServerStream, IStreamSender<T
     private readonly CancellationToken _stopping;
     private readonly CancellationTokenSource _aborted;
     private readonly Utf8JsonWriter _json = new(Stream.Null);
-    private readonly TimeSpan _stallTimeout;
+    private readonly StreamGenWebSocketOptions _options;
     private StreamStalledException? _stalled;
     private string? _view;
     private bool _started;
@@ -44,7 +44,7 @@ public abstract class ServerSentEventsStream<T> : IServerStream, IStreamSender<T
         _typeInfo = typeInfo;
         _stopping = context.RequestServices.GetService<IHostApplicationLifetime>()?.ApplicationStopping ?? default;
         _aborted = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping);
-        _stallTimeout = (context.RequestServices.GetService<IOptions<StreamGenWebSocketOptions>>()?.Value ?? new StreamGenWebSocketOptions()).StallTimeout;
+        _options = context.RequestServices.GetService<IOptions<StreamGenWebSocketOptions>>()?.Value ?? new StreamGenWebSocketOptions();
     }
 
     /// <summary>The handler's token: canceled when the client disconnects or the server shuts down.</summary>
@@ -77,6 +77,13 @@ public abstract class ServerSentEventsStream<T> : IServerStream, IStreamSender<T
     public async Task ServeAsync(Func<string, int> errorStatus, Func<CancellationToken, Task> handler)
     {
         ArgumentNullException.ThrowIfNull(handler);
+        var (admitted, lease) = await ClientStreamCounter.AdmitAsync(_context, _options.MaxStreamsPerClient).ConfigureAwait(false);
+        using var admission = lease;
+        if (!admitted)
+        {
+            return;
+        }
+
         Exception? failure = null;
         try
         {
@@ -129,7 +136,7 @@ public abstract class ServerSentEventsStream<T> : IServerStream, IStreamSender<T
             _json.Flush();
             writer.Write("\n\n"u8);
             var flush = writer.FlushAsync(cancellationToken);
-            if (!flush.IsCompleted && _stallTimeout > TimeSpan.Zero)
+            if (!flush.IsCompleted && _options.StallTimeout > TimeSpan.Zero)
             {
                 await WatchAsync(flush.AsTask(), writer).ConfigureAwait(false);
             }
@@ -149,11 +156,11 @@ public abstract class ServerSentEventsStream<T> : IServerStream, IStreamSender<T
     {
         try
         {
-            await flush.WaitAsync(_stallTimeout).ConfigureAwait(false);
+            await flush.WaitAsync(_options.StallTimeout).ConfigureAwait(false);
         }
         catch (TimeoutException)
         {
-            _stalled = StreamStalledException.NoProgress(_stallTimeout);
+            _stalled = StreamStalledException.NoProgress(_options.StallTimeout);
             writer.CancelPendingFlush();
             _aborted.Cancel();
             throw _stalled;

@@ -40,8 +40,20 @@ public sealed class StreamGenWebSocketOptions
     /// <summary>Received messages decoded ahead of the handler before the server stops reading the socket.</summary>
     public int ReceiveQueueCapacity { get; set; } = 64;
 
-    /// <summary>Origins allowed to open streams (browsers send Origin); empty allows all. Others are closed with 1008.</summary>
+    /// <summary>
+    /// Browser origins allowed to open streams besides the server's own and loopback ones (<c>*</c>: all); see
+    /// <see cref="OriginPolicy"/>. A stream from another origin is closed with 1008 (<c>forbidden: origin not allowed</c>).
+    /// </summary>
     public List<string> AllowedOrigins { get; set; } = [];
+
+    /// <summary>Streams (WebSocket and Server-Sent Events) one client address may have open at once; more get 429 <c>too_many_streams</c>. Zero: no limit.</summary>
+    public int MaxStreamsPerClient { get; set; } = 256;
+
+    /// <summary>WebSocket upgrades one client address may make per second on average (ASP.NET Core's rate limiter); more get 429 <c>rate_limited</c>. Zero: no limit.</summary>
+    public int UpgradesPerSecond { get; set; } = 100;
+
+    /// <summary>Upgrades one client address may make at once before <see cref="UpgradesPerSecond"/> applies (the token bucket's size).</summary>
+    public int UpgradeBurst { get; set; } = 200;
 
     /// <summary>Largest raw request body (skipRequestBodyEncodeDecode) in bytes; null means no limit, as raw bodies are streamed.</summary>
     public long? MaxRawRequestBodySize { get; set; }

@@ -44,7 +44,7 @@ public static partial class LoggerServer
         var endpoints = Runtime::ServerEndpoints.Read(builder.Configuration, DefaultHttpHost, DefaultHttpPort, DefaultGrpcHost, DefaultGrpcPort, hasHttp: true, hasGrpc: true);
         builder.Services.AddSingleton(endpoints);
         builder.WebHost.ConfigureKestrel(kestrel => endpoints.Listen(kestrel));
-        builder.Services.AddOptions<Runtime::StreamGenWebSocketOptions>().Bind(builder.Configuration.GetSection("StreamGen:Http"));
+        Runtime::HttpServerSetup.AddOptions(builder.Services, builder.Configuration);
         Runtime::GrpcServerSetup.AddOptions(builder.Services, builder.Configuration);
         builder.Services.AddGrpc(options => options.Interceptors.Add<Runtime::GrpcStreamOptionsInterceptor>());
         Runtime::ServerHost.AddConsoleLogging(builder);
@@ -55,6 +55,7 @@ public static partial class LoggerServer
     public static WebApplication MapLoggerServer(this WebApplication app)
     {
         var endpoints = app.Services.GetRequiredService<Runtime::ServerEndpoints>();
+        Runtime::HttpServerSetup.UseLimits(app);
         app.MapLogger().RequireHost(endpoints.HttpHostPattern);
         app.MapGrpcService<LoggerGrpcService>().RequireHost(endpoints.GrpcHostPattern);
         Runtime::ApiDocuments.Map(app, typeof(LoggerServer).Assembly, "/openapi.json", "Acme.Logger.openapi.json", "application/json").RequireHost(endpoints.HttpHostPattern);

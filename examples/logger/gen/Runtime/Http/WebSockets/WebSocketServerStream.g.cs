@@ -90,7 +90,8 @@ public abstract partial class WebSocketServerStream<TReceive, TSend> : IServerSt
 
     /// <summary>
     /// Serves one request with a method's handler: a request that is not a WebSocket upgrade gets 426 Upgrade Required
-    /// (with Goa's error body); otherwise the handler runs with <see cref="Aborted"/> as its token and the stream ends as
+    /// (with Goa's error body), one from an address that has <see cref="StreamGenWebSocketOptions.MaxStreamsPerClient"/>
+    /// streams open 429 Too Many Requests (<c>too_many_streams</c>); otherwise the handler runs with <see cref="Aborted"/> as its token and the stream ends as
     /// <see cref="CompleteAsync"/> says. <paramref name="errorStatus"/> maps the design's error names to HTTP statuses
     /// for errors raised before the upgrade (0: the default).
     /// </summary>
@@ -101,6 +102,13 @@ public abstract partial class WebSocketServerStream<TReceive, TSend> : IServerSt
         {
             _context.Response.Headers.Upgrade = "websocket";
             await HttpErrors.WriteAsync(_context, new ServiceError("upgrade_required", "this route streams over a WebSocket: send a WebSocket upgrade request"), static _ => StatusCodes.Status426UpgradeRequired).ConfigureAwait(false);
+            return;
+        }
+
+        var (admitted, lease) = await ClientStreamCounter.AdmitAsync(_context, _options.MaxStreamsPerClient).ConfigureAwait(false);
+        using var admission = lease;
+        if (!admitted)
+        {
             return;
         }
 
@@ -224,7 +232,7 @@ public abstract partial class WebSocketServerStream<TReceive, TSend> : IServerSt
         });
         _frames = frames;
         _receiveLoop = ReceiveLoopAsync();
-        if (_options.AllowedOrigins.Count > 0 && !_options.AllowedOrigins.Contains(_context.Request.Headers.Origin.ToString(), StringComparer.OrdinalIgnoreCase))
+        if (!OriginPolicy.Allows(_context, _options.AllowedOrigins))
         {
             Fail(WebSocketCloseStatus.PolicyViolation, new ServiceError("forbidden", "origin not allowed"));
         }
