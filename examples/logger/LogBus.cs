@@ -1,78 +1,124 @@
 // The in-process log bus of the logger example (hand-written; streamgen never touches it).
 using System.Globalization;
+using Acme.Logger.Runtime;
 
 namespace Acme.Logger;
 
 /// <summary>Settings of the bus: configuration section "Logger" (e.g. --Logger:Retain=500).</summary>
 public sealed class LogBusOptions
 {
-    /// <summary>Entries each topic retains for recent, download and SSE resumption.</summary>
+    /// <summary>Entries each topic retains for recent, download and resumption (since, Last-Event-ID).</summary>
     public int Retain { get; set; } = 1000;
 
-    /// <summary>Entries queued per subscriber; beyond it the oldest are dropped (and counted) for that subscriber only.</summary>
+    /// <summary>Entries queued per subscriber before publishers wait for it.</summary>
     public int SubscriberQueue { get; set; } = 1024;
+
+    /// <summary>
+    /// How long a subscriber with a full queue may make no progress before it is cut off (and counted in publish's
+    /// dropped): the longest a stalled subscriber holds a publisher back.
+    /// </summary>
+    public TimeSpan SubscriberTimeout { get; set; } = TimeSpan.FromSeconds(5);
 }
 
 /// <summary>
-/// One bus for the whole process. Publishing never waits for subscribers: each has its own bounded queue, and a full
-/// queue drops its oldest entry, so a slow subscriber slows neither publishers nor other subscribers.
+/// One bus for the whole process. Every subscriber gets every entry of its topics, in order, with no gap: entries are
+/// never dropped. Each subscriber has a bounded queue; a publisher that finds one full waits for it, and a subscriber
+/// that makes no progress for <see cref="LogBusOptions.SubscriberTimeout"/> is cut off (its reader gets
+/// <see cref="StreamStalledException"/>) so it holds nobody back for longer. Ids are time-ordered (100 ns ticks since
+/// the Unix epoch, made strictly increasing), so they are never reused by a later process, and an id the bus cannot
+/// place (older than what a topic retains, or not issued by this process) is the design's <c>gone</c> error.
 /// </summary>
-public sealed class LogBus(Microsoft.Extensions.Options.IOptions<LogBusOptions> options)
+public sealed class LogBus(Microsoft.Extensions.Options.IOptions<LogBusOptions> options, TimeProvider? clock = null)
 {
     private readonly LogBusOptions _options = options.Value;
+    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
     private readonly Lock _gate = new();
-    private readonly Dictionary<string, Queue<LogRecord>> _retained = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Topic> _topics = new(StringComparer.Ordinal);
     private readonly List<Subscription> _subscriptions = [];
+    private long _origin = -1;
     private long _lastId;
 
-    /// <summary>Appends an entry to its topic and hands it to every matching subscriber; returns how many subscribers dropped an entry to take it.</summary>
-    public (LogRecord Record, int Dropped) Publish(string topic, string message, Level level)
+    /// <summary>Live subscriptions (a diagnostic: it returns to zero when every subscriber has gone).</summary>
+    public int SubscriberCount
     {
-        Subscription[] subscribers;
+        get
+        {
+            lock (_gate)
+            {
+                return _subscriptions.Count;
+            }
+        }
+    }
+
+    /// <summary>Entries stored since the process started.</summary>
+    public long Stored { get; private set; }
+
+    /// <summary>
+    /// Appends an entry to its topic and queues it for every subscriber of the topic; waits while a subscriber's queue
+    /// is full. Returns the entry and how many subscribers were cut off while it waited.
+    /// </summary>
+    public async ValueTask<(LogRecord Record, int CutOff)> PublishAsync(string topic, string message, Level level, CancellationToken cancellationToken = default)
+    {
         LogRecord record;
+        List<Subscription>? full = null;
         lock (_gate)
         {
-            _lastId++;
             record = new LogRecord
             {
-                Id = _lastId.ToString(CultureInfo.InvariantCulture),
-                Timestamp = DateTimeOffset.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture),
+                Id = NextId().ToString(CultureInfo.InvariantCulture),
+                Timestamp = _clock.GetUtcNow().ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture),
                 Topic = topic,
                 Message = message,
                 Level = level,
             };
 
-            if (!_retained.TryGetValue(topic, out var retained))
+            TopicOf(topic).Append(record, _options.Retain);
+            Stored++;
+            foreach (var subscription in _subscriptions)
             {
-                retained = new Queue<LogRecord>();
-                _retained[topic] = retained;
+                // Queued under the bus's lock, so every subscriber sees entries in id order.
+                if (subscription.Matches(topic) && !subscription.Enqueue(record))
+                {
+                    (full ??= []).Add(subscription);
+                }
             }
-
-            retained.Enqueue(record);
-            while (retained.Count > _options.Retain)
-            {
-                retained.Dequeue();
-            }
-
-            subscribers = [.. _subscriptions];
         }
 
-        var dropped = 0;
-        foreach (var subscription in subscribers)
+        var cutOff = 0;
+        foreach (var subscription in full ?? [])
         {
-            if (subscription.Matches(record) && subscription.Offer(record))
+            if (!await subscription.WaitForRoomAsync(_options.SubscriberTimeout, cancellationToken).ConfigureAwait(false))
             {
-                dropped++;
+                cutOff++;
             }
         }
 
-        return (record, dropped);
+        return (record, cutOff);
     }
 
-    /// <summary>Starts receiving the entries published from now on that <paramref name="filter"/> accepts.</summary>
-    public Subscription Subscribe(Func<LogRecord, bool> filter)
+    /// <summary>
+    /// Subscribes to one topic: entries published from now on or, with <paramref name="since"/>, the retained entries after
+    /// that id first. Throws the design's <c>gone</c> error when the id cannot be placed.
+    /// </summary>
+    public Subscription Subscribe(string topic, string? since)
     {
-        var subscription = new Subscription(this, filter, _options.SubscriberQueue);
+        var subscription = new Subscription(this, ParseSince(since), _options.SubscriberQueue, _clock);
+        lock (_gate)
+        {
+            subscription.AddTopicLocked(topic);
+            _subscriptions.Add(subscription);
+        }
+
+        return subscription;
+    }
+
+    /// <summary>
+    /// Subscribes to a changing set of topics, empty at first (see <see cref="Subscription.Add"/>). With
+    /// <paramref name="since"/>, each topic replays its retained entries after that id the first time it is added.
+    /// </summary>
+    public Subscription Watch(string? since)
+    {
+        var subscription = new Subscription(this, ParseSince(since), _options.SubscriberQueue, _clock);
         lock (_gate)
         {
             _subscriptions.Add(subscription);
@@ -86,7 +132,88 @@ public sealed class LogBus(Microsoft.Extensions.Options.IOptions<LogBusOptions> 
     {
         lock (_gate)
         {
-            return _retained.TryGetValue(topic, out var retained) && retained.Count > 0 ? [.. retained] : null;
+            return _topics.TryGetValue(topic, out var retained) && retained.Entries.Count > 0 ? [.. retained.Entries] : null;
+        }
+    }
+
+    private long NextId()
+    {
+        EnsureOrigin();
+        _lastId = Math.Max(_lastId + 1, Now());
+        return _lastId;
+    }
+
+    /// <summary>Ids of this process are above the origin: the clock when the bus first ran.</summary>
+    private void EnsureOrigin()
+    {
+        if (_origin < 0)
+        {
+            _origin = Now();
+            _lastId = _origin;
+        }
+    }
+
+    /// <summary>The clock in 100 ns ticks since the Unix epoch: ids keep pace with it up to ten million entries a second.</summary>
+    private long Now() => (_clock.GetUtcNow() - DateTimeOffset.UnixEpoch).Ticks;
+
+    private Topic TopicOf(string name)
+    {
+        if (!_topics.TryGetValue(name, out var topic))
+        {
+            topic = new Topic();
+            _topics[name] = topic;
+        }
+
+        return topic;
+    }
+
+    /// <summary>
+    /// The id as a number, or gone: not an id, not issued by this process, or from the future. "0", before every id,
+    /// asks for a topic's whole history, which the bus can give while the topic has evicted nothing.
+    /// </summary>
+    private long? ParseSince(string? since)
+    {
+        if (since is null)
+        {
+            return null;
+        }
+
+        if (since == "0")
+        {
+            return 0;
+        }
+
+        lock (_gate)
+        {
+            EnsureOrigin();
+            if (!long.TryParse(since, NumberStyles.None, CultureInfo.InvariantCulture, out var id) || id <= _origin || id > _lastId)
+            {
+                throw LoggerErrors.Gone($"entry id '{since}' was not issued by this server since it started: entries after it cannot be replayed");
+            }
+
+            return id;
+        }
+    }
+
+    /// <summary>Queues, under the bus's lock, the retained entries of <paramref name="topic"/> after <paramref name="since"/>.</summary>
+    private void ReplayLocked(string topic, long since, Subscription subscription)
+    {
+        if (!_topics.TryGetValue(topic, out var retained))
+        {
+            return;
+        }
+
+        if (retained.Evicted > since)
+        {
+            throw LoggerErrors.Gone($"entries of topic '{topic}' after id {since} are no longer retained (the oldest retained follows {retained.Evicted})");
+        }
+
+        foreach (var entry in retained.Entries)
+        {
+            if (long.Parse(entry.Id, CultureInfo.InvariantCulture) > since)
+            {
+                subscription.Enqueue(entry);
+            }
         }
     }
 
@@ -98,56 +225,208 @@ public sealed class LogBus(Microsoft.Extensions.Options.IOptions<LogBusOptions> 
         }
     }
 
-    /// <summary>One subscriber's bounded queue. Dispose it to unsubscribe.</summary>
-    public sealed class Subscription(LogBus bus, Func<LogRecord, bool> filter, int capacity) : IDisposable
+    /// <summary>A topic's retained entries and the id of the last one it evicted (0: none).</summary>
+    private sealed class Topic
     {
+        public Queue<LogRecord> Entries { get; } = new();
+
+        public long Evicted { get; private set; }
+
+        public void Append(LogRecord record, int retain)
+        {
+            Entries.Enqueue(record);
+            while (Entries.Count > retain)
+            {
+                Evicted = long.Parse(Entries.Dequeue().Id, CultureInfo.InvariantCulture);
+            }
+        }
+    }
+
+    /// <summary>One subscriber's bounded queue. Dispose it to unsubscribe.</summary>
+    public sealed class Subscription : IDisposable
+    {
+        private readonly LogBus _bus;
+        private readonly long? _since;
+        private readonly int _capacity;
+        private readonly TimeProvider _clock;
+        private readonly HashSet<string> _topics = new(StringComparer.Ordinal);
+        private readonly HashSet<string> _replayed = new(StringComparer.Ordinal);
         private readonly Lock _gate = new();
         private readonly Queue<LogRecord> _queue = new();
         private TaskCompletionSource? _available;
+        private TaskCompletionSource? _progress;
+        private long _lastProgress;
+        private Exception? _cutOff;
+        private bool _closed;
 
-        /// <summary>Entries dropped for this subscriber because its queue was full.</summary>
-        public long Dropped { get; private set; }
+        internal Subscription(LogBus bus, long? since, int capacity, TimeProvider clock)
+        {
+            _bus = bus;
+            _since = since;
+            _capacity = capacity;
+            _clock = clock;
+            _lastProgress = clock.GetTimestamp();
+        }
 
-        public bool Matches(LogRecord record) => filter(record);
+        /// <summary>Entries queued and not yet read.</summary>
+        public int Queued
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    return _queue.Count;
+                }
+            }
+        }
 
-        /// <summary>Queues an entry; true when the oldest had to be dropped to make room.</summary>
-        public bool Offer(LogRecord record)
+        /// <summary>
+        /// Adds a topic: from now on its entries are queued, after (the first time, with since) its retained entries
+        /// after that id. Throws the design's <c>gone</c> error when they are no longer all retained.
+        /// </summary>
+        public void Add(string topic)
+        {
+            lock (_bus._gate)
+            {
+                AddTopicLocked(topic);
+            }
+        }
+
+        /// <summary>Removes a topic: none of its entries is queued from now on.</summary>
+        public void Remove(string topic)
+        {
+            lock (_bus._gate)
+            {
+                _topics.Remove(topic);
+            }
+        }
+
+        internal void AddTopicLocked(string topic)
+        {
+            if (_topics.Contains(topic))
+            {
+                return;
+            }
+
+            if (_since is { } since && _replayed.Add(topic))
+            {
+                _bus.ReplayLocked(topic, since, this);
+            }
+
+            _topics.Add(topic);
+        }
+
+        internal bool Matches(string topic) => _topics.Contains(topic);
+
+        /// <summary>Queues an entry (always: the bus never drops one); false when the queue is now over its capacity.</summary>
+        internal bool Enqueue(LogRecord record)
         {
             TaskCompletionSource? available;
-            var dropped = false;
+            bool within;
             lock (_gate)
             {
-                if (_queue.Count >= capacity)
+                if (_closed)
                 {
-                    _queue.Dequeue();
-                    Dropped++;
-                    dropped = true;
+                    return true;
                 }
 
                 _queue.Enqueue(record);
+                within = _queue.Count <= _capacity;
                 (available, _available) = (_available, null);
             }
 
             available?.TrySetResult();
-            return dropped;
+            return within;
         }
 
-        /// <summary>The entries as they come, until <paramref name="cancellationToken"/> is canceled.</summary>
+        /// <summary>
+        /// Waits until the queue is back within its capacity; false when the subscriber is cut off instead, because it
+        /// made no progress for <paramref name="timeout"/> or went away while it was behind.
+        /// </summary>
+        internal async ValueTask<bool> WaitForRoomAsync(TimeSpan timeout, CancellationToken cancellationToken)
+        {
+            while (true)
+            {
+                Task? progress = null;
+                TimeSpan left;
+                TaskCompletionSource? available = null;
+                lock (_gate)
+                {
+                    if (_closed)
+                    {
+                        return false;
+                    }
+
+                    if (_queue.Count <= _capacity)
+                    {
+                        return true;
+                    }
+
+                    left = timeout - _clock.GetElapsedTime(_lastProgress);
+                    if (left <= TimeSpan.Zero)
+                    {
+                        // Cut off: the reader gets the error instead of what is left, and the queue's memory is freed.
+                        _cutOff = StreamStalledException.NoProgress(timeout);
+                        _closed = true;
+                        _queue.Clear();
+                        (available, _available) = (_available, null);
+                    }
+                    else
+                    {
+                        _progress ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                        progress = _progress.Task;
+                    }
+                }
+
+                if (progress is null)
+                {
+                    available?.TrySetResult();
+                    _bus.Remove(this);
+                    return false;
+                }
+
+                try
+                {
+                    await progress.WaitAsync(left, _clock, cancellationToken).ConfigureAwait(false);
+                }
+                catch (TimeoutException)
+                {
+                    // Checked again under the lock: it may have read in the meantime.
+                }
+            }
+        }
+
+        /// <summary>
+        /// The entries as they come, until <paramref name="cancellationToken"/> is canceled; throws
+        /// <see cref="StreamStalledException"/> once the subscriber has been cut off.
+        /// </summary>
         public async IAsyncEnumerable<LogRecord> ReadAllAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
         {
             while (true)
             {
                 LogRecord? record;
                 Task? available = null;
+                TaskCompletionSource? progress = null;
                 lock (_gate)
                 {
-                    if (!_queue.TryDequeue(out record))
+                    if (_cutOff is not null)
+                    {
+                        throw _cutOff;
+                    }
+
+                    if (_queue.TryDequeue(out record))
+                    {
+                        _lastProgress = _clock.GetTimestamp();
+                        (progress, _progress) = (_progress, null);
+                    }
+                    else
                     {
                         _available ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
                         available = _available.Task;
                     }
                 }
 
+                progress?.TrySetResult();
                 if (record is not null)
                 {
                     yield return record;
@@ -159,6 +438,18 @@ public sealed class LogBus(Microsoft.Extensions.Options.IOptions<LogBusOptions> 
             }
         }
 
-        public void Dispose() => bus.Remove(this);
+        public void Dispose()
+        {
+            TaskCompletionSource? progress;
+            lock (_gate)
+            {
+                _closed = true;
+                _queue.Clear();
+                (progress, _progress) = (_progress, null);
+            }
+
+            progress?.TrySetResult();
+            _bus.Remove(this);
+        }
     }
 }

@@ -8,26 +8,29 @@ namespace Acme.Logger;
 /// <summary>Log management, served over WebSockets, Server-Sent Events, raw HTTP bodies and gRPC by the same code.</summary>
 public sealed class LoggerService(LogBus bus) : ILoggerService
 {
-    /// <summary>Stream log entries for a specific topic, from the moment the stream opens.</summary>
+    /// <summary>
+    /// Stream log entries for a specific topic, from the moment the stream opens or, with since, after that entry (from
+    /// the retained ones: gone when they are not all retained, before the stream opens).
+    /// </summary>
     public async Task SubscribeAsync(SubscribePayload payload, ISubscribeServerStream stream, CancellationToken cancellationToken)
     {
-        using var subscription = bus.Subscribe(entry => entry.Topic == payload.Topic);
+        using var subscription = bus.Subscribe(payload.Topic, payload.Since);
         await stream.OpenAsync(cancellationToken);
         await foreach (var entry in subscription.ReadAllAsync(cancellationToken))
         {
             await stream.SendAsync(
-                new SubscribeResult { Timestamp = entry.Timestamp!, Message = entry.Message, Topic = entry.Topic, Level = entry.Level },
+                new SubscribeResult { Timestamp = entry.Timestamp!, Message = entry.Message, Topic = entry.Topic, Level = entry.Level, Id = entry.Id },
                 cancellationToken);
         }
     }
 
-    /// <summary>Publish a stream of log entries; the result counts those accepted and the drops they caused.</summary>
+    /// <summary>Publish a stream of log entries; the result counts those accepted and the subscribers cut off meanwhile.</summary>
     public async Task PublishAsync(IPublishServerStream stream, CancellationToken cancellationToken)
     {
         long count = 0, dropped = 0;
         await foreach (var entry in stream.ReadAllAsync(cancellationToken))
         {
-            dropped += bus.Publish(entry.Topic, entry.Message, entry.Level).Dropped;
+            dropped += (await bus.PublishAsync(entry.Topic, entry.Message, entry.Level, cancellationToken)).CutOff;
             count++;
         }
 
@@ -36,19 +39,14 @@ public sealed class LoggerService(LogBus bus) : ILoggerService
 
     /// <summary>
     /// Stream the entries of the topics in the filter set, which starts empty and changes with each FilterUpdate the
-    /// client sends; the stream ends when the client ends its stream of updates.
+    /// client sends; the stream ends when the client ends its stream of updates. With since, each topic added replays its
+    /// retained entries after that id first (an id the bus cannot place is gone: before the stream opens when it was not
+    /// issued by this server, at the add when the topic no longer retains what follows it).
     /// </summary>
     public async Task WatchAsync(WatchPayload payload, IWatchServerStream stream, CancellationToken cancellationToken)
     {
         stream.SetView(payload.View == View.Tiny ? LogRecordView.Tiny : LogRecordView.Default);
-        var topics = new HashSet<string>(StringComparer.Ordinal);
-        using var subscription = bus.Subscribe(entry =>
-        {
-            lock (topics)
-            {
-                return topics.Contains(entry.Topic!);
-            }
-        });
+        using var subscription = bus.Watch(payload.Since);
         await stream.OpenAsync(cancellationToken);
 
         using var done = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -59,9 +57,13 @@ public sealed class LoggerService(LogBus bus) : ILoggerService
                 {
                     await foreach (var update in stream.ReadAllAsync(cancellationToken))
                     {
-                        lock (topics)
+                        if (update.Action == FilterUpdateAction.Add)
                         {
-                            _ = update.Action == FilterUpdateAction.Add ? topics.Add(update.Topic) : topics.Remove(update.Topic);
+                            subscription.Add(update.Topic);
+                        }
+                        else
+                        {
+                            subscription.Remove(update.Topic);
                         }
                     }
                 }
@@ -87,27 +89,17 @@ public sealed class LoggerService(LogBus bus) : ILoggerService
         await updates;
     }
 
-    /// <summary>Stream a topic's entries as Server-Sent Events; with Last-Event-ID, first replay what came after it.</summary>
+    /// <summary>
+    /// Stream a topic's entries as Server-Sent Events; with Last-Event-ID, first replay the retained entries after it
+    /// (gone, 410, when they are not all retained).
+    /// </summary>
     public async Task EventsAsync(EventsPayload payload, IEventsServerStream stream, CancellationToken cancellationToken)
     {
-        using var subscription = bus.Subscribe(entry => entry.Topic == payload.Topic);
+        using var subscription = bus.Subscribe(payload.Topic, payload.Since);
         await stream.OpenAsync(cancellationToken);
-        var last = long.TryParse(payload.Since, out var since) ? since : 0;
-        foreach (var entry in bus.Retained(payload.Topic) ?? [])
-        {
-            if (long.Parse(entry.Id, System.Globalization.CultureInfo.InvariantCulture) > last && payload.Since is not null)
-            {
-                await stream.SendAsync(entry, cancellationToken);
-                last = long.Parse(entry.Id, System.Globalization.CultureInfo.InvariantCulture);
-            }
-        }
-
         await foreach (var entry in subscription.ReadAllAsync(cancellationToken))
         {
-            if (long.Parse(entry.Id, System.Globalization.CultureInfo.InvariantCulture) > last)
-            {
-                await stream.SendAsync(entry, cancellationToken);
-            }
+            await stream.SendAsync(entry, cancellationToken);
         }
     }
 
@@ -142,7 +134,7 @@ public sealed class LoggerService(LogBus bus) : ILoggerService
                 throw errors.ToException();
             }
 
-            bus.Publish(payload.Topic, entry.Message, entry.Level);
+            await bus.PublishAsync(payload.Topic, entry.Message, entry.Level, cancellationToken);
             count++;
         }
 

@@ -44,8 +44,9 @@ public static partial class LoggerServer
         var endpoints = Runtime::ServerEndpoints.Read(builder.Configuration, DefaultHttpHost, DefaultHttpPort, DefaultGrpcHost, DefaultGrpcPort, hasHttp: true, hasGrpc: true);
         builder.Services.AddSingleton(endpoints);
         builder.WebHost.ConfigureKestrel(kestrel => endpoints.Listen(kestrel));
-        builder.Services.AddOptions<Runtime::StreamGenWebSocketOptions>().Bind(builder.Configuration.GetSection("StreamGen:Http"));
-        builder.Services.AddGrpc();
+        Runtime::HttpServerSetup.AddOptions(builder.Services, builder.Configuration);
+        Runtime::GrpcServerSetup.AddOptions(builder.Services, builder.Configuration);
+        builder.Services.AddGrpc(options => options.Interceptors.Add<Runtime::GrpcStreamOptionsInterceptor>());
         builder.Services.AddLoggerAuthentication();
         builder.Services.AddLoggerAuthorization();
         Runtime::ServerHost.AddConsoleLogging(builder);
@@ -56,6 +57,7 @@ public static partial class LoggerServer
     public static WebApplication MapLoggerServer(this WebApplication app)
     {
         var endpoints = app.Services.GetRequiredService<Runtime::ServerEndpoints>();
+        Runtime::HttpServerSetup.UseLimits(app);
         Runtime::SecurityPipeline.Use(app, [], bearerWebSocketProtocol: false);
         app.MapLogger().RequireHost(endpoints.HttpHostPattern);
         app.MapGrpcService<LoggerGrpcService>().RequireHost(endpoints.GrpcHostPattern);

@@ -7,7 +7,7 @@ using global::Microsoft.Extensions.Logging;
 
 /// <summary>
 /// Errors over gRPC, both ways. A validation error is INVALID_ARGUMENT, a design error the status the design maps it to
-/// (UNKNOWN otherwise), anything unexpected INTERNAL with no internals; the error name travels in the <c>goa-error</c>
+/// (UNKNOWN otherwise), a peer too slow to keep up (<see cref="StreamStalledException"/>) RESOURCE_EXHAUSTED, anything unexpected INTERNAL with no internals; the error name travels in the <c>goa-error</c>
 /// trailer so the client can rebuild the <see cref="ServiceError"/>.
 /// </summary>
 public static partial class GrpcErrors
@@ -32,6 +32,11 @@ public static partial class GrpcErrors
         StatusCode code;
         switch (exception)
         {
+            case StreamStalledException stalled:
+                error = stalled;
+                code = StatusCode.ResourceExhausted;
+                LogServiceError(logger, context.Method, stalled.Name, stalled.Message);
+                break;
             case ValidationException validation:
                 error = validation;
                 code = errorStatus(validation.Name) ?? StatusCode.InvalidArgument;

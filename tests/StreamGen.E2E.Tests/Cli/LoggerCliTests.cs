@@ -246,8 +246,8 @@ public sealed class LoggerCliTests(LoggerServerFixture fixture, ITestOutputHelpe
             ? ["--url", fixture.Server.GrpcAddress.ToString(), "--transport", "grpc"]
             : ["--url", fixture.Server.HttpAddress.ToString()];
 
-    private Task<LogRecord> Publish(string topic, string message) =>
-        Task.FromResult(fixture.Server.Services.GetRequiredService<LogBus>().Publish(topic, message, Level.Info).Record);
+    private async Task<LogRecord> Publish(string topic, string message) =>
+        (await fixture.Server.Services.GetRequiredService<LogBus>().PublishAsync(topic, message, Level.Info)).Record;
 
     /// <summary>Publishes primers until the stream prints one: the subscription is then in place on the server.</summary>
     private async Task PrimeAsync(CliProcess process, string topic)

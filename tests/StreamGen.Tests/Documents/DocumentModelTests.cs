@@ -76,7 +76,7 @@ public sealed class DocumentModelTests
     {
         var watch = Operation(Logger, "logger.watch");
 
-        Assert.Equal(["101", "400", "404", "426", "500"], watch.Responses.Select(r => r.Status));
+        Assert.Equal(["101", "400", "404", "410", "426", "500"], watch.Responses.Select(r => r.Status));
         Assert.Empty(watch.Responses[0].Content);
         Assert.Contains("`logger.watch`", watch.Responses[0].Description, StringComparison.Ordinal);
         Assert.Equal(("asyncapi.yaml", "#/channels/logger.watch"), (watch.AsyncApi!.Document, watch.AsyncApi.Channel));
@@ -92,7 +92,7 @@ public sealed class DocumentModelTests
     {
         var recent = Operation(Logger, "logger.recent").Responses.ToDictionary(r => r.Status);
 
-        Assert.Equal(["200", "400", "404", "500"], recent.Keys);
+        Assert.Equal(["200", "400", "404", "410", "500"], recent.Keys);
         Assert.Contains("`not_found`", recent["404"].Description, StringComparison.Ordinal);
         Assert.All(new[] { "400", "404", "500" }, status =>
         {
@@ -217,7 +217,7 @@ public sealed class DocumentModelTests
         Assert.Equal(["logger.events", "logger.publish", "logger.subscribe", "logger.watch"], channels.Keys);
         Assert.Equal(("/logs/{topic}/stream", "GET"), (channels["logger.subscribe"].Address, channels["logger.subscribe"].Method));
         Assert.Equal([("topic", "Topic of the log to subscribe to")], channels["logger.subscribe"].Parameters.Select(p => (p.Name, p.Description)));
-        Assert.Equal(["view"], channels["logger.watch"].Query!.Properties.Select(p => p.Name));
+        Assert.Equal(["view", "since"], channels["logger.watch"].Query!.Properties.Select(p => p.Name));
         Assert.Equal(["Last-Event-ID"], channels["logger.events"].Headers!.Properties.Select(p => p.Name));
         Assert.Equal(["Authorization"], Chat.AsyncApi!.Channels.Single(c => c.Key == "chat.send").Headers!.Required);
         Assert.Equal(("ws", "localhost:8080"), (Logger.AsyncApi.Protocol, Logger.AsyncApi.Host));

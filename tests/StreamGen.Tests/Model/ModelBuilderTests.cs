@@ -84,7 +84,7 @@ public sealed class ModelBuilderTests
         var service = Logger.Services[0];
 
         Assert.Equal(["ErrorStatus"], service.HttpErrorTables.Select(t => t.Name));
-        Assert.Equal([("\"not_found\"", 404)], service.HttpErrorTables[0].Entries.Select(e => (e.NameLiteral, e.Status)));
+        Assert.Equal([("\"not_found\"", 404), ("\"gone\"", 410)], service.HttpErrorTables[0].Entries.Select(e => (e.NameLiteral, e.Status)));
         Assert.All(service.HttpMethods, m => Assert.Equal("ErrorStatus", m.Http!.ErrorStatusName));
         Assert.Equal([("\"not_found\"", "NotFound")], Assert.Single(service.GrpcErrorTables).Entries.Select(e => (e.NameLiteral, e.StatusCode)));
     }
@@ -101,7 +101,7 @@ public sealed class ModelBuilderTests
         Assert.Equal([("Debug", 1, "\"debug\""), ("Info", 2, "\"info\""), ("Warn", 3, "\"warn\""), ("Error", 4, "\"error\"")], enums["Level"].Members.Select(m => (m.Name, m.Value, m.WireNameLiteral)));
         Assert.Same(entry.Type.Enum, record.Type.Enum);
         Assert.Equal(("Level", "Level.Info", "Level?"), (entry.TypeName, entry.DefaultLiteral, record.TypeName));
-        Assert.Equal([("ParseEnum<View>", "FormatEnum")], Logger.Services[0].Methods.Single(m => m.DesignName == "watch").Http!.QueryParameters.Select(p => (p.ParseMethod, p.FormatMethod)));
+        Assert.Equal([("ParseEnum<View>", "FormatEnum"), ("ParseString", "FormatString")], Logger.Services[0].Methods.Single(m => m.DesignName == "watch").Http!.QueryParameters.Select(p => (p.ParseMethod, p.FormatMethod)));
 
         // Over gRPC, buf's rules: a zero UNSPECIFIED value, every value prefixed; the design's strings stay on the other wires.
         Assert.Equal(
@@ -188,7 +188,7 @@ public sealed class ModelBuilderTests
         Assert.Equal(["Subscribe", "Publish", "Watch", "Recent"], proto.Services.Single().Rpcs.Select(r => r.Name));
         Assert.Equal((true, true), (proto.Services[0].Rpcs[2].ClientStreaming, proto.Services[0].Rpcs[2].ServerStreaming));
         Assert.Equal("repeated ", proto.Messages.Single(m => m.Name == "RecentResponse").Fields.Single().Label);
-        Assert.Equal(["view"], Logger.Services[0].Methods.Single(m => m.DesignName == "watch").Grpc!.Metadata.Select(m => m.Key));
+        Assert.Equal(["view", "since"], Logger.Services[0].Methods.Single(m => m.DesignName == "watch").Grpc!.Metadata.Select(m => m.Key));
     }
 
     [Fact]

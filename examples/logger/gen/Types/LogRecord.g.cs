@@ -14,7 +14,7 @@ namespace Acme.Logger;
 [GeneratedCode("StreamGen", "0.1.0")]
 public sealed partial record LogRecord : Runtime::IViewedResult<LogRecord, LogRecordView>
 {
-    /// <summary>Unique, increasing identifier</summary>
+    /// <summary>Unique, increasing identifier, never reused (time-ordered)</summary>
     [JsonPropertyName("id")]
     public required string Id { get; init; }
 

@@ -17,7 +17,7 @@ public sealed partial record PublishResult : Runtime::IValidatable
     [JsonPropertyName("count")]
     public required long Count { get; init; }
 
-    /// <summary>Entries dropped for slow subscribers while publishing</summary>
+    /// <summary>Subscribers cut off (too slow to keep up) while this publish ran</summary>
     [JsonPropertyName("dropped")]
     public long? Dropped { get; init; }
 

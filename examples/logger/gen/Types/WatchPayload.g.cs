@@ -17,6 +17,10 @@ public sealed partial record WatchPayload : Runtime::IValidatable
     [JsonPropertyName("view")]
     public View? View { get; init; }
 
+    /// <summary>Id of the last entry the client saw: each topic added replays its retained entries after it (gone when it is no longer retained)</summary>
+    [JsonPropertyName("since")]
+    public string? Since { get; init; }
+
     /// <summary>Checks every validation rule of the design; each failure is added to <paramref name="errors"/>.</summary>
     public void Validate(ref Runtime::ValidationErrors? errors)
     {

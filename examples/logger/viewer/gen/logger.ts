@@ -89,7 +89,7 @@ export type LogRecordLevel = (typeof LogRecordLevel)[number];
 
 /** A log entry as the bus stored it. */
 export interface LogRecord {
-  /** Unique, increasing identifier */
+  /** Unique, increasing identifier, never reused (time-ordered) */
   id: string;
   /**
    * When the bus received the entry (RFC 3339)
@@ -109,7 +109,7 @@ export type LogRecordView = "default" | "tiny";
 
 /** LogRecord rendered in view "default": id, timestamp, topic, message, level. */
 export interface LogRecordDefaultView {
-  /** Unique, increasing identifier */
+  /** Unique, increasing identifier, never reused (time-ordered) */
   id: string;
   /**
    * When the bus received the entry (RFC 3339)
@@ -126,7 +126,7 @@ export interface LogRecordDefaultView {
 
 /** LogRecord rendered in view "tiny": id, message. */
 export interface LogRecordTinyView {
-  /** Unique, increasing identifier */
+  /** Unique, increasing identifier, never reused (time-ordered) */
   id: string;
   /** Log message */
   message: string;
@@ -151,6 +151,8 @@ export const LogRecord: ObjectType<LogRecord> = {
 export interface SubscribePayload {
   /** Topic of the log to subscribe to */
   topic: string;
+  /** Id of the last entry the client saw: the stream starts after it, from the retained entries (gone when it is no longer retained) */
+  since?: string;
 }
 
 /** The attributes of SubscribePayload and the design's rules for them, as the server checks them. */
@@ -158,6 +160,7 @@ export const SubscribePayload: ObjectType<SubscribePayload> = {
   name: "SubscribePayload",
   attributes: {
     topic: { type: "string", required: true, minLength: 1, maxLength: 256 },
+    since: { type: "string" },
   },
 };
 
@@ -178,6 +181,8 @@ export interface SubscribeResult {
   topic?: string;
   /** Severity */
   level?: SubscribeResultLevel;
+  /** The entry id (unique, increasing, never reused): pass it as since to resume */
+  id?: string;
 }
 
 /** The attributes of SubscribeResult and the design's rules for them, as the server checks them. */
@@ -188,13 +193,14 @@ export const SubscribeResult: ObjectType<SubscribeResult> = {
     message: { type: "string", required: true },
     topic: { type: "string" },
     level: { type: "string", enum: SubscribeResultLevel },
+    id: { type: "string" },
   },
 };
 
 export interface PublishResult {
   /** Entries accepted */
   count: number;
-  /** Entries dropped for slow subscribers while publishing */
+  /** Subscribers cut off (too slow to keep up) while this publish ran */
   dropped?: number;
 }
 
@@ -215,6 +221,8 @@ export type WatchPayloadView = (typeof WatchPayloadView)[number];
 export interface WatchPayload {
   /** View the server renders entries in */
   view?: WatchPayloadView;
+  /** Id of the last entry the client saw: each topic added replays its retained entries after it (gone when it is no longer retained) */
+  since?: string;
 }
 
 /** The attributes of WatchPayload and the design's rules for them, as the server checks them. */
@@ -222,6 +230,7 @@ export const WatchPayload: ObjectType<WatchPayload> = {
   name: "WatchPayload",
   attributes: {
     view: { type: "string", enum: WatchPayloadView },
+    since: { type: "string" },
   },
 };
 
@@ -315,11 +324,15 @@ export const RecentResult: ObjectType<RecentResult> = {
 /** No entry is retained for the topic */
 export class NotFoundError extends ServiceError {}
 
+/** The since id is no longer retained (or was never issued by this server): resuming from it would skip entries */
+export class GoneError extends ServiceError {}
+
 /** Log management */
 export class LoggerClient {
   /** The design's errors by name: what a received error becomes. */
   static readonly errors: ErrorClasses = {
     not_found: NotFoundError,
+    gone: GoneError,
   };
 
   readonly #transport: Transport;
@@ -335,6 +348,7 @@ export class LoggerClient {
     const request = {
       method: "GET",
       path: "/logs/" + encodeURIComponent(String(checked.topic)) + "/stream",
+      query: params([["since", checked.since]]),
     };
     return this.#transport.webSocket<never, SubscribeResult>(request, undefined, SubscribeResult, undefined, options);
   }
@@ -354,7 +368,7 @@ export class LoggerClient {
     const request = {
       method: "GET",
       path: "/logs/watch",
-      query: params([["view", checked.view]]),
+      query: params([["view", checked.view], ["since", checked.since]]),
     };
     return this.#transport.webSocket<FilterUpdate, LogRecord>(request, FilterUpdate, LogRecord, undefined, options);
   }

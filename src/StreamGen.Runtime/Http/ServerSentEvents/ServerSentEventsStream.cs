@@ -14,13 +14,16 @@ using global::System.Threading.Tasks;
 using global::Microsoft.AspNetCore.Http;
 using global::Microsoft.Extensions.DependencyInjection;
 using global::Microsoft.Extensions.Hosting;
+using global::Microsoft.Extensions.Options;
 
 /// <summary>
 /// The server end of a stream served as Server-Sent Events (<c>text/event-stream</c>): each message is one event whose
 /// <c>data:</c> is the JSON message, with <c>id:</c>, <c>event:</c> and <c>retry:</c> filled from the attributes the design
 /// names (<see cref="Fields"/>). The response starts at the first event, so an error raised before it is still a plain
 /// HTTP error; an error after it is sent as an <c>event: error</c> whose data is the JSON error body. This is the server
-/// end of a server-streaming method served as SSE; <see cref="ServeAsync"/> runs the method's handler on it.
+/// end of a server-streaming method served as SSE; <see cref="ServeAsync"/> runs the method's handler on it. A client
+/// that takes nothing for <see cref="StreamGenWebSocketOptions.StallTimeout"/> while an event waits is cut off: the
+/// response ends (the connection is aborted, as nothing more can reach it) and the handler's token is canceled.
 /// </summary>
 public abstract class ServerSentEventsStream<T> : IServerStream, IStreamSender<T>, IAsyncDisposable
 {
@@ -30,6 +33,8 @@ public abstract class ServerSentEventsStream<T> : IServerStream, IStreamSender<T
     private readonly CancellationToken _stopping;
     private readonly CancellationTokenSource _aborted;
     private readonly Utf8JsonWriter _json = new(Stream.Null);
+    private readonly StreamGenWebSocketOptions _options;
+    private StreamStalledException? _stalled;
     private string? _view;
     private bool _started;
 
@@ -39,6 +44,7 @@ public abstract class ServerSentEventsStream<T> : IServerStream, IStreamSender<T
         _typeInfo = typeInfo;
         _stopping = context.RequestServices.GetService<IHostApplicationLifetime>()?.ApplicationStopping ?? default;
         _aborted = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping);
+        _options = context.RequestServices.GetService<IOptions<StreamGenWebSocketOptions>>()?.Value ?? new StreamGenWebSocketOptions();
     }
 
     /// <summary>The handler's token: canceled when the client disconnects or the server shuts down.</summary>
@@ -71,6 +77,13 @@ public abstract class ServerSentEventsStream<T> : IServerStream, IStreamSender<T
     public async Task ServeAsync(Func<string, int> errorStatus, Func<CancellationToken, Task> handler)
     {
         ArgumentNullException.ThrowIfNull(handler);
+        var (admitted, lease) = await ClientStreamCounter.AdmitAsync(_context, _options.MaxStreamsPerClient).ConfigureAwait(false);
+        using var admission = lease;
+        if (!admitted)
+        {
+            return;
+        }
+
         Exception? failure = null;
         try
         {
@@ -122,11 +135,35 @@ public abstract class ServerSentEventsStream<T> : IServerStream, IStreamSender<T
             JsonSerializer.Serialize(_json, message, _typeInfo);
             _json.Flush();
             writer.Write("\n\n"u8);
-            await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
+            var flush = writer.FlushAsync(cancellationToken);
+            if (!flush.IsCompleted && _options.StallTimeout > TimeSpan.Zero)
+            {
+                await WatchAsync(flush.AsTask(), writer).ConfigureAwait(false);
+            }
+            else
+            {
+                await flush.ConfigureAwait(false);
+            }
         }
         finally
         {
             _writeLock.Release();
+        }
+    }
+
+    /// <summary>A flush the client is slow to take: past the stall timeout the client is cut off.</summary>
+    private async Task WatchAsync(Task<FlushResult> flush, PipeWriter writer)
+    {
+        try
+        {
+            await flush.WaitAsync(_options.StallTimeout).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            _stalled = StreamStalledException.NoProgress(_options.StallTimeout);
+            writer.CancelPendingFlush();
+            _aborted.Cancel();
+            throw _stalled;
         }
     }
 
@@ -135,6 +172,13 @@ public abstract class ServerSentEventsStream<T> : IServerStream, IStreamSender<T
     {
         if (_context.RequestAborted.IsCancellationRequested)
         {
+            return;
+        }
+
+        if (_stalled is not null || failure is StreamStalledException)
+        {
+            // Cut off: nothing more can reach a client that reads nothing, so the response ends here.
+            _context.Abort();
             return;
         }
 

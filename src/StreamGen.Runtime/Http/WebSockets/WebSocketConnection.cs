@@ -50,7 +50,7 @@ public sealed class WebSocketConnection(WebSocketClientConnection socket, string
 
             var view = response.Headers.TryGetValues("Goa-View", out var views) ? Enumerable.FirstOrDefault(views) : null;
             var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-            return new WebSocketConnection(new WebSocketClientConnection(stream, options.MaxMessageSize, options.KeepAliveInterval), view, response);
+            return new WebSocketConnection(new WebSocketClientConnection(stream, options.MaxMessageSize, options.KeepAliveInterval, options.KeepAliveTimeout), view, response);
         }
         catch
         {

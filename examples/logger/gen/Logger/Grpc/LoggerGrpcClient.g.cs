@@ -77,6 +77,11 @@ public sealed partial class LoggerGrpcClient : ILoggerClient
             headers.Add("view", Runtime::Parameters.FormatEnum(view));
         }
 
+        if (payload.Since is { } since)
+        {
+            headers.Add("since", since);
+        }
+
         var call = _client.Watch(headers, Deadline(), cancellationToken);
         return new WatchClientStream(call, await WatchClientStream.OpenAsync(call, cancellationToken).ConfigureAwait(false));
     }

@@ -56,9 +56,11 @@ public sealed partial class LoggerGrpcService(ILoggerService service, ILogger<Lo
     {
         Runtime::ValidationErrors? errors = null;
         var view = Runtime::Parameters.ParseEnum<View>(context.RequestHeaders.GetValue("view"), "view", ref errors);
+        var since = Runtime::Parameters.ParseString(context.RequestHeaders.GetValue("since"), "since", ref errors);
         var payload = new WatchPayload
         {
             View = view,
+            Since = since,
         };
         return Runtime::Validation.Validated(payload, errors);
     }
@@ -84,6 +86,7 @@ public sealed partial class LoggerGrpcService(ILoggerService service, ILogger<Lo
     private static GrpcCore::StatusCode? ErrorStatus(string name) => name switch
     {
         "not_found" => GrpcCore::StatusCode.NotFound,
+        "gone" => GrpcCore::StatusCode.OutOfRange,
         _ => null,
     };
 }

@@ -27,6 +27,11 @@ public sealed partial class LoggerHttpClient(HttpClient httpClient, Runtime::Str
     {
         Runtime::Validation.ThrowIfInvalid(payload);
         var uri = new Runtime::HttpUri().Literal("/logs/").Segment(payload.Topic, "topic").Literal("/stream");
+        if (payload.Since is { } since)
+        {
+            uri.Query("since", since);
+        }
+
         var connection = await Runtime::WebSocketConnection.ConnectAsync(httpClient, uri.ToString(), null, _options, cancellationToken).ConfigureAwait(false);
         return new SubscribeClientStream(connection);
     }
@@ -58,6 +63,11 @@ public sealed partial class LoggerHttpClient(HttpClient httpClient, Runtime::Str
         if (payload.View is { } view)
         {
             uri.Query("view", Runtime::Parameters.FormatEnum(view));
+        }
+
+        if (payload.Since is { } since)
+        {
+            uri.Query("since", since);
         }
 
         var connection = await Runtime::WebSocketConnection.ConnectAsync(httpClient, uri.ToString(), null, _options, cancellationToken).ConfigureAwait(false);

@@ -53,6 +53,7 @@ public static partial class LoggerHttpEndpoints
     private static int ErrorStatus(string name) => name switch
     {
         "not_found" => 404,
+        "gone" => 410,
         _ => 0,
     };
 
@@ -66,10 +67,12 @@ public static partial class LoggerHttpEndpoints
     {
         Runtime::ValidationErrors? errors = null;
         var topic = Runtime::Parameters.ParseString(Runtime::HttpParameters.PathValue(context, "topic", 2), "topic", ref errors);
+        var since = Runtime::Parameters.ParseString(context.Request.Query["since"], "since", ref errors);
         Runtime::Check.Present(ref errors, "topic", topic);
         var payload = new SubscribePayload
         {
             Topic = topic!,
+            Since = since,
         };
         return Runtime::Validation.Validated(payload, errors);
     }
@@ -98,9 +101,11 @@ public static partial class LoggerHttpEndpoints
     {
         Runtime::ValidationErrors? errors = null;
         var view = Runtime::Parameters.ParseEnum<View>(context.Request.Query["view"], "view", ref errors);
+        var since = Runtime::Parameters.ParseString(context.Request.Query["since"], "since", ref errors);
         var payload = new WatchPayload
         {
             View = view,
+            Since = since,
         };
         return Runtime::Validation.Validated(payload, errors);
     }

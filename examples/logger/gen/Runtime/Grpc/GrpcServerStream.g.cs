@@ -21,25 +21,30 @@ using global::Microsoft.Extensions.Logging;
 /// headers, with <c>goa-view</c>) at the first stream operation or <c>OpenAsync</c>. Sends are queued (one short lock) for one
 /// writer task, which takes the whole queue at a time and writes it with <see cref="WriteFlags.BufferHint"/> but for the last
 /// message, so a burst leaves in one flush instead of one per message; concurrent sends are safe and a slow client makes
-/// senders wait once the queue is full. Shared by the stream kinds (<see cref="GrpcServerStreamingStream{TResult, TResponse}"/>,
+/// senders wait once the queue is full (<see cref="StreamGenGrpcOptions.SendQueueLimit"/>); a client that takes nothing
+/// for <see cref="StreamGenGrpcOptions.StallTimeout"/> is cut off (RESOURCE_EXHAUSTED, the handler's token canceled).
+/// Shared by the stream kinds (<see cref="GrpcServerStreamingStream{TResult, TResponse}"/>,
 /// <see cref="GrpcClientStreamingStream{TPayload, TRequest, TResponse}"/>, <see cref="GrpcBidirectionalStream{TPayload, TRequest, TResult, TResponse}"/> ...),
 /// which add their typed operations and the call that runs a method's handler.
 /// </summary>
 public abstract class GrpcServerStream<TReceive, TReceiveMessage, TSend, TSendMessage> : IServerStream, IThreadPoolWorkItem
 {
-    private const int HighWaterMark = 1024;
     private static readonly WriteOptions Buffered = new(WriteFlags.BufferHint);
     private readonly IAsyncStreamReader<TReceiveMessage>? _requests;
     private readonly IServerStreamWriter<TSendMessage>? _responses;
     private readonly ServerCallContext _context;
     private readonly Func<TReceiveMessage, TReceive>? _fromProto;
     private readonly Func<TSend, TSendMessage>? _toProto;
+    private readonly StreamGenGrpcOptions _options;
+    private readonly CancellationToken _stopping;
+    private readonly CancellationTokenSource _aborted;
     private readonly SemaphoreSlim _openLock = new(1, 1);
     private readonly object _gate = new();
     private List<TSendMessage> _pending = [];
     private List<TSendMessage> _writing = [];
     private bool _writerRunning;
     private Exception? _fault;
+    private StreamStalledException? _stalled;
     private TaskCompletionSource? _drained;
     private TaskCompletionSource? _idle;
     private string? _view;
@@ -57,6 +62,9 @@ public abstract class GrpcServerStream<TReceive, TReceiveMessage, TSend, TSendMe
         _context = context;
         _fromProto = fromProto;
         _toProto = toProto;
+        _options = GrpcStreamOptionsInterceptor.For(context);
+        _stopping = GrpcStreamOptionsInterceptor.Stopping(context);
+        _aborted = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, _stopping);
     }
 
     /// <summary>Validates a received message: the design's rules of its type (see <see cref="Validation"/>).</summary>
@@ -66,7 +74,8 @@ public abstract class GrpcServerStream<TReceive, TReceiveMessage, TSend, TSendMe
     public ValueTask OpenAsync(CancellationToken cancellationToken = default) => OpenCoreAsync(cancellationToken);
 
     /// <summary>
-    /// Runs a method's handler on this stream, with the call's token: when it returns (or fails), the messages it sent are
+    /// Runs a method's handler on this stream, with the call's token (also canceled when the client stalls or the server
+    /// shuts down, which ends the call with UNAVAILABLE): when it returns (or fails), the messages it sent are
     /// written before the call ends, and its error, if any, becomes the call's status (see <see cref="GrpcErrors.ToRpcException"/>).
     /// </summary>
     protected async Task ServeCoreAsync(Func<string, StatusCode?> errorStatus, ILogger logger, Func<CancellationToken, Task> handler)
@@ -77,12 +86,23 @@ public abstract class GrpcServerStream<TReceive, TReceiveMessage, TSend, TSendMe
             ExceptionDispatchInfo? failure = null;
             try
             {
-                await handler(_context.CancellationToken).ConfigureAwait(false);
+                await handler(_aborted.Token).ConfigureAwait(false);
                 OnHandlerReturned();
             }
             catch (Exception e)
             {
                 failure = ExceptionDispatchInfo.Capture(e);
+            }
+
+            if (_stalled is { } stalled)
+            {
+                // Whatever the handler saw (a canceled token, a failed send), the call ends as a stalled one.
+                failure = ExceptionDispatchInfo.Capture(stalled);
+            }
+            else if (_stopping.IsCancellationRequested && !_context.CancellationToken.IsCancellationRequested)
+            {
+                // Graceful shutdown: what the handler sent is still written, then the call ends as UNAVAILABLE (retry elsewhere).
+                failure = ExceptionDispatchInfo.Capture(new RpcException(new Status(StatusCode.Unavailable, "the server is shutting down")));
             }
 
             try
@@ -99,6 +119,13 @@ public abstract class GrpcServerStream<TReceive, TReceiveMessage, TSend, TSendMe
         catch (Exception e)
         {
             throw GrpcErrors.ToRpcException(e, errorStatus, _context, logger);
+        }
+        finally
+        {
+            lock (_gate)
+            {
+                _aborted.Dispose();
+            }
         }
     }
 
@@ -145,7 +172,7 @@ public abstract class GrpcServerStream<TReceive, TReceiveMessage, TSend, TSendMe
         var converted = _toProto!(message);
         lock (_gate)
         {
-            if (_fault is null && _pending.Count < HighWaterMark)
+            if (_fault is null && _pending.Count < _options.SendQueueLimit)
             {
                 _pending.Add(converted);
                 StartWriterIfIdle();
@@ -169,7 +196,7 @@ public abstract class GrpcServerStream<TReceive, TReceiveMessage, TSend, TSendMe
                     ExceptionDispatchInfo.Throw(fault);
                 }
 
-                if (_pending.Count < HighWaterMark)
+                if (_pending.Count < _options.SendQueueLimit)
                 {
                     _pending.Add(message);
                     StartWriterIfIdle();
@@ -246,7 +273,13 @@ public abstract class GrpcServerStream<TReceive, TReceiveMessage, TSend, TSendMe
                 for (var i = 0; i < _writing.Count; i++)
                 {
                     _responses!.WriteOptions = i < _writing.Count - 1 ? Buffered : null;
-                    await _responses.WriteAsync(_writing[i]).ConfigureAwait(false);
+                    var write = _responses.WriteAsync(_writing[i]);
+                    if (!write.IsCompleted && _options.StallTimeout > TimeSpan.Zero)
+                    {
+                        write = WatchAsync(write);
+                    }
+
+                    await write.ConfigureAwait(false);
                 }
 
                 _writing.Clear();
@@ -266,6 +299,33 @@ public abstract class GrpcServerStream<TReceive, TReceiveMessage, TSend, TSendMe
 
             drained?.TrySetException(e);
             idle?.TrySetException(e);
+        }
+    }
+
+    /// <summary>A write the client's flow control holds back: past the stall timeout the client is cut off.</summary>
+    private async Task WatchAsync(Task write)
+    {
+        try
+        {
+            await write.WaitAsync(_options.StallTimeout).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            var stalled = StreamStalledException.NoProgress(_options.StallTimeout);
+            lock (_gate)
+            {
+                _stalled = stalled;
+                try
+                {
+                    _aborted.Cancel();
+                }
+                catch (ObjectDisposedException)
+                {
+                    // The call is already over.
+                }
+            }
+
+            throw stalled;
         }
     }
 

@@ -44,8 +44,9 @@ public static partial class ValuesServer
         var endpoints = Runtime::ServerEndpoints.Read(builder.Configuration, DefaultHttpHost, DefaultHttpPort, DefaultGrpcHost, DefaultGrpcPort, hasHttp: true, hasGrpc: true);
         builder.Services.AddSingleton(endpoints);
         builder.WebHost.ConfigureKestrel(kestrel => endpoints.Listen(kestrel));
-        builder.Services.AddOptions<Runtime::StreamGenWebSocketOptions>().Bind(builder.Configuration.GetSection("StreamGen:Http"));
-        builder.Services.AddGrpc();
+        Runtime::HttpServerSetup.AddOptions(builder.Services, builder.Configuration);
+        Runtime::GrpcServerSetup.AddOptions(builder.Services, builder.Configuration);
+        builder.Services.AddGrpc(options => options.Interceptors.Add<Runtime::GrpcStreamOptionsInterceptor>());
         Runtime::ServerHost.AddConsoleLogging(builder);
         return builder;
     }
@@ -54,6 +55,7 @@ public static partial class ValuesServer
     public static WebApplication MapValuesServer(this WebApplication app)
     {
         var endpoints = app.Services.GetRequiredService<Runtime::ServerEndpoints>();
+        Runtime::HttpServerSetup.UseLimits(app);
         app.MapEcho().RequireHost(endpoints.HttpHostPattern);
         app.MapGrpcService<EchoGrpcService>().RequireHost(endpoints.GrpcHostPattern);
         Runtime::ApiDocuments.Map(app, typeof(ValuesServer).Assembly, "/openapi.json", "StreamGen.Values.openapi.json", "application/json").RequireHost(endpoints.HttpHostPattern);

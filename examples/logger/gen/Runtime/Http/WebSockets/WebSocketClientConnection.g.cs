@@ -9,6 +9,8 @@ namespace Acme.Logger.Runtime;
 using global::System;
 using global::System.Buffers;
 using global::System.Buffers.Binary;
+using global::System.Diagnostics;
+using global::System.Globalization;
 using global::System.IO;
 using global::System.Net.WebSockets;
 using global::System.Runtime.CompilerServices;
@@ -21,7 +23,9 @@ using global::System.Threading.Tasks;
 /// The client side of RFC 6455 over the upgraded connection. It reads the connection in large chunks and parses every
 /// frame already received without another read, which is what keeps a client ahead of a server that coalesces frames
 /// (a framework WebSocket pays a receive call per frame). It answers pings, assembles fragmented messages, enforces the
-/// message size limit, writes masked frames under one lock, and runs the close handshake.
+/// message size limit, writes masked frames under one lock, and runs the close handshake. With a keep-alive timeout it
+/// pings the server and, when a receive or a send waits while nothing arrives for that long after a ping (a dead server,
+/// a half-open connection), drops the connection so the call fails with an error instead of hanging.
 /// </summary>
 public sealed class WebSocketClientConnection : IAsyncDisposable
 {
@@ -37,12 +41,27 @@ public sealed class WebSocketClientConnection : IAsyncDisposable
     private byte[] _current = [];
     private int _currentOffset;
     private byte[] _output = ArrayPool<byte>.Shared.Rent(4 * 1024);
+    private readonly TimeSpan _keepAliveTimeout;
     private int _closeSent;
+    private long _lastRead = Stopwatch.GetTimestamp();
+    private long _pingSent;
+    private int _waiting;
+    private WebSocketException? _dead;
 
     public WebSocketClientConnection(Stream stream, int maxMessageSize, TimeSpan keepAliveInterval)
+        : this(stream, maxMessageSize, keepAliveInterval, TimeSpan.Zero)
+    {
+    }
+
+    /// <param name="stream">The upgraded connection.</param>
+    /// <param name="maxMessageSize">Largest message accepted, in bytes.</param>
+    /// <param name="keepAliveInterval">Interval of keep-alive frames; zero: none.</param>
+    /// <param name="keepAliveTimeout">How long a ping may go unanswered (nothing received) while the client waits on the connection; zero: unsolicited pongs only, no deadline.</param>
+    public WebSocketClientConnection(Stream stream, int maxMessageSize, TimeSpan keepAliveInterval, TimeSpan keepAliveTimeout)
     {
         _stream = stream;
         _maxMessageSize = maxMessageSize;
+        _keepAliveTimeout = keepAliveTimeout;
         if (keepAliveInterval > TimeSpan.Zero)
         {
             _keepAlive = new Timer(static state => _ = ((WebSocketClientConnection)state!).SendKeepAliveAsync(), this, keepAliveInterval, keepAliveInterval);
@@ -210,8 +229,20 @@ public sealed class WebSocketClientConnection : IAsyncDisposable
             offset += 4;
             payload.Span.CopyTo(frame[offset..]);
             Mask(frame.Slice(offset, payload.Length), BinaryPrimitives.ReadUInt32LittleEndian(mask));
-            await _stream.WriteAsync(_output.AsMemory(0, offset + payload.Length), cancellationToken).ConfigureAwait(false);
-            await _stream.FlushAsync(cancellationToken).ConfigureAwait(false);
+            Interlocked.Increment(ref _waiting);
+            try
+            {
+                await _stream.WriteAsync(_output.AsMemory(0, offset + payload.Length), cancellationToken).ConfigureAwait(false);
+                await _stream.FlushAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception) when (_dead is { } dead)
+            {
+                throw dead;
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _waiting);
+            }
         }
         finally
         {
@@ -223,10 +254,30 @@ public sealed class WebSocketClientConnection : IAsyncDisposable
     {
         try
         {
-            // An unsolicited pong: a one-way heartbeat (RFC 6455 5.5.3) that keeps idle connections open.
-            if (_closeSent == 0 && _writeLock.CurrentCount == 1)
+            if (_keepAliveTimeout <= TimeSpan.Zero)
             {
-                await SendFrameAsync(0xA, ReadOnlyMemory<byte>.Empty, CancellationToken.None).ConfigureAwait(false);
+                // An unsolicited pong: a one-way heartbeat (RFC 6455 5.5.3) that keeps idle connections open.
+                if (_closeSent == 0 && _writeLock.CurrentCount == 1)
+                {
+                    await SendFrameAsync(0xA, ReadOnlyMemory<byte>.Empty, CancellationToken.None).ConfigureAwait(false);
+                }
+
+                return;
+            }
+
+            // A ping the server must answer; whatever arrives after it (its pong or any frame) shows the server is alive.
+            var sent = Stopwatch.GetTimestamp();
+            if (Interlocked.CompareExchange(ref _pingSent, sent, 0) == 0 && _closeSent == 0 && _writeLock.CurrentCount == 1)
+            {
+                await SendFrameAsync(0x9, ReadOnlyMemory<byte>.Empty, CancellationToken.None).ConfigureAwait(false);
+            }
+
+            await Task.Delay(_keepAliveTimeout).ConfigureAwait(false);
+            var ping = Volatile.Read(ref _pingSent);
+            if (ping != 0 && Volatile.Read(ref _lastRead) < ping && Volatile.Read(ref _waiting) > 0 && Stopwatch.GetElapsedTime(ping) >= _keepAliveTimeout)
+            {
+                _dead = new WebSocketException(WebSocketError.ConnectionClosedPrematurely, $"the server answered no ping within {_keepAliveTimeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s");
+                await _stream.DisposeAsync().ConfigureAwait(false);
             }
         }
         catch (Exception e) when (e is IOException or WebSocketException or ObjectDisposedException or OperationCanceledException)
@@ -253,12 +304,28 @@ public sealed class WebSocketClientConnection : IAsyncDisposable
             _input = larger;
         }
 
-        var read = await _stream.ReadAsync(_input.AsMemory(_end), cancellationToken).ConfigureAwait(false);
-        if (read == 0)
+        int read;
+        Interlocked.Increment(ref _waiting);
+        try
         {
-            throw new WebSocketException(WebSocketError.ConnectionClosedPrematurely, "the server closed the connection without a close frame");
+            read = await _stream.ReadAsync(_input.AsMemory(_end), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception) when (_dead is { } dead)
+        {
+            throw dead;
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _waiting);
         }
 
+        if (read == 0)
+        {
+            throw _dead ?? new WebSocketException(WebSocketError.ConnectionClosedPrematurely, "the server closed the connection without a close frame");
+        }
+
+        Volatile.Write(ref _lastRead, Stopwatch.GetTimestamp());
+        Interlocked.Exchange(ref _pingSent, 0);
         _end += read;
     }
 

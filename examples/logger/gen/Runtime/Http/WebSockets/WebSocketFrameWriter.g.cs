@@ -22,13 +22,17 @@ using global::System.Threading.Tasks;
 /// under a short lock; one writer task swaps that buffer out and writes it in one call. Messages queued while a write is
 /// in flight therefore leave in one write and one flush instead of one each, which is what lets a generated stream
 /// outrun a loop that sends one frame per call. Concurrent senders are safe; a slow peer makes senders wait once the
-/// pending bytes pass the high-water mark, so memory stays bounded.
+/// pending bytes pass the high-water mark (or the pending messages their limit), so memory stays bounded. A peer that
+/// takes no bytes for the stall timeout is cut off (<see cref="Stalled"/>): the frames not yet handed to the connection
+/// are discarded, senders get <see cref="StreamStalledException"/>, and only control frames (the close) follow.
 /// </summary>
 public sealed class WebSocketFrameWriter : IThreadPoolWorkItem
 {
     private const int MaxHeaderLength = 10;
     private readonly Stream _stream;
     private readonly int _highWaterMark;
+    private readonly int _maxPendingMessages;
+    private readonly TimeSpan _stallTimeout;
     private readonly object _gate = new();
     private readonly Utf8JsonWriter _json = new(Stream.Null, new JsonWriterOptions { SkipValidation = true });
     private PendingBuffer _pending = new();
@@ -37,15 +41,38 @@ public sealed class WebSocketFrameWriter : IThreadPoolWorkItem
     private bool _completed;
     private bool _released;
     private Exception? _fault;
+    private StreamStalledException? _stalled;
+    private int _pendingMessages;
     private TaskCompletionSource? _drained;
     private TaskCompletionSource? _idle;
 
     public WebSocketFrameWriter(Stream stream, int highWaterMark)
+        : this(stream, highWaterMark, int.MaxValue, TimeSpan.Zero)
+    {
+    }
+
+    /// <param name="stream">The upgraded connection.</param>
+    /// <param name="highWaterMark">Pending bytes beyond which senders wait.</param>
+    /// <param name="maxPendingMessages">Pending messages beyond which senders wait.</param>
+    /// <param name="stallTimeout">How long one write to the connection may take before the peer counts as stalled; zero: forever.</param>
+    public WebSocketFrameWriter(Stream stream, int highWaterMark, int maxPendingMessages, TimeSpan stallTimeout)
     {
         _stream = stream;
         _highWaterMark = highWaterMark;
+        _maxPendingMessages = maxPendingMessages;
+        _stallTimeout = stallTimeout;
         ControlStream = new ControlFrameStream(this);
     }
+
+    /// <summary>Called once (on a thread-pool thread) when the peer is found stalled; the owner then closes the stream.</summary>
+    public Action<StreamStalledException>? Stalled { get; set; }
+
+    /// <summary>
+    /// Called when the WebSocket disposes <see cref="ControlStream"/> (its close, or its abort after a ping went
+    /// unanswered), before the connection is disposed: disposing an upgraded connection does not end a read in progress,
+    /// so the owner aborts the connection there when the WebSocket was aborted.
+    /// </summary>
+    public Action? ControlStreamClosing { get; set; }
 
     /// <summary>
     /// The stream to build the receiving <see cref="WebSocket"/> on: reads come from the connection, and the control frames
@@ -58,7 +85,7 @@ public sealed class WebSocketFrameWriter : IThreadPoolWorkItem
     {
         lock (_gate)
         {
-            if (_pending.Length < _highWaterMark || _fault is not null || _completed)
+            if (HasRoom || _fault is not null || _stalled is not null || _completed)
             {
                 ThrowIfUnusable();
                 AppendTextFrame(value, typeInfo);
@@ -87,6 +114,17 @@ public sealed class WebSocketFrameWriter : IThreadPoolWorkItem
 
             _idle ??= new(TaskCreationOptions.RunContinuationsAsynchronously);
             return _idle.Task.WaitAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>Drops the frames not yet handed to the connection (the stream is cut off; only the close follows).</summary>
+    public void DiscardPending()
+    {
+        lock (_gate)
+        {
+            _pending.Reset();
+            _pendingMessages = 0;
+            _completed = true;
         }
     }
 
@@ -129,7 +167,7 @@ public sealed class WebSocketFrameWriter : IThreadPoolWorkItem
             lock (_gate)
             {
                 ThrowIfUnusable();
-                if (_pending.Length < _highWaterMark)
+                if (HasRoom)
                 {
                     AppendTextFrame(value, typeInfo);
                     StartWriterIfIdle();
@@ -144,8 +182,15 @@ public sealed class WebSocketFrameWriter : IThreadPoolWorkItem
         }
     }
 
+    private bool HasRoom => _pending.Length < _highWaterMark && _pendingMessages < _maxPendingMessages;
+
     private void ThrowIfUnusable()
     {
+        if (_stalled is not null)
+        {
+            throw _stalled;
+        }
+
         if (_fault is not null)
         {
             throw new WebSocketException(WebSocketError.ConnectionClosedPrematurely, "The connection failed.", _fault);
@@ -167,6 +212,7 @@ public sealed class WebSocketFrameWriter : IThreadPoolWorkItem
             JsonSerializer.Serialize(_json, value, typeInfo);
             _json.Flush();
             _pending.WriteHeaderBefore(start, MaxHeaderLength, WebSocketOpcode.Text);
+            _pendingMessages++;
         }
         catch
         {
@@ -216,12 +262,22 @@ public sealed class WebSocketFrameWriter : IThreadPoolWorkItem
                     }
 
                     (_pending, _writing) = (_writing, _pending);
+                    _pendingMessages = 0;
                     drained = _drained;
                     _drained = null;
                 }
 
                 drained?.TrySetResult();
-                await _stream.WriteAsync(_writing.WrittenMemory).ConfigureAwait(false);
+                var write = _stream.WriteAsync(_writing.WrittenMemory);
+                if (write.IsCompletedSuccessfully || _stallTimeout <= TimeSpan.Zero)
+                {
+                    await write.ConfigureAwait(false);
+                }
+                else
+                {
+                    await WriteWatchedAsync(write.AsTask()).ConfigureAwait(false);
+                }
+
                 _writing.Reset();
             }
         }
@@ -233,6 +289,7 @@ public sealed class WebSocketFrameWriter : IThreadPoolWorkItem
                 _fault = e;
                 _writerRunning = false;
                 _pending.Reset();
+                _pendingMessages = 0;
                 if (_released)
                 {
                     ReturnBuffers();
@@ -245,6 +302,33 @@ public sealed class WebSocketFrameWriter : IThreadPoolWorkItem
             drained?.TrySetException(e);
             idle?.TrySetException(e);
         }
+    }
+
+    /// <summary>Waits for a write the peer is slow to take; past the stall timeout the peer is cut off, and the write still finishes or fails.</summary>
+    private async Task WriteWatchedAsync(Task write)
+    {
+        try
+        {
+            await write.WaitAsync(_stallTimeout).ConfigureAwait(false);
+            return;
+        }
+        catch (TimeoutException)
+        {
+            var stalled = StreamStalledException.NoProgress(_stallTimeout);
+            TaskCompletionSource? drained;
+            lock (_gate)
+            {
+                _stalled = stalled;
+                _pending.Reset();
+                _pendingMessages = 0;
+                (drained, _drained) = (_drained, null);
+            }
+
+            drained?.TrySetException(stalled);
+            Stalled?.Invoke(stalled);
+        }
+
+        await write.ConfigureAwait(false);
     }
 
     /// <summary>The connection as the framework's WebSocket sees it: it reads frames, and writes only control frames.</summary>
@@ -301,13 +385,18 @@ public sealed class WebSocketFrameWriter : IThreadPoolWorkItem
         {
             if (disposing)
             {
+                writer.ControlStreamClosing?.Invoke();
                 writer._stream.Dispose();
             }
 
             base.Dispose(disposing);
         }
 
-        public override ValueTask DisposeAsync() => writer._stream.DisposeAsync();
+        public override ValueTask DisposeAsync()
+        {
+            writer.ControlStreamClosing?.Invoke();
+            return writer._stream.DisposeAsync();
+        }
     }
 
     /// <summary>A growable buffer from the shared pool; frames are built in place.</summary>

@@ -90,7 +90,8 @@ public abstract partial class WebSocketServerStream<TReceive, TSend> : IServerSt
 
     /// <summary>
     /// Serves one request with a method's handler: a request that is not a WebSocket upgrade gets 426 Upgrade Required
-    /// (with Goa's error body); otherwise the handler runs with <see cref="Aborted"/> as its token and the stream ends as
+    /// (with Goa's error body), one from an address that has <see cref="StreamGenWebSocketOptions.MaxStreamsPerClient"/>
+    /// streams open 429 Too Many Requests (<c>too_many_streams</c>); otherwise the handler runs with <see cref="Aborted"/> as its token and the stream ends as
     /// <see cref="CompleteAsync"/> says. <paramref name="errorStatus"/> maps the design's error names to HTTP statuses
     /// for errors raised before the upgrade (0: the default).
     /// </summary>
@@ -101,6 +102,13 @@ public abstract partial class WebSocketServerStream<TReceive, TSend> : IServerSt
         {
             _context.Response.Headers.Upgrade = "websocket";
             await HttpErrors.WriteAsync(_context, new ServiceError("upgrade_required", "this route streams over a WebSocket: send a WebSocket upgrade request"), static _ => StatusCodes.Status426UpgradeRequired).ConfigureAwait(false);
+            return;
+        }
+
+        var (admitted, lease) = await ClientStreamCounter.AdmitAsync(_context, _options.MaxStreamsPerClient).ConfigureAwait(false);
+        using var admission = lease;
+        if (!admitted)
+        {
             return;
         }
 
@@ -205,8 +213,17 @@ public abstract partial class WebSocketServerStream<TReceive, TSend> : IServerSt
     private async Task UpgradeCoreAsync()
     {
         var stream = await WebSocketAcceptor.AcceptAsync(_context, _view).ConfigureAwait(false);
-        var frames = new WebSocketFrameWriter(stream, _options.SendHighWaterMark);
-        _socket = WebSocket.CreateFromStream(frames.ControlStream, new WebSocketCreationOptions { IsServer = true, KeepAliveInterval = _options.KeepAliveInterval });
+        var frames = new WebSocketFrameWriter(stream, _options.SendHighWaterMark, _options.SendQueueLimit, _options.StallTimeout)
+        {
+            Stalled = CutOff,
+            ControlStreamClosing = AbortIfSocketAborted,
+        };
+        _socket = WebSocket.CreateFromStream(frames.ControlStream, new WebSocketCreationOptions
+        {
+            IsServer = true,
+            KeepAliveInterval = _options.KeepAliveInterval,
+            KeepAliveTimeout = _options.KeepAliveTimeout,
+        });
         _received = Channel.CreateBounded<TReceive>(new BoundedChannelOptions(_options.ReceiveQueueCapacity)
         {
             SingleReader = false,
@@ -215,7 +232,7 @@ public abstract partial class WebSocketServerStream<TReceive, TSend> : IServerSt
         });
         _frames = frames;
         _receiveLoop = ReceiveLoopAsync();
-        if (_options.AllowedOrigins.Count > 0 && !_options.AllowedOrigins.Contains(_context.Request.Headers.Origin.ToString(), StringComparer.OrdinalIgnoreCase))
+        if (!OriginPolicy.Allows(_context, _options.AllowedOrigins))
         {
             Fail(WebSocketCloseStatus.PolicyViolation, new ServiceError("forbidden", "origin not allowed"));
         }
@@ -228,37 +245,45 @@ public abstract partial class WebSocketServerStream<TReceive, TSend> : IServerSt
         {
             while (true)
             {
+                // After a rejection the loop keeps reading (and discards) until the client's close frame, so the close
+                // handshake completes and the client sees the code and reason instead of a reset connection.
                 var length = 0;
+                var discard = _closing is not null;
                 ValueWebSocketReceiveResult result;
                 do
                 {
-                    if (length == buffer.Length)
+                    if (!discard && length == buffer.Length)
                     {
                         if (buffer.Length >= _options.MaxMessageSize)
                         {
-                            Fail(WebSocketCloseStatus.MessageTooBig, new ServiceError("message_too_big", $"a message exceeds {_options.MaxMessageSize} bytes"));
-                            return;
+                            RejectTooBig();
+                            discard = true;
+                            length = 0;
                         }
-
-                        var larger = ArrayPool<byte>.Shared.Rent(Math.Min(buffer.Length * 2, _options.MaxMessageSize + 1));
-                        buffer.AsSpan(0, length).CopyTo(larger);
-                        ArrayPool<byte>.Shared.Return(buffer);
-                        buffer = larger;
+                        else
+                        {
+                            var larger = ArrayPool<byte>.Shared.Rent(Math.Min(buffer.Length * 2, _options.MaxMessageSize + 1));
+                            buffer.AsSpan(0, length).CopyTo(larger);
+                            ArrayPool<byte>.Shared.Return(buffer);
+                            buffer = larger;
+                        }
                     }
 
-                    result = await _socket!.ReceiveAsync(buffer.AsMemory(length), CancellationToken.None).ConfigureAwait(false);
-                    length += result.Count;
+                    result = await _socket!.ReceiveAsync(buffer.AsMemory(discard ? 0 : length), CancellationToken.None).ConfigureAwait(false);
+                    if (!discard)
+                    {
+                        length += result.Count;
+                    }
                 }
                 while (!result.EndOfMessage && result.MessageType != WebSocketMessageType.Close);
 
-                if (length > _options.MaxMessageSize)
-                {
-                    Fail(WebSocketCloseStatus.MessageTooBig, new ServiceError("message_too_big", $"a message exceeds {_options.MaxMessageSize} bytes"));
-                    return;
-                }
-
                 if (result.MessageType == WebSocketMessageType.Close)
                 {
+                    if (_closing is not null)
+                    {
+                        return;
+                    }
+
                     _peerLeft = !_clientEnded;
                     _received!.Writer.TryComplete(_peerLeft ? new OperationCanceledException("The client closed the stream.") : null);
                     if (_peerLeft)
@@ -270,12 +295,24 @@ public abstract partial class WebSocketServerStream<TReceive, TSend> : IServerSt
                     return;
                 }
 
-                var decoded = Decode(buffer.AsSpan(0, length), out var message);
-                if (decoded == Decoded.Stop)
+                if (discard)
                 {
-                    return;
+                    continue;
                 }
 
+                if (length > _options.MaxMessageSize)
+                {
+                    RejectTooBig();
+                    continue;
+                }
+
+                if (result.MessageType == WebSocketMessageType.Binary && _closing is null)
+                {
+                    Fail(WebSocketCloseStatus.InvalidMessageType, new ServiceError("unsupported_data", "messages are JSON text frames, not binary"));
+                    continue;
+                }
+
+                var decoded = Decode(buffer.AsSpan(0, length), out var message);
                 if (decoded == Decoded.Message && !_received!.Writer.TryWrite(message!))
                 {
                     // The handler is behind: stop reading the socket until it catches up (TCP then slows the client down).
@@ -283,7 +320,7 @@ public abstract partial class WebSocketServerStream<TReceive, TSend> : IServerSt
                     {
                         await _received.Writer.WriteAsync(message!, _aborted.Token).ConfigureAwait(false);
                     }
-                    catch (ChannelClosedException) when (_closing is not null)
+                    catch (Exception e) when (e is ChannelClosedException or OperationCanceledException && _closing is not null)
                     {
                         // Closing: keep reading until the client's close frame, discarding messages.
                     }
@@ -302,6 +339,14 @@ public abstract partial class WebSocketServerStream<TReceive, TSend> : IServerSt
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private void RejectTooBig()
+    {
+        if (_closing is null)
+        {
+            Fail(WebSocketCloseStatus.MessageTooBig, new ServiceError("message_too_big", $"a message exceeds {_options.MaxMessageSize} bytes"));
         }
     }
 
@@ -366,6 +411,30 @@ public abstract partial class WebSocketServerStream<TReceive, TSend> : IServerSt
         _aborted.Cancel();
     }
 
+    /// <summary>The WebSocket gave up on the connection (a ping went unanswered): end the read in progress too.</summary>
+    private void AbortIfSocketAborted()
+    {
+        if (_socket?.State == WebSocketState.Aborted)
+        {
+            LogClientUnresponsive(_logger, _context.Request.Path);
+            _context.Abort();
+        }
+    }
+
+    /// <summary>The client stopped reading: close with 1008 after what it was already sent; the handler's token is canceled.</summary>
+    private void CutOff(StreamStalledException error)
+    {
+        if (_closing is not null)
+        {
+            return;
+        }
+
+        LogClientStalled(_logger, _context.Request.Path, error.Message);
+        _received!.Writer.TryComplete(error);
+        _ = CloseAsync(WebSocketCloseStatus.PolicyViolation, StreamClosedException.Reason(error.Name, error.Message));
+        _aborted.Cancel();
+    }
+
     /// <summary>
     /// Ends the stream once the handler has returned: 1000 when it succeeded, 1007 for a validation error, 1011 for any
     /// other error (logged; a fault's details are not sent), 1001 when the server is shutting down. Before the upgrade,
@@ -415,6 +484,11 @@ public abstract partial class WebSocketServerStream<TReceive, TSend> : IServerSt
                 return (WebSocketCloseStatus.NormalClosure, "");
             case OperationCanceledException when _peerLeft:
                 return (WebSocketCloseStatus.NormalClosure, "");
+            case StreamStalledException stalled:
+                // A queue feeding the stream cut it off: what is still pending for the peer is not sent.
+                _frames!.DiscardPending();
+                LogClientStalled(_logger, _context.Request.Path, stalled.Message);
+                return (WebSocketCloseStatus.PolicyViolation, StreamClosedException.Reason(stalled.Name, stalled.Message));
             case ValidationException validation:
                 return (WebSocketCloseStatus.InvalidPayloadData, StreamClosedException.Reason(validation.Name, validation.Message));
             case ServiceError { Fault: false } error:
@@ -485,4 +559,10 @@ public abstract partial class WebSocketServerStream<TReceive, TSend> : IServerSt
 
     [LoggerMessage(4, LogLevel.Error, "The handler of {Path} failed (error id {Id})")]
     private static partial void LogHandlerFault(ILogger logger, Exception exception, PathString path, string id);
+
+    [LoggerMessage(6, LogLevel.Information, "Dropped stream {Path}: the client answered no ping in time, or the connection was aborted")]
+    private static partial void LogClientUnresponsive(ILogger logger, PathString path);
+
+    [LoggerMessage(5, LogLevel.Information, "Closing stream {Path} with 1008: {Message}")]
+    private static partial void LogClientStalled(ILogger logger, PathString path, string message);
 }

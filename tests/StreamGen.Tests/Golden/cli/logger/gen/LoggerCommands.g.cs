@@ -31,10 +31,11 @@ internal static class LoggerCommands
     private static CommandLine::Command Subscribe(Runtime::CliGlobalOptions options)
     {
         var topicOption = Runtime::CliOptions.Value<string>("--topic", "Topic of the log to subscribe to", "string", true);
-        var command = new CommandLine::Command("subscribe", "Stream log entries for a specific topic (over ws or grpc)") { topicOption };
+        var sinceOption = Runtime::CliOptions.Value<string?>("--since", "Id of the last entry the client saw: the stream starts after it, from the retained entries (gone when it is no longer retained)", "string", false);
+        var command = new CommandLine::Command("subscribe", "Stream log entries for a specific topic (over ws or grpc)") { topicOption, sinceOption };
         command.SetAction((parse, cancellationToken) => Runtime::CliCalls.RunAsync(parse, options, "logger.subscribe", ["ws", "grpc"], (session, token) =>
         {
-            var payload = Runtime::CliCalls.Checked(new SubscribePayload { Topic = parse.GetRequiredValue(topicOption) });
+            var payload = Runtime::CliCalls.Checked(new SubscribePayload { Topic = parse.GetRequiredValue(topicOption), Since = parse.GetValue(sinceOption) });
             var client = Client(session);
             return Runtime::CliCalls.ServerStreamAsync(session, ct => client.SubscribeAsync(payload, ct), LoggerJsonContext.Default.SubscribeResult, token);
         }, cancellationToken));
@@ -55,10 +56,11 @@ internal static class LoggerCommands
     private static CommandLine::Command Watch(Runtime::CliGlobalOptions options)
     {
         var viewOption = Runtime::CliOptions.Enum<View>("--view", "view", "View the server renders entries in", false);
-        var command = new CommandLine::Command("watch", "Stream the entries of a changing set of topics; the client adds and removes topics while entries flow (over ws or grpc)") { viewOption };
+        var sinceOption = Runtime::CliOptions.Value<string?>("--since", "Id of the last entry the client saw: each topic added replays its retained entries after it (gone when it is no longer retained)", "string", false);
+        var command = new CommandLine::Command("watch", "Stream the entries of a changing set of topics; the client adds and removes topics while entries flow (over ws or grpc)") { viewOption, sinceOption };
         command.SetAction((parse, cancellationToken) => Runtime::CliCalls.RunAsync(parse, options, "logger.watch", ["ws", "grpc"], (session, token) =>
         {
-            var payload = Runtime::CliCalls.Checked(new WatchPayload { View = parse.GetValue(viewOption) });
+            var payload = Runtime::CliCalls.Checked(new WatchPayload { View = parse.GetValue(viewOption), Since = parse.GetValue(sinceOption) });
             var client = Client(session);
             return Runtime::CliCalls.BidirectionalAsync(session, ct => client.WatchAsync(payload, ct), LoggerJsonReader.FilterUpdate, LoggerJsonContext.Default.LogRecord, token);
         }, cancellationToken));

@@ -139,12 +139,18 @@ public static partial class LoggerProtoMapper
             message.Topic = topicValue;
         }
 
+        if (value.Since is { } sinceValue)
+        {
+            message.Since = sinceValue;
+        }
+
         return message;
     }
 
     public static SubscribePayload FromProto(Protos.SubscribeRequest message) => new()
     {
         Topic = message.Topic,
+        Since = message.HasSince ? message.Since : null,
     };
 
     public static Protos.SubscribeResponse ToSubscribeResponse(SubscribeResult value)
@@ -170,6 +176,11 @@ public static partial class LoggerProtoMapper
             message.Level = (Protos.Level)levelValue;
         }
 
+        if (value.Id is { } idValue)
+        {
+            message.Id = idValue;
+        }
+
         return message;
     }
 
@@ -179,6 +190,7 @@ public static partial class LoggerProtoMapper
         Message = message.Message,
         Topic = message.HasTopic ? message.Topic : null,
         Level = message.HasLevel ? (Level)message.Level : null,
+        Id = message.HasId ? message.Id : null,
     };
 
     public static Protos.WatchRequest ToWatchRequest(FilterUpdate value)

@@ -20,4 +20,11 @@ public static class LoggerErrors
 
     /// <summary>Whether <paramref name="error"/> is the not_found error (as a client receives it, too).</summary>
     public static bool IsNotFound(Exception error) => error is Runtime::ServiceError { Name: "not_found" };
+
+    /// <summary>The since id is no longer retained (or was never issued by this server): resuming from it would skip entries</summary>
+    public static Runtime::ServiceError Gone(string message, Exception? innerException = null) =>
+        new("gone", message, innerException: innerException);
+
+    /// <summary>Whether <paramref name="error"/> is the gone error (as a client receives it, too).</summary>
+    public static bool IsGone(Exception error) => error is Runtime::ServiceError { Name: "gone" };
 }

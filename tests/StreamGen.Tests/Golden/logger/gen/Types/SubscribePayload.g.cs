@@ -17,6 +17,10 @@ public sealed partial record SubscribePayload : Runtime::IValidatable
     [JsonPropertyName("topic")]
     public required string Topic { get; init; }
 
+    /// <summary>Id of the last entry the client saw: the stream starts after it, from the retained entries (gone when it is no longer retained)</summary>
+    [JsonPropertyName("since")]
+    public string? Since { get; init; }
+
     /// <summary>Checks every validation rule of the design; each failure is added to <paramref name="errors"/>.</summary>
     public void Validate(ref Runtime::ValidationErrors? errors)
     {

@@ -29,6 +29,10 @@ public sealed partial record SubscribeResult : Runtime::IValidatable
     [JsonPropertyName("level")]
     public Level? Level { get; init; }
 
+    /// <summary>The entry id (unique, increasing, never reused): pass it as since to resume</summary>
+    [JsonPropertyName("id")]
+    public string? Id { get; init; }
+
     /// <summary>Checks every validation rule of the design; each failure is added to <paramref name="errors"/>.</summary>
     public void Validate(ref Runtime::ValidationErrors? errors)
     {

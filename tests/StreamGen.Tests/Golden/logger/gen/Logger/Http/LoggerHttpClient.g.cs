@@ -26,7 +26,12 @@ public sealed partial class LoggerHttpClient(HttpClient httpClient, Runtime::Str
     public async Task<ISubscribeClientStream> SubscribeAsync(SubscribePayload payload, CancellationToken cancellationToken = default)
     {
         Runtime::Validation.ThrowIfInvalid(payload);
-        var uri = new Runtime::HttpUri().Literal("/logs/").Segment(payload.Topic).Literal("/stream");
+        var uri = new Runtime::HttpUri().Literal("/logs/").Segment(payload.Topic, "topic").Literal("/stream");
+        if (payload.Since is { } since)
+        {
+            uri.Query("since", since);
+        }
+
         var connection = await Runtime::WebSocketConnection.ConnectAsync(httpClient, uri.ToString(), null, _options, cancellationToken).ConfigureAwait(false);
         return new SubscribeClientStream(connection);
     }
@@ -60,6 +65,11 @@ public sealed partial class LoggerHttpClient(HttpClient httpClient, Runtime::Str
             uri.Query("view", Runtime::Parameters.FormatEnum(view));
         }
 
+        if (payload.Since is { } since)
+        {
+            uri.Query("since", since);
+        }
+
         var connection = await Runtime::WebSocketConnection.ConnectAsync(httpClient, uri.ToString(), null, _options, cancellationToken).ConfigureAwait(false);
         return new WatchClientStream(connection);
     }
@@ -71,12 +81,12 @@ public sealed partial class LoggerHttpClient(HttpClient httpClient, Runtime::Str
     public async Task<IEventsClientStream> EventsAsync(EventsPayload payload, CancellationToken cancellationToken = default)
     {
         Runtime::Validation.ThrowIfInvalid(payload);
-        var uri = new Runtime::HttpUri().Literal("/logs/").Segment(payload.Topic).Literal("/events");
+        var uri = new Runtime::HttpUri().Literal("/logs/").Segment(payload.Topic, "topic").Literal("/events");
         var (response, body) = await EventsClientStream.OpenAsync(httpClient, uri.ToString(), request =>
         {
             if (payload.Since is { } since)
             {
-                request.Headers.TryAddWithoutValidation("Last-Event-ID", since);
+                Runtime::HttpParameters.AddHeader(request, "Last-Event-ID", since);
             }
         }, cancellationToken).ConfigureAwait(false);
         return new EventsClientStream(response, body);
@@ -89,12 +99,12 @@ public sealed partial class LoggerHttpClient(HttpClient httpClient, Runtime::Str
     public async Task<UploadResult> UploadAsync(UploadPayload payload, Stream body, CancellationToken cancellationToken = default)
     {
         Runtime::Validation.ThrowIfInvalid(payload);
-        var uri = new Runtime::HttpUri().Literal("/logs/").Segment(payload.Topic).Literal("/archive");
+        var uri = new Runtime::HttpUri().Literal("/logs/").Segment(payload.Topic, "topic").Literal("/archive");
         var credentials = await Runtime::ClientCredentials.ForCallAsync(_options.Credentials, [LoggerSecurity.ApiKey], cancellationToken).ConfigureAwait(false);
         uri.Query(credentials);
         using var request = new HttpRequestMessage(HttpMethod.Post, uri.ToString());
-        Runtime::HttpCalls.AddCredentials(request, credentials);
         request.Content = new StreamContent(body);
+        Runtime::HttpCalls.AddCredentials(request, credentials);
         using var response = await Runtime::HttpCalls.SendAsync(httpClient, request, cancellationToken).ConfigureAwait(false);
         return await Runtime::HttpCalls.ReadResultAsync(response, LoggerJsonReader.UploadResult, cancellationToken).ConfigureAwait(false);
     }
@@ -102,7 +112,7 @@ public sealed partial class LoggerHttpClient(HttpClient httpClient, Runtime::Str
     public async Task<Stream> DownloadAsync(DownloadPayload payload, CancellationToken cancellationToken = default)
     {
         Runtime::Validation.ThrowIfInvalid(payload);
-        var uri = new Runtime::HttpUri().Literal("/logs/").Segment(payload.Topic).Literal("/archive");
+        var uri = new Runtime::HttpUri().Literal("/logs/").Segment(payload.Topic, "topic").Literal("/archive");
         using var request = new HttpRequestMessage(HttpMethod.Get, uri.ToString());
         var response = await Runtime::HttpCalls.SendAsync(httpClient, request, cancellationToken).ConfigureAwait(false);
         return await Runtime::HttpCalls.ReadStreamAsync(response, cancellationToken).ConfigureAwait(false);
@@ -111,7 +121,7 @@ public sealed partial class LoggerHttpClient(HttpClient httpClient, Runtime::Str
     public async Task<RecentResult> RecentAsync(RecentPayload payload, CancellationToken cancellationToken = default)
     {
         Runtime::Validation.ThrowIfInvalid(payload);
-        var uri = new Runtime::HttpUri().Literal("/logs/").Segment(payload.Topic);
+        var uri = new Runtime::HttpUri().Literal("/logs/").Segment(payload.Topic, "topic");
         uri.Query("limit", Runtime::Parameters.FormatInt32(payload.Limit));
         using var request = new HttpRequestMessage(HttpMethod.Get, uri.ToString());
         using var response = await Runtime::HttpCalls.SendAsync(httpClient, request, cancellationToken).ConfigureAwait(false);

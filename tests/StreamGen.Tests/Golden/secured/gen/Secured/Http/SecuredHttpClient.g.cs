@@ -26,7 +26,7 @@ public sealed partial class SecuredHttpClient(HttpClient httpClient, Runtime::St
     public async Task<Tick> ReadAsync(ReadPayload payload, CancellationToken cancellationToken = default)
     {
         Runtime::Validation.ThrowIfInvalid(payload);
-        var uri = new Runtime::HttpUri().Literal("/read/").Segment(payload.Name);
+        var uri = new Runtime::HttpUri().Literal("/read/").Segment(payload.Name, "name");
         var credentials = await Runtime::ClientCredentials.ForCallAsync(_options.Credentials, [SecuredSecurity.Jwt], cancellationToken).ConfigureAwait(false);
         uri.Query(credentials);
         using var request = new HttpRequestMessage(HttpMethod.Get, uri.ToString());
@@ -106,12 +106,12 @@ public sealed partial class SecuredHttpClient(HttpClient httpClient, Runtime::St
     public async Task<Tick> UploadAsync(UploadPayload payload, Stream body, CancellationToken cancellationToken = default)
     {
         Runtime::Validation.ThrowIfInvalid(payload);
-        var uri = new Runtime::HttpUri().Literal("/upload/").Segment(payload.Name);
+        var uri = new Runtime::HttpUri().Literal("/upload/").Segment(payload.Name, "name");
         var credentials = await Runtime::ClientCredentials.ForCallAsync(_options.Credentials, [SecuredSecurity.ApiKey], cancellationToken).ConfigureAwait(false);
         uri.Query(credentials);
         using var request = new HttpRequestMessage(HttpMethod.Post, uri.ToString());
-        Runtime::HttpCalls.AddCredentials(request, credentials);
         request.Content = new StreamContent(body);
+        Runtime::HttpCalls.AddCredentials(request, credentials);
         using var response = await Runtime::HttpCalls.SendAsync(httpClient, request, cancellationToken).ConfigureAwait(false);
         return await Runtime::HttpCalls.ReadResultAsync(response, SecuredJsonReader.Tick, cancellationToken).ConfigureAwait(false);
     }
@@ -119,7 +119,7 @@ public sealed partial class SecuredHttpClient(HttpClient httpClient, Runtime::St
     public async Task<Tick> DoublyAsync(DoublyPayload payload, CancellationToken cancellationToken = default)
     {
         Runtime::Validation.ThrowIfInvalid(payload);
-        var uri = new Runtime::HttpUri().Literal("/doubly/").Segment(payload.Name);
+        var uri = new Runtime::HttpUri().Literal("/doubly/").Segment(payload.Name, "name");
         var credentials = await Runtime::ClientCredentials.ForCallAsync(_options.Credentials, [SecuredSecurity.Jwt, SecuredSecurity.ApiKey], cancellationToken).ConfigureAwait(false);
         uri.Query(credentials);
         using var request = new HttpRequestMessage(HttpMethod.Put, uri.ToString());
@@ -131,7 +131,7 @@ public sealed partial class SecuredHttpClient(HttpClient httpClient, Runtime::St
     public async Task<Tick> EitherAsync(EitherPayload payload, CancellationToken cancellationToken = default)
     {
         Runtime::Validation.ThrowIfInvalid(payload);
-        var uri = new Runtime::HttpUri().Literal("/either/").Segment(payload.Name);
+        var uri = new Runtime::HttpUri().Literal("/either/").Segment(payload.Name, "name");
         var credentials = await Runtime::ClientCredentials.ForCallAsync(_options.Credentials, [SecuredSecurity.Jwt, SecuredSecurity.ApiKey, SecuredSecurity.Oauth2], cancellationToken).ConfigureAwait(false);
         uri.Query(credentials);
         using var request = new HttpRequestMessage(HttpMethod.Post, uri.ToString());

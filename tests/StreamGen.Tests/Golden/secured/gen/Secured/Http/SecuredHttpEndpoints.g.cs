@@ -82,7 +82,7 @@ public static partial class SecuredHttpEndpoints
     private static ReadPayload DecodeRead(HttpContext context)
     {
         Runtime::ValidationErrors? errors = null;
-        var pName = Runtime::Parameters.ParseString(context.Request.RouteValues["name"] as string, "name", ref errors);
+        var pName = Runtime::Parameters.ParseString(Runtime::HttpParameters.PathValue(context, "name", 1), "name", ref errors);
         Runtime::Check.Present(ref errors, "name", pName);
         var payload = new ReadPayload
         {
@@ -171,7 +171,7 @@ public static partial class SecuredHttpEndpoints
     private static UploadPayload DecodeUpload(HttpContext context)
     {
         Runtime::ValidationErrors? errors = null;
-        var pName = Runtime::Parameters.ParseString(context.Request.RouteValues["name"] as string, "name", ref errors);
+        var pName = Runtime::Parameters.ParseString(Runtime::HttpParameters.PathValue(context, "name", 1), "name", ref errors);
         Runtime::Check.Present(ref errors, "name", pName);
         var payload = new UploadPayload
         {
@@ -197,7 +197,7 @@ public static partial class SecuredHttpEndpoints
     private static DoublyPayload DecodeDoubly(HttpContext context)
     {
         Runtime::ValidationErrors? errors = null;
-        var pName = Runtime::Parameters.ParseString(context.Request.RouteValues["name"] as string, "name", ref errors);
+        var pName = Runtime::Parameters.ParseString(Runtime::HttpParameters.PathValue(context, "name", 1), "name", ref errors);
         Runtime::Check.Present(ref errors, "name", pName);
         var payload = new DoublyPayload
         {
@@ -223,7 +223,7 @@ public static partial class SecuredHttpEndpoints
     private static EitherPayload DecodeEither(HttpContext context)
     {
         Runtime::ValidationErrors? errors = null;
-        var pName = Runtime::Parameters.ParseString(context.Request.RouteValues["name"] as string, "name", ref errors);
+        var pName = Runtime::Parameters.ParseString(Runtime::HttpParameters.PathValue(context, "name", 1), "name", ref errors);
         Runtime::Check.Present(ref errors, "name", pName);
         var payload = new EitherPayload
         {

@@ -1,0 +1,20 @@
+using StreamGen.E2E.Tests.Support;
+using Acme.Logger;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace StreamGen.E2E.Tests.Hostile;
+
+/// <summary>A logger example server of its own (the example's own service and bus), with configuration a test chooses.</summary>
+public static class LoggerServers
+{
+    public static Task<TestServer> StartAsync(IEnumerable<string> args, Action<LogBusOptions>? bus = null) => TestServer.StartAsync(
+        builder => builder.AddLoggerServer(),
+        app => app.MapLoggerServer(),
+        services =>
+        {
+            services.Configure<LogBusOptions>(options => bus?.Invoke(options));
+            services.AddSingleton<LogBus>();
+            services.AddSingleton<ILoggerService, LoggerService>();
+        },
+        args);
+}
