@@ -12,4 +12,7 @@ internal static class LogCategories
 
     /// <summary>WebSocket streams: clients leaving, rejected messages, handler errors.</summary>
     public static readonly string WebSockets = typeof(LogCategories).Namespace + ".WebSockets";
+
+    /// <summary>Server-Sent Events client streams: reconnections.</summary>
+    public static readonly string ServerSentEvents = typeof(LogCategories).Namespace + ".ServerSentEvents";
 }

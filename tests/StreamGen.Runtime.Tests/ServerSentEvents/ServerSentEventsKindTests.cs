@@ -89,8 +89,8 @@ public sealed class ServerSentEventsKindTests
     }
 
     private sealed class ViewedClient(HttpResponseMessage response, Stream body)
-        : ViewedServerSentEventsClientStream<Note, NoteView>(response, body, JsonDecoding.TypeInfo<Note>(JsonDecoding.ReaderOptions(TestJson.Default))), IViewedStreamReceiver<Note, NoteView>;
+        : ViewedServerSentEventsClientStream<Note, NoteView>(ServerSentEventsConnection.Of(response, body), JsonDecoding.TypeInfo<Note>(JsonDecoding.ReaderOptions(TestJson.Default))), IViewedStreamReceiver<Note, NoteView>;
 
     private sealed class BriefClient(HttpResponseMessage response, Stream body)
-        : ViewedServerSentEventsClientStream<Note, NoteView>(response, body, TestJson.Default.Note, NoteView.Brief), IStreamReceiver<Note>;
+        : ViewedServerSentEventsClientStream<Note, NoteView>(ServerSentEventsConnection.Of(response, body), TestJson.Default.Note, NoteView.Brief), IStreamReceiver<Note>;
 }

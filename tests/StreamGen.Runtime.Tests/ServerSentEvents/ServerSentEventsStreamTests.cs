@@ -31,14 +31,20 @@ public sealed class ServerSentEventsStreamTests
     }
 
     [Fact]
-    public async Task Line_breaks_in_a_field_cannot_start_another_field()
+    public async Task A_field_value_that_cannot_travel_in_an_SSE_field_is_refused_at_send_time_and_nothing_is_written()
     {
         var (context, body) = Context();
         await using var stream = new TestEventStream(context);
 
-        await stream.SendAsync(new Message("multi\nline"), id: "1\ndata: injected", eventName: "a\r\nb");
+        var id = await Assert.ThrowsAsync<ValidationException>(async () => await stream.SendAsync(new Message("x"), id: "1\ndata: injected", eventName: null));
+        var eventName = await Assert.ThrowsAsync<ValidationException>(async () => await stream.SendAsync(new Message("x"), id: null, eventName: "a\r\nb"));
+        var nul = await Assert.ThrowsAsync<ValidationException>(async () => await stream.SendAsync(new Message("x"), id: "a\0b", eventName: null));
+        await stream.SendAsync(new Message("multi\nline"), id: "1", eventName: "a");
 
-        Assert.Equal("id: 1data: injected\nevent: ab\ndata: {\"text\":\"multi\\nline\"}\n\n", Encoding.UTF8.GetString(body.ToArray()));
+        Assert.Equal(("invalid_format", "id"), (id.Errors[0].Name, id.Errors[0].Field));
+        Assert.Equal("event", eventName.Errors[0].Field);
+        Assert.Equal("id", nul.Errors[0].Field);
+        Assert.Equal("id: 1\nevent: a\ndata: {\"text\":\"multi\\nline\"}\n\n", Encoding.UTF8.GetString(body.ToArray()));
     }
 
     [Fact]

@@ -2,7 +2,7 @@ namespace StreamGen.Runtime.Tests.Support;
 
 /// <summary>The client end of a Server-Sent Events stream as a generated one is, with the design's rule on received messages.</summary>
 internal sealed class TestEventClientStream(HttpResponseMessage response, Stream body)
-    : ServerSentEventsClientStream<Message>(response, body, TestJson.Default.Message)
+    : ServerSentEventsClientStream<Message>(ServerSentEventsConnection.Of(response, body), TestJson.Default.Message)
 {
     public string? View => ViewName;
 

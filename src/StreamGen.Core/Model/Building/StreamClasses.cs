@@ -86,8 +86,8 @@ internal sealed class StreamClasses(ModelContext context)
         if (serverSentEvents)
         {
             return Viewed(
-                name, "HttpResponseMessage response, Stream body", result!, "Runtime::ServerSentEventsClientStream", "Runtime::ViewedServerSentEventsClientStream", [], [],
-                $"response, body, {Reader}.{result!.Type.JsonInfoName}");
+                name, "Runtime::ServerSentEventsConnection connection", result!, "Runtime::ServerSentEventsClientStream", "Runtime::ViewedServerSentEventsClientStream", [], [],
+                $"connection, {Reader}.{result!.Type.JsonInfoName}");
         }
 
         const string parameters = "Runtime::WebSocketConnection connection";

@@ -1,8 +1,9 @@
 namespace StreamGen.Runtime;
 
 using global::System;
+using global::Microsoft.Extensions.Logging;
 
-/// <summary>Settings of the generated HTTP/WebSocket clients.</summary>
+/// <summary>Settings of the generated HTTP clients: WebSocket streams and Server-Sent Events streams.</summary>
 public sealed class StreamGenClientOptions
 {
     /// <summary>Largest message accepted from the server, in bytes; a larger one closes the stream with 1009.</summary>
@@ -17,6 +18,27 @@ public sealed class StreamGenClientOptions
     /// client sends unsolicited pongs and never gives up.
     /// </summary>
     public TimeSpan KeepAliveTimeout { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>
+    /// Failed reconnections in a row after which a Server-Sent Events stream gives up and its receive fails with the last
+    /// error (a dropped connection, a 5xx or a connection refused); zero turns reconnection off.
+    /// </summary>
+    public int ServerSentEventsMaxReconnectAttempts { get; set; } = 10;
+
+    /// <summary>
+    /// Delay before the first reconnection of a Server-Sent Events stream; each failed attempt doubles it, with jitter
+    /// (half to all of it), up to <see cref="ServerSentEventsMaxReconnectDelay"/> or the server's <c>retry:</c>, whichever is smaller.
+    /// </summary>
+    public TimeSpan ServerSentEventsReconnectDelay { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>The longest delay between two reconnections of a Server-Sent Events stream.</summary>
+    public TimeSpan ServerSentEventsMaxReconnectDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Called before each reconnection of a Server-Sent Events stream, with the attempt, the delay and the cause.</summary>
+    public Action<ServerSentEventsReconnect>? ServerSentEventsReconnecting { get; set; }
+
+    /// <summary>Where the clients log (reconnections of Server-Sent Events streams); none when null.</summary>
+    public ILoggerFactory? LoggerFactory { get; set; }
 
     /// <summary>What secured methods send (a bearer token provider, an API key, Basic credentials), on WebSockets, SSE and plain requests alike.</summary>
     public ClientCredentials? Credentials { get; set; }

@@ -57,4 +57,11 @@ public sealed class StreamGenWebSocketOptions
 
     /// <summary>Largest raw request body (skipRequestBodyEncodeDecode) in bytes; null means no limit, as raw bodies are streamed.</summary>
     public long? MaxRawRequestBodySize { get; set; }
+
+    /// <summary>
+    /// Server-Sent Events: how long a stream may stay silent before the server sends a comment line (<c>:</c>) to keep
+    /// proxies and load balancers from closing it as idle (<c>StreamGen:Http:SseHeartbeat</c>, default 15 s). The first
+    /// heartbeat also starts a response no event has started yet. Zero turns heartbeats off.
+    /// </summary>
+    public TimeSpan SseHeartbeat { get; set; } = TimeSpan.FromSeconds(15);
 }

@@ -40,6 +40,8 @@ public abstract class ServerSentEventsStream<T> : IServerStream, IStreamSender<T
     private readonly CancellationTokenSource _aborted;
     private readonly Utf8JsonWriter _json = new(Stream.Null);
     private readonly StreamGenWebSocketOptions _options;
+    private readonly TimeSpan _heartbeat;
+    private long _lastWrite;
     private StreamStalledException? _stalled;
     private string? _view;
     private bool _started;
@@ -51,6 +53,7 @@ public abstract class ServerSentEventsStream<T> : IServerStream, IStreamSender<T
         _stopping = context.RequestServices.GetService<IHostApplicationLifetime>()?.ApplicationStopping ?? default;
         _aborted = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping);
         _options = context.RequestServices.GetService<IOptions<StreamGenWebSocketOptions>>()?.Value ?? new StreamGenWebSocketOptions();
+        _heartbeat = _options.SseHeartbeat;
     }
 
     /// <summary>The handler's token: canceled when the client disconnects or the server shuts down.</summary>
@@ -91,6 +94,8 @@ public abstract class ServerSentEventsStream<T> : IServerStream, IStreamSender<T
         }
 
         Exception? failure = null;
+        using var heartbeats = CancellationTokenSource.CreateLinkedTokenSource(Aborted);
+        var heartbeat = _heartbeat > TimeSpan.Zero ? SendHeartbeatsAsync(heartbeats.Token) : Task.CompletedTask;
         try
         {
             await handler(Aborted).ConfigureAwait(false);
@@ -100,7 +105,57 @@ public abstract class ServerSentEventsStream<T> : IServerStream, IStreamSender<T
             failure = e;
         }
 
+        await heartbeats.CancelAsync().ConfigureAwait(false);
+        await heartbeat.ConfigureAwait(false);
         await CompleteAsync(failure, errorStatus).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Sends a comment line whenever the stream has been silent for the heartbeat interval, the first one also starting
+    /// the response, so that a proxy never sees an idle response (dotnet/runtime#121027); ends with the handler.
+    /// </summary>
+    private async Task SendHeartbeatsAsync(CancellationToken cancellationToken)
+    {
+        _lastWrite = Environment.TickCount64;
+        using var timer = new PeriodicTimer(_heartbeat / 2);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
+            {
+                if (Environment.TickCount64 - Volatile.Read(ref _lastWrite) < (long)_heartbeat.TotalMilliseconds || !_writeLock.Wait(0, CancellationToken.None))
+                {
+                    continue;
+                }
+
+                try
+                {
+                    Start();
+                    _context.Response.BodyWriter.Write(":\n\n"u8);
+                    Volatile.Write(ref _lastWrite, Environment.TickCount64);
+                    var flush = _context.Response.BodyWriter.FlushAsync(cancellationToken);
+                    if (!flush.IsCompleted && _options.StallTimeout > TimeSpan.Zero)
+                    {
+                        await WatchAsync(flush.AsTask(), _context.Response.BodyWriter).ConfigureAwait(false);
+                    }
+                    else
+                    {
+                        await flush.ConfigureAwait(false);
+                    }
+                }
+                finally
+                {
+                    _writeLock.Release();
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The handler returned or the client left: no more heartbeats.
+        }
+        catch (StreamStalledException)
+        {
+            // A client that took not even a heartbeat is cut off (WatchAsync canceled the handler); CompleteAsync ends it.
+        }
     }
 
     /// <summary>The event's <c>id:</c>, <c>event:</c> and <c>retry:</c> lines for a message; none unless the design names attributes for them.</summary>
@@ -128,6 +183,8 @@ public abstract class ServerSentEventsStream<T> : IServerStream, IStreamSender<T
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     protected async ValueTask WriteEventAsync(string? id, string? eventName, long? retry, T message, CancellationToken cancellationToken)
     {
+        CheckField("id", id);
+        CheckField("event", eventName);
         await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -141,6 +198,7 @@ public abstract class ServerSentEventsStream<T> : IServerStream, IStreamSender<T
             JsonSerializer.Serialize(_json, message, _typeInfo);
             _json.Flush();
             writer.Write("\n\n"u8);
+            Volatile.Write(ref _lastWrite, Environment.TickCount64);
             var flush = writer.FlushAsync(cancellationToken);
             if (!flush.IsCompleted && _options.StallTimeout > TimeSpan.Zero)
             {
@@ -188,28 +246,35 @@ public abstract class ServerSentEventsStream<T> : IServerStream, IStreamSender<T
             return;
         }
 
-        if (!_started)
+        if (!_started && failure is not null && !_stopping.IsCancellationRequested)
         {
-            if (failure is not null && !_stopping.IsCancellationRequested)
-            {
-                await HttpErrors.WriteAsync(_context, failure, errorStatus).ConfigureAwait(false);
-                return;
-            }
+            await HttpErrors.WriteAsync(_context, failure, errorStatus).ConfigureAwait(false);
+            return;
+        }
 
-            Start();
+        Start();
+        if (_stopping.IsCancellationRequested)
+        {
+            // A temporary error, not a clean end: the client reconnects (to this server once it is back, or to another
+            // behind the same address) and resumes with Last-Event-ID, where a clean end would mean the stream is over.
+            WriteError(new ServiceError("unavailable", "the server is shutting down", temporary: true));
         }
         else if (failure is not null && !(failure is OperationCanceledException && _aborted.IsCancellationRequested))
         {
-            var error = failure as ServiceError is { Fault: false } known ? known : new ServiceError("fault", "internal error", fault: true);
-            var writer = _context.Response.BodyWriter;
-            writer.Write("event: error\ndata: "u8);
-            _json.Reset(writer);
-            JsonSerializer.Serialize(_json, error.ToResult(), ErrorResultJsonContext.Default.ErrorResult);
-            _json.Flush();
-            writer.Write("\n\n"u8);
+            WriteError(failure as ServiceError is { Fault: false } known ? known : new ServiceError("fault", "internal error", fault: true));
         }
 
         await _context.Response.BodyWriter.FlushAsync().ConfigureAwait(false);
+    }
+
+    private void WriteError(ServiceError error)
+    {
+        var writer = _context.Response.BodyWriter;
+        writer.Write("event: error\ndata: "u8);
+        _json.Reset(writer);
+        JsonSerializer.Serialize(_json, error.ToResult(), ErrorResultJsonContext.Default.ErrorResult);
+        _json.Flush();
+        writer.Write("\n\n"u8);
     }
 
     private void Start()
@@ -238,7 +303,19 @@ public abstract class ServerSentEventsStream<T> : IServerStream, IStreamSender<T
             return;
         }
 
-        writer.Write(Encoding.UTF8.GetBytes($"{name}: {value.Replace("\n", "", StringComparison.Ordinal).Replace("\r", "", StringComparison.Ordinal)}\n"));
+        writer.Write(Encoding.UTF8.GetBytes($"{name}: {value}\n"));
+    }
+
+    /// <summary>
+    /// An <c>id:</c> or <c>event:</c> value must fit on one line (and an id may not hold NUL, which makes clients ignore
+    /// it), as the event stream format says: anything else is refused at send time rather than altered.
+    /// </summary>
+    private static void CheckField(string name, string? value)
+    {
+        if (value is not null && value.AsSpan().IndexOfAny('\r', '\n', name == "id" ? '\0' : '\n') >= 0)
+        {
+            throw new ValidationException([new ValidationError("invalid_format", name, $"the SSE {name} field cannot carry a line break{(name == "id" ? " or NUL" : "")}: {value.ReplaceLineEndings("\\n")}")]);
+        }
     }
 
     public ValueTask DisposeAsync()

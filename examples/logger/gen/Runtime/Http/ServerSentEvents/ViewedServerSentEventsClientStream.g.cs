@@ -7,8 +7,6 @@
 namespace Acme.Logger.Runtime;
 
 using global::System;
-using global::System.IO;
-using global::System.Net.Http;
 using global::System.Text.Json.Serialization.Metadata;
 
 /// <summary>
@@ -20,12 +18,12 @@ public abstract class ViewedServerSentEventsClientStream<TResult, TView> : Serve
     where TView : struct, Enum
 {
     /// <summary>A stream whose server chooses the view.</summary>
-    protected ViewedServerSentEventsClientStream(HttpResponseMessage response, Stream body, JsonTypeInfo<TResult> typeInfo)
-        : base(response, body, typeInfo) => View = ResultView<TResult, TView>.Parse(ViewName);
+    protected ViewedServerSentEventsClientStream(ServerSentEventsConnection connection, JsonTypeInfo<TResult> typeInfo)
+        : base(connection, typeInfo) => View = ResultView<TResult, TView>.Parse(ViewName);
 
     /// <summary>A stream always sent in <paramref name="view"/> (<c>view:</c> in the method's design).</summary>
-    protected ViewedServerSentEventsClientStream(HttpResponseMessage response, Stream body, JsonTypeInfo<TResult> typeInfo, TView view)
-        : base(response, body, typeInfo) => View = view;
+    protected ViewedServerSentEventsClientStream(ServerSentEventsConnection connection, JsonTypeInfo<TResult> typeInfo, TView view)
+        : base(connection, typeInfo) => View = view;
 
     /// <summary>The view the server renders messages in.</summary>
     public TView View { get; }

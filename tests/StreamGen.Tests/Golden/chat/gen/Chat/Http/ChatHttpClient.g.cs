@@ -139,19 +139,19 @@ public sealed partial class ChatHttpClient(HttpClient httpClient, Runtime::Strea
     {
         Runtime::Validation.ThrowIfInvalid(payload);
         var uri = new Runtime::HttpUri().Literal("/api/rooms/").Segment(payload.Room, "room").Literal("/feed");
-        var (response, body) = await FeedClientStream.OpenAsync(httpClient, uri.ToString(), request =>
+        var connection = await Runtime::ServerSentEventsConnection.OpenAsync(httpClient, uri.ToString(), request =>
         {
             if (payload.After is { } after)
             {
                 Runtime::HttpParameters.AddHeader(request, "Last-Event-ID", after);
             }
-        }, cancellationToken).ConfigureAwait(false);
-        return new FeedClientStream(response, body);
+        }, _options, cancellationToken).ConfigureAwait(false);
+        return new FeedClientStream(connection);
     }
 
     /// <summary>The Server-Sent Events client end of chat.feed.</summary>
-    private sealed class FeedClientStream(HttpResponseMessage response, Stream body)
-        : Runtime::ServerSentEventsClientStream<FeedResult>(response, body, ChatJsonReader.FeedResult), IFeedClientStream;
+    private sealed class FeedClientStream(Runtime::ServerSentEventsConnection connection)
+        : Runtime::ServerSentEventsClientStream<FeedResult>(connection, ChatJsonReader.FeedResult), IFeedClientStream;
 
     public async Task<AttachResult> AttachAsync(AttachPayload payload, Stream body, CancellationToken cancellationToken = default)
     {

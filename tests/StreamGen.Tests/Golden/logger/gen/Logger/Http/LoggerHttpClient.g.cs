@@ -82,19 +82,19 @@ public sealed partial class LoggerHttpClient(HttpClient httpClient, Runtime::Str
     {
         Runtime::Validation.ThrowIfInvalid(payload);
         var uri = new Runtime::HttpUri().Literal("/logs/").Segment(payload.Topic, "topic").Literal("/events");
-        var (response, body) = await EventsClientStream.OpenAsync(httpClient, uri.ToString(), request =>
+        var connection = await Runtime::ServerSentEventsConnection.OpenAsync(httpClient, uri.ToString(), request =>
         {
             if (payload.Since is { } since)
             {
                 Runtime::HttpParameters.AddHeader(request, "Last-Event-ID", since);
             }
-        }, cancellationToken).ConfigureAwait(false);
-        return new EventsClientStream(response, body);
+        }, _options, cancellationToken).ConfigureAwait(false);
+        return new EventsClientStream(connection);
     }
 
     /// <summary>The Server-Sent Events client end of logger.events.</summary>
-    private sealed class EventsClientStream(HttpResponseMessage response, Stream body)
-        : Runtime::ViewedServerSentEventsClientStream<LogRecord, LogRecordView>(response, body, LoggerJsonReader.LogRecord), IEventsClientStream;
+    private sealed class EventsClientStream(Runtime::ServerSentEventsConnection connection)
+        : Runtime::ViewedServerSentEventsClientStream<LogRecord, LogRecordView>(connection, LoggerJsonReader.LogRecord), IEventsClientStream;
 
     public async Task<UploadResult> UploadAsync(UploadPayload payload, Stream body, CancellationToken cancellationToken = default)
     {

@@ -60,16 +60,16 @@ public sealed partial class SecuredHttpClient(HttpClient httpClient, Runtime::St
         uri.Query("count", Runtime::Parameters.FormatInt32(payload.Count));
         var credentials = await Runtime::ClientCredentials.ForCallAsync(_options.Credentials, [SecuredSecurity.KeyQuery], cancellationToken).ConfigureAwait(false);
         uri.Query(credentials);
-        var (response, body) = await FeedClientStream.OpenAsync(httpClient, uri.ToString(), request =>
+        var connection = await Runtime::ServerSentEventsConnection.OpenAsync(httpClient, uri.ToString(), request =>
         {
             Runtime::HttpCalls.AddCredentials(request, credentials);
-        }, cancellationToken).ConfigureAwait(false);
-        return new FeedClientStream(response, body);
+        }, _options, cancellationToken).ConfigureAwait(false);
+        return new FeedClientStream(connection);
     }
 
     /// <summary>The Server-Sent Events client end of secured.feed.</summary>
-    private sealed class FeedClientStream(HttpResponseMessage response, Stream body)
-        : Runtime::ServerSentEventsClientStream<Tick>(response, body, SecuredJsonReader.Tick), IFeedClientStream;
+    private sealed class FeedClientStream(Runtime::ServerSentEventsConnection connection)
+        : Runtime::ServerSentEventsClientStream<Tick>(connection, SecuredJsonReader.Tick), IFeedClientStream;
 
     public async Task<ICollectClientStream> CollectAsync(CancellationToken cancellationToken = default)
     {
