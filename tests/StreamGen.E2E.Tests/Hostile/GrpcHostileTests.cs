@@ -20,7 +20,7 @@ public sealed class GrpcHostileTests
         await using var server = await LoggerServers.StartAsync(["--StreamGen:Grpc:StallTimeout=00:00:01"], bus => bus.SubscriberQueue = 256);
         var bus = server.Services.GetRequiredService<LogBus>();
         using var channel = GrpcChannel.ForAddress(server.GrpcAddress);
-        var client = new LoggerGrpcClient(channel);
+        var client = new LoggerGrpcClient(channel, credentials: LoggerServers.Credentials);
         var topic = $"grpc-slow-{Guid.NewGuid():N}"[..24];
         var payload = new string('y', 4000);
         await using var stalled = await client.SubscribeAsync(new SubscribePayload { Topic = topic });
@@ -71,7 +71,7 @@ public sealed class GrpcHostileTests
     {
         await using var server = await LoggerServers.StartAsync([]);
         using var channel = GrpcChannel.ForAddress(server.GrpcAddress, new GrpcChannelOptions { MaxSendMessageSize = null });
-        var client = new LoggerGrpcClient(channel);
+        var client = new LoggerGrpcClient(channel, credentials: LoggerServers.Credentials);
         var raw = new Acme.Logger.Protos.Logger.LoggerClient(channel);
 
         var error = await Assert.ThrowsAsync<RpcException>(() => raw.RecentAsync(new Acme.Logger.Protos.RecentRequest { Topic = new string('t', 5 * 1024 * 1024) }).ResponseAsync);
@@ -86,7 +86,7 @@ public sealed class GrpcHostileTests
         await using var server = await LoggerServers.StartAsync([]);
         var bus = server.Services.GetRequiredService<LogBus>();
         using var channel = GrpcChannel.ForAddress(server.GrpcAddress);
-        var client = new LoggerGrpcClient(channel);
+        var client = new LoggerGrpcClient(channel, credentials: LoggerServers.Credentials);
         var raw = new Acme.Logger.Protos.Logger.LoggerClient(channel);
 
         for (var i = 0; i < 50; i++)

@@ -213,7 +213,7 @@ public sealed class HostilePeerTests(HostilePeerTests.Server fixture) : IClassFi
         {
             _server = await LoggerServers.StartAsync([$"--StreamGen:Http:MaxMessageSize={MaxMessageSize}", "--StreamGen:Http:CloseTimeout=00:00:03", "--StreamGen:Http:UpgradesPerSecond=0"]);
             _http = new HttpClient { BaseAddress = _server.HttpAddress };
-            Client = new LoggerHttpClient(_http);
+            Client = new LoggerHttpClient(_http, new Acme.Logger.Runtime.StreamGenClientOptions { Credentials = LoggerServers.Credentials });
         }
 
         /// <summary>Waits for the bus's live subscriptions (hostile topics only: others' tests clean up their own) to reach <paramref name="count"/>.</summary>

@@ -21,7 +21,7 @@ public sealed class LivenessTests
         await using var server = await LoggerServers.StartAsync(["--StreamGen:Http:KeepAliveInterval=00:00:00.200", "--StreamGen:Http:KeepAliveTimeout=00:00:00.500"]);
         var bus = server.Services.GetRequiredService<LogBus>();
         using var http = new HttpClient { BaseAddress = server.HttpAddress };
-        var client = new LoggerHttpClient(http);
+        var client = new LoggerHttpClient(http, new Acme.Logger.Runtime.StreamGenClientOptions { Credentials = LoggerServers.Credentials });
         var topic = $"alive-{Guid.NewGuid():N}"[..20];
         await using var answering = await client.SubscribeAsync(new SubscribePayload { Topic = topic });
         await using var inbox = new Inbox<SubscribeResult>(answering.ReadAllAsync());
@@ -62,7 +62,7 @@ public sealed class LivenessTests
             await Task.Delay(TimeSpan.FromSeconds(30));
         });
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/") };
-        var client = new LoggerHttpClient(http, new StreamGenClientOptions { KeepAliveInterval = TimeSpan.FromMilliseconds(200), KeepAliveTimeout = TimeSpan.FromMilliseconds(500) });
+        var client = new LoggerHttpClient(http, new StreamGenClientOptions { Credentials = LoggerServers.Credentials, KeepAliveInterval = TimeSpan.FromMilliseconds(200), KeepAliveTimeout = TimeSpan.FromMilliseconds(500) });
         await using var subscription = await client.SubscribeAsync(new SubscribePayload { Topic = "silent" });
 
         var started = DateTime.UtcNow;

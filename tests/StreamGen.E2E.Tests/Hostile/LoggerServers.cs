@@ -15,6 +15,10 @@ public static class LoggerServers
             services.Configure<LogBusOptions>(options => bus?.Invoke(options));
             services.AddSingleton<LogBus>();
             services.AddSingleton<ILoggerService, LoggerService>();
+            services.AddSingleton<LoggerApiKeys>();
         },
-        args);
+        [$"--Logger:ApiKeys:0={Logger.LoggerServerFixture.ApiKey}", .. args]);
+
+    /// <summary>What the generated clients send to these servers' protected methods.</summary>
+    public static Acme.Logger.Runtime.ClientCredentials Credentials => Acme.Logger.Runtime.ClientCredentials.Key(Logger.LoggerServerFixture.ApiKey);
 }

@@ -21,8 +21,8 @@ public sealed class ShutdownTests
         var bus = server.Services.GetRequiredService<LogBus>();
         using var http = new HttpClient { BaseAddress = server.HttpAddress, Timeout = TimeSpan.FromSeconds(30) };
         using var channel = GrpcChannel.ForAddress(server.GrpcAddress);
-        var ws = new LoggerHttpClient(http);
-        var grpc = new LoggerGrpcClient(channel);
+        var ws = new LoggerHttpClient(http, new Acme.Logger.Runtime.StreamGenClientOptions { Credentials = LoggerServers.Credentials });
+        var grpc = new LoggerGrpcClient(channel, credentials: LoggerServers.Credentials);
         await using var socket = await RawWebSocket.ConnectAsync(server.HttpPort, "/logs/shutdown/stream");
         await using var grpcSubscription = await grpc.SubscribeAsync(new SubscribePayload { Topic = "shutdown" });
         using var events = await http.GetAsync("/logs/shutdown/events", HttpCompletionOption.ResponseHeadersRead);

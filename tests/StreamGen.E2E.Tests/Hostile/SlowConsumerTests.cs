@@ -30,7 +30,7 @@ public sealed class SlowConsumerTests
         var topic = $"slow-{Guid.NewGuid():N}"[..20];
         var payload = new string('x', 4000);
         using var http = new HttpClient { BaseAddress = server.HttpAddress };
-        var client = new LoggerHttpClient(http);
+        var client = new LoggerHttpClient(http, new Acme.Logger.Runtime.StreamGenClientOptions { Credentials = LoggerServers.Credentials });
         await using var stalled = await RawWebSocket.ConnectAsync(server.HttpPort, $"/logs/{topic}/stream", receiveBufferSize: 4096);
         await using var fast = await client.SubscribeAsync(new SubscribePayload { Topic = topic });
         var reading = Task.Run(async () =>
@@ -74,7 +74,7 @@ public sealed class SlowConsumerTests
         await using var server = await LoggerServers.StartAsync([], bus => bus.SubscriberQueue = 16);
         var topic = $"steady-{Guid.NewGuid():N}"[..20];
         using var http = new HttpClient { BaseAddress = server.HttpAddress };
-        var client = new LoggerHttpClient(http);
+        var client = new LoggerHttpClient(http, new Acme.Logger.Runtime.StreamGenClientOptions { Credentials = LoggerServers.Credentials });
         await using var subscription = await client.SubscribeAsync(new SubscribePayload { Topic = topic });
         var reading = Task.Run(async () =>
         {

@@ -47,6 +47,8 @@ public sealed class CliProcess : IAsyncDisposable
             RedirectStandardError = true,
             StandardInputEncoding = new UTF8Encoding(false),
         };
+        // The key the logger fixture accepts for publish and upload, as a user of the CLI passes it.
+        start.Environment["STREAMGEN_API_KEY"] = Logger.LoggerServerFixture.ApiKey;
         start.ArgumentList.Add(Dll);
         foreach (var arg in args)
         {

@@ -42,6 +42,7 @@ public sealed class RawWebSocket : IAsyncDisposable
         var stream = tcp.GetStream();
         var key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
         var request = $"GET {pathAndQuery} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: {key}\r\nSec-WebSocket-Version: 13\r\n"
+            + $"X-API-Key: {Logger.LoggerServerFixture.ApiKey}\r\n" // authorized: what these peers test is framing, not credentials
             + (origin is null ? "" : $"Origin: {origin}\r\n") + "\r\n";
         await stream.WriteAsync(Encoding.ASCII.GetBytes(request));
         var response = await ReadHeadAsync(stream);

@@ -228,9 +228,9 @@ internal sealed class CliPass(ModelContext context, ModelNames names)
 
     private static string ClientExpression(ServiceModel service) => (service.HasHttp, service.HasGrpc) switch
     {
-        (true, true) => $"session.IsGrpc ? new {service.GrpcClientClassName}(session.Own(GrpcNet::GrpcChannel.ForAddress(session.Url))) : new {service.HttpClientClassName}(session.Http)",
-        (false, true) => $"new {service.GrpcClientClassName}(session.Own(GrpcNet::GrpcChannel.ForAddress(session.Url)))",
-        _ => $"new {service.HttpClientClassName}(session.Http)",
+        (true, true) => $"session.IsGrpc ? new {service.GrpcClientClassName}(session.Own(GrpcNet::GrpcChannel.ForAddress(session.Url)), credentials: session.Credentials) : new {service.HttpClientClassName}(session.Http, session.ClientOptions)",
+        (false, true) => $"new {service.GrpcClientClassName}(session.Own(GrpcNet::GrpcChannel.ForAddress(session.Url)), credentials: session.Credentials)",
+        _ => $"new {service.HttpClientClassName}(session.Http, session.ClientOptions)",
     };
 
     private static string Host(string? host) => host is null or "0.0.0.0" or "::" or "*" or "+" ? "localhost" : host;

@@ -13,6 +13,7 @@ using global::System.IO;
 using global::System.Linq;
 using global::System.Net.Http;
 using global::System.Threading;
+using global::System.Threading.Tasks;
 
 /// <summary>
 /// One invocation of a generated command-line client: the transport and server address chosen for the method, where
@@ -49,6 +50,36 @@ public sealed class CliSession : IDisposable
     public TextReader Input { get; }
 
     public TextWriter Error { get; }
+
+    /// <summary>
+    /// What secured methods send, from the environment so that no secret appears in a command line or shell history:
+    /// <c>STREAMGEN_API_KEY</c> (apiKey schemes), <c>STREAMGEN_TOKEN</c> (jwt and oauth2 bearer tokens),
+    /// <c>STREAMGEN_USERNAME</c> and <c>STREAMGEN_PASSWORD</c> (basic); null when none is set.
+    /// </summary>
+    public ClientCredentials? Credentials { get; } = CredentialsFromEnvironment();
+
+    /// <summary>Options of the HTTP clients: the <see cref="Credentials"/>.</summary>
+    public StreamGenClientOptions ClientOptions => new() { Credentials = Credentials };
+
+    private static ClientCredentials? CredentialsFromEnvironment()
+    {
+        var key = Environment.GetEnvironmentVariable("STREAMGEN_API_KEY");
+        var token = Environment.GetEnvironmentVariable("STREAMGEN_TOKEN");
+        var username = Environment.GetEnvironmentVariable("STREAMGEN_USERNAME");
+        var password = Environment.GetEnvironmentVariable("STREAMGEN_PASSWORD");
+        if (key is null && token is null && username is null)
+        {
+            return null;
+        }
+
+        return new ClientCredentials
+        {
+            ApiKey = key,
+            AccessToken = token is null ? null : _ => ValueTask.FromResult<string?>(token),
+            Username = username,
+            Password = username is null ? null : password ?? "",
+        };
+    }
 
     /// <summary>An HTTP client for the server, without a timeout (streams last as long as they last).</summary>
     public HttpClient Http => _http ??= Own(new HttpClient { BaseAddress = Url, Timeout = Timeout.InfiniteTimeSpan });

@@ -24,12 +24,12 @@ using global::Microsoft.Extensions.Logging.Abstractions;
 /// </summary>
 public sealed partial class ServerSentEventsConnection : IAsyncDisposable
 {
-    private readonly HttpClient _client;
+    private readonly HttpClient? _client;
     private readonly string _relativeUri;
     private readonly Action<HttpRequestMessage>? _addHeaders;
     private HttpResponseMessage _response;
 
-    private ServerSentEventsConnection(HttpClient client, string relativeUri, Action<HttpRequestMessage>? addHeaders, StreamGenClientOptions options, HttpResponseMessage response, Stream body)
+    private ServerSentEventsConnection(HttpClient? client, string relativeUri, Action<HttpRequestMessage>? addHeaders, StreamGenClientOptions options, HttpResponseMessage response, Stream body)
     {
         _client = client;
         _relativeUri = relativeUri;
@@ -74,6 +74,17 @@ public sealed partial class ServerSentEventsConnection : IAsyncDisposable
     }
 
     /// <summary>
+    /// Wraps an event stream response opened elsewhere (a test, a custom request): the stream reads it to its end and
+    /// never reconnects, as there is no request to send again.
+    /// </summary>
+    public static ServerSentEventsConnection Of(HttpResponseMessage response, Stream body)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        ArgumentNullException.ThrowIfNull(body);
+        return new ServerSentEventsConnection(null, response.RequestMessage?.RequestUri?.ToString() ?? "", null, new StreamGenClientOptions { ServerSentEventsMaxReconnectAttempts = 0 }, response, body);
+    }
+
+    /// <summary>
     /// Replaces the current response with a new one resuming after <paramref name="lastEventId"/>. Returns false when the
     /// attempt failed in a way worth retrying (connection refused or dropped, 5xx, 408, 429); throws the error that ends
     /// the stream otherwise.
@@ -81,6 +92,11 @@ public sealed partial class ServerSentEventsConnection : IAsyncDisposable
     internal async Task<(bool Reopened, Exception? Failure)> TryReopenAsync(string? lastEventId, CancellationToken cancellationToken)
     {
         _response.Dispose();
+        if (_client is null)
+        {
+            throw new InvalidOperationException("This event stream was opened elsewhere and cannot be reopened.");
+        }
+
         HttpResponseMessage response;
         try
         {

@@ -126,5 +126,5 @@ internal static class LoggerCommands
     }
 
     private static ILoggerClient Client(Runtime::CliSession session) =>
-        session.IsGrpc ? new LoggerGrpcClient(session.Own(GrpcNet::GrpcChannel.ForAddress(session.Url))) : new LoggerHttpClient(session.Http);
+        session.IsGrpc ? new LoggerGrpcClient(session.Own(GrpcNet::GrpcChannel.ForAddress(session.Url)), credentials: session.Credentials) : new LoggerHttpClient(session.Http, session.ClientOptions);
 }
