@@ -84,6 +84,8 @@ public static class ReservedNames
         "e", "endpoints", "error", "errors", "eventValue", "group", "headers", "httpClient", "idValue", "innerException", "item", "kestrel", "logger",
         "message", "name", "options", "payload", "request", "requestBody", "requests", "requestStream", "response", "responseBody", "responses",
         "responseStream", "result", "service", "stream", "uri",
+        // The security registration and the authentication handler stubs.
+        "authentication", "credentials", "encoder", "key", "password", "scheme", "services", "username",
     ];
 
     /// <summary>

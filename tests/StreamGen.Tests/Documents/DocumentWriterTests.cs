@@ -83,8 +83,8 @@ public sealed class DocumentWriterTests
 
         Assert.Contains("<EmbeddedResource Include=\"$(MSBuildThisFileDirectory)openapi.json\" LogicalName=\"Acme.Logger.openapi.json\" WithCulture=\"false\" />", files["gen/StreamGen.props"], StringComparison.Ordinal);
         Assert.Contains("<EmbeddedResource Include=\"$(MSBuildThisFileDirectory)asyncapi.yaml\" LogicalName=\"Acme.Logger.asyncapi.yaml\" WithCulture=\"false\" />", files["gen/StreamGen.props"], StringComparison.Ordinal);
-        Assert.Contains("app.MapGet(\"/openapi.json\", context => WriteDocumentAsync(context, \"Acme.Logger.openapi.json\", \"application/json\"))", files["gen/LoggerServer.g.cs"], StringComparison.Ordinal);
-        Assert.Contains("app.MapGet(\"/asyncapi.yaml\", context => WriteDocumentAsync(context, \"Acme.Logger.asyncapi.yaml\", \"application/yaml\"))", files["gen/LoggerServer.g.cs"], StringComparison.Ordinal);
+        Assert.Contains("Runtime::ApiDocuments.Map(app, typeof(LoggerServer).Assembly, \"/openapi.json\", \"Acme.Logger.openapi.json\", \"application/json\")", files["gen/LoggerServer.g.cs"], StringComparison.Ordinal);
+        Assert.Contains("Runtime::ApiDocuments.Map(app, typeof(LoggerServer).Assembly, \"/asyncapi.yaml\", \"Acme.Logger.asyncapi.yaml\", \"application/yaml\")", files["gen/LoggerServer.g.cs"], StringComparison.Ordinal);
     }
 
     [Fact]

@@ -86,7 +86,7 @@ public sealed class ModelBuilderTests
         Assert.Equal(["ErrorStatus"], service.HttpErrorTables.Select(t => t.Name));
         Assert.Equal([("\"not_found\"", 404), ("\"gone\"", 410)], service.HttpErrorTables[0].Entries.Select(e => (e.NameLiteral, e.Status)));
         Assert.All(service.HttpMethods, m => Assert.Equal("ErrorStatus", m.Http!.ErrorStatusName));
-        Assert.Equal([("\"not_found\"", "NotFound")], Assert.Single(service.GrpcErrorTables).Entries.Select(e => (e.NameLiteral, e.StatusCode)));
+        Assert.Equal([("\"not_found\"", "NotFound"), ("\"gone\"", "OutOfRange")], Assert.Single(service.GrpcErrorTables).Entries.Select(e => (e.NameLiteral, e.StatusCode)));
     }
 
     [Fact]

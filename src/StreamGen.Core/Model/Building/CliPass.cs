@@ -228,8 +228,8 @@ internal sealed class CliPass(ModelContext context, ModelNames names)
 
     private static string ClientExpression(ServiceModel service) => (service.HasHttp, service.HasGrpc) switch
     {
-        (true, true) => $"session.IsGrpc ? new {service.GrpcClientClassName}(session.Own(GrpcNet::GrpcChannel.ForAddress(session.Url)), credentials: session.Credentials) : new {service.HttpClientClassName}(session.Http, session.ClientOptions)",
-        (false, true) => $"new {service.GrpcClientClassName}(session.Own(GrpcNet::GrpcChannel.ForAddress(session.Url)), credentials: session.Credentials)",
+        (true, true) => $"session.IsGrpc ? new {service.GrpcClientClassName}(session.Own(GrpcNet::GrpcChannel.ForAddress(session.Url)){(service.HasSecuredMethods ? ", credentials: session.Credentials" : "")}) : new {service.HttpClientClassName}(session.Http, session.ClientOptions)",
+        (false, true) => $"new {service.GrpcClientClassName}(session.Own(GrpcNet::GrpcChannel.ForAddress(session.Url)){(service.HasSecuredMethods ? ", credentials: session.Credentials" : "")})",
         _ => $"new {service.HttpClientClassName}(session.Http, session.ClientOptions)",
     };
 

@@ -248,5 +248,5 @@ internal static class ChatCommands
     }
 
     private static IChatClient Client(Runtime::CliSession session) =>
-        session.IsGrpc ? new ChatGrpcClient(session.Own(GrpcNet::GrpcChannel.ForAddress(session.Url)), credentials: session.Credentials) : new ChatHttpClient(session.Http, session.ClientOptions);
+        session.IsGrpc ? new ChatGrpcClient(session.Own(GrpcNet::GrpcChannel.ForAddress(session.Url))) : new ChatHttpClient(session.Http, session.ClientOptions);
 }
