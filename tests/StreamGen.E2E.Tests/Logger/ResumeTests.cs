@@ -227,19 +227,11 @@ public sealed class ResumeTests(LoggerServerFixture fixture) : IClassFixture<Log
         return (await publisher.CloseAndRecvAsync()).Count;
     }
 
-    private static Task<TestServer> StartAsync(int retain) => TestServer.StartAsync(
-        builder => builder.AddLoggerServer(),
-        app => app.MapLoggerServer(),
-        services =>
-        {
-            services.Configure<LogBusOptions>(options => options.Retain = retain);
-            services.AddSingleton<LogBus>();
-            services.AddSingleton<ILoggerService, LoggerService>();
-        });
+    private static Task<TestServer> StartAsync(int retain) => Hostile.LoggerServers.StartAsync([], options => options.Retain = retain);
 
     private static ILoggerClient Client(TestServer server, Transport transport) => transport == Transport.WebSocket
-        ? new LoggerHttpClient(new HttpClient { BaseAddress = server.HttpAddress })
-        : new LoggerGrpcClient(Grpc.Net.Client.GrpcChannel.ForAddress(server.GrpcAddress));
+        ? new LoggerHttpClient(new HttpClient { BaseAddress = server.HttpAddress }, new Acme.Logger.Runtime.StreamGenClientOptions { Credentials = Hostile.LoggerServers.Credentials })
+        : new LoggerGrpcClient(Grpc.Net.Client.GrpcChannel.ForAddress(server.GrpcAddress), credentials: Hostile.LoggerServers.Credentials);
 
     private static string NewTopic(string stem = "resume") => $"{stem}-{Guid.NewGuid():N}"[..24];
 }
