@@ -112,12 +112,19 @@ internal sealed class CliPass(ModelContext context, ModelNames names)
         var reader = $"{json.ReaderClassName}.";
         var call = $"client.{method.AsyncName}";
         var open = $"ct => {call}({payloadArgument}ct)";
+
+        // A raw response with a result (headers) returns both: the CLI writes the body; the result is not printed yet.
+        var rawBody = method.ReturnsRawResult ? ".Body" : "";
+        var download = method.ReturnsRawResult ? $"async ct => (await {call}({payloadArgument}ct).ConfigureAwait(false)).Body" : open;
+        var uploadDownload = method.ReturnsRawResult
+            ? $"async (body, ct) => (await {call}({payloadArgument}body, ct).ConfigureAwait(false)){rawBody}"
+            : $"(body, ct) => {call}({payloadArgument}body, ct)";
         var expression = (method.Kind, method.IsRawRequest, method.IsRawResponse) switch
         {
-            (StreamKind.None, true, true) => $"Runtime::CliCalls.UploadDownloadAsync(session, parse.GetValue({file}), parse.GetValue({output}), (body, ct) => {call}({payloadArgument}body, ct), token)",
+            (StreamKind.None, true, true) => $"Runtime::CliCalls.UploadDownloadAsync(session, parse.GetValue({file}), parse.GetValue({output}), {uploadDownload}, token)",
             (StreamKind.None, true, false) when method.Result is { } result => $"Runtime::CliCalls.UploadAsync(session, parse.GetValue({file}), (body, ct) => {call}({payloadArgument}body, ct), {writer}{result.Type.JsonInfoName}, token)",
             (StreamKind.None, true, false) => $"Runtime::CliCalls.UploadAsync(session, parse.GetValue({file}), (body, ct) => {call}({payloadArgument}body, ct), token)",
-            (StreamKind.None, false, true) => $"Runtime::CliCalls.DownloadAsync(session, parse.GetValue({output}), {open}, token)",
+            (StreamKind.None, false, true) => $"Runtime::CliCalls.DownloadAsync(session, parse.GetValue({output}), {download}, token)",
             (StreamKind.None, _, _) when method.Result is { } result => $"Runtime::CliCalls.UnaryAsync(session, {open}, {writer}{result.Type.JsonInfoName}, token)",
             (StreamKind.None, _, _) => $"Runtime::CliCalls.UnaryAsync(session, {open}, token)",
             (StreamKind.Server, _, _) => $"Runtime::CliCalls.ServerStreamAsync(session, {open}, {writer}{method.StreamingResult!.Type.JsonInfoName}, token)",
