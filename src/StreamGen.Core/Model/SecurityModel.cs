@@ -17,6 +17,9 @@ public sealed record SecurityModel
 
     public required IReadOnlyList<SecurityPolicyModel> Policies { get; init; }
 
+    /// <summary>False while schemes are declared but no method requires one: no policy to add.</summary>
+    public bool HasPolicies => Policies.Count > 0;
+
     /// <summary>C# array literal of the query parameters bearer schemes accept a token from (<c>["access_token"]</c>).</summary>
     public required string BearerQueryNamesLiteral { get; init; }
 
