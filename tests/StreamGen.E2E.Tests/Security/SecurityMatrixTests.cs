@@ -362,15 +362,7 @@ public sealed class SecurityMatrixTests : IAsyncLifetime
                 case "collect":
                     using (var call = client.Collect(headers))
                     {
-                        // A refusal is a trailers-only response: its status, before writing to a call that has ended.
-                        await call.ResponseHeadersAsync;
-                        if (Ended(call.GetStatus) is { } refused)
-                        {
-                            return refused;
-                        }
-
-                        await call.RequestStream.WriteAsync(new Protos.CollectRequest { N = 1, User = "x" });
-                        await call.RequestStream.CompleteAsync();
+                        await SendRacingRefusalAsync(call.RequestStream, new Protos.CollectRequest { N = 1, User = "x" });
                         await call;
                     }
 
@@ -378,15 +370,7 @@ public sealed class SecurityMatrixTests : IAsyncLifetime
                 default:
                     using (var call = client.Chat(headers))
                     {
-                        // A refusal is a trailers-only response: its status, before writing to a call that has ended.
-                        await call.ResponseHeadersAsync;
-                        if (Ended(call.GetStatus) is { } refused)
-                        {
-                            return refused;
-                        }
-
-                        await call.RequestStream.WriteAsync(new Protos.ChatRequest { N = 1, User = "x" });
-                        await call.RequestStream.CompleteAsync();
+                        await SendRacingRefusalAsync(call.RequestStream, new Protos.ChatRequest { N = 1, User = "x" });
                         while (await call.ResponseStream.MoveNext(CancellationToken.None))
                         {
                         }
@@ -403,15 +387,21 @@ public sealed class SecurityMatrixTests : IAsyncLifetime
         }
     }
 
-    private static StatusCode? Ended(Func<Status> status)
+    /// <summary>
+    /// Sends one message and completes the request stream of a call the server may already have refused. A refusal is a
+    /// trailers-only response after which Kestrel resets the request stream (RFC 9113 §8.1): a write racing it fails with
+    /// CANCELLED, which is the client's own write, not the call's status; the call's status is read from the response, as
+    /// a grpc-dotnet user does.
+    /// </summary>
+    private static async Task SendRacingRefusalAsync<T>(IClientStreamWriter<T> requests, T message)
     {
         try
         {
-            return status().StatusCode is var code && code != StatusCode.OK ? code : null;
+            await requests.WriteAsync(message);
+            await requests.CompleteAsync();
         }
-        catch (InvalidOperationException)
+        catch (RpcException e) when (e.StatusCode == StatusCode.Cancelled)
         {
-            return null; // Still running: the server accepted the call.
         }
     }
 
