@@ -68,14 +68,39 @@ public sealed class SecurityDefaultsTests
     {
         await using var server = await LoggerServers.StartAsync(["--StreamGen:Http:UpgradesPerSecond=1", "--StreamGen:Http:UpgradeBurst=2"]);
         using var http = new HttpClient { BaseAddress = server.HttpAddress };
-        await using var first = await RawWebSocket.ConnectAsync(server.HttpPort, "/logs/rate/stream");
-        await using var second = await RawWebSocket.ConnectAsync(server.HttpPort, "/logs/rate/stream");
 
-        var third = await UpgradeStatusAsync(server, "/logs/rate/stream");
+        // Twenty upgrades at once: the bucket holds two and refills one a second, so however slow this machine is, at most
+        // 2 + (seconds elapsed, rounded up) get through and every other one is refused by the limiter, not by anything else.
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var attempts = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => TryUpgradeAsync(server, "/logs/rate/stream")));
+        var elapsed = clock.Elapsed;
         using var recent = await http.GetAsync("/logs/rate?limit=1");
 
-        Assert.Equal((HttpStatusCode.TooManyRequests, "rate_limited"), third);
+        var admitted = attempts.Count(a => a.Socket is not null);
+        Assert.InRange(admitted, 2, 2 + (int)Math.Ceiling(elapsed.TotalSeconds));
+        Assert.All(attempts.Where(a => a.Socket is null), a => Assert.Equal((HttpStatusCode.TooManyRequests, "rate_limited"), a.Refusal));
         Assert.Equal(HttpStatusCode.OK, recent.StatusCode);
+        foreach (var (socket, _) in attempts)
+        {
+            socket?.Dispose();
+        }
+    }
+
+    /// <summary>An open WebSocket, or the status and design error name of the refused upgrade.</summary>
+    private static async Task<(ClientWebSocket? Socket, (HttpStatusCode, string?) Refusal)> TryUpgradeAsync(TestServer server, string path)
+    {
+        var socket = new ClientWebSocket { Options = { CollectHttpResponseDetails = true } };
+        try
+        {
+            await socket.ConnectAsync(new Uri($"ws://127.0.0.1:{server.HttpPort}{path}"), CancellationToken.None);
+            return (socket, default);
+        }
+        catch (WebSocketException)
+        {
+            var refusal = (socket.HttpStatusCode, socket.HttpResponseHeaders?.TryGetValue("goa-error", out var name) == true ? name.Single() : null);
+            socket.Dispose();
+            return (null, refusal);
+        }
     }
 
     private static async Task<(HttpStatusCode Status, string? Name)> UpgradeStatusAsync(TestServer server, string path)
