@@ -21,17 +21,19 @@ internal static class TimingsReport
         }
 
         var timings = new GenerationTimings();
-        using var process = Process.GetCurrentProcess();
-        timings.Record("start-up (process to gen)", (DateTime.Now - process.StartTime).TotalMilliseconds);
+        timings.RecordProcess("start-up (process to gen)", SinceProcessStart());
         return timings;
     }
 
+    /// <summary>Records the whole process so far and prints every stage.</summary>
     public static void Print(GenerationTimings? timings, TextWriter error)
     {
         if (timings is null)
         {
             return;
         }
+
+        timings.RecordProcess("process in all", SinceProcessStart());
 
         foreach (var line in timings.Lines())
         {
@@ -44,5 +46,11 @@ internal static class TimingsReport
             .Where(name => name is not ("mscorlib" or "netstandard"))
             .Order(StringComparer.Ordinal);
         error.WriteLine("streamgen timings: assemblies " + string.Join(", ", loaded));
+    }
+
+    private static double SinceProcessStart()
+    {
+        using var process = Process.GetCurrentProcess();
+        return (DateTime.Now - process.StartTime).TotalMilliseconds;
     }
 }

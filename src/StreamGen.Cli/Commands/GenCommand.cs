@@ -147,11 +147,10 @@ internal static class GenCommand
         }
 
         Directory.CreateDirectory(request.Output);
-        var writeStart = Stopwatch.GetTimestamp();
-        var written = writer.Write(files, request.Force).Select(c => (Writer: writer, Change: c))
+        var write = () => writer.Write(files, request.Force).Select(c => (Writer: writer, Change: c))
             .Concat(extra.SelectMany(o => o.Writer.Write(o.Files, request.Force).Select(c => (o.Writer, Change: c))))
             .ToList();
-        timings?.Record("write", Stopwatch.GetElapsedTime(writeStart).TotalMilliseconds);
+        var written = timings is null ? write() : timings.Measure("write", write);
         var changes = written.Select(w => w.Change).ToList();
         foreach (var (changed, change) in written.Where(w => w.Change.IsChange))
         {
@@ -167,7 +166,6 @@ internal static class GenCommand
         io.Output.WriteLine(
             $"streamgen: {changes.Count(c => c.Kind != FileChangeKind.Deleted)} files: {count(FileChangeKind.Created)} created, {count(FileChangeKind.Updated)} updated, " +
             $"{count(FileChangeKind.Unchanged)} unchanged, {count(FileChangeKind.Kept)} kept (yours), {count(FileChangeKind.Deleted)} deleted, in {Ms(stopwatch)}");
-        timings?.Record("gen in all", stopwatch.Elapsed.TotalMilliseconds);
         TimingsReport.Print(timings, io.Error);
         return ExitCodes.Ok;
     }
