@@ -102,11 +102,12 @@ public static class GeneratorProcess
 
         var builds = new List<GeneratorProcessCommand>
         {
+            // As packed: R2R without tiering (its runtimeconfig); the environment turns tiering back on for comparison.
             GeneratorProcessCommand.Streamgen("streamgen R2R (as packed)", packed),
-            GeneratorProcessCommand.Streamgen("streamgen JIT only", jit),
-            GeneratorProcessCommand.Streamgen("streamgen R2R, TieredPGO=0", packed, ("DOTNET_TieredPGO", "0")),
-            GeneratorProcessCommand.Streamgen("streamgen R2R, TC=0", packed, ("DOTNET_TieredCompilation", "0")),
-            GeneratorProcessCommand.Streamgen("streamgen JIT, TieredPGO=0", jit, ("DOTNET_TieredPGO", "0")),
+            GeneratorProcessCommand.Streamgen("streamgen R2R, tiered", packed, ("DOTNET_TieredCompilation", "1")),
+            GeneratorProcessCommand.Streamgen("streamgen R2R, tiered, no PGO", packed, ("DOTNET_TieredCompilation", "1"), ("DOTNET_TieredPGO", "0")),
+            GeneratorProcessCommand.Streamgen("streamgen JIT only (tiered)", jit),
+            GeneratorProcessCommand.Streamgen("streamgen JIT only, TC=0", jit, ("DOTNET_TieredCompilation", "0")),
         };
         if (aot && GeneratorProcessTools.Publish("aot", "PublishAot=true", "PublishReadyToRun=false") is { } native)
         {
