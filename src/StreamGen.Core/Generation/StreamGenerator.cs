@@ -33,7 +33,8 @@ public sealed record GenerationResult(IReadOnlyList<Diagnostic> Diagnostics, Api
 
 /// <summary>
 /// The pipeline, stage by stage: parse (positions kept) → bind → validate (every error at once) → resolve the
-/// model → plan files → render templates → tidy (and parse the C# of overridden templates). Nothing is written here; see <see cref="OutputWriter"/>.
+/// model → plan files → render templates → tidy (and parse the C# of overridden templates). Nothing is written
+/// here; see <see cref="OutputWriter"/>.
 /// </summary>
 public static class StreamGenerator
 {
@@ -110,8 +111,8 @@ public static class StreamGenerator
             return new GenerationResult(diagnostics.Sorted(), model, []);
         }
 
-        // Files are independent once the model is resolved; rendering and the Roslyn parse are most of the time on a
-        // large design, so they run in parallel and are gathered back in plan order.
+        // Files are independent once the model is resolved; rendering is most of the time on a large design, so files
+        // render in parallel and are gathered back in plan order.
         var outcomes = new (RenderedFile? File, DiagnosticBag Diagnostics)[plan.Count];
         // Only templates overridden by the user are checked by a Roslyn parse of their output (SG9003): the built-in ones are
         // proven by the golden, compile and property tests, and parsing every file cost as much CPU as rendering it.
