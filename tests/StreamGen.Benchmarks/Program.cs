@@ -10,6 +10,11 @@ using System.Globalization;
 using System.Runtime;
 using StreamGen.Benchmarks;
 
+if (args.Length > 0 && args[0] == GeneratorProcess.Command)
+{
+    return GeneratorProcess.Run(args[1..]);
+}
+
 var group = args.Length > 0 && !args[0].StartsWith('-') ? args[0] : "all";
 if (group is not ("all" or "ws" or "grpc" or "gen"))
 {

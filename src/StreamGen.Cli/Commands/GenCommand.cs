@@ -74,6 +74,7 @@ internal static class GenCommand
     private static int Run(GenRequest request, DiagnosticFormat format, InvocationConfiguration io)
     {
         var stopwatch = Stopwatch.StartNew();
+        var timings = TimingsReport.Start();
         if (request.Templates is not null && !Directory.Exists(request.Templates))
         {
             throw new UsageException($"--templates '{request.Templates}' is not a folder.");
@@ -90,6 +91,7 @@ internal static class GenCommand
             Namespace = request.Namespace,
             Transports = request.Transports ?? Transports.All,
             Documents = !request.NoDocs,
+            Timings = timings,
         };
         var result = StreamGenerator.Generate(input.Text, input.DisplayPath, options);
         if (result.Diagnostics.Count > 0)
@@ -145,9 +147,10 @@ internal static class GenCommand
         }
 
         Directory.CreateDirectory(request.Output);
-        var written = writer.Write(files, request.Force).Select(c => (Writer: writer, Change: c))
+        var write = () => writer.Write(files, request.Force).Select(c => (Writer: writer, Change: c))
             .Concat(extra.SelectMany(o => o.Writer.Write(o.Files, request.Force).Select(c => (o.Writer, Change: c))))
             .ToList();
+        var written = timings is null ? write() : timings.Measure("write", write);
         var changes = written.Select(w => w.Change).ToList();
         foreach (var (changed, change) in written.Where(w => w.Change.IsChange))
         {
@@ -163,6 +166,7 @@ internal static class GenCommand
         io.Output.WriteLine(
             $"streamgen: {changes.Count(c => c.Kind != FileChangeKind.Deleted)} files: {count(FileChangeKind.Created)} created, {count(FileChangeKind.Updated)} updated, " +
             $"{count(FileChangeKind.Unchanged)} unchanged, {count(FileChangeKind.Kept)} kept (yours), {count(FileChangeKind.Deleted)} deleted, in {Ms(stopwatch)}");
+        TimingsReport.Print(timings, io.Error);
         return ExitCodes.Ok;
     }
 

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using StreamGen.Design;
 using StreamGen.Diagnostics;
 using StreamGen.Generation.Planners;
@@ -19,6 +20,9 @@ public sealed record GenerationOptions(string ToolVersion, string? TemplatesDire
 
     /// <summary>Whether to write the OpenAPI and AsyncAPI documents (and serve them from the host).</summary>
     public bool Documents { get; init; } = true;
+
+    /// <summary>Where the run's time goes (the CLI sets it under <c>STREAMGEN_TIMINGS=1</c>); null records nothing.</summary>
+    public GenerationTimings? Timings { get; init; }
 }
 
 /// <summary>The outcome of a run: every diagnostic, the model when the design was valid, and the rendered files when rendering succeeded.</summary>
@@ -29,7 +33,8 @@ public sealed record GenerationResult(IReadOnlyList<Diagnostic> Diagnostics, Api
 
 /// <summary>
 /// The pipeline, stage by stage: parse (positions kept) → bind → validate (every error at once) → resolve the
-/// model → plan files → render templates → tidy and parse the C#. Nothing is written here; see <see cref="OutputWriter"/>.
+/// model → plan files → render templates → tidy (and parse the C# of overridden templates). Nothing is written
+/// here; see <see cref="OutputWriter"/>.
 /// </summary>
 public static class StreamGenerator
 {
@@ -37,19 +42,20 @@ public static class StreamGenerator
     public static GenerationResult Analyze(string designText, string displayPath, GenerationOptions options)
     {
         var diagnostics = new DiagnosticBag();
-        var source = DesignLoader.Parse(designText, displayPath, diagnostics);
+        var timings = options.Timings;
+        var source = Stage(timings, "parse + bind", () => DesignLoader.Parse(designText, displayPath, diagnostics));
         ApiModel? model = null;
         if (source.Document is { } document)
         {
-            var index = DesignValidator.Validate(document, diagnostics);
+            var index = Stage(timings, "validate", () => DesignValidator.Validate(document, diagnostics));
             if (!diagnostics.HasErrors)
             {
-                model = ModelBuilder.Build(document, index, diagnostics, new ModelBuilderOptions(options.ToolVersion, Path.GetFileName(displayPath), Runtime: options.Runtime)
+                model = Stage(timings, "model", () => ModelBuilder.Build(document, index, diagnostics, new ModelBuilderOptions(options.ToolVersion, Path.GetFileName(displayPath), Runtime: options.Runtime)
                 {
                     Namespace = options.Namespace,
                     Transports = options.Transports,
                     Documents = options.Documents,
-                });
+                }));
             }
         }
 
@@ -64,7 +70,8 @@ public static class StreamGenerator
             return analysis;
         }
 
-        var rendered = Render(model, FilePlanner.Plan(model), options, RuntimeSources.For(model), documents: true);
+        var plan = Stage(options.Timings, "plan", () => FilePlanner.Plan(model));
+        var rendered = Render(model, plan, options, RuntimeSources.For(model), documents: true);
         return rendered.Succeeded ? rendered with { Diagnostics = analysis.Diagnostics.Concat(rendered.Diagnostics).ToList() } : rendered;
     }
 
@@ -89,6 +96,7 @@ public static class StreamGenerator
     private static GenerationResult Render(ApiModel model, IReadOnlyList<OutputFile> plan, GenerationOptions options, IEnumerable<RuntimeSource> runtime, bool documents)
     {
         var diagnostics = new DiagnosticBag();
+        var timings = options.Timings;
         var loader = new TemplateLoader(options.TemplatesDirectory);
         diagnostics.AddRange(loader.CheckOverrides());
         if (diagnostics.HasErrors)
@@ -97,16 +105,19 @@ public static class StreamGenerator
         }
 
         var renderer = new TemplateRenderer(loader, model);
-        renderer.Prepare(diagnostics);
+        Stage(timings, "parse templates", () => renderer.Prepare(diagnostics));
         if (diagnostics.HasErrors)
         {
             return new GenerationResult(diagnostics.Sorted(), model, []);
         }
 
-        // Files are independent once the model is resolved; rendering and the Roslyn parse are most of the time on a
-        // large design, so they run in parallel and are gathered back in plan order.
+        // Files are independent once the model is resolved; rendering is most of the time on a large design, so files
+        // render in parallel and are gathered back in plan order.
         var outcomes = new (RenderedFile? File, DiagnosticBag Diagnostics)[plan.Count];
-        Parallel.For(0, plan.Count, i => outcomes[i] = RenderFile(plan[i], renderer));
+        // Only templates overridden by the user are checked by a Roslyn parse of their output (SG9003): the built-in ones are
+        // proven by the golden, compile and property tests, and parsing every file cost as much CPU as rendering it.
+        var checkCSharp = options.TemplatesDirectory is not null;
+        Stage(timings, "render", () => Parallel.For(0, plan.Count, i => outcomes[i] = RenderFile(plan[i], renderer, checkCSharp, timings)));
         var files = new List<RenderedFile>(plan.Count);
         foreach (var (file, fileDiagnostics) in outcomes)
         {
@@ -117,10 +128,10 @@ public static class StreamGenerator
             }
         }
 
-        files.AddRange(CopyRuntime(model, runtime, renderer, diagnostics));
+        Stage(timings, "runtime sources", () => files.AddRange(CopyRuntime(model, runtime, renderer, diagnostics)));
         if (documents)
         {
-            files.AddRange(DocumentPlanner.Plan(model));
+            Stage(timings, "documents", () => files.AddRange(DocumentPlanner.Plan(model)));
         }
 
         // A broken shared partial fails every file that includes it; report each place once.
@@ -145,10 +156,20 @@ public static class StreamGenerator
         }
     }
 
-    private static (RenderedFile?, DiagnosticBag) RenderFile(OutputFile file, TemplateRenderer renderer)
+    private static T Stage<T>(GenerationTimings? timings, string name, Func<T> stage) => timings is null ? stage() : timings.Measure(name, stage);
+
+    private static void Stage(GenerationTimings? timings, string name, Action stage) =>
+        Stage(timings, name, () =>
+        {
+            stage();
+            return true;
+        });
+
+    private static (RenderedFile?, DiagnosticBag) RenderFile(OutputFile file, TemplateRenderer renderer, bool checkCSharp, GenerationTimings? timings)
     {
         var diagnostics = new DiagnosticBag();
         var parts = new List<string>(file.Sections.Count);
+        var start = Stopwatch.GetTimestamp();
         foreach (var section in file.Sections)
         {
             if (renderer.Render(section, file.TemplatePath, diagnostics) is not { } part)
@@ -159,10 +180,15 @@ public static class StreamGenerator
             parts.Add(part);
         }
 
+        timings?.AddPerFile("render", start);
+        start = Stopwatch.GetTimestamp();
         var content = OutputFormatter.Tidy(string.Concat(parts));
-        if (file.IsCSharp)
+        timings?.AddPerFile("tidy", start);
+        if (file.IsCSharp && checkCSharp)
         {
+            start = Stopwatch.GetTimestamp();
             CSharpOutputCheck.Check(file.RelativePath, string.Join("+", file.Sections.Select(s => s.Name)), content, diagnostics);
+            timings?.AddPerFile("check C#", start);
         }
 
         return (new RenderedFile(file.RelativePath, content, file.Ownership), diagnostics);

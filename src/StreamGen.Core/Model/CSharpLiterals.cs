@@ -1,13 +1,13 @@
 using System.Globalization;
-using Microsoft.CodeAnalysis.CSharp;
 using StreamGen.Design.Types;
+using StreamGen.Naming;
 
 namespace StreamGen.Model;
 
-/// <summary>C# literals for values read from the design, through Roslyn's own literal formatting.</summary>
+/// <summary>C# literals for values read from the design, escaped as Roslyn's literal formatting does.</summary>
 public static class CSharpLiterals
 {
-    public static string String(string value) => SymbolDisplay.FormatLiteral(value, quote: true);
+    public static string String(string value) => CSharpLexical.StringLiteral(value);
 
     /// <summary>A literal of the C# type a primitive maps to (<c>100</c>, <c>100L</c>, <c>1.5F</c>).</summary>
     public static string Primitive(PrimitiveKind kind, object value) => kind switch

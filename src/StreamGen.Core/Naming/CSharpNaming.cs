@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Microsoft.CodeAnalysis.CSharp;
 
 namespace StreamGen.Naming;
 
@@ -13,11 +12,11 @@ public static class CSharpNaming
     /// Invisible formatting characters, which C# would accept and a reader could not see, are not allowed.
     /// </summary>
     public static bool IsDesignIdentifier(string name) =>
-        SyntaxFacts.IsValidIdentifier(name) && name.All(c => CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.Format);
+        CSharpLexical.IsValidIdentifier(name) && name.All(c => CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.Format);
 
     /// <summary>A C# identifier that is not a keyword: what every emitted name must be.</summary>
     public static bool IsIdentifier(string name) =>
-        SyntaxFacts.IsValidIdentifier(name) && SyntaxFacts.GetKeywordKind(name) == SyntaxKind.None;
+        CSharpLexical.IsValidIdentifier(name) && !CSharpLexical.IsReservedKeyword(name);
 
     /// <summary><c>not_found</c> → <c>NotFound</c>, <c>logger</c> → <c>Logger</c>, <c>lastEventId</c> → <c>LastEventId</c>, <c>größe</c> → <c>Größe</c>.</summary>
     public static string ToPascalCase(string name)
@@ -37,7 +36,7 @@ public static class CSharpNaming
         }
 
         var result = builder.ToString();
-        return result.Length == 0 || !SyntaxFacts.IsIdentifierStartCharacter(result[0]) ? "_" + result : result;
+        return result.Length == 0 || !CSharpLexical.IsIdentifierStartCharacter(result[0]) ? "_" + result : result;
     }
 
     /// <summary>
@@ -51,7 +50,7 @@ public static class CSharpNaming
         var upperNext = true;
         foreach (var c in text)
         {
-            if (!SyntaxFacts.IsIdentifierPartCharacter(c) || c == '_' || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.Format)
+            if (!CSharpLexical.IsIdentifierPartCharacter(c) || c == '_' || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.Format)
             {
                 upperNext = true;
                 continue;
@@ -62,7 +61,7 @@ public static class CSharpNaming
         }
 
         var result = builder.ToString();
-        return result.Length == 0 ? "Value" : SyntaxFacts.IsIdentifierStartCharacter(result[0]) ? result : "_" + result;
+        return result.Length == 0 ? "Value" : CSharpLexical.IsIdentifierStartCharacter(result[0]) ? result : "_" + result;
     }
 
     /// <summary>A parameter or local name: camelCase, with '@' when it is a C# keyword (<c>event</c> → <c>@event</c>).</summary>
@@ -76,7 +75,7 @@ public static class CSharpNaming
     }
 
     public static string EscapeKeyword(string identifier) =>
-        SyntaxFacts.GetKeywordKind(identifier) != SyntaxKind.None
+        CSharpLexical.IsReservedKeyword(identifier)
             ? "@" + identifier
             : identifier;
 

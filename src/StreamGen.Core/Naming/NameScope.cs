@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.CodeAnalysis.CSharp;
 
 namespace StreamGen.Naming;
 
@@ -99,7 +98,7 @@ public sealed class NameScope
 
     private bool IsValid(string name) => Syntax switch
     {
-        IdentifierSyntax.CSharp => SyntaxFacts.IsValidIdentifier(name) && SyntaxFacts.GetKeywordKind(name) == SyntaxKind.None,
+        IdentifierSyntax.CSharp => CSharpNaming.IsIdentifier(name),
         IdentifierSyntax.Proto => ProtoNaming.IsIdentifier(name),
         IdentifierSyntax.DocumentKey => DocumentNaming.IsKey(name),
         IdentifierSyntax.TypeScript => TypeScriptNaming.IsBindingName(name),
