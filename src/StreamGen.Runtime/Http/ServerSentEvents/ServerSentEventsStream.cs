@@ -184,14 +184,17 @@ public abstract class ServerSentEventsStream<T> : IServerStream, IStreamSender<T
         {
             Start();
             var writer = _context.Response.BodyWriter;
-            WriteField(writer, "id", id);
+            // The fields in SseFormatter's order (event, data, id, retry), so the bytes are the library's own
+            // (SseFormatterComparisonTests); the JSON data is one line whatever the message holds.
             WriteField(writer, "event", eventName);
-            WriteField(writer, "retry", retry?.ToString(CultureInfo.InvariantCulture));
             writer.Write("data: "u8);
             _json.Reset(writer);
             JsonSerializer.Serialize(_json, message, _typeInfo);
             _json.Flush();
-            writer.Write("\n\n"u8);
+            writer.Write("\n"u8);
+            WriteField(writer, "id", id);
+            WriteField(writer, "retry", retry?.ToString(CultureInfo.InvariantCulture));
+            writer.Write("\n"u8);
             Volatile.Write(ref _lastWrite, Environment.TickCount64);
             var flush = writer.FlushAsync(cancellationToken);
             if (!flush.IsCompleted && _options.StallTimeout > TimeSpan.Zero)
