@@ -57,13 +57,26 @@ internal sealed class StreamClasses(ModelContext context)
         return string.Join(", ", bases);
     }
 
-    /// <summary>The server end over a WebSocket, or as Server-Sent Events.</summary>
-    public StreamClassModel HttpServer(MethodModel method, string name, bool serverSentEvents)
+    /// <summary>The server end over a WebSocket, as Server-Sent Events, or as JSON Lines.</summary>
+    public StreamClassModel HttpServer(MethodModel method, string name, Framing framing)
     {
         var (payload, result) = (method.StreamingPayload, method.StreamingResult);
-        if (serverSentEvents)
+        if (framing == Framing.ServerSentEvents)
         {
             return Viewed(name, "HttpContext context", result!, "Runtime::ServerSentEventsStream", "Runtime::ViewedServerSentEventsStream", [], [], $"context, {Json}.{result!.Type.JsonInfoName}");
+        }
+
+        if (framing == Framing.JsonLines)
+        {
+            return (payload, result) switch
+            {
+                (null, { } sent) => Viewed(name, "HttpContext context", sent, "Runtime::JsonLinesStream", "Runtime::ViewedJsonLinesStream", [], [], $"context, {Json}.{sent.Type.JsonInfoName}"),
+                ({ } received, _) when method.Result is { } closing => new(
+                    name, "HttpContext context", $"Runtime::JsonLinesRequestResultStream<{received.TypeName}, {closing.TypeName}>",
+                    $"context, {Reader}.{received.Type.JsonInfoName}, {Json}.{closing.Type.JsonInfoName}"),
+                ({ } received, _) => new(name, "HttpContext context", $"Runtime::JsonLinesRequestStream<{received.TypeName}>", $"context, {Reader}.{received.Type.JsonInfoName}"),
+                _ => throw new InvalidOperationException("a JSON Lines stream has a streaming payload or result"),
+            };
         }
 
         return (payload, result) switch
@@ -79,15 +92,30 @@ internal sealed class StreamClasses(ModelContext context)
         };
     }
 
-    /// <summary>The client end over a WebSocket, or of Server-Sent Events.</summary>
-    public StreamClassModel HttpClient(MethodModel method, string name, bool serverSentEvents)
+    /// <summary>The client end over a WebSocket, of Server-Sent Events, or of JSON Lines.</summary>
+    public StreamClassModel HttpClient(MethodModel method, string name, Framing framing)
     {
         var (payload, result) = (method.StreamingPayload, method.StreamingResult);
-        if (serverSentEvents)
+        if (framing == Framing.ServerSentEvents)
         {
             return Viewed(
                 name, "Runtime::ServerSentEventsConnection connection", result!, "Runtime::ServerSentEventsClientStream", "Runtime::ViewedServerSentEventsClientStream", [], [],
                 $"connection, {Reader}.{result!.Type.JsonInfoName}");
+        }
+
+        if (framing == Framing.JsonLines)
+        {
+            return (payload, result) switch
+            {
+                (null, { } received) => Viewed(
+                    name, "Runtime::JsonLinesConnection connection", received, "Runtime::JsonLinesClientStream", "Runtime::ViewedJsonLinesClientStream", [], [],
+                    $"connection, {Reader}.{received.Type.JsonInfoName}"),
+                ({ } sent, _) when method.Result is { } closing => new(
+                    name, "Runtime::JsonLinesRequest request", $"Runtime::JsonLinesRequestResultCall<{sent.TypeName}, {closing.TypeName}>",
+                    $"request, {Json}.{sent.Type.JsonInfoName}, {Reader}.{closing.Type.JsonInfoName}"),
+                ({ } sent, _) => new(name, "Runtime::JsonLinesRequest request", $"Runtime::JsonLinesRequestCall<{sent.TypeName}>", $"request, {Json}.{sent.Type.JsonInfoName}"),
+                _ => throw new InvalidOperationException("a JSON Lines stream has a streaming payload or result"),
+            };
         }
 
         const string parameters = "Runtime::WebSocketConnection connection";

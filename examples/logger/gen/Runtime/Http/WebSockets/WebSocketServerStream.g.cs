@@ -35,7 +35,7 @@ using global::Microsoft.Extensions.Options;
 /// <see cref="WebSocketFrameWriter"/>; a receive loop decodes and validates incoming ones ahead of the handler and notices
 /// when the client leaves, which cancels the handler's token.
 /// </summary>
-public abstract partial class WebSocketServerStream<TReceive, TSend> : IServerStream, IAsyncDisposable
+public abstract partial class WebSocketServerStream<TReceive, TSend> : IServerStream, IServedStream
 {
     private readonly HttpContext _context;
     private readonly JsonTypeInfo<TReceive>? _receiveInfo;
