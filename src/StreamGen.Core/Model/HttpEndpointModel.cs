@@ -68,11 +68,8 @@ public sealed record HttpEndpointModel
     /// <summary>Served over a WebSocket: a streaming method that is neither SSE nor JSON Lines.</summary>
     public required bool IsWebSocket { get; init; }
 
-    /// <summary>Streamed as JSON Lines alone (<c>jsonLines: true</c>): the result stream as the response, or the payload stream as the request body.</summary>
+    /// <summary>Streamed as JSON Lines alone (<c>jsonLines: true</c> on a server stream): the results as the response body.</summary>
     public required bool IsJsonLines { get; init; }
-
-    /// <summary>A client stream sent as a JSON Lines request body (<c>jsonLines: true</c> with a streaming payload).</summary>
-    public required bool IsJsonLinesRequest { get; init; }
 
     /// <summary>For a streaming method: its own framing (the one a client gets unless told otherwise).</summary>
     public required HttpFramingModel? Framing { get; init; }

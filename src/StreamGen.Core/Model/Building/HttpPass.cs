@@ -83,7 +83,6 @@ internal sealed class HttpPass(ModelNames names, StreamClasses streams)
             RawResponseContentTypeLiteral = CSharpLiterals.String(contentType),
             IsWebSocket = framing == Framing.WebSocket,
             IsJsonLines = framing == Framing.JsonLines,
-            IsJsonLinesRequest = framing == Framing.JsonLines && model.StreamingPayload is not null,
         };
     }
 

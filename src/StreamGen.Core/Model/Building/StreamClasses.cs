@@ -68,15 +68,8 @@ internal sealed class StreamClasses(ModelContext context)
 
         if (framing == Framing.JsonLines)
         {
-            return (payload, result) switch
-            {
-                (null, { } sent) => Viewed(name, "HttpContext context", sent, "Runtime::JsonLinesStream", "Runtime::ViewedJsonLinesStream", [], [], $"context, {Json}.{sent.Type.JsonInfoName}"),
-                ({ } received, _) when method.Result is { } closing => new(
-                    name, "HttpContext context", $"Runtime::JsonLinesRequestResultStream<{received.TypeName}, {closing.TypeName}>",
-                    $"context, {Reader}.{received.Type.JsonInfoName}, {Json}.{closing.Type.JsonInfoName}"),
-                ({ } received, _) => new(name, "HttpContext context", $"Runtime::JsonLinesRequestStream<{received.TypeName}>", $"context, {Reader}.{received.Type.JsonInfoName}"),
-                _ => throw new InvalidOperationException("a JSON Lines stream has a streaming payload or result"),
-            };
+            // A server stream (SG4018 keeps jsonLines to those).
+            return Viewed(name, "HttpContext context", result!, "Runtime::JsonLinesStream", "Runtime::ViewedJsonLinesStream", [], [], $"context, {Json}.{result!.Type.JsonInfoName}");
         }
 
         return (payload, result) switch
@@ -105,17 +98,9 @@ internal sealed class StreamClasses(ModelContext context)
 
         if (framing == Framing.JsonLines)
         {
-            return (payload, result) switch
-            {
-                (null, { } received) => Viewed(
-                    name, "Runtime::JsonLinesConnection connection", received, "Runtime::JsonLinesClientStream", "Runtime::ViewedJsonLinesClientStream", [], [],
-                    $"connection, {Reader}.{received.Type.JsonInfoName}"),
-                ({ } sent, _) when method.Result is { } closing => new(
-                    name, "Runtime::JsonLinesRequest request", $"Runtime::JsonLinesRequestResultCall<{sent.TypeName}, {closing.TypeName}>",
-                    $"request, {Json}.{sent.Type.JsonInfoName}, {Reader}.{closing.Type.JsonInfoName}"),
-                ({ } sent, _) => new(name, "Runtime::JsonLinesRequest request", $"Runtime::JsonLinesRequestCall<{sent.TypeName}>", $"request, {Json}.{sent.Type.JsonInfoName}"),
-                _ => throw new InvalidOperationException("a JSON Lines stream has a streaming payload or result"),
-            };
+            return Viewed(
+                name, "Runtime::JsonLinesConnection connection", result!, "Runtime::JsonLinesClientStream", "Runtime::ViewedJsonLinesClientStream", [], [],
+                $"connection, {Reader}.{result!.Type.JsonInfoName}");
         }
 
         const string parameters = "Runtime::WebSocketConnection connection";

@@ -139,19 +139,57 @@ public sealed partial class ChatHttpClient(HttpClient httpClient, Runtime::Strea
     {
         Runtime::Validation.ThrowIfInvalid(payload);
         var uri = new Runtime::HttpUri().Literal("/api/rooms/").Segment(payload.Room, "room").Literal("/feed");
-        var connection = await Runtime::ServerSentEventsConnection.OpenAsync(httpClient, uri.ToString(), request =>
+        switch (_options.ServerStreamFraming)
         {
-            if (payload.After is { } after)
+            case Runtime::StreamFraming.JsonLines:
             {
-                Runtime::HttpParameters.AddHeader(request, "Last-Event-ID", after);
+                var connection = await Runtime::JsonLinesConnection.OpenAsync(httpClient, uri.ToString(), request =>
+                {
+                    if (payload.After is { } after)
+                    {
+                        Runtime::HttpParameters.AddHeader(request, "Last-Event-ID", after);
+                    }
+                }, _options, cancellationToken).ConfigureAwait(false);
+                return new FeedJsonLinesClientStream(connection);
             }
-        }, _options, cancellationToken).ConfigureAwait(false);
-        return new FeedClientStream(connection);
+
+            case Runtime::StreamFraming.WebSocket:
+            {
+                var connection = await Runtime::WebSocketConnection.ConnectAsync(httpClient, uri.ToString(), request =>
+                {
+                    if (payload.After is { } after)
+                    {
+                        Runtime::HttpParameters.AddHeader(request, "Last-Event-ID", after);
+                    }
+                }, _options, cancellationToken).ConfigureAwait(false);
+                return new FeedWebSocketClientStream(connection);
+            }
+
+            default:
+            {
+                var connection = await Runtime::ServerSentEventsConnection.OpenAsync(httpClient, uri.ToString(), request =>
+                {
+                    if (payload.After is { } after)
+                    {
+                        Runtime::HttpParameters.AddHeader(request, "Last-Event-ID", after);
+                    }
+                }, _options, cancellationToken).ConfigureAwait(false);
+                return new FeedClientStream(connection);
+            }
+        }
     }
 
     /// <summary>The Server-Sent Events client end of chat.feed.</summary>
     private sealed class FeedClientStream(Runtime::ServerSentEventsConnection connection)
         : Runtime::ServerSentEventsClientStream<FeedResult>(connection, ChatJsonReader.FeedResult), IFeedClientStream;
+
+    /// <summary>The JSON Lines client end of chat.feed (<see cref="Runtime::StreamGenClientOptions.ServerStreamFraming"/>).</summary>
+    private sealed class FeedJsonLinesClientStream(Runtime::JsonLinesConnection connection)
+        : Runtime::JsonLinesClientStream<FeedResult>(connection, ChatJsonReader.FeedResult), IFeedClientStream;
+
+    /// <summary>The WebSocket client end of chat.feed (<see cref="Runtime::StreamGenClientOptions.ServerStreamFraming"/>).</summary>
+    private sealed class FeedWebSocketClientStream(Runtime::WebSocketConnection connection)
+        : Runtime::WebSocketServerStreamingCall<FeedResult>(connection, ChatJsonReader.FeedResult), IFeedClientStream;
 
     public async Task<AttachResult> AttachAsync(AttachPayload payload, Stream body, CancellationToken cancellationToken = default)
     {

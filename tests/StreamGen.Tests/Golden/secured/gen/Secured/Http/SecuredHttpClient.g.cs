@@ -60,16 +60,48 @@ public sealed partial class SecuredHttpClient(HttpClient httpClient, Runtime::St
         uri.Query("count", Runtime::Parameters.FormatInt32(payload.Count));
         var credentials = await Runtime::ClientCredentials.ForCallAsync(_options.Credentials, [SecuredSecurity.KeyQuery], cancellationToken).ConfigureAwait(false);
         uri.Query(credentials);
-        var connection = await Runtime::ServerSentEventsConnection.OpenAsync(httpClient, uri.ToString(), request =>
+        switch (_options.ServerStreamFraming)
         {
-            Runtime::HttpCalls.AddCredentials(request, credentials);
-        }, _options, cancellationToken).ConfigureAwait(false);
-        return new FeedClientStream(connection);
+            case Runtime::StreamFraming.JsonLines:
+            {
+                var connection = await Runtime::JsonLinesConnection.OpenAsync(httpClient, uri.ToString(), request =>
+                {
+                    Runtime::HttpCalls.AddCredentials(request, credentials);
+                }, _options, cancellationToken).ConfigureAwait(false);
+                return new FeedJsonLinesClientStream(connection);
+            }
+
+            case Runtime::StreamFraming.WebSocket:
+            {
+                var connection = await Runtime::WebSocketConnection.ConnectAsync(httpClient, uri.ToString(), request =>
+                {
+                    Runtime::HttpCalls.AddCredentials(request, credentials);
+                }, _options, cancellationToken).ConfigureAwait(false);
+                return new FeedWebSocketClientStream(connection);
+            }
+
+            default:
+            {
+                var connection = await Runtime::ServerSentEventsConnection.OpenAsync(httpClient, uri.ToString(), request =>
+                {
+                    Runtime::HttpCalls.AddCredentials(request, credentials);
+                }, _options, cancellationToken).ConfigureAwait(false);
+                return new FeedClientStream(connection);
+            }
+        }
     }
 
     /// <summary>The Server-Sent Events client end of secured.feed.</summary>
     private sealed class FeedClientStream(Runtime::ServerSentEventsConnection connection)
         : Runtime::ServerSentEventsClientStream<Tick>(connection, SecuredJsonReader.Tick), IFeedClientStream;
+
+    /// <summary>The JSON Lines client end of secured.feed (<see cref="Runtime::StreamGenClientOptions.ServerStreamFraming"/>).</summary>
+    private sealed class FeedJsonLinesClientStream(Runtime::JsonLinesConnection connection)
+        : Runtime::JsonLinesClientStream<Tick>(connection, SecuredJsonReader.Tick), IFeedClientStream;
+
+    /// <summary>The WebSocket client end of secured.feed (<see cref="Runtime::StreamGenClientOptions.ServerStreamFraming"/>).</summary>
+    private sealed class FeedWebSocketClientStream(Runtime::WebSocketConnection connection)
+        : Runtime::WebSocketServerStreamingCall<Tick>(connection, SecuredJsonReader.Tick), IFeedClientStream;
 
     public async Task<ICollectClientStream> CollectAsync(CancellationToken cancellationToken = default)
     {
