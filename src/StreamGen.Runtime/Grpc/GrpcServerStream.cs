@@ -32,6 +32,7 @@ public abstract class GrpcServerStream<TReceive, TReceiveMessage, TSend, TSendMe
     private readonly StreamGenGrpcOptions _options;
     private readonly CancellationToken _stopping;
     private readonly CancellationTokenSource _aborted;
+    private readonly CancellationTokenRegistration _stoppingRegistration;
     private readonly SemaphoreSlim _openLock = new(1, 1);
     private readonly object _gate = new();
     private List<TSendMessage> _pending = [];
@@ -58,7 +59,8 @@ public abstract class GrpcServerStream<TReceive, TReceiveMessage, TSend, TSendMe
         _toProto = toProto;
         _options = GrpcStreamOptionsInterceptor.For(context);
         _stopping = GrpcStreamOptionsInterceptor.Stopping(context);
-        _aborted = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, _stopping);
+        _aborted = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken);
+        _stoppingRegistration = ShutdownGrace.Register(_aborted, _stopping, receives: requests is not null, _options.ShutdownGracePeriod);
     }
 
     /// <summary>Validates a received message: the design's rules of its type (see <see cref="Validation"/>).</summary>
@@ -93,9 +95,10 @@ public abstract class GrpcServerStream<TReceive, TReceiveMessage, TSend, TSendMe
                 // Whatever the handler saw (a canceled token, a failed send), the call ends as a stalled one.
                 failure = ExceptionDispatchInfo.Capture(stalled);
             }
-            else if (_stopping.IsCancellationRequested && !_context.CancellationToken.IsCancellationRequested)
+            else if (_stopping.IsCancellationRequested && !_context.CancellationToken.IsCancellationRequested && (failure is not null || _requests is null))
             {
-                // Graceful shutdown: what the handler sent is still written, then the call ends as UNAVAILABLE (retry elsewhere).
+                // Graceful shutdown: what the handler sent is still written, then the call ends as UNAVAILABLE (retry
+                // elsewhere); a receiving handler that finished within the grace period ends as it would have.
                 failure = ExceptionDispatchInfo.Capture(new RpcException(new Status(StatusCode.Unavailable, "the server is shutting down")));
             }
 
@@ -116,6 +119,7 @@ public abstract class GrpcServerStream<TReceive, TReceiveMessage, TSend, TSendMe
         }
         finally
         {
+            _stoppingRegistration.Dispose();
             lock (_gate)
             {
                 _aborted.Dispose();

@@ -20,6 +20,13 @@ public sealed class StreamGenGrpcOptions
     public TimeSpan StallTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>Interval of the server's HTTP/2 pings on an idle gRPC connection (Kestrel's <c>KeepAlivePingDelay</c>).</summary>
+    /// <summary>
+    /// After SIGTERM, how long a call that receives (client or bidirectional streaming) may go on so its handler can
+    /// finish; then its token is canceled and it ends with UNAVAILABLE. Server-streaming calls end at once. Keep it under
+    /// <c>HostOptions.ShutdownTimeout</c> (30 s by default). Zero: no grace (<see cref="ShutdownGrace"/>).
+    /// </summary>
+    public TimeSpan ShutdownGracePeriod { get; set; } = TimeSpan.FromSeconds(10);
+
     public TimeSpan KeepAlivePingDelay { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>How long the server waits for a ping's answer before it closes the connection (Kestrel's <c>KeepAlivePingTimeout</c>).</summary>

@@ -44,6 +44,7 @@ public abstract partial class WebSocketServerStream<TReceive, TSend> : IServerSt
     private readonly ILogger _logger;
     private readonly CancellationToken _stopping;
     private readonly CancellationTokenSource _aborted;
+    private readonly CancellationTokenRegistration _stoppingRegistration;
     private readonly object _gate = new();
     private Task? _upgrade;
     private WebSocketFrameWriter? _frames;
@@ -64,10 +65,14 @@ public abstract partial class WebSocketServerStream<TReceive, TSend> : IServerSt
         _options = services.GetService<IOptions<StreamGenWebSocketOptions>>()?.Value ?? new StreamGenWebSocketOptions();
         _logger = services.GetService<ILoggerFactory>()?.CreateLogger(LogCategories.WebSockets) ?? NullLogger.Instance;
         _stopping = services.GetService<IHostApplicationLifetime>()?.ApplicationStopping ?? default;
-        _aborted = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping);
+        _aborted = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
+        _stoppingRegistration = ShutdownGrace.Register(_aborted, _stopping, receives: receiveInfo is not null, _options.ShutdownGracePeriod);
     }
 
-    /// <summary>The handler's token: canceled when the client leaves, the connection drops or the server shuts down.</summary>
+    /// <summary>
+    /// The handler's token: canceled when the client leaves, the connection drops or the server shuts down (for a stream
+    /// that receives, after <see cref="StreamGenWebSocketOptions.ShutdownGracePeriod"/>: see <see cref="ShutdownGrace"/>).
+    /// </summary>
     public CancellationToken Aborted => _aborted.Token;
 
     public bool IsUpgraded => _frames is not null;
@@ -473,8 +478,9 @@ public abstract partial class WebSocketServerStream<TReceive, TSend> : IServerSt
 
     private (WebSocketCloseStatus Status, string Reason) CloseFor(Exception? failure)
     {
-        if (_stopping.IsCancellationRequested)
+        if (_stopping.IsCancellationRequested && (failure is not null || _receiveInfo is null))
         {
+            // A receiving handler that finished within the grace period ends as it would have; any other is cut.
             return (WebSocketCloseStatus.EndpointUnavailable, "going_away: the server is shutting down");
         }
 
@@ -544,6 +550,7 @@ public abstract partial class WebSocketServerStream<TReceive, TSend> : IServerSt
 
         _socket?.Dispose();
         _frames?.Release();
+        await _stoppingRegistration.DisposeAsync().ConfigureAwait(false);
         _aborted.Dispose();
         GC.SuppressFinalize(this);
     }
