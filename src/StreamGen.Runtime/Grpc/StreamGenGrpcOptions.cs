@@ -27,6 +27,12 @@ public sealed class StreamGenGrpcOptions
     /// </summary>
     public TimeSpan ShutdownGracePeriod { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// A call on which no message was sent or received for this long is ended with <c>DEADLINE_EXCEEDED</c>
+    /// (<c>idle_timeout: ...</c>; HTTP/2 pings do not count) and its handler's token canceled. Zero, the default, turns it off.
+    /// </summary>
+    public TimeSpan IdleTimeout { get; set; }
+
     public TimeSpan KeepAlivePingDelay { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>How long the server waits for a ping's answer before it closes the connection (Kestrel's <c>KeepAlivePingTimeout</c>).</summary>

@@ -82,44 +82,36 @@ public sealed partial class LoggerHttpClient(HttpClient httpClient, Runtime::Str
     {
         Runtime::Validation.ThrowIfInvalid(payload);
         var uri = new Runtime::HttpUri().Literal("/logs/").Segment(payload.Topic, "topic").Literal("/events");
-        switch (_options.ServerStreamFraming)
+        if (_options.ServerStreamFraming == Runtime::StreamFraming.JsonLines)
         {
-            case Runtime::StreamFraming.JsonLines:
+            return new EventsJsonLinesClientStream(await Runtime::JsonLinesConnection.OpenAsync(httpClient, uri.ToString(), request =>
             {
-                var connection = await Runtime::JsonLinesConnection.OpenAsync(httpClient, uri.ToString(), request =>
+                if (payload.Since is { } since)
                 {
-                    if (payload.Since is { } since)
-                    {
-                        Runtime::HttpParameters.AddHeader(request, "Last-Event-ID", since);
-                    }
-                }, _options, cancellationToken).ConfigureAwait(false);
-                return new EventsJsonLinesClientStream(connection);
-            }
-
-            case Runtime::StreamFraming.WebSocket:
-            {
-                var connection = await Runtime::WebSocketConnection.ConnectAsync(httpClient, uri.ToString(), request =>
-                {
-                    if (payload.Since is { } since)
-                    {
-                        Runtime::HttpParameters.AddHeader(request, "Last-Event-ID", since);
-                    }
-                }, _options, cancellationToken).ConfigureAwait(false);
-                return new EventsWebSocketClientStream(connection);
-            }
-
-            default:
-            {
-                var connection = await Runtime::ServerSentEventsConnection.OpenAsync(httpClient, uri.ToString(), request =>
-                {
-                    if (payload.Since is { } since)
-                    {
-                        Runtime::HttpParameters.AddHeader(request, "Last-Event-ID", since);
-                    }
-                }, _options, cancellationToken).ConfigureAwait(false);
-                return new EventsClientStream(connection);
-            }
+                    Runtime::HttpParameters.AddHeader(request, "Last-Event-ID", since);
+                }
+            }, _options, cancellationToken).ConfigureAwait(false));
         }
+
+        if (_options.ServerStreamFraming == Runtime::StreamFraming.WebSocket)
+        {
+            return new EventsWebSocketClientStream(await Runtime::WebSocketConnection.ConnectAsync(httpClient, uri.ToString(), request =>
+            {
+                if (payload.Since is { } since)
+                {
+                    Runtime::HttpParameters.AddHeader(request, "Last-Event-ID", since);
+                }
+            }, _options, cancellationToken).ConfigureAwait(false));
+        }
+
+        var connection = await Runtime::ServerSentEventsConnection.OpenAsync(httpClient, uri.ToString(), request =>
+        {
+            if (payload.Since is { } since)
+            {
+                Runtime::HttpParameters.AddHeader(request, "Last-Event-ID", since);
+            }
+        }, _options, cancellationToken).ConfigureAwait(false);
+        return new EventsClientStream(connection);
     }
 
     /// <summary>The Server-Sent Events client end of logger.events.</summary>

@@ -39,6 +39,8 @@ public abstract class GrpcServerStream<TReceive, TReceiveMessage, TSend, TSendMe
     private readonly CancellationToken _stopping;
     private readonly CancellationTokenSource _aborted;
     private readonly CancellationTokenRegistration _stoppingRegistration;
+    private readonly IdleWatch _idleWatch = new();
+    private bool _idleTimedOut;
     private readonly SemaphoreSlim _openLock = new(1, 1);
     private readonly object _gate = new();
     private List<TSendMessage> _pending = [];
@@ -86,6 +88,8 @@ public abstract class GrpcServerStream<TReceive, TReceiveMessage, TSend, TSendMe
         try
         {
             ExceptionDispatchInfo? failure = null;
+            using var watching = CancellationTokenSource.CreateLinkedTokenSource(_aborted.Token);
+            var idle = _idleWatch.RunAsync(_options.IdleTimeout, OnIdle, watching.Token);
             try
             {
                 await handler(_aborted.Token).ConfigureAwait(false);
@@ -96,7 +100,14 @@ public abstract class GrpcServerStream<TReceive, TReceiveMessage, TSend, TSendMe
                 failure = ExceptionDispatchInfo.Capture(e);
             }
 
-            if (_stalled is { } stalled)
+            await watching.CancelAsync().ConfigureAwait(false);
+            await idle.ConfigureAwait(false);
+            if (_idleTimedOut)
+            {
+                // Goa's timeout errors are DEADLINE_EXCEEDED over gRPC: the idle deadline passed, nothing was wrong with the call.
+                failure = ExceptionDispatchInfo.Capture(new RpcException(new Status(StatusCode.DeadlineExceeded, StreamClosedReason(IdleWatch.Error(_options.IdleTimeout)))));
+            }
+            else if (_stalled is { } stalled)
             {
                 // Whatever the handler saw (a canceled token, a failed send), the call ends as a stalled one.
                 failure = ExceptionDispatchInfo.Capture(stalled);
@@ -132,6 +143,25 @@ public abstract class GrpcServerStream<TReceive, TReceiveMessage, TSend, TSendMe
             }
         }
     }
+
+    /// <summary>No message moved for the idle timeout: the handler's token is canceled and the call ends with DEADLINE_EXCEEDED.</summary>
+    private void OnIdle()
+    {
+        _idleTimedOut = true;
+        lock (_gate)
+        {
+            try
+            {
+                _aborted.Cancel();
+            }
+            catch (ObjectDisposedException)
+            {
+                // The call ended meanwhile.
+            }
+        }
+    }
+
+    private static string StreamClosedReason(ServiceError error) => $"{error.Name}: {error.Message}";
 
     /// <summary>Called when the handler has returned without an error; what it throws is the call's error.</summary>
     protected virtual void OnHandlerReturned()
@@ -173,6 +203,7 @@ public abstract class GrpcServerStream<TReceive, TReceiveMessage, TSend, TSendMe
 
     protected ValueTask SendCoreAsync(TSend message, CancellationToken cancellationToken)
     {
+        _idleWatch.Touch();
         var converted = _toProto!(message);
         lock (_gate)
         {
@@ -365,6 +396,8 @@ public abstract class GrpcServerStream<TReceive, TReceiveMessage, TSend, TSendMe
         {
             return default;
         }
+
+        _idleWatch.Touch();
 
         var message = _fromProto!(_requests!.Current);
         ValidationErrors? errors = null;

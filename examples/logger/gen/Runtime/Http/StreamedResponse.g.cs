@@ -38,6 +38,8 @@ public abstract class StreamedResponse<T> : IServerStream, IStreamSender<T>, ISe
     private readonly CancellationToken _stopping;
     private readonly CancellationTokenSource _aborted;
     private readonly Utf8JsonWriter _json = new(Stream.Null);
+    private readonly IdleWatch _idleWatch = new();
+    private bool _idleTimedOut;
     private long _lastWrite;
     private StreamStalledException? _stalled;
     private string? _view;
@@ -124,6 +126,7 @@ public abstract class StreamedResponse<T> : IServerStream, IStreamSender<T>, ISe
         Exception? failure = null;
         using var heartbeats = CancellationTokenSource.CreateLinkedTokenSource(Aborted);
         var heartbeat = Heartbeat > TimeSpan.Zero ? SendHeartbeatsAsync(heartbeats.Token) : Task.CompletedTask;
+        var idle = _idleWatch.RunAsync(Options.IdleTimeout, OnIdle, heartbeats.Token);
         try
         {
             await handler(Aborted).ConfigureAwait(false);
@@ -135,7 +138,15 @@ public abstract class StreamedResponse<T> : IServerStream, IStreamSender<T>, ISe
 
         await heartbeats.CancelAsync().ConfigureAwait(false);
         await heartbeat.ConfigureAwait(false);
+        await idle.ConfigureAwait(false);
         await CompleteAsync(failure, errorStatus).ConfigureAwait(false);
+    }
+
+    /// <summary>No message for the idle timeout (heartbeats do not count): the handler's token is canceled, and the response ends with <c>idle_timeout</c>.</summary>
+    private void OnIdle()
+    {
+        _idleTimedOut = true;
+        _aborted.Cancel();
     }
 
     /// <summary>Writes a heartbeat whenever the stream has been silent for the interval, the first one also starting the response.</summary>
@@ -196,6 +207,7 @@ public abstract class StreamedResponse<T> : IServerStream, IStreamSender<T>, ISe
     protected async ValueTask WriteAsync(T message, ServerSentEventFields fields, CancellationToken cancellationToken)
     {
         CheckFields(fields);
+        _idleWatch.Touch();
         await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -271,7 +283,7 @@ public abstract class StreamedResponse<T> : IServerStream, IStreamSender<T>, ISe
             return;
         }
 
-        if (!_started && failure is not null && !_stopping.IsCancellationRequested)
+        if (!_started && failure is not null && !_stopping.IsCancellationRequested && !_idleTimedOut)
         {
             await HttpErrors.WriteAsync(_context, failure, errorStatus).ConfigureAwait(false);
             return;
@@ -279,7 +291,11 @@ public abstract class StreamedResponse<T> : IServerStream, IStreamSender<T>, ISe
 
         Start();
         ServiceError? error = null;
-        if (_stopping.IsCancellationRequested)
+        if (_idleTimedOut)
+        {
+            error = IdleWatch.Error(Options.IdleTimeout);
+        }
+        else if (_stopping.IsCancellationRequested)
         {
             error = new ServiceError("unavailable", "the server is shutting down", temporary: true);
         }

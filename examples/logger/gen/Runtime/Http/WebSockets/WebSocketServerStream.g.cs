@@ -45,6 +45,8 @@ public abstract partial class WebSocketServerStream<TReceive, TSend> : IServerSt
     private readonly CancellationToken _stopping;
     private readonly CancellationTokenSource _aborted;
     private readonly CancellationTokenRegistration _stoppingRegistration;
+    private readonly IdleWatch _idleWatch = new();
+    private Task _idleLoop = Task.CompletedTask;
     private readonly object _gate = new();
     private Task? _upgrade;
     private WebSocketFrameWriter? _frames;
@@ -139,6 +141,7 @@ public abstract partial class WebSocketServerStream<TReceive, TSend> : IServerSt
 
     protected ValueTask SendCoreAsync(TSend message, CancellationToken cancellationToken)
     {
+        _idleWatch.Touch();
         if (_frames is { } frames && !_aborted.IsCancellationRequested)
         {
             return frames.WriteTextAsync(message, _sendInfo!, cancellationToken);
@@ -237,6 +240,7 @@ public abstract partial class WebSocketServerStream<TReceive, TSend> : IServerSt
         });
         _frames = frames;
         _receiveLoop = ReceiveLoopAsync();
+        _idleLoop = _idleWatch.RunAsync(_options.IdleTimeout, OnIdle, _aborted.Token);
         if (!OriginPolicy.Allows(_context, _options.AllowedOrigins))
         {
             Fail(WebSocketCloseStatus.PolicyViolation, new ServiceError("forbidden", "origin not allowed"));
@@ -317,6 +321,7 @@ public abstract partial class WebSocketServerStream<TReceive, TSend> : IServerSt
                     continue;
                 }
 
+                _idleWatch.Touch();
                 var decoded = Decode(buffer.AsSpan(0, length), out var message);
                 if (decoded == Decoded.Message && !_received!.Writer.TryWrite(message!))
                 {
@@ -413,6 +418,25 @@ public abstract partial class WebSocketServerStream<TReceive, TSend> : IServerSt
         LogMessageRejected(_logger, _context.Request.Path, (int)status, error.Name, error.Message);
         _received!.Writer.TryComplete(error);
         _ = CloseAsync(status, StreamClosedException.Reason(error.Name, error.Message));
+        _aborted.Cancel();
+    }
+
+    /// <summary>
+    /// No message moved for the idle timeout: close with 1001 (RFC 6455's "going away": the server abandons a stream
+    /// nobody uses, the peer did nothing wrong and may open another), reason <c>idle_timeout: ...</c>; the handler's
+    /// token is canceled.
+    /// </summary>
+    private void OnIdle()
+    {
+        if (_closing is not null)
+        {
+            return;
+        }
+
+        var error = IdleWatch.Error(_options.IdleTimeout);
+        LogIdle(_logger, _context.Request.Path, error.Message);
+        _received!.Writer.TryComplete(error);
+        _ = CloseAsync(WebSocketCloseStatus.EndpointUnavailable, StreamClosedException.Reason(error.Name, error.Message));
         _aborted.Cancel();
     }
 
@@ -548,6 +572,9 @@ public abstract partial class WebSocketServerStream<TReceive, TSend> : IServerSt
             await _closing.ConfigureAwait(false);
         }
 
+        // The stream is over: the idle watch (if any) stops with the handler's token.
+        await _aborted.CancelAsync().ConfigureAwait(false);
+        await _idleLoop.ConfigureAwait(false);
         _socket?.Dispose();
         _frames?.Release();
         await _stoppingRegistration.DisposeAsync().ConfigureAwait(false);
@@ -566,6 +593,9 @@ public abstract partial class WebSocketServerStream<TReceive, TSend> : IServerSt
 
     [LoggerMessage(4, LogLevel.Error, "The handler of {Path} failed (error id {Id})")]
     private static partial void LogHandlerFault(ILogger logger, Exception exception, PathString path, string id);
+
+    [LoggerMessage(7, LogLevel.Information, "Closing stream {Path} with 1001: {Message}")]
+    private static partial void LogIdle(ILogger logger, PathString path, string message);
 
     [LoggerMessage(6, LogLevel.Information, "Dropped stream {Path}: the client answered no ping in time, or the connection was aborted")]
     private static partial void LogClientUnresponsive(ILogger logger, PathString path);

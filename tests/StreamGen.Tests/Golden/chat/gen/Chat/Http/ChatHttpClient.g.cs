@@ -139,44 +139,36 @@ public sealed partial class ChatHttpClient(HttpClient httpClient, Runtime::Strea
     {
         Runtime::Validation.ThrowIfInvalid(payload);
         var uri = new Runtime::HttpUri().Literal("/api/rooms/").Segment(payload.Room, "room").Literal("/feed");
-        switch (_options.ServerStreamFraming)
+        if (_options.ServerStreamFraming == Runtime::StreamFraming.JsonLines)
         {
-            case Runtime::StreamFraming.JsonLines:
+            return new FeedJsonLinesClientStream(await Runtime::JsonLinesConnection.OpenAsync(httpClient, uri.ToString(), request =>
             {
-                var connection = await Runtime::JsonLinesConnection.OpenAsync(httpClient, uri.ToString(), request =>
+                if (payload.After is { } after)
                 {
-                    if (payload.After is { } after)
-                    {
-                        Runtime::HttpParameters.AddHeader(request, "Last-Event-ID", after);
-                    }
-                }, _options, cancellationToken).ConfigureAwait(false);
-                return new FeedJsonLinesClientStream(connection);
-            }
-
-            case Runtime::StreamFraming.WebSocket:
-            {
-                var connection = await Runtime::WebSocketConnection.ConnectAsync(httpClient, uri.ToString(), request =>
-                {
-                    if (payload.After is { } after)
-                    {
-                        Runtime::HttpParameters.AddHeader(request, "Last-Event-ID", after);
-                    }
-                }, _options, cancellationToken).ConfigureAwait(false);
-                return new FeedWebSocketClientStream(connection);
-            }
-
-            default:
-            {
-                var connection = await Runtime::ServerSentEventsConnection.OpenAsync(httpClient, uri.ToString(), request =>
-                {
-                    if (payload.After is { } after)
-                    {
-                        Runtime::HttpParameters.AddHeader(request, "Last-Event-ID", after);
-                    }
-                }, _options, cancellationToken).ConfigureAwait(false);
-                return new FeedClientStream(connection);
-            }
+                    Runtime::HttpParameters.AddHeader(request, "Last-Event-ID", after);
+                }
+            }, _options, cancellationToken).ConfigureAwait(false));
         }
+
+        if (_options.ServerStreamFraming == Runtime::StreamFraming.WebSocket)
+        {
+            return new FeedWebSocketClientStream(await Runtime::WebSocketConnection.ConnectAsync(httpClient, uri.ToString(), request =>
+            {
+                if (payload.After is { } after)
+                {
+                    Runtime::HttpParameters.AddHeader(request, "Last-Event-ID", after);
+                }
+            }, _options, cancellationToken).ConfigureAwait(false));
+        }
+
+        var connection = await Runtime::ServerSentEventsConnection.OpenAsync(httpClient, uri.ToString(), request =>
+        {
+            if (payload.After is { } after)
+            {
+                Runtime::HttpParameters.AddHeader(request, "Last-Event-ID", after);
+            }
+        }, _options, cancellationToken).ConfigureAwait(false);
+        return new FeedClientStream(connection);
     }
 
     /// <summary>The Server-Sent Events client end of chat.feed.</summary>

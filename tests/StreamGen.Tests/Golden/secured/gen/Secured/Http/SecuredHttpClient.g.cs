@@ -60,35 +60,27 @@ public sealed partial class SecuredHttpClient(HttpClient httpClient, Runtime::St
         uri.Query("count", Runtime::Parameters.FormatInt32(payload.Count));
         var credentials = await Runtime::ClientCredentials.ForCallAsync(_options.Credentials, [SecuredSecurity.KeyQuery], cancellationToken).ConfigureAwait(false);
         uri.Query(credentials);
-        switch (_options.ServerStreamFraming)
+        if (_options.ServerStreamFraming == Runtime::StreamFraming.JsonLines)
         {
-            case Runtime::StreamFraming.JsonLines:
+            return new FeedJsonLinesClientStream(await Runtime::JsonLinesConnection.OpenAsync(httpClient, uri.ToString(), request =>
             {
-                var connection = await Runtime::JsonLinesConnection.OpenAsync(httpClient, uri.ToString(), request =>
-                {
-                    Runtime::HttpCalls.AddCredentials(request, credentials);
-                }, _options, cancellationToken).ConfigureAwait(false);
-                return new FeedJsonLinesClientStream(connection);
-            }
-
-            case Runtime::StreamFraming.WebSocket:
-            {
-                var connection = await Runtime::WebSocketConnection.ConnectAsync(httpClient, uri.ToString(), request =>
-                {
-                    Runtime::HttpCalls.AddCredentials(request, credentials);
-                }, _options, cancellationToken).ConfigureAwait(false);
-                return new FeedWebSocketClientStream(connection);
-            }
-
-            default:
-            {
-                var connection = await Runtime::ServerSentEventsConnection.OpenAsync(httpClient, uri.ToString(), request =>
-                {
-                    Runtime::HttpCalls.AddCredentials(request, credentials);
-                }, _options, cancellationToken).ConfigureAwait(false);
-                return new FeedClientStream(connection);
-            }
+                Runtime::HttpCalls.AddCredentials(request, credentials);
+            }, _options, cancellationToken).ConfigureAwait(false));
         }
+
+        if (_options.ServerStreamFraming == Runtime::StreamFraming.WebSocket)
+        {
+            return new FeedWebSocketClientStream(await Runtime::WebSocketConnection.ConnectAsync(httpClient, uri.ToString(), request =>
+            {
+                Runtime::HttpCalls.AddCredentials(request, credentials);
+            }, _options, cancellationToken).ConfigureAwait(false));
+        }
+
+        var connection = await Runtime::ServerSentEventsConnection.OpenAsync(httpClient, uri.ToString(), request =>
+        {
+            Runtime::HttpCalls.AddCredentials(request, credentials);
+        }, _options, cancellationToken).ConfigureAwait(false);
+        return new FeedClientStream(connection);
     }
 
     /// <summary>The Server-Sent Events client end of secured.feed.</summary>
