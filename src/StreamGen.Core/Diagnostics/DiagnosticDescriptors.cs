@@ -152,6 +152,12 @@ public static class DiagnosticDescriptors
     public static DiagnosticDescriptor RouteServesDocument { get; } =
         Error("SG4017", "Route is a document's", "Route GET {0} of method '{1}' is where the host serves the API's {2} document");
 
+    public static DiagnosticDescriptor JsonLinesNeedsServerStream { get; } =
+        Error("SG4018", "jsonLines needs a server stream", "'jsonLines' on method '{0}' needs a server stream (a streamingResult and no streamingPayload): {1}");
+
+    public static DiagnosticDescriptor JsonLinesConflict { get; } =
+        Error("SG4019", "jsonLines conflicts", "'jsonLines' and '{0}' on method '{1}' do not go together: {2}");
+
     // SG5xxx: gRPC
     public static DiagnosticDescriptor MissingFieldNumber { get; } =
         Error("SG5001", "Missing field number", "Attribute '{0}' of {1} needs a 'field' number: it is used by gRPC method '{2}'");

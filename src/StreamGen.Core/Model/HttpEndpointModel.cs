@@ -65,8 +65,25 @@ public sealed record HttpEndpointModel
 
     public required string RawResponseContentTypeLiteral { get; init; }
 
-    /// <summary>Served over a WebSocket: a streaming method that is not SSE.</summary>
+    /// <summary>Served over a WebSocket: a streaming method that is neither SSE nor JSON Lines.</summary>
     public required bool IsWebSocket { get; init; }
+
+    /// <summary>Streamed as JSON Lines alone (<c>jsonLines: true</c> on a server stream): the results as the response body.</summary>
+    public required bool IsJsonLines { get; init; }
+
+    /// <summary>For a streaming method: its own framing (the one a client gets unless told otherwise).</summary>
+    public required HttpFramingModel? Framing { get; init; }
+
+    /// <summary>The framings the route answers besides its own: JSON Lines and a WebSocket upgrade for a server stream with <c>serverSentEvents</c>.</summary>
+    public required IReadOnlyList<HttpFramingModel> OtherFramings { get; init; }
+
+    /// <summary>The endpoint class's generic method serving whichever framing the request picked (<c>ServeEventsAsync</c>).</summary>
+    public required string? ServeName { get; init; }
+
+    public bool HasOtherFramings => OtherFramings.Count > 0;
+
+    /// <summary>The client sets headers on the request that opens the stream: header parameters, Last-Event-ID, credentials.</summary>
+    public bool HasClientHeaders => HeaderParameters.Count > 0 || LastEventId is not null;
 
     public bool HasQuery => QueryParameters.Count > 0;
 

@@ -32,6 +32,9 @@ public abstract class GrpcServerStream<TReceive, TReceiveMessage, TSend, TSendMe
     private readonly StreamGenGrpcOptions _options;
     private readonly CancellationToken _stopping;
     private readonly CancellationTokenSource _aborted;
+    private readonly CancellationTokenRegistration _stoppingRegistration;
+    private readonly IdleWatch _idleWatch = new();
+    private bool _idleTimedOut;
     private readonly SemaphoreSlim _openLock = new(1, 1);
     private readonly object _gate = new();
     private List<TSendMessage> _pending = [];
@@ -58,7 +61,8 @@ public abstract class GrpcServerStream<TReceive, TReceiveMessage, TSend, TSendMe
         _toProto = toProto;
         _options = GrpcStreamOptionsInterceptor.For(context);
         _stopping = GrpcStreamOptionsInterceptor.Stopping(context);
-        _aborted = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, _stopping);
+        _aborted = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken);
+        _stoppingRegistration = ShutdownGrace.Register(_aborted, _stopping, receives: requests is not null, _options.ShutdownGracePeriod);
     }
 
     /// <summary>Validates a received message: the design's rules of its type (see <see cref="Validation"/>).</summary>
@@ -78,6 +82,8 @@ public abstract class GrpcServerStream<TReceive, TReceiveMessage, TSend, TSendMe
         try
         {
             ExceptionDispatchInfo? failure = null;
+            using var watching = CancellationTokenSource.CreateLinkedTokenSource(_aborted.Token);
+            var idle = _idleWatch.RunAsync(_options.IdleTimeout, OnIdle, watching.Token);
             try
             {
                 await handler(_aborted.Token).ConfigureAwait(false);
@@ -88,14 +94,22 @@ public abstract class GrpcServerStream<TReceive, TReceiveMessage, TSend, TSendMe
                 failure = ExceptionDispatchInfo.Capture(e);
             }
 
-            if (_stalled is { } stalled)
+            await watching.CancelAsync().ConfigureAwait(false);
+            await idle.ConfigureAwait(false);
+            if (_idleTimedOut)
+            {
+                // Goa's timeout errors are DEADLINE_EXCEEDED over gRPC: the idle deadline passed, nothing was wrong with the call.
+                failure = ExceptionDispatchInfo.Capture(new RpcException(new Status(StatusCode.DeadlineExceeded, StreamClosedReason(IdleWatch.Error(_options.IdleTimeout)))));
+            }
+            else if (_stalled is { } stalled)
             {
                 // Whatever the handler saw (a canceled token, a failed send), the call ends as a stalled one.
                 failure = ExceptionDispatchInfo.Capture(stalled);
             }
-            else if (_stopping.IsCancellationRequested && !_context.CancellationToken.IsCancellationRequested)
+            else if (_stopping.IsCancellationRequested && !_context.CancellationToken.IsCancellationRequested && (failure is not null || _requests is null))
             {
-                // Graceful shutdown: what the handler sent is still written, then the call ends as UNAVAILABLE (retry elsewhere).
+                // Graceful shutdown: what the handler sent is still written, then the call ends as UNAVAILABLE (retry
+                // elsewhere); a receiving handler that finished within the grace period ends as it would have.
                 failure = ExceptionDispatchInfo.Capture(new RpcException(new Status(StatusCode.Unavailable, "the server is shutting down")));
             }
 
@@ -116,12 +130,32 @@ public abstract class GrpcServerStream<TReceive, TReceiveMessage, TSend, TSendMe
         }
         finally
         {
+            _stoppingRegistration.Dispose();
             lock (_gate)
             {
                 _aborted.Dispose();
             }
         }
     }
+
+    /// <summary>No message moved for the idle timeout: the handler's token is canceled and the call ends with DEADLINE_EXCEEDED.</summary>
+    private void OnIdle()
+    {
+        _idleTimedOut = true;
+        lock (_gate)
+        {
+            try
+            {
+                _aborted.Cancel();
+            }
+            catch (ObjectDisposedException)
+            {
+                // The call ended meanwhile.
+            }
+        }
+    }
+
+    private static string StreamClosedReason(ServiceError error) => $"{error.Name}: {error.Message}";
 
     /// <summary>Called when the handler has returned without an error; what it throws is the call's error.</summary>
     protected virtual void OnHandlerReturned()
@@ -163,6 +197,7 @@ public abstract class GrpcServerStream<TReceive, TReceiveMessage, TSend, TSendMe
 
     protected ValueTask SendCoreAsync(TSend message, CancellationToken cancellationToken)
     {
+        _idleWatch.Touch();
         var converted = _toProto!(message);
         lock (_gate)
         {
@@ -355,6 +390,8 @@ public abstract class GrpcServerStream<TReceive, TReceiveMessage, TSend, TSendMe
         {
             return default;
         }
+
+        _idleWatch.Touch();
 
         var message = _fromProto!(_requests!.Current);
         ValidationErrors? errors = null;

@@ -159,7 +159,7 @@ public sealed class ChatTests : IAsyncLifetime
         }
 
         var raw = await http.GetStringAsync("/api/rooms/lobby/feed");
-        Assert.StartsWith("id: 1\nevent: odd\nretry: 1500\ndata: {\"seq\":1,\"kind\":\"odd\",\"text\":\"event 1\",\"delay\":1500}\n\n", raw, StringComparison.Ordinal);
+        Assert.StartsWith("event: odd\ndata: {\"seq\":1,\"kind\":\"odd\",\"text\":\"event 1\",\"delay\":1500}\nid: 1\nretry: 1500\n\n", raw, StringComparison.Ordinal);
     }
 
     [Fact]

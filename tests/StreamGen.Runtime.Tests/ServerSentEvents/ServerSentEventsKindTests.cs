@@ -25,7 +25,7 @@ public sealed class ServerSentEventsKindTests
         });
 
         Assert.Equal(
-            "id: t1\nevent: in-a-hurry\nretry: 2\ndata: {\"title\":\"t1\",\"body\":null,\"mood\":\"in-a-hurry\"}\n\nid: t2\ndata: {\"title\":\"t2\",\"body\":null,\"mood\":null}\n\n",
+            "event: in-a-hurry\ndata: {\"title\":\"t1\",\"body\":null,\"mood\":\"in-a-hurry\"}\nid: t1\nretry: 2\n\ndata: {\"title\":\"t2\",\"body\":null,\"mood\":null}\nid: t2\n\n",
             Encoding.UTF8.GetString(body.ToArray()));
         Assert.Equal("brief", context.Response.Headers["Goa-View"].ToString());
     }

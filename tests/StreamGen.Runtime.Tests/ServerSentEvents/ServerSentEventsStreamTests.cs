@@ -21,7 +21,7 @@ public sealed class ServerSentEventsStreamTests
         await stream.CompleteAsync(null, ErrorStatus);
 
         Assert.Equal(
-            "id: 41\nevent: log\nretry: 1500\ndata: {\"text\":\"first\"}\n\n" +
+            "event: log\ndata: {\"text\":\"first\"}\nid: 41\nretry: 1500\n\n" +
             "data: {\"text\":\"second\"}\n\n",
             Encoding.UTF8.GetString(body.ToArray()));
         Assert.Equal(200, context.Response.StatusCode);
@@ -44,7 +44,7 @@ public sealed class ServerSentEventsStreamTests
         Assert.Equal(("invalid_format", "id"), (id.Errors[0].Name, id.Errors[0].Field));
         Assert.Equal("event", eventName.Errors[0].Field);
         Assert.Equal("id", nul.Errors[0].Field);
-        Assert.Equal("id: 1\nevent: a\ndata: {\"text\":\"multi\\nline\"}\n\n", Encoding.UTF8.GetString(body.ToArray()));
+        Assert.Equal("event: a\ndata: {\"text\":\"multi\\nline\"}\nid: 1\n\n", Encoding.UTF8.GetString(body.ToArray()));
     }
 
     [Fact]

@@ -431,6 +431,20 @@ public static class DiagnosticCases
             """, 7, 22, "change the route, or generate with --no-docs"
         },
         {
+            "SG4018", Service + """
+                  ping:
+                    http: { GET: /ping, jsonLines: true }
+            """, 6, 29, null
+        },
+        {
+            // An SSE route answers NDJSON by Accept already.
+            "SG4019", Service + """
+                  events:
+                    streamingResult: String
+                    http: { GET: /events, serverSentEvents: {}, jsonLines: true }
+            """, 7, 53, null
+        },
+        {
             "SG5001", Service + """
                   ping:
                     payload: { attributes: { id: { type: String } } }

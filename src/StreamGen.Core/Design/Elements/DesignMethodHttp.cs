@@ -44,6 +44,10 @@ public sealed class DesignMethodHttp : DesignElement
     [Description("Stream the result as Server-Sent Events instead of over a WebSocket.")]
     public DesignServerSentEvents? ServerSentEvents { get; set; }
 
+    [JsonPropertyName("jsonLines")]
+    [Description("Stream as JSON Lines (application/x-ndjson, one JSON value a line) alone: the result stream as the response body, or the payload stream as a chunked POST body with the result as the response.")]
+    public bool? JsonLines { get; set; }
+
     [JsonPropertyName("skipRequestBodyEncodeDecode")]
     [Description("The handler reads the raw request body as a Stream.")]
     public bool? SkipRequestBodyEncodeDecode { get; set; }

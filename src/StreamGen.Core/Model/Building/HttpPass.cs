@@ -38,15 +38,28 @@ internal sealed class HttpPass(ModelNames names, StreamClasses streams)
 
         var isRawResponse = http.SkipResponseBodyEncodeDecode == true;
         var contentType = http.Response?.ContentType ?? "application/octet-stream";
-        var isSse = http.ServerSentEvents is not null;
+        var framing = !model.IsStreaming ? (Framing?)null
+            : http.ServerSentEvents is not null ? Framing.ServerSentEvents
+            : http.JsonLines == true ? Framing.JsonLines
+            : Framing.WebSocket;
+        var memberNames = methodNames.Http!;
+        var served = framing is { } own ? FramingOf(model, own, memberNames.ServerStream!, methodNames.Name + "ClientStream") : null;
+        var others = memberNames.Serve is null ? [] : new List<HttpFramingModel>
+        {
+            FramingOf(model, Framing.JsonLines, memberNames.JsonLinesServerStream!, methodNames.Name + "JsonLinesClientStream"),
+            FramingOf(model, Framing.WebSocket, memberNames.WebSocketServerStream!, methodNames.Name + "WebSocketClientStream"),
+        };
         return new HttpEndpointModel
         {
             HttpVerb = verb,
             HandlerName = methodNames.Http!.Handler,
             DecodeName = requestBody is null ? methodNames.Http.Decode : methodNames.Http.Decode + "Async",
             ErrorStatusName = methodNames.Http.ErrorStatus,
-            ServerStream = model.IsStreaming ? streams.HttpServer(model, methodNames.Http.ServerStream!, isSse) : null,
-            ClientStream = model.IsStreaming ? streams.HttpClient(model, methodNames.Name + "ClientStream", isSse) : null,
+            ServerStream = served?.ServerStream,
+            ClientStream = served?.ClientStream,
+            Framing = served,
+            OtherFramings = others,
+            ServeName = methodNames.Http.Serve,
             Route = route.Text,
             RouteLiteral = CSharpLiterals.String(route.Text),
             RouteSegments = RouteSegments(route, pathParameters),
@@ -68,9 +81,17 @@ internal sealed class HttpPass(ModelNames names, StreamClasses streams)
             IsRawRequest = http.SkipRequestBodyEncodeDecode == true,
             IsRawResponse = isRawResponse,
             RawResponseContentTypeLiteral = CSharpLiterals.String(contentType),
-            IsWebSocket = model.IsStreaming && http.ServerSentEvents is null,
+            IsWebSocket = framing == Framing.WebSocket,
+            IsJsonLines = framing == Framing.JsonLines,
         };
     }
+
+    private HttpFramingModel FramingOf(MethodModel method, Framing framing, string serverName, string clientName) => framing switch
+    {
+        Framing.ServerSentEvents => new("ServerSentEvents", "Server-Sent Events", streams.HttpServer(method, serverName, framing), streams.HttpClient(method, clientName, framing), "Runtime::ServerSentEventsConnection.OpenAsync"),
+        Framing.JsonLines => new("JsonLines", "JSON Lines", streams.HttpServer(method, serverName, framing), streams.HttpClient(method, clientName, framing), "Runtime::JsonLinesConnection.OpenAsync"),
+        _ => new("WebSocket", "WebSocket", streams.HttpServer(method, serverName, framing), streams.HttpClient(method, clientName, framing), "Runtime::WebSocketConnection.ConnectAsync"),
+    };
 
     private static SseFieldModel? SseField(TypeModel result, string? attribute, string localName)
     {

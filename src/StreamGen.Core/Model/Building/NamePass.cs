@@ -502,7 +502,12 @@ internal sealed class NamePass
                         http.Allocate(owner, $"Handle{m.Name}Async"),
                         http.Allocate(owner, $"Decode{m.Name}"),
                         Table(httpTables, http, owner, m.Name, string.Join('\n', HttpMapping.ErrorStatuses(service, method))),
-                        isStreaming ? http.Allocate(owner, $"{m.Name}ServerStream") : null),
+                        isStreaming ? http.Allocate(owner, $"{m.Name}ServerStream") : null)
+                    {
+                        JsonLinesServerStream = ServesFramings(method) ? http.Allocate(owner, $"{m.Name}JsonLinesServerStream") : null,
+                        WebSocketServerStream = ServesFramings(method) ? http.Allocate(owner, $"{m.Name}WebSocketServerStream") : null,
+                        Serve = ServesFramings(method) ? http.Allocate(owner, $"Serve{m.Name}Async") : null,
+                    },
                     Grpc = m.RpcName is null ? null : new GrpcMemberNames(
                         Table(grpcTables, grpc, owner, m.Name, string.Join('\n', HttpMapping.GrpcStatuses(service, method))),
                         grpc.Allocate(owner, $"Decode{m.Name}"),
@@ -511,6 +516,9 @@ internal sealed class NamePass
             }
         }
     }
+
+    /// <summary>A server stream with <c>serverSentEvents</c> also answers JSON Lines and a WebSocket upgrade on its route.</summary>
+    private static bool ServesFramings(DesignMethod method) => method.Http?.ServerSentEvents is not null && method.StreamingResult is not null && method.StreamingPayload is null;
 
     private static string Table(Dictionary<string, string> tables, NameScope scope, NameOwner owner, string method, string mapping)
     {

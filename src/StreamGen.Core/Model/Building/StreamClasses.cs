@@ -57,13 +57,19 @@ internal sealed class StreamClasses(ModelContext context)
         return string.Join(", ", bases);
     }
 
-    /// <summary>The server end over a WebSocket, or as Server-Sent Events.</summary>
-    public StreamClassModel HttpServer(MethodModel method, string name, bool serverSentEvents)
+    /// <summary>The server end over a WebSocket, as Server-Sent Events, or as JSON Lines.</summary>
+    public StreamClassModel HttpServer(MethodModel method, string name, Framing framing)
     {
         var (payload, result) = (method.StreamingPayload, method.StreamingResult);
-        if (serverSentEvents)
+        if (framing == Framing.ServerSentEvents)
         {
             return Viewed(name, "HttpContext context", result!, "Runtime::ServerSentEventsStream", "Runtime::ViewedServerSentEventsStream", [], [], $"context, {Json}.{result!.Type.JsonInfoName}");
+        }
+
+        if (framing == Framing.JsonLines)
+        {
+            // A server stream (SG4018 keeps jsonLines to those).
+            return Viewed(name, "HttpContext context", result!, "Runtime::JsonLinesStream", "Runtime::ViewedJsonLinesStream", [], [], $"context, {Json}.{result!.Type.JsonInfoName}");
         }
 
         return (payload, result) switch
@@ -79,14 +85,21 @@ internal sealed class StreamClasses(ModelContext context)
         };
     }
 
-    /// <summary>The client end over a WebSocket, or of Server-Sent Events.</summary>
-    public StreamClassModel HttpClient(MethodModel method, string name, bool serverSentEvents)
+    /// <summary>The client end over a WebSocket, of Server-Sent Events, or of JSON Lines.</summary>
+    public StreamClassModel HttpClient(MethodModel method, string name, Framing framing)
     {
         var (payload, result) = (method.StreamingPayload, method.StreamingResult);
-        if (serverSentEvents)
+        if (framing == Framing.ServerSentEvents)
         {
             return Viewed(
                 name, "Runtime::ServerSentEventsConnection connection", result!, "Runtime::ServerSentEventsClientStream", "Runtime::ViewedServerSentEventsClientStream", [], [],
+                $"connection, {Reader}.{result!.Type.JsonInfoName}");
+        }
+
+        if (framing == Framing.JsonLines)
+        {
+            return Viewed(
+                name, "Runtime::JsonLinesConnection connection", result!, "Runtime::JsonLinesClientStream", "Runtime::ViewedJsonLinesClientStream", [], [],
                 $"connection, {Reader}.{result!.Type.JsonInfoName}");
         }
 

@@ -20,7 +20,8 @@ internal sealed class TypeScriptMethodBuilder(TypeScriptPass pass, DesignMethod 
             receiveType = pass.ViewTypeName(design, method.StreamingResult is not null ? TypeRole.StreamingResult : TypeRole.Result, fixedView);
         }
 
-        var call = _http.IsRawResponse ? TypeScriptCallKind.RawResponse
+        // A jsonLines server stream gives TypeScript its raw response (NDJSON reading is not generated for it yet).
+        var call = _http.IsRawResponse || _http.IsJsonLines ? TypeScriptCallKind.RawResponse
             : _http.Sse is not null ? TypeScriptCallKind.ServerSentEvents
             : _http.IsWebSocket ? TypeScriptCallKind.WebSocket
             : method.Result is not null ? TypeScriptCallKind.Result

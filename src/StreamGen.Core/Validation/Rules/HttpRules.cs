@@ -77,6 +77,7 @@ internal sealed class HttpRules(ValidationContext context)
 
         CheckPayloadMapping(method, http, verb, route, pathSpan, payloadType, payload, isStreaming);
         CheckServerSentEvents(method, http, payload, result);
+        CheckJsonLines(method, http);
         CheckRawBodies(method, http, verb, resultType, result);
 
         if (http.Response is { } response)
@@ -247,6 +248,39 @@ internal sealed class HttpRules(ValidationContext context)
         {
             context.Report(
                 DiagnosticDescriptors.InvalidSseAttribute, sse.SpanOf("lastEventId"), "lastEventId", method.Name, lastEventId, context.Index.TypeOf(last, lastEventId)?.ToString() ?? "?", "a String");
+        }
+    }
+
+    /// <summary><c>jsonLines: true</c>: a server stream that answers JSON Lines alone, with nothing else claiming its body.</summary>
+    private void CheckJsonLines(DesignMethod method, DesignMethodHttp http)
+    {
+        if (http.JsonLines != true)
+        {
+            return;
+        }
+
+        var span = http.KeySpanOf("jsonLines");
+        if (method.StreamingResult is null || method.StreamingPayload is not null)
+        {
+            context.Report(
+                DiagnosticDescriptors.JsonLinesNeedsServerStream, span, method.Name,
+                method.StreamingPayload is not null
+                    ? "a client stream as an NDJSON request body is not generated yet; without jsonLines it streams over a WebSocket"
+                    : "a unary method's result is one JSON body already");
+            return;
+        }
+
+        if (http.ServerSentEvents is not null)
+        {
+            context.Report(DiagnosticDescriptors.JsonLinesConflict, span, "serverSentEvents", method.Name, "a serverSentEvents route already answers Accept: application/x-ndjson; remove jsonLines");
+        }
+
+        foreach (var (key, enabled) in new[] { ("skipRequestBodyEncodeDecode", http.SkipRequestBodyEncodeDecode), ("skipResponseBodyEncodeDecode", http.SkipResponseBodyEncodeDecode) })
+        {
+            if (enabled == true)
+            {
+                context.Report(DiagnosticDescriptors.JsonLinesConflict, span, key, method.Name, "a raw body is the handler's bytes, not JSON lines");
+            }
         }
     }
 

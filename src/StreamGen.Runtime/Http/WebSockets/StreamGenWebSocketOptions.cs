@@ -31,6 +31,22 @@ public sealed class StreamGenWebSocketOptions
     /// </summary>
     public TimeSpan StallTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// After SIGTERM, how long a stream that receives (client or bidirectional) may go on so its handler can finish (a
+    /// <c>publish</c> gets the rest of its entries and sends its result); then its token is canceled and it closes with
+    /// 1001. Server streams close with 1001 at once. Keep it under <c>HostOptions.ShutdownTimeout</c> (30 s by default).
+    /// Zero: no grace (<see cref="ShutdownGrace"/>).
+    /// </summary>
+    public TimeSpan ShutdownGracePeriod { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// A stream on which no application message was sent or received for this long is ended by the server (pings and SSE
+    /// heartbeats do not count): WebSocket close 1001 <c>idle_timeout: ...</c>, SSE an <c>idle_timeout</c> error event,
+    /// JSON Lines the end of the connection; the handler's token is canceled. Zero, the default, turns it off: a feed
+    /// may rightly stay quiet for hours, and liveness is the pings' job (<see cref="KeepAliveTimeout"/>).
+    /// </summary>
+    public TimeSpan IdleTimeout { get; set; }
+
     /// <summary>How long the server waits for the client's close frame after sending its own.</summary>
     public TimeSpan CloseTimeout { get; set; } = TimeSpan.FromSeconds(5);
 

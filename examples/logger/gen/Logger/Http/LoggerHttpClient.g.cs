@@ -82,6 +82,28 @@ public sealed partial class LoggerHttpClient(HttpClient httpClient, Runtime::Str
     {
         Runtime::Validation.ThrowIfInvalid(payload);
         var uri = new Runtime::HttpUri().Literal("/logs/").Segment(payload.Topic, "topic").Literal("/events");
+        if (_options.ServerStreamFraming == Runtime::StreamFraming.JsonLines)
+        {
+            return new EventsJsonLinesClientStream(await Runtime::JsonLinesConnection.OpenAsync(httpClient, uri.ToString(), request =>
+            {
+                if (payload.Since is { } since)
+                {
+                    Runtime::HttpParameters.AddHeader(request, "Last-Event-ID", since);
+                }
+            }, _options, cancellationToken).ConfigureAwait(false));
+        }
+
+        if (_options.ServerStreamFraming == Runtime::StreamFraming.WebSocket)
+        {
+            return new EventsWebSocketClientStream(await Runtime::WebSocketConnection.ConnectAsync(httpClient, uri.ToString(), request =>
+            {
+                if (payload.Since is { } since)
+                {
+                    Runtime::HttpParameters.AddHeader(request, "Last-Event-ID", since);
+                }
+            }, _options, cancellationToken).ConfigureAwait(false));
+        }
+
         var connection = await Runtime::ServerSentEventsConnection.OpenAsync(httpClient, uri.ToString(), request =>
         {
             if (payload.Since is { } since)
@@ -95,6 +117,14 @@ public sealed partial class LoggerHttpClient(HttpClient httpClient, Runtime::Str
     /// <summary>The Server-Sent Events client end of logger.events.</summary>
     private sealed class EventsClientStream(Runtime::ServerSentEventsConnection connection)
         : Runtime::ViewedServerSentEventsClientStream<LogRecord, LogRecordView>(connection, LoggerJsonReader.LogRecord), IEventsClientStream;
+
+    /// <summary>The JSON Lines client end of logger.events (<see cref="Runtime::StreamGenClientOptions.ServerStreamFraming"/>).</summary>
+    private sealed class EventsJsonLinesClientStream(Runtime::JsonLinesConnection connection)
+        : Runtime::ViewedJsonLinesClientStream<LogRecord, LogRecordView>(connection, LoggerJsonReader.LogRecord), IEventsClientStream;
+
+    /// <summary>The WebSocket client end of logger.events (<see cref="Runtime::StreamGenClientOptions.ServerStreamFraming"/>).</summary>
+    private sealed class EventsWebSocketClientStream(Runtime::WebSocketConnection connection)
+        : Runtime::WebSocketViewedServerStreamingCall<LogRecord, LogRecordView>(connection, LoggerJsonReader.LogRecord), IEventsClientStream;
 
     public async Task<UploadResult> UploadAsync(UploadPayload payload, Stream body, CancellationToken cancellationToken = default)
     {

@@ -26,7 +26,7 @@ internal sealed class DocumentPass(ModelContext context, ModelNames names, Diagn
             return null;
         }
 
-        if (!ServesDocumentsAside(routes, streams: routes.Any(r => r.IsStreaming)))
+        if (!ServesDocumentsAside(routes, streams: routes.Any(r => r.Channel is not null)))
         {
             return null;
         }
@@ -34,7 +34,7 @@ internal sealed class DocumentPass(ModelContext context, ModelNames names, Diagn
         var schemas = new DocumentSchemas(context, names);
         var host = HostAndPort();
         var openApi = new OpenApiPass(context, names, schemas, AsyncApiFile).Run(routes, $"http://{host}");
-        var streams = routes.Where(r => r.IsStreaming).ToList();
+        var streams = routes.Where(r => r.Channel is not null).ToList();
         var asyncApi = streams.Count > 0 ? new AsyncApiPass(context, names, schemas).Run(streams, host) : null;
         var api = context.Api;
         return new DocumentsModel
@@ -84,9 +84,9 @@ internal sealed class DocumentPass(ModelContext context, ModelNames names, Diagn
                 {
                     Path = pathNames.Aggregate(route.Text, (path, p) => path.Replace("{" + p.Key + "}", "{" + p.Value + "}", StringComparison.Ordinal)),
                     PathNames = pathNames,
-                    Channel = isStreaming ? id : null,
-                    SendOperation = method.StreamingPayload is not null ? operations.Allocate(Route, id + ".send") : null,
-                    ReceiveOperation = method.StreamingResult is not null ? operations.Allocate(Route, id + ".receive") : null,
+                    Channel = isStreaming && method.Http!.JsonLines != true ? id : null,
+                    SendOperation = method.StreamingPayload is not null && method.Http!.JsonLines != true ? operations.Allocate(Route, id + ".send") : null,
+                    ReceiveOperation = method.StreamingResult is not null && method.Http!.JsonLines != true ? operations.Allocate(Route, id + ".receive") : null,
                 });
             }
         }

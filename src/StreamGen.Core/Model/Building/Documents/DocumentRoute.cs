@@ -19,7 +19,7 @@ internal sealed record DocumentRoute(DesignService Service, DesignMethod Method,
     /// <summary>Per path parameter (its payload attribute), its name in <see cref="Path"/>.</summary>
     public required IReadOnlyDictionary<string, string> PathNames { get; init; }
 
-    /// <summary>The AsyncAPI channel of a streaming method (every stream is served over a WebSocket on its route); null for others.</summary>
+    /// <summary>The AsyncAPI channel of a streaming method served over a WebSocket on its route (all but <c>jsonLines</c> ones); null for others.</summary>
     public string? Channel { get; init; }
 
     /// <summary>The AsyncAPI operation of the client's stream (streamingPayload), if any.</summary>
@@ -31,5 +31,8 @@ internal sealed record DocumentRoute(DesignService Service, DesignMethod Method,
     /// <summary>Per the format: a server stream with serverSentEvents also streams as SSE, and as NDJSON by Accept.</summary>
     public bool IsServerSentEvents => Http.ServerSentEvents is not null;
 
-    public bool IsStreaming => Channel is not null;
+    /// <summary>A server stream that answers JSON Lines alone (<c>jsonLines: true</c>): no WebSocket, no channel.</summary>
+    public bool IsJsonLines => Http.JsonLines == true;
+
+    public bool IsStreaming => Channel is not null || IsJsonLines;
 }

@@ -89,6 +89,11 @@ internal sealed class OpenApiPass(ModelContext context, ModelNames names, Docume
                 + "with `Accept: application/x-ndjson`, as NDJSON, one JSON value a line; and with a WebSocket upgrade, over a WebSocket.");
         }
 
+        if (route.IsJsonLines)
+        {
+            parts.Add("Streams the results as NDJSON (`application/x-ndjson`), one JSON value a line, flushed as each is produced; an empty line is a heartbeat of an idle stream, and an error after the first line cuts the connection.");
+        }
+
         if (route.Channel is { } channel)
         {
             parts.Add($"A WebSocket upgrade on this route opens the stream in Goa's wire protocol: channel `{channel}` of the AsyncAPI document describes its messages and close codes. "
@@ -175,6 +180,14 @@ internal sealed class OpenApiPass(ModelContext context, ModelNames names, Docume
         var viewHeader = views.Count > 0
             ? new[] { new OpenApiHeaderModel("Goa-View", DocumentTexts.GoaViewHeader, false, new SchemaModel { Kind = SchemaKind.String, Enum = [.. views.Select(JsonLiterals.String)] }) }
             : [];
+        if (route.IsJsonLines)
+        {
+            var item = StreamItem(method, views);
+            yield return new OpenApiResponseModel("200", "The results, streamed as NDJSON (one JSON value a line).", viewHeader,
+                [new OpenApiMediaTypeModel("application/x-ndjson", item with { Description = DocumentTexts.NdjsonItem })]);
+            yield break;
+        }
+
         if (route.IsStreaming)
         {
             if (route.IsServerSentEvents)
@@ -271,7 +284,7 @@ internal sealed class OpenApiPass(ModelContext context, ModelNames names, Docume
             Add(400, DocumentTexts.Validation);
         }
 
-        if (route.IsStreaming && !route.IsServerSentEvents)
+        if (route.IsStreaming && !route.IsServerSentEvents && !route.IsJsonLines)
         {
             Add(426, DocumentTexts.UpgradeRequired);
         }

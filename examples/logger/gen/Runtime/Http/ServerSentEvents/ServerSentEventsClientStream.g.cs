@@ -242,6 +242,11 @@ public abstract class ServerSentEventsClientStream<T> : IClientStream, IMessageR
             {
                 // Disposing an enumeration that was canceled: nothing left to release.
             }
+            catch (NotSupportedException)
+            {
+                // A receive still in flight on another thread (ended by the cancel above): the parser's enumerator
+                // cannot be disposed under it, and disposing the body below releases what it holds.
+            }
         }
 
         await _connection.DisposeAsync().ConfigureAwait(false);

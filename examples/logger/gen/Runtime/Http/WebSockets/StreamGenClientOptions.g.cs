@@ -43,6 +43,15 @@ public sealed class StreamGenClientOptions
     /// <summary>Called before each reconnection of a Server-Sent Events stream, with the attempt, the delay and the cause.</summary>
     public Action<ServerSentEventsReconnect>? ServerSentEventsReconnecting { get; set; }
 
+    /// <summary>
+    /// The framing a server stream is read in when its route offers several (a method with <c>serverSentEvents</c> also
+    /// answers JSON Lines and a WebSocket upgrade): null, the default, reads Server-Sent Events (which reconnect and
+    /// resume by themselves); <see cref="StreamFraming.JsonLines"/> reads <c>application/x-ndjson</c> (no reconnection:
+    /// a cut stream fails with <c>connection_lost</c>); <see cref="StreamFraming.WebSocket"/> upgrades (Goa's wire protocol).
+    /// A method with one framing ignores it.
+    /// </summary>
+    public StreamFraming? ServerStreamFraming { get; set; }
+
     /// <summary>Where the clients log (reconnections of Server-Sent Events streams); none when null.</summary>
     public ILoggerFactory? LoggerFactory { get; set; }
 

@@ -35,7 +35,7 @@ using global::Microsoft.Extensions.Options;
 /// <see cref="WebSocketFrameWriter"/>; a receive loop decodes and validates incoming ones ahead of the handler and notices
 /// when the client leaves, which cancels the handler's token.
 /// </summary>
-public abstract partial class WebSocketServerStream<TReceive, TSend> : IServerStream, IAsyncDisposable
+public abstract partial class WebSocketServerStream<TReceive, TSend> : IServerStream, IServedStream
 {
     private readonly HttpContext _context;
     private readonly JsonTypeInfo<TReceive>? _receiveInfo;
@@ -44,6 +44,9 @@ public abstract partial class WebSocketServerStream<TReceive, TSend> : IServerSt
     private readonly ILogger _logger;
     private readonly CancellationToken _stopping;
     private readonly CancellationTokenSource _aborted;
+    private readonly CancellationTokenRegistration _stoppingRegistration;
+    private readonly IdleWatch _idleWatch = new();
+    private Task _idleLoop = Task.CompletedTask;
     private readonly object _gate = new();
     private Task? _upgrade;
     private WebSocketFrameWriter? _frames;
@@ -64,10 +67,14 @@ public abstract partial class WebSocketServerStream<TReceive, TSend> : IServerSt
         _options = services.GetService<IOptions<StreamGenWebSocketOptions>>()?.Value ?? new StreamGenWebSocketOptions();
         _logger = services.GetService<ILoggerFactory>()?.CreateLogger(LogCategories.WebSockets) ?? NullLogger.Instance;
         _stopping = services.GetService<IHostApplicationLifetime>()?.ApplicationStopping ?? default;
-        _aborted = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping);
+        _aborted = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
+        _stoppingRegistration = ShutdownGrace.Register(_aborted, _stopping, receives: receiveInfo is not null, _options.ShutdownGracePeriod);
     }
 
-    /// <summary>The handler's token: canceled when the client leaves, the connection drops or the server shuts down.</summary>
+    /// <summary>
+    /// The handler's token: canceled when the client leaves, the connection drops or the server shuts down (for a stream
+    /// that receives, after <see cref="StreamGenWebSocketOptions.ShutdownGracePeriod"/>: see <see cref="ShutdownGrace"/>).
+    /// </summary>
     public CancellationToken Aborted => _aborted.Token;
 
     public bool IsUpgraded => _frames is not null;
@@ -134,6 +141,7 @@ public abstract partial class WebSocketServerStream<TReceive, TSend> : IServerSt
 
     protected ValueTask SendCoreAsync(TSend message, CancellationToken cancellationToken)
     {
+        _idleWatch.Touch();
         if (_frames is { } frames && !_aborted.IsCancellationRequested)
         {
             return frames.WriteTextAsync(message, _sendInfo!, cancellationToken);
@@ -232,6 +240,7 @@ public abstract partial class WebSocketServerStream<TReceive, TSend> : IServerSt
         });
         _frames = frames;
         _receiveLoop = ReceiveLoopAsync();
+        _idleLoop = _idleWatch.RunAsync(_options.IdleTimeout, OnIdle, _aborted.Token);
         if (!OriginPolicy.Allows(_context, _options.AllowedOrigins))
         {
             Fail(WebSocketCloseStatus.PolicyViolation, new ServiceError("forbidden", "origin not allowed"));
@@ -312,6 +321,7 @@ public abstract partial class WebSocketServerStream<TReceive, TSend> : IServerSt
                     continue;
                 }
 
+                _idleWatch.Touch();
                 var decoded = Decode(buffer.AsSpan(0, length), out var message);
                 if (decoded == Decoded.Message && !_received!.Writer.TryWrite(message!))
                 {
@@ -411,6 +421,25 @@ public abstract partial class WebSocketServerStream<TReceive, TSend> : IServerSt
         _aborted.Cancel();
     }
 
+    /// <summary>
+    /// No message moved for the idle timeout: close with 1001 (RFC 6455's "going away": the server abandons a stream
+    /// nobody uses, the peer did nothing wrong and may open another), reason <c>idle_timeout: ...</c>; the handler's
+    /// token is canceled.
+    /// </summary>
+    private void OnIdle()
+    {
+        if (_closing is not null)
+        {
+            return;
+        }
+
+        var error = IdleWatch.Error(_options.IdleTimeout);
+        LogIdle(_logger, _context.Request.Path, error.Message);
+        _received!.Writer.TryComplete(error);
+        _ = CloseAsync(WebSocketCloseStatus.EndpointUnavailable, StreamClosedException.Reason(error.Name, error.Message));
+        _aborted.Cancel();
+    }
+
     /// <summary>The WebSocket gave up on the connection (a ping went unanswered): end the read in progress too.</summary>
     private void AbortIfSocketAborted()
     {
@@ -473,8 +502,9 @@ public abstract partial class WebSocketServerStream<TReceive, TSend> : IServerSt
 
     private (WebSocketCloseStatus Status, string Reason) CloseFor(Exception? failure)
     {
-        if (_stopping.IsCancellationRequested)
+        if (_stopping.IsCancellationRequested && (failure is not null || _receiveInfo is null))
         {
+            // A receiving handler that finished within the grace period ends as it would have; any other is cut.
             return (WebSocketCloseStatus.EndpointUnavailable, "going_away: the server is shutting down");
         }
 
@@ -542,8 +572,12 @@ public abstract partial class WebSocketServerStream<TReceive, TSend> : IServerSt
             await _closing.ConfigureAwait(false);
         }
 
+        // The stream is over: the idle watch (if any) stops with the handler's token.
+        await _aborted.CancelAsync().ConfigureAwait(false);
+        await _idleLoop.ConfigureAwait(false);
         _socket?.Dispose();
         _frames?.Release();
+        await _stoppingRegistration.DisposeAsync().ConfigureAwait(false);
         _aborted.Dispose();
         GC.SuppressFinalize(this);
     }
@@ -559,6 +593,9 @@ public abstract partial class WebSocketServerStream<TReceive, TSend> : IServerSt
 
     [LoggerMessage(4, LogLevel.Error, "The handler of {Path} failed (error id {Id})")]
     private static partial void LogHandlerFault(ILogger logger, Exception exception, PathString path, string id);
+
+    [LoggerMessage(7, LogLevel.Information, "Closing stream {Path} with 1001: {Message}")]
+    private static partial void LogIdle(ILogger logger, PathString path, string message);
 
     [LoggerMessage(6, LogLevel.Information, "Dropped stream {Path}: the client answered no ping in time, or the connection was aborted")]
     private static partial void LogClientUnresponsive(ILogger logger, PathString path);

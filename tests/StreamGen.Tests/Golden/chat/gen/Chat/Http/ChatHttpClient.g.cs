@@ -139,6 +139,28 @@ public sealed partial class ChatHttpClient(HttpClient httpClient, Runtime::Strea
     {
         Runtime::Validation.ThrowIfInvalid(payload);
         var uri = new Runtime::HttpUri().Literal("/api/rooms/").Segment(payload.Room, "room").Literal("/feed");
+        if (_options.ServerStreamFraming == Runtime::StreamFraming.JsonLines)
+        {
+            return new FeedJsonLinesClientStream(await Runtime::JsonLinesConnection.OpenAsync(httpClient, uri.ToString(), request =>
+            {
+                if (payload.After is { } after)
+                {
+                    Runtime::HttpParameters.AddHeader(request, "Last-Event-ID", after);
+                }
+            }, _options, cancellationToken).ConfigureAwait(false));
+        }
+
+        if (_options.ServerStreamFraming == Runtime::StreamFraming.WebSocket)
+        {
+            return new FeedWebSocketClientStream(await Runtime::WebSocketConnection.ConnectAsync(httpClient, uri.ToString(), request =>
+            {
+                if (payload.After is { } after)
+                {
+                    Runtime::HttpParameters.AddHeader(request, "Last-Event-ID", after);
+                }
+            }, _options, cancellationToken).ConfigureAwait(false));
+        }
+
         var connection = await Runtime::ServerSentEventsConnection.OpenAsync(httpClient, uri.ToString(), request =>
         {
             if (payload.After is { } after)
@@ -152,6 +174,14 @@ public sealed partial class ChatHttpClient(HttpClient httpClient, Runtime::Strea
     /// <summary>The Server-Sent Events client end of chat.feed.</summary>
     private sealed class FeedClientStream(Runtime::ServerSentEventsConnection connection)
         : Runtime::ServerSentEventsClientStream<FeedResult>(connection, ChatJsonReader.FeedResult), IFeedClientStream;
+
+    /// <summary>The JSON Lines client end of chat.feed (<see cref="Runtime::StreamGenClientOptions.ServerStreamFraming"/>).</summary>
+    private sealed class FeedJsonLinesClientStream(Runtime::JsonLinesConnection connection)
+        : Runtime::JsonLinesClientStream<FeedResult>(connection, ChatJsonReader.FeedResult), IFeedClientStream;
+
+    /// <summary>The WebSocket client end of chat.feed (<see cref="Runtime::StreamGenClientOptions.ServerStreamFraming"/>).</summary>
+    private sealed class FeedWebSocketClientStream(Runtime::WebSocketConnection connection)
+        : Runtime::WebSocketServerStreamingCall<FeedResult>(connection, ChatJsonReader.FeedResult), IFeedClientStream;
 
     public async Task<AttachResult> AttachAsync(AttachPayload payload, Stream body, CancellationToken cancellationToken = default)
     {

@@ -265,10 +265,20 @@ public static partial class ChatHttpEndpoints
     private sealed class ConverseServerStream(HttpContext context)
         : Runtime::WebSocketViewedBidirectionalStream<Message, ChatEvent, ChatEventView>(context, ChatJsonReader.Message, ChatJsonContext.Default.ChatEvent), IConverseServerStream;
 
-    private static async Task HandleFeedAsync(HttpContext context, IChatService service)
+    private static Task HandleFeedAsync(HttpContext context, IChatService service) => Runtime::StreamFramings.Select(context) switch
     {
-        await using var stream = new FeedServerStream(context);
-        await stream.ServeAsync(ListenErrorStatus, cancellationToken => service.FeedAsync(DecodeFeed(context), stream, cancellationToken));
+        Runtime::StreamFraming.JsonLines => ServeFeedAsync(context, service, new FeedJsonLinesServerStream(context)),
+        Runtime::StreamFraming.WebSocket => ServeFeedAsync(context, service, new FeedWebSocketServerStream(context)),
+        _ => ServeFeedAsync(context, service, new FeedServerStream(context)),
+    };
+
+    private static async Task ServeFeedAsync<TStream>(HttpContext context, IChatService service, TStream stream)
+        where TStream : IFeedServerStream, Runtime::IServedStream
+    {
+        await using (stream)
+        {
+            await stream.ServeAsync(ListenErrorStatus, cancellationToken => service.FeedAsync(DecodeFeed(context), stream, cancellationToken));
+        }
     }
 
     private static FeedPayload DecodeFeed(HttpContext context)
@@ -292,6 +302,14 @@ public static partial class ChatHttpEndpoints
         protected override Runtime::ServerSentEventFields Fields(FeedResult message) =>
             new(Runtime::Parameters.FormatInt64(message.Seq), message.Kind, (long?)message.Delay);
     }
+
+    /// <summary>The JSON Lines server end of chat.feed (its route answers several framings).</summary>
+    private sealed class FeedJsonLinesServerStream(HttpContext context)
+        : Runtime::JsonLinesStream<FeedResult>(context, ChatJsonContext.Default.FeedResult), IFeedServerStream;
+
+    /// <summary>The WebSocket server end of chat.feed (its route answers several framings).</summary>
+    private sealed class FeedWebSocketServerStream(HttpContext context)
+        : Runtime::WebSocketServerStreamingStream<FeedResult>(context, ChatJsonContext.Default.FeedResult), IFeedServerStream;
 
     private static async Task HandleAttachAsync(HttpContext context, IChatService service)
     {

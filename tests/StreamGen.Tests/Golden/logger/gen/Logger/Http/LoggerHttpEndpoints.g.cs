@@ -114,10 +114,20 @@ public static partial class LoggerHttpEndpoints
     private sealed class WatchServerStream(HttpContext context)
         : Runtime::WebSocketViewedBidirectionalStream<FilterUpdate, LogRecord, LogRecordView>(context, LoggerJsonReader.FilterUpdate, LoggerJsonContext.Default.LogRecord), IWatchServerStream;
 
-    private static async Task HandleEventsAsync(HttpContext context, ILoggerService service)
+    private static Task HandleEventsAsync(HttpContext context, ILoggerService service) => Runtime::StreamFramings.Select(context) switch
     {
-        await using var stream = new EventsServerStream(context);
-        await stream.ServeAsync(ErrorStatus, cancellationToken => service.EventsAsync(DecodeEvents(context), stream, cancellationToken));
+        Runtime::StreamFraming.JsonLines => ServeEventsAsync(context, service, new EventsJsonLinesServerStream(context)),
+        Runtime::StreamFraming.WebSocket => ServeEventsAsync(context, service, new EventsWebSocketServerStream(context)),
+        _ => ServeEventsAsync(context, service, new EventsServerStream(context)),
+    };
+
+    private static async Task ServeEventsAsync<TStream>(HttpContext context, ILoggerService service, TStream stream)
+        where TStream : IEventsServerStream, Runtime::IServedStream
+    {
+        await using (stream)
+        {
+            await stream.ServeAsync(ErrorStatus, cancellationToken => service.EventsAsync(DecodeEvents(context), stream, cancellationToken));
+        }
     }
 
     private static EventsPayload DecodeEvents(HttpContext context)
@@ -141,6 +151,14 @@ public static partial class LoggerHttpEndpoints
         protected override Runtime::ServerSentEventFields Fields(LogRecord message) =>
             new(message.Id, message.Level is { } eventValue ? Runtime::Parameters.FormatEnum(eventValue) : null, null);
     }
+
+    /// <summary>The JSON Lines server end of logger.events (its route answers several framings).</summary>
+    private sealed class EventsJsonLinesServerStream(HttpContext context)
+        : Runtime::ViewedJsonLinesStream<LogRecord, LogRecordView>(context, LoggerJsonContext.Default.LogRecord), IEventsServerStream;
+
+    /// <summary>The WebSocket server end of logger.events (its route answers several framings).</summary>
+    private sealed class EventsWebSocketServerStream(HttpContext context)
+        : Runtime::WebSocketViewedServerStreamingStream<LogRecord, LogRecordView>(context, LoggerJsonContext.Default.LogRecord), IEventsServerStream;
 
     private static async Task HandleUploadAsync(HttpContext context, ILoggerService service)
     {

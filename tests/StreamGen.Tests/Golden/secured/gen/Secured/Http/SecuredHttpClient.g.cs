@@ -60,6 +60,22 @@ public sealed partial class SecuredHttpClient(HttpClient httpClient, Runtime::St
         uri.Query("count", Runtime::Parameters.FormatInt32(payload.Count));
         var credentials = await Runtime::ClientCredentials.ForCallAsync(_options.Credentials, [SecuredSecurity.KeyQuery], cancellationToken).ConfigureAwait(false);
         uri.Query(credentials);
+        if (_options.ServerStreamFraming == Runtime::StreamFraming.JsonLines)
+        {
+            return new FeedJsonLinesClientStream(await Runtime::JsonLinesConnection.OpenAsync(httpClient, uri.ToString(), request =>
+            {
+                Runtime::HttpCalls.AddCredentials(request, credentials);
+            }, _options, cancellationToken).ConfigureAwait(false));
+        }
+
+        if (_options.ServerStreamFraming == Runtime::StreamFraming.WebSocket)
+        {
+            return new FeedWebSocketClientStream(await Runtime::WebSocketConnection.ConnectAsync(httpClient, uri.ToString(), request =>
+            {
+                Runtime::HttpCalls.AddCredentials(request, credentials);
+            }, _options, cancellationToken).ConfigureAwait(false));
+        }
+
         var connection = await Runtime::ServerSentEventsConnection.OpenAsync(httpClient, uri.ToString(), request =>
         {
             Runtime::HttpCalls.AddCredentials(request, credentials);
@@ -70,6 +86,14 @@ public sealed partial class SecuredHttpClient(HttpClient httpClient, Runtime::St
     /// <summary>The Server-Sent Events client end of secured.feed.</summary>
     private sealed class FeedClientStream(Runtime::ServerSentEventsConnection connection)
         : Runtime::ServerSentEventsClientStream<Tick>(connection, SecuredJsonReader.Tick), IFeedClientStream;
+
+    /// <summary>The JSON Lines client end of secured.feed (<see cref="Runtime::StreamGenClientOptions.ServerStreamFraming"/>).</summary>
+    private sealed class FeedJsonLinesClientStream(Runtime::JsonLinesConnection connection)
+        : Runtime::JsonLinesClientStream<Tick>(connection, SecuredJsonReader.Tick), IFeedClientStream;
+
+    /// <summary>The WebSocket client end of secured.feed (<see cref="Runtime::StreamGenClientOptions.ServerStreamFraming"/>).</summary>
+    private sealed class FeedWebSocketClientStream(Runtime::WebSocketConnection connection)
+        : Runtime::WebSocketServerStreamingCall<Tick>(connection, SecuredJsonReader.Tick), IFeedClientStream;
 
     public async Task<ICollectClientStream> CollectAsync(CancellationToken cancellationToken = default)
     {

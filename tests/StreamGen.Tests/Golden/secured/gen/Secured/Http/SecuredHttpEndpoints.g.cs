@@ -112,10 +112,20 @@ public static partial class SecuredHttpEndpoints
     private sealed class TicksServerStream(HttpContext context)
         : Runtime::WebSocketServerStreamingStream<Tick>(context, SecuredJsonContext.Default.Tick), ITicksServerStream;
 
-    private static async Task HandleFeedAsync(HttpContext context, ISecuredService service)
+    private static Task HandleFeedAsync(HttpContext context, ISecuredService service) => Runtime::StreamFramings.Select(context) switch
     {
-        await using var stream = new FeedServerStream(context);
-        await stream.ServeAsync(ErrorStatus, cancellationToken => service.FeedAsync(DecodeFeed(context), stream, cancellationToken));
+        Runtime::StreamFraming.JsonLines => ServeFeedAsync(context, service, new FeedJsonLinesServerStream(context)),
+        Runtime::StreamFraming.WebSocket => ServeFeedAsync(context, service, new FeedWebSocketServerStream(context)),
+        _ => ServeFeedAsync(context, service, new FeedServerStream(context)),
+    };
+
+    private static async Task ServeFeedAsync<TStream>(HttpContext context, ISecuredService service, TStream stream)
+        where TStream : IFeedServerStream, Runtime::IServedStream
+    {
+        await using (stream)
+        {
+            await stream.ServeAsync(ErrorStatus, cancellationToken => service.FeedAsync(DecodeFeed(context), stream, cancellationToken));
+        }
     }
 
     private static FeedPayload DecodeFeed(HttpContext context)
@@ -132,6 +142,14 @@ public static partial class SecuredHttpEndpoints
     /// <summary>The Server-Sent Events server end of secured.feed.</summary>
     private sealed class FeedServerStream(HttpContext context)
         : Runtime::ServerSentEventsStream<Tick>(context, SecuredJsonContext.Default.Tick), IFeedServerStream;
+
+    /// <summary>The JSON Lines server end of secured.feed (its route answers several framings).</summary>
+    private sealed class FeedJsonLinesServerStream(HttpContext context)
+        : Runtime::JsonLinesStream<Tick>(context, SecuredJsonContext.Default.Tick), IFeedServerStream;
+
+    /// <summary>The WebSocket server end of secured.feed (its route answers several framings).</summary>
+    private sealed class FeedWebSocketServerStream(HttpContext context)
+        : Runtime::WebSocketServerStreamingStream<Tick>(context, SecuredJsonContext.Default.Tick), IFeedServerStream;
 
     private static async Task HandleCollectAsync(HttpContext context, ISecuredService service)
     {
