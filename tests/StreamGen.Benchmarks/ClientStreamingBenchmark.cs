@@ -18,7 +18,7 @@ internal sealed class ClientStreamingBenchmark : IBenchmark
     public async Task RunAsync(BenchmarkContext context, CancellationToken cancellationToken)
     {
         var workload = new Workload();
-        var count = context.Pick(300_000, 2_000);
+        var count = context.Pick(100_000, 2_000);
         var entry = new LogEntry { Topic = Workload.Topic, Message = new string('m', 60), Level = Level.Info };
         await using var rawWs = await RawWebSocketCalls.StartServerAsync(workload);
         await using var generatedWs = await GeneratedServer.StartAsync(workload);

@@ -27,7 +27,7 @@ internal sealed class FanOutBenchmark : IBenchmark
     public async Task RunAsync(BenchmarkContext context, CancellationToken cancellationToken)
     {
         var subscribers = context.Pick(10_000, 50);
-        var seconds = context.Pick(10, 2);
+        var seconds = context.Pick(10, 1);
         var results = new Dictionary<string, Figures>();
         foreach (var kind in new[] { "SignalR streaming", "generated WebSocket" })
         {
@@ -70,7 +70,7 @@ internal sealed class FanOutBenchmark : IBenchmark
 
         // Warm-up: JIT the server's subscribe, publish and send paths before the baseline memory figure.
         var warm = await ConnectAsync(kind, server, client, 20, "warm", cancellationToken);
-        await PublishAsync(client, 20, "warm", 2_000, TimeSpan.FromSeconds(quick ? 0.5 : 2), warm, long.MaxValue, cancellationToken);
+        await PublishAsync(client, 20, "warm", 2_000, TimeSpan.FromSeconds(quick ? 0.3 : 2), warm, long.MaxValue, cancellationToken);
         await warm.DisposeAsync();
         await server.WaitForSubscribersAsync(0, TimeSpan.FromSeconds(10), cancellationToken);
         await server.CollectAsync(cancellationToken);

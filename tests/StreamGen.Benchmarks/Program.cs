@@ -57,6 +57,7 @@ foreach (var benchmark in selected)
 {
     Console.WriteLine($"== {benchmark.Name}: {benchmark.Description} (load {ResultTable.LoadAverage()})");
     var started = System.Diagnostics.Stopwatch.GetTimestamp();
+    string? error = null;
     try
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(quick ? 2 : 30));
@@ -70,10 +71,13 @@ foreach (var benchmark in selected)
     {
         // One broken scenario must not hide the others' figures; the exit code says it failed.
         failed.Add(benchmark.Name);
+        error = e.Message;
         Console.WriteLine($"{benchmark.Name} FAILED: {e}");
     }
 
-    Console.WriteLine($"   ({benchmark.Name} took {System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds:N1} s)");
+    var seconds = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds;
+    table.Ran(benchmark.Name, seconds, error);
+    Console.WriteLine($"   ({benchmark.Name} took {seconds:N1} s)");
     Console.WriteLine();
 }
 

@@ -12,12 +12,17 @@ namespace StreamGen.Benchmarks;
 /// </summary>
 internal sealed class ResultTable(string command, bool quick)
 {
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
     private readonly List<ResultRow> _rows = [];
+    private readonly List<ScenarioOutcome> _scenarios = [];
     private readonly DateTimeOffset _started = DateTimeOffset.UtcNow;
     private readonly string _loadAtStart = LoadAverage();
 
     public IReadOnlyList<ResultRow> Rows => _rows;
+
+    /// <summary>Records that a scenario ran (or failed, with the error's message) and how long it took.</summary>
+    public void Ran(string scenario, double seconds, string? error) =>
+        _scenarios.Add(new ScenarioOutcome(scenario, seconds, _rows.Count(r => r.Scenario == scenario), error));
 
     public void Add(ResultRow row)
     {
@@ -83,6 +88,7 @@ internal sealed class ResultTable(string command, bool quick)
             machine = Machine(),
             loadAverageAtStart = _loadAtStart,
             loadAverageAtEnd = LoadAverage(),
+            scenarios = _scenarios,
             rows = _rows.Select(r => new
             {
                 r.Scenario, r.Metric, r.Subject, r.Value, r.Unit, r.Min, r.Max, r.Baseline, r.BaselineValue, r.Ratio, r.Target, r.Met,
@@ -138,3 +144,6 @@ internal sealed class ResultTable(string command, bool quick)
     public static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 }
+
+/// <summary>Whether a scenario of the run completed, in how many seconds, with how many rows; the error when it failed.</summary>
+internal sealed record ScenarioOutcome(string Name, double Seconds, int Rows, string? Error);

@@ -18,7 +18,7 @@ internal sealed class ServerSentEventsBenchmark : IBenchmark
         await using var server = await GeneratedServer.StartAsync(workload);
         var (client, http) = GeneratedServer.HttpClient(server.Address);
         using var _ = http;
-        foreach (var (size, count) in new[] { (100, context.Pick(300_000, 2_000)), (4096, context.Pick(50_000, 500)) })
+        foreach (var (size, count) in new[] { (100, context.Pick(200_000, 2_000)), (4096, context.Pick(30_000, 500)) })
         {
             var item = Workload.Create(size);
             workload.Set(item, count);

@@ -22,7 +22,7 @@ internal sealed class SlowSubscriberBenchmark : IBenchmark
 
     public async Task RunAsync(BenchmarkContext context, CancellationToken cancellationToken)
     {
-        var count = context.Pick(300_000, 2_000);
+        var count = context.Pick(100_000, 2_000);
         await using var server = await LoggerProcess.StartAsync([], cancellationToken);
         using var http = new HttpClient { BaseAddress = server.HttpAddress, Timeout = Timeout.InfiniteTimeSpan };
         var client = new LoggerHttpClient(http, new Runtime::StreamGenClientOptions { Credentials = Runtime::ClientCredentials.Key(LoggerProcess.ApiKey) });
