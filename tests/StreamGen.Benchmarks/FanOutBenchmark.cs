@@ -40,6 +40,14 @@ internal sealed class FanOutBenchmark : IBenchmark
 
         var n = $"N = {subscribers:N0}";
         const string baseline = "SignalR streaming";
+
+        // The bus alone, in this process: what one publish costs with N idle subscriptions on other topics, against one.
+        var busN = Environment.GetEnvironmentVariable("BENCH_BUS_N") is { } forced ? int.Parse(forced, CultureInfo.InvariantCulture) : subscribers;
+        var alone = BusPublishMicroseconds(1, busN);
+        var crowded = BusPublishMicroseconds(busN, busN);
+        Console.WriteLine($"  LogBus.PublishAsync: {crowded:N2} us/entry with {busN:N0} subscriptions, {alone:N2} us/entry with 1");
+        context.Table.Add(new ResultRow(Name, $"LogBus.PublishAsync us/entry, {busN:N0} subscriptions on other topics", "LogBus (no transport)", crowded, "us", crowded, crowded,
+            "LogBus with 1 subscription", alone));
         foreach (var (kind, f) in results)
         {
             var b = kind == baseline ? null : results[baseline];
@@ -123,6 +131,32 @@ internal sealed class FanOutBenchmark : IBenchmark
         await peers.DisposeAsync();
         return new Figures(sent, received, sent / elapsed, rssBefore, rssConnected, peak, heapAfter, count,
             Stats.Percentile(lags, 50), Stats.Percentile(lags, 99));
+    }
+
+    /// <summary>
+    /// Microseconds per LogBus.PublishAsync over <paramref name="topics"/> topics round robin, with
+    /// <paramref name="subscriptions"/> of them subscribed (each gets a few entries: no queue fills, nobody waits).
+    /// </summary>
+    private static double BusPublishMicroseconds(int subscriptions, int topics)
+    {
+        var bus = new LogBus(Microsoft.Extensions.Options.Options.Create(new LogBusOptions { Retain = 1 }));
+        var names = Enumerable.Range(0, topics).Select(i => "t" + i.ToString(CultureInfo.InvariantCulture)).ToArray();
+        var open = names.Take(subscriptions).Select(topic => bus.Subscribe(topic, since: null)).ToList();
+        var entries = Math.Max(topics * 4, 20_000);
+        for (var i = 0; i < entries / 4; i++)
+        {
+            _ = bus.PublishAsync(names[i % names.Length], "warm", Level.Info).AsTask().Result;
+        }
+
+        var start = Stopwatch.GetTimestamp();
+        for (var i = 0; i < entries; i++)
+        {
+            _ = bus.PublishAsync(names[i % names.Length], "entry", Level.Info).AsTask().Result;
+        }
+
+        var perEntry = Stopwatch.GetElapsedTime(start).TotalMicroseconds / entries;
+        open.ForEach(s => s.Dispose());
+        return perEntry;
     }
 
     /// <summary>Opens <paramref name="count"/> subscriptions, topic prefix + index, a few dozen at a time.</summary>
