@@ -59,6 +59,8 @@ internal sealed class FanOutBenchmark : IBenchmark
             Add($"delivery lag p50, {n}", kind, f.LagP50, "ms", b?.LagP50, null);
             Add($"delivery lag p99, {n}", kind, f.LagP99, "ms", b?.LagP99, generated ? ($"< {LagTargetMs:N0} ms", f.LagP99 < LagTargetMs) : null);
             Add($"entries published per second, {n}", kind, f.AchievedRate, "entries/s", b?.AchievedRate, null);
+            Add($"entries delivered within 60 s of the last publish, {n}", kind, 100.0 * f.Received / f.Sent, "%", b is null ? null : 100.0 * b.Received / b.Sent,
+                generated ? ("= 100 %", f.Received == f.Sent) : null);
         }
 
         void Add(string metric, string subject, double value, string unit, double? baselineValue, (string Text, bool Met)? target) =>
@@ -74,7 +76,13 @@ internal sealed class FanOutBenchmark : IBenchmark
             "Logger:Retain=1",
         ], cancellationToken);
         using var http = new HttpClient { BaseAddress = server.HttpAddress, Timeout = Timeout.InfiniteTimeSpan };
-        var client = new LoggerHttpClient(http, new Acme.Logger.Runtime.StreamGenClientOptions { Credentials = Acme.Logger.Runtime.ClientCredentials.Key(LoggerProcess.ApiKey) });
+
+        // The clients' liveness check is relaxed: a server that falls behind must show up as lag, not as a dead run.
+        var client = new LoggerHttpClient(http, new Acme.Logger.Runtime.StreamGenClientOptions
+        {
+            Credentials = Acme.Logger.Runtime.ClientCredentials.Key(LoggerProcess.ApiKey),
+            KeepAliveTimeout = TimeSpan.FromMinutes(5),
+        });
 
         // Warm-up: JIT the server's subscribe, publish and send paths before the baseline memory figure.
         var warm = await ConnectAsync(kind, server, client, 20, "warm", cancellationToken);
@@ -112,7 +120,7 @@ internal sealed class FanOutBenchmark : IBenchmark
         var sent = await PublishAsync(client, count, "t", Rate, TimeSpan.FromSeconds(seconds), peers, measureFrom, cancellationToken);
         var elapsed = Stopwatch.GetElapsedTime(started).TotalSeconds;
         var deadline = Stopwatch.StartNew();
-        while (peers.Received < sent && deadline.Elapsed < TimeSpan.FromSeconds(30))
+        while (peers.Received < sent && deadline.Elapsed < TimeSpan.FromSeconds(60))
         {
             await Task.Delay(50, cancellationToken);
         }
@@ -120,13 +128,12 @@ internal sealed class FanOutBenchmark : IBenchmark
         await sampling.CancelAsync();
         await sampler;
         var received = peers.Received;
-        if (received != sent)
-        {
-            throw new InvalidOperationException($"{kind}: {received} of {sent} entries reached their subscriber");
-        }
-
-        var heapAfter = await server.CollectAsync(cancellationToken);
         var lags = peers.Lags();
+
+        // Entries still undelivered after the wait count with the lag they have so far: a lower bound, never left out.
+        var waited = Stopwatch.GetElapsedTime(measureFrom).TotalMilliseconds - (seconds - 1) * 1000;
+        lags.AddRange(Enumerable.Repeat(waited, (int)Math.Max(0, sent - received)));
+        var heapAfter = await server.CollectAsync(cancellationToken);
         await server.DisposeAsync();
         await peers.DisposeAsync();
         return new Figures(sent, received, sent / elapsed, rssBefore, rssConnected, peak, heapAfter, count,
@@ -183,6 +190,7 @@ internal sealed class FanOutBenchmark : IBenchmark
                     .WithUrl(new Uri(server.HttpAddress, "/hub"), HttpTransportType.WebSockets, options => options.SkipNegotiation = true)
                     .AddJsonProtocol(json => json.PayloadSerializerOptions.TypeInfoResolverChain.Insert(0, LoggerJsonContext.Default))
                     .Build();
+                connection.ServerTimeout = TimeSpan.FromMinutes(5);
                 await connection.StartAsync(token);
                 peers.Add(connection, async lifetime =>
                 {
