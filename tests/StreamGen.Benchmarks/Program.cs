@@ -1,11 +1,13 @@
-// Measures the generated transports of examples/logger against hand-written baselines in one process, so the ratios
-// are fair on whatever machine runs it:
-//   dotnet run -c Release --project tests/StreamGen.Benchmarks -- [all|ws|grpc|gen] [--quick] [--diag] [--reps N] [--only TEXT]
-// gen measures the generator itself (designs/logger.yaml and a synthetic 1,000-method design).
+// Measures the generated code of examples/logger against hand-written baselines measured in the same run, so the
+// ratios are fair on whatever machine runs it:
+//   dotnet run -c Release --project tests/StreamGen.Benchmarks -- [all|NAME...] [--quick] [--diag] [--reps N] [--only TEXT] [--out DIR]
+// all runs every scenario of Benchmarks.All (NAME runs one; the usage text lists them) and writes the table as JSON and
+// Markdown to artifacts/benchmarks/ (or DIR).
 // --quick runs tiny counts: a smoke test that every scenario works end to end, not a measurement.
 // --diag adds rows pairing a generated server with a hand-written client and the reverse (which end is slow), and
 // the per-item CPU cost of the generated code's extra steps measured alone.
-// --only TEXT keeps the scenarios whose name contains TEXT (for profiling one of them with dotnet-trace).
+// --only TEXT keeps the subjects whose name contains TEXT (for profiling one of them with dotnet-trace).
+// logger-server is not a scenario: it is the separate server process the fan-out and hostile-peer scenarios start.
 using System.Globalization;
 using System.Runtime;
 using StreamGen.Benchmarks;
@@ -15,147 +17,94 @@ if (args.Length > 0 && args[0] == GeneratorProcess.Command)
     return GeneratorProcess.Run(args[1..]);
 }
 
-var group = args.Length > 0 && !args[0].StartsWith('-') ? args[0] : "all";
-if (group is not ("all" or "ws" or "grpc" or "gen"))
+if (args.Length > 0 && args[0] == LoggerProcess.SubCommand)
 {
-    Console.Error.WriteLine("usage: StreamGen.Benchmarks [all|ws|grpc|gen] [--quick] [--diag] [--reps N] [--only TEXT]");
+    return await LoggerProcess.ServeAsync(args[1..]);
+}
+
+var names = args.TakeWhile(a => !a.StartsWith('-')).ToList();
+var selected = names.Count == 0 || names.Contains("all")
+    ? Benchmarks.All
+    : Benchmarks.All.Where(b => names.Contains(b.Name)).ToList();
+if (names.Except(["all"]).Any(n => Benchmarks.All.All(b => b.Name != n)))
+{
+    Console.Error.WriteLine("usage: StreamGen.Benchmarks [all|NAME...] [--quick] [--diag] [--reps N] [--only TEXT] [--out DIR]");
+    foreach (var benchmark in Benchmarks.All)
+    {
+        Console.Error.WriteLine($"  {benchmark.Name,-12} {benchmark.Description}");
+    }
+
     return 2;
 }
 
 var quick = args.Contains("--quick");
 var diag = args.Contains("--diag");
 var repetitions = Option("--reps") is { } reps ? int.Parse(reps, CultureInfo.InvariantCulture) : quick ? 1 : 5;
-var only = Option("--only");
+var output = Option("--out") ?? Path.Combine(RepositoryRoot(), "artifacts", "benchmarks");
+var table = new ResultTable("dotnet run -c Release --project tests/StreamGen.Benchmarks -- " + string.Join(' ', args), quick);
+var context = new BenchmarkContext(quick, diag, repetitions, Option("--only"), table);
 
-var small = Workload.Create(100);
-var large = Workload.Create(4096);
-Size[] Sizes(int smallCount, int largeCount) => quick
-    ? [new("100 B", small, 2_000), new("4 KiB", large, 500)]
-    : [new("100 B", small, smallCount), new("4 KiB", large, largeCount)];
-
-Console.WriteLine($"StreamGen transport benchmark: .NET {Environment.Version}, {Environment.ProcessorCount} cores, " +
+Console.WriteLine($"StreamGen benchmark: .NET {Environment.Version}, {Environment.ProcessorCount} cores, " +
     $"{(GCSettings.IsServerGC ? "server" : "workstation")} GC, {repetitions} repetition(s){(quick ? ", QUICK (smoke test, figures meaningless)" : "")}");
-Console.WriteLine($"Servers are in-process Kestrel on 127.0.0.1; clients run in the same process, so CPU and allocations are both ends'.");
-Console.WriteLine($"Items: SubscribeResult of {Workload.JsonLength(small)} B and {Workload.JsonLength(large)} B of JSON. {LoadAverage()}");
-Console.WriteLine("Columns: CPU us/msg = process CPU time (client + server) per item; srv flush/msg = flushes the server's HTTP");
-Console.WriteLine("layer handed to Kestrel's socket transport per item (below 1 means items were coalesced into shared writes).");
+Console.WriteLine("In-process scenarios run Kestrel on 127.0.0.1 with their clients in the same process, so CPU and allocations are both ends';");
+Console.WriteLine("fanout and the hostile-peer scenarios start the logger in a separate process, whose memory is its own.");
+Console.WriteLine($"Load average (1/5/15 min): {ResultTable.LoadAverage()}.");
 Console.WriteLine();
 
 if (diag)
 {
-    PerItemCosts.Print(small, quick ? 10_000 : 2_000_000);
-    PerItemCosts.Print(large, quick ? 10_000 : 200_000);
+    PerItemCosts.Print(Workload.Create(100), quick ? 10_000 : 2_000_000);
+    PerItemCosts.Print(Workload.Create(4096), quick ? 10_000 : 200_000);
 }
 
-if (group is "all" or "gen")
+var failed = new List<string>();
+foreach (var benchmark in selected)
 {
-    GenerationSpeed.Print(quick);
-    if (group == "gen")
+    Console.WriteLine($"== {benchmark.Name}: {benchmark.Description} (load {ResultTable.LoadAverage()})");
+    var started = System.Diagnostics.Stopwatch.GetTimestamp();
+    string? error = null;
+    try
     {
-        return 0;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(quick ? 2 : 30));
+        await benchmark.RunAsync(context, timeout.Token);
+        if (benchmark is not ServerStreamingBenchmark and not GenerationSpeedBenchmark)
+        {
+            table.Print(benchmark.Name);
+        }
     }
-}
-
-var workload = new Workload();
-var results = new List<Measurement>();
-if (group is "all" or "ws")
-{
-    List<Scenario> ws =
-    [
-        new("ws", "raw WebSocket", RawWebSocket.StartServerAsync, RawWebSocket.ConnectAsync),
-        new("ws", "generated WebSocket", GeneratedWebSocket.StartServerAsync, GeneratedWebSocket.ConnectAsync),
-        new("ws", "SignalR (JSON)", SignalR.StartServerAsync, SignalR.ConnectAsync),
-    ];
-    if (diag)
+    catch (Exception e)
     {
-        ws.Add(new("ws", "gen server+raw client", GeneratedWebSocket.StartServerAsync, RawWebSocket.ConnectAsync));
-        ws.Add(new("ws", "raw server+gen client", RawWebSocket.StartServerAsync, GeneratedWebSocket.ConnectAsync));
+        // One broken scenario must not hide the others' figures; the exit code says it failed.
+        failed.Add(benchmark.Name);
+        error = e.Message;
+        Console.WriteLine($"{benchmark.Name} FAILED: {e}");
     }
 
-    results.AddRange(await RunGroupAsync(ws, Sizes(1_000_000, 150_000)));
+    var seconds = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds;
+    table.Ran(benchmark.Name, seconds, error);
+    Console.WriteLine($"   ({benchmark.Name} took {seconds:N1} s)");
+    Console.WriteLine();
 }
 
-if (group is "all" or "grpc")
+var (json, markdown) = table.Write(output);
+Console.WriteLine($"Table written to {json} and {markdown}. Load average (1/5/15 min): {ResultTable.LoadAverage()}.");
+if (failed.Count > 0)
 {
-    List<Scenario> grpc =
-    [
-        new("grpc", "hand-written gRPC", RawGrpc.StartServerAsync, RawGrpc.ConnectAsync),
-        new("grpc", "generated gRPC", GeneratedGrpc.StartServerAsync, GeneratedGrpc.ConnectAsync),
-    ];
-    if (diag)
-    {
-        grpc.Add(new("grpc", "gen server+raw client", GeneratedGrpc.StartServerAsync, RawGrpc.ConnectAsync));
-        grpc.Add(new("grpc", "raw server+gen client", RawGrpc.StartServerAsync, GeneratedGrpc.ConnectAsync));
-    }
-
-    results.AddRange(await RunGroupAsync(grpc, Sizes(750_000, 60_000)));
+    Console.WriteLine($"FAILED: {string.Join(", ", failed)}");
+    return 1;
 }
 
-PrintTable(results);
-PrintTargets(results);
-Console.WriteLine(LoadAverage());
 return 0;
 
 string? Option(string name) => Array.IndexOf(args, name) is var at && at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
 
-async Task<List<Measurement>> RunGroupAsync(List<Scenario> scenarios, Size[] sizes)
+static string RepositoryRoot()
 {
-    if (only is not null)
+    var directory = new DirectoryInfo(AppContext.BaseDirectory);
+    while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "StreamGen.sln")))
     {
-        scenarios = scenarios.Where(s => s.Name.Contains(only, StringComparison.OrdinalIgnoreCase)).ToList();
+        directory = directory.Parent;
     }
 
-    try
-    {
-        return await Runner.RunAsync(scenarios, sizes, workload, repetitions);
-    }
-    finally
-    {
-        foreach (var scenario in scenarios)
-        {
-            await scenario.DisposeAsync();
-        }
-    }
-}
-
-// Other work on the machine moves these figures more than anything measured here: the load shows when it did.
-static string LoadAverage() =>
-    File.Exists("/proc/loadavg") ? $"Load average (1/5/15 min): {string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3))}." : "";
-
-static void PrintTable(List<Measurement> results)
-{
-    Console.WriteLine($"{"scenario",-22} {"size",-6} {"N",8} {"msgs/s median",14} {"min - max",23} {"MB/s",8} {"alloc B/msg",12} {"CPU us/msg",11} {"srv flush/msg",14} {"vs baseline",12}");
-    foreach (var m in results)
-    {
-        // The first scenario of each group and size is that group's baseline.
-        var baseline = results.First(b => b.Group == m.Group && b.Size == m.Size);
-        var megabytes = m.Median * Workload.JsonLength(m.Size.Item) / 1e6;
-        Console.WriteLine($"{m.Scenario,-22} {m.Size.Name,-6} {m.Size.Count,8} {m.Median,14:N0} {$"{m.Rates.Min():N0} - {m.Rates.Max():N0}",23} {megabytes,8:N1} {m.AllocatedPerMessage,12:N0} {m.CpuMicrosecondsPerMessage,11:N2} {m.FlushesPerMessage,14:N4} {m.Median / baseline.Median,11:N2}x");
-    }
-
-    Console.WriteLine();
-}
-
-static void PrintTargets(List<Measurement> results)
-{
-    void Compare(string group, string size, string scenario, string baseline, double target)
-    {
-        var a = results.FirstOrDefault(m => m.Group == group && m.Size.Name == size && m.Scenario == scenario);
-        var b = results.FirstOrDefault(m => m.Group == group && m.Size.Name == size && m.Scenario == baseline);
-        if (a is null || b is null)
-        {
-            return;
-        }
-
-        var ratio = a.Median / b.Median;
-        Console.WriteLine($"{group,-5} {size,-6} {scenario + " / " + baseline,-42} {ratio,6:N2}x  target >= {target:N2}x  {(ratio >= target ? "met" : "MISSED"),-6}  alloc {a.AllocatedPerMessage - b.AllocatedPerMessage,7:+#,0;-#,0;0} B/msg");
-    }
-
-    Console.WriteLine("Targets (ratio of medians; alloc = generated minus baseline, per message):");
-    foreach (var size in new[] { "100 B", "4 KiB" })
-    {
-        Compare("ws", size, "generated WebSocket", "raw WebSocket", 1.0);
-        Compare("ws", size, "generated WebSocket", "SignalR (JSON)", size == "100 B" ? 1.6 : 1.2);
-        Compare("grpc", size, "generated gRPC", "hand-written gRPC", 0.95);
-    }
+    return directory?.FullName ?? Directory.GetCurrentDirectory();
 }

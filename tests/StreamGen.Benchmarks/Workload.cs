@@ -15,6 +15,15 @@ internal sealed class Workload
 
     public int Count { get; private set; }
 
+    /// <summary>Pause between two `events` items (the SSE reconnect scenario paces its stream), or none.</summary>
+    public TimeSpan? EventInterval { get; set; }
+
+    /// <summary>Bytes the raw download writes (and the raw upload is expected to carry).</summary>
+    public long BodyBytes { get; set; }
+
+    /// <summary>The item as the `events` (SSE) and `watch` streams carry it: the same fields, plus an id.</summary>
+    public LogRecord Record(long id) => new() { Id = id.ToString(System.Globalization.CultureInfo.InvariantCulture), Timestamp = Item.Timestamp, Topic = Item.Topic, Message = Item.Message, Level = Item.Level };
+
     public void Set(SubscribeResult item, int count)
     {
         Item = item;

@@ -201,6 +201,8 @@ public sealed class WebSocketFrameWriter : IThreadPoolWorkItem
         var start = _pending.Length;
         try
         {
+            // The header's gap is reserved in the buffer (rented here when the stream was idle), filled in below.
+            _pending.GetSpan(MaxHeaderLength);
             _pending.Advance(MaxHeaderLength);
             _json.Reset(_pending);
             JsonSerializer.Serialize(_json, value, typeInfo);
@@ -243,7 +245,11 @@ public sealed class WebSocketFrameWriter : IThreadPoolWorkItem
                 {
                     if (_pending.Length == 0 || _released)
                     {
+                        // Idle: the buffers go back to the pool until the next message, so an idle stream (most of
+                        // 10,000 subscribers) holds none of them.
                         _writerRunning = false;
+                        _pending.Return();
+                        _writing.Return();
                         var idle = _idle;
                         _idle = null;
                         idle?.TrySetResult();
@@ -396,7 +402,8 @@ public sealed class WebSocketFrameWriter : IThreadPoolWorkItem
     /// <summary>A growable buffer from the shared pool; frames are built in place.</summary>
     private sealed class PendingBuffer : IBufferWriter<byte>
     {
-        private byte[] _buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
+        // Rented on the first write and returned when the writer goes idle (Return), never held by an idle stream.
+        private byte[] _buffer = [];
 
         public int Length { get; private set; }
 
@@ -418,7 +425,7 @@ public sealed class WebSocketFrameWriter : IThreadPoolWorkItem
 
         public void Truncate(int length) => Length = length;
 
-        /// <summary>Gives the array back to the pool; the buffer is empty and unusable afterwards.</summary>
+        /// <summary>Gives the array back to the pool; the buffer is empty, and rents again on its next write.</summary>
         public void Return()
         {
             if (_buffer.Length > 0)
@@ -482,9 +489,13 @@ public sealed class WebSocketFrameWriter : IThreadPoolWorkItem
             var needed = Length + Math.Max(sizeHint, 256);
             if (needed > _buffer.Length)
             {
-                var larger = ArrayPool<byte>.Shared.Rent(Math.Max(needed, _buffer.Length * 2));
+                var larger = ArrayPool<byte>.Shared.Rent(Math.Max(Math.Max(needed, 16 * 1024), _buffer.Length * 2));
                 _buffer.AsSpan(0, Length).CopyTo(larger);
-                ArrayPool<byte>.Shared.Return(_buffer);
+                if (_buffer.Length > 0)
+                {
+                    ArrayPool<byte>.Shared.Return(_buffer);
+                }
+
                 _buffer = larger;
             }
         }

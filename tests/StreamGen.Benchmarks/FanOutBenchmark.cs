@@ -1,0 +1,309 @@
+using System.Diagnostics;
+using System.Globalization;
+using Acme.Logger;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace StreamGen.Benchmarks;
+
+/// <summary>
+/// Fan-out: N concurrent `subscribe` streams on one logger process (the example's LogBus and generated server, in its
+/// own process, so its memory is its own), the clients and the publisher in this process, 10,000 entries/s published
+/// over `publish`. Each subscriber has its own topic, so each entry is delivered once (10,000 deliveries/s whatever N
+/// is) and memory per subscriber is not confused with memory per delivery. Figures: server RSS per subscriber (target
+/// &lt; 20 KiB), delivery lag from the publisher's send to the subscriber's receive p50/p99 (target p99 &lt; 250 ms),
+/// and the same for SignalR streaming subscribers over the same bus, each on a fresh server process.
+/// </summary>
+internal sealed class FanOutBenchmark : IBenchmark
+{
+    private const int Rate = 10_000;
+    private const double RssTargetKiB = 20;
+    private const double LagTargetMs = 250;
+
+    public string Name => "fanout";
+
+    public string Description => "fan-out: N WebSocket subscribe streams on one logger process at 10,000 entries/s vs SignalR: RSS per subscriber, lag p50/p99";
+
+    public async Task RunAsync(BenchmarkContext context, CancellationToken cancellationToken)
+    {
+        var subscribers = context.Pick(10_000, 50);
+        var seconds = context.Pick(10, 1);
+        var results = new Dictionary<string, Figures>();
+        foreach (var kind in new[] { "SignalR streaming", "generated WebSocket" })
+        {
+            var figures = await RunOneAsync(kind, subscribers, seconds, context.Quick, cancellationToken);
+            results[kind] = figures;
+            Console.WriteLine($"  {kind}: {subscribers:N0} subscribers, {figures.Sent:N0} entries sent in {seconds} s ({figures.AchievedRate:N0}/s), " +
+                $"{figures.Received:N0} received; server RSS {figures.RssBefore / 1048576.0:N1} MiB before, {figures.RssConnected / 1048576.0:N1} connected, " +
+                $"{figures.RssLoaded / 1048576.0:N1} publishing (peak); heap after GC {figures.HeapAfter / 1048576.0:N1} MiB");
+        }
+
+        var n = $"N = {subscribers:N0}";
+        const string baseline = "SignalR streaming";
+
+        // The bus alone, in this process: what one publish costs with N idle subscriptions on other topics, against one.
+        var busN = Environment.GetEnvironmentVariable("BENCH_BUS_N") is { } forced ? int.Parse(forced, CultureInfo.InvariantCulture) : subscribers;
+        var alone = BusPublishMicroseconds(1, busN);
+        var crowded = BusPublishMicroseconds(busN, busN);
+        Console.WriteLine($"  LogBus.PublishAsync: {crowded:N2} us/entry with {busN:N0} subscriptions, {alone:N2} us/entry with 1");
+        context.Table.Add(new ResultRow(Name, $"LogBus.PublishAsync us/entry, {busN:N0} subscriptions on other topics", "LogBus (no transport)", crowded, "us", crowded, crowded,
+            "LogBus with 1 subscription", alone));
+        foreach (var (kind, f) in results)
+        {
+            var b = kind == baseline ? null : results[baseline];
+            var generated = kind != baseline;
+            Add($"server RSS per subscriber, publishing, {n}", kind, f.RssPerSubscriberKiB, "KiB", b?.RssPerSubscriberKiB,
+                generated ? ($"< {RssTargetKiB:N0} KiB", f.RssPerSubscriberKiB < RssTargetKiB) : null);
+            Add($"server RSS per subscriber, connected idle, {n}", kind, f.IdlePerSubscriberKiB, "KiB", b?.IdlePerSubscriberKiB, null);
+            Add($"server managed heap per subscriber after GC, {n}", kind, f.HeapPerSubscriberKiB, "KiB", b?.HeapPerSubscriberKiB, null);
+            Add($"delivery lag p50, {n}", kind, f.LagP50, "ms", b?.LagP50, null);
+            Add($"delivery lag p99, {n}", kind, f.LagP99, "ms", b?.LagP99, generated ? ($"< {LagTargetMs:N0} ms", f.LagP99 < LagTargetMs) : null);
+            Add($"entries published per second, {n}", kind, f.AchievedRate, "entries/s", b?.AchievedRate, null);
+            Add($"entries delivered within 60 s of the last publish, {n}", kind, 100.0 * f.Received / f.Sent, "%", b is null ? null : 100.0 * b.Received / b.Sent,
+                generated ? ("= 100 %", f.Received == f.Sent) : null);
+        }
+
+        void Add(string metric, string subject, double value, string unit, double? baselineValue, (string Text, bool Met)? target) =>
+            context.Table.Add(new ResultRow(Name, metric, subject, value, unit, value, value, baselineValue is null ? null : baseline, baselineValue, target?.Text, target?.Met));
+    }
+
+    private static async Task<Figures> RunOneAsync(string kind, int count, int seconds, bool quick, CancellationToken cancellationToken)
+    {
+        await using var server = await LoggerProcess.StartAsync(
+        [
+            "StreamGen:Http:MaxStreamsPerClient=1000000", "StreamGen:Http:UpgradesPerSecond=1000000", "StreamGen:Http:UpgradeBurst=1000000",
+            // Retention is per topic, not per subscriber: one entry per topic keeps it out of the per-subscriber figure.
+            "Logger:Retain=1",
+        ], cancellationToken);
+        using var http = new HttpClient { BaseAddress = server.HttpAddress, Timeout = Timeout.InfiniteTimeSpan };
+
+        // The clients' liveness check is relaxed: a server that falls behind must show up as lag, not as a dead run.
+        var client = new LoggerHttpClient(http, new Acme.Logger.Runtime.StreamGenClientOptions
+        {
+            Credentials = Acme.Logger.Runtime.ClientCredentials.Key(LoggerProcess.ApiKey),
+            KeepAliveTimeout = TimeSpan.FromMinutes(5),
+        });
+
+        // Warm-up: JIT the server's subscribe, publish and send paths before the baseline memory figure.
+        var warm = await ConnectAsync(kind, server, client, 20, "warm", cancellationToken);
+        await PublishAsync(client, 20, "warm", 2_000, TimeSpan.FromSeconds(quick ? 0.3 : 2), warm, long.MaxValue, cancellationToken);
+        await warm.DisposeAsync();
+        await server.WaitForSubscribersAsync(0, TimeSpan.FromSeconds(10), cancellationToken);
+        await server.CollectAsync(cancellationToken);
+        await Task.Delay(500, cancellationToken);
+        var rssBefore = server.ResidentBytes;
+
+        var peers = await ConnectAsync(kind, server, client, count, "t", cancellationToken);
+        var live = await server.WaitForSubscribersAsync(count, TimeSpan.FromSeconds(120), cancellationToken);
+        if (live != count)
+        {
+            throw new InvalidOperationException($"{kind}: {live} of {count} subscriptions live on the server");
+        }
+
+        await server.CollectAsync(cancellationToken);
+        await Task.Delay(500, cancellationToken);
+        var rssConnected = server.ResidentBytes;
+
+        // Lag is counted from the second second on: the first one still pays for JIT and growing pools.
+        var peak = rssConnected;
+        using var sampling = new CancellationTokenSource();
+        var sampler = Task.Run(async () =>
+        {
+            while (!sampling.IsCancellationRequested)
+            {
+                peak = Math.Max(peak, server.ResidentBytes);
+                await Task.Delay(50, CancellationToken.None);
+            }
+        }, CancellationToken.None);
+        var measureFrom = Stopwatch.GetTimestamp() + Stopwatch.Frequency;
+        var started = Stopwatch.GetTimestamp();
+        var sent = await PublishAsync(client, count, "t", Rate, TimeSpan.FromSeconds(seconds), peers, measureFrom, cancellationToken);
+        var elapsed = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        var deadline = Stopwatch.StartNew();
+        while (peers.Received < sent && deadline.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            await Task.Delay(50, cancellationToken);
+        }
+
+        await sampling.CancelAsync();
+        await sampler;
+        var received = peers.Received;
+        var lags = peers.Lags();
+
+        // Entries still undelivered after the wait count with the lag they have so far: a lower bound, never left out.
+        var waited = Stopwatch.GetElapsedTime(measureFrom).TotalMilliseconds - (seconds - 1) * 1000;
+        lags.AddRange(Enumerable.Repeat(waited, (int)Math.Max(0, sent - received)));
+        var heapAfter = await server.CollectAsync(cancellationToken);
+        await server.DisposeAsync();
+        await peers.DisposeAsync();
+        return new Figures(sent, received, sent / elapsed, rssBefore, rssConnected, peak, heapAfter, count,
+            Stats.Percentile(lags, 50), Stats.Percentile(lags, 99));
+    }
+
+    /// <summary>
+    /// Microseconds per LogBus.PublishAsync over <paramref name="topics"/> topics round robin, with
+    /// <paramref name="subscriptions"/> of them subscribed (each gets a few entries: no queue fills, nobody waits).
+    /// </summary>
+    private static double BusPublishMicroseconds(int subscriptions, int topics)
+    {
+        var bus = new LogBus(Microsoft.Extensions.Options.Options.Create(new LogBusOptions { Retain = 1 }));
+        var names = Enumerable.Range(0, topics).Select(i => "t" + i.ToString(CultureInfo.InvariantCulture)).ToArray();
+        var open = names.Take(subscriptions).Select(topic => bus.Subscribe(topic, since: null)).ToList();
+        var entries = Math.Max(topics * 4, 20_000);
+        for (var i = 0; i < entries / 4; i++)
+        {
+            _ = bus.PublishAsync(names[i % names.Length], "warm", Level.Info).AsTask().Result;
+        }
+
+        var start = Stopwatch.GetTimestamp();
+        for (var i = 0; i < entries; i++)
+        {
+            _ = bus.PublishAsync(names[i % names.Length], "entry", Level.Info).AsTask().Result;
+        }
+
+        var perEntry = Stopwatch.GetElapsedTime(start).TotalMicroseconds / entries;
+        open.ForEach(s => s.Dispose());
+        return perEntry;
+    }
+
+    /// <summary>Opens <paramref name="count"/> subscriptions, topic prefix + index, a few dozen at a time.</summary>
+    private static async Task<Subscribers> ConnectAsync(string kind, LoggerProcess server, LoggerHttpClient client, int count, string prefix, CancellationToken cancellationToken)
+    {
+        var peers = new Subscribers();
+        await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = 32, CancellationToken = cancellationToken }, async (i, token) =>
+        {
+            var topic = prefix + i.ToString(CultureInfo.InvariantCulture);
+            if (kind == "generated WebSocket")
+            {
+                var stream = await client.SubscribeAsync(new SubscribePayload { Topic = topic }, token);
+                peers.Add(stream, async lifetime =>
+                {
+                    while (await stream.RecvAsync(lifetime) is { } item)
+                    {
+                        peers.Arrived(item.Message);
+                    }
+                });
+            }
+            else
+            {
+                var connection = new HubConnectionBuilder()
+                    .WithUrl(new Uri(server.HttpAddress, "/hub"), HttpTransportType.WebSockets, options => options.SkipNegotiation = true)
+                    .AddJsonProtocol(json => json.PayloadSerializerOptions.TypeInfoResolverChain.Insert(0, LoggerJsonContext.Default))
+                    .Build();
+                connection.ServerTimeout = TimeSpan.FromMinutes(5);
+                await connection.StartAsync(token);
+                peers.Add(connection, async lifetime =>
+                {
+                    await foreach (var item in connection.StreamAsync<SubscribeResult>(nameof(BusHub.Subscribe), topic, lifetime))
+                    {
+                        peers.Arrived(item.Message);
+                    }
+                });
+            }
+        });
+        return peers;
+    }
+
+    /// <summary>
+    /// Publishes at <paramref name="rate"/> entries/s for <paramref name="duration"/>, topics round robin, each message
+    /// carrying its send time (Stopwatch ticks) so the subscriber can time its delivery; returns the count accepted.
+    /// </summary>
+    private static async Task<long> PublishAsync(LoggerHttpClient client, int topics, string prefix, int rate, TimeSpan duration, Subscribers peers, long measureFrom, CancellationToken cancellationToken)
+    {
+        peers.MeasureFrom = measureFrom;
+        await using var stream = await client.PublishAsync(cancellationToken);
+        var names = Enumerable.Range(0, topics).Select(i => prefix + i.ToString(CultureInfo.InvariantCulture)).ToArray();
+        var start = Stopwatch.GetTimestamp();
+        long sent = 0;
+        while (Stopwatch.GetElapsedTime(start) is var elapsed && elapsed < duration)
+        {
+            var due = (long)(elapsed.TotalSeconds * rate);
+            for (; sent < due; sent++)
+            {
+                var message = Stopwatch.GetTimestamp().ToString("D19", CultureInfo.InvariantCulture) + " fan-out entry of about a hundred bytes of JSON";
+                await stream.SendAsync(new LogEntry { Topic = names[sent % names.Length], Message = message, Level = Level.Info }, cancellationToken);
+            }
+
+            await Task.Delay(5, cancellationToken);
+        }
+
+        var result = await stream.CloseAndRecvAsync(cancellationToken);
+        return result.Count == sent ? sent : throw new InvalidOperationException($"the server accepted {result.Count} of {sent} entries");
+    }
+
+    private sealed record Figures(long Sent, long Received, double AchievedRate, long RssBefore, long RssConnected, long RssLoaded, long HeapAfter, int Count, double LagP50, double LagP99)
+    {
+        public double RssPerSubscriberKiB => (RssLoaded - RssBefore) / 1024.0 / Count;
+
+        public double IdlePerSubscriberKiB => (RssConnected - RssBefore) / 1024.0 / Count;
+
+        public double HeapPerSubscriberKiB => HeapAfter / 1024.0 / Count;
+    }
+
+    /// <summary>The subscribers of one run: their reading loops, what they received and the delivery lags.</summary>
+    private sealed class Subscribers : IAsyncDisposable
+    {
+        private readonly CancellationTokenSource _lifetime = new();
+        private readonly List<(IAsyncDisposable Resource, Task Reading)> _peers = [];
+        private readonly List<double> _lags = [];
+        private long _received;
+
+        public long MeasureFrom { get; set; } = long.MaxValue;
+
+        public long Received => Interlocked.Read(ref _received);
+
+        public void Add(IAsyncDisposable resource, Func<CancellationToken, Task> read)
+        {
+            var reading = Task.Run(() => read(_lifetime.Token));
+            lock (_peers)
+            {
+                _peers.Add((resource, reading));
+            }
+        }
+
+        public void Arrived(string message)
+        {
+            var now = Stopwatch.GetTimestamp();
+            Interlocked.Increment(ref _received);
+            if (long.TryParse(message.AsSpan(0, 19), NumberStyles.None, CultureInfo.InvariantCulture, out var sentAt) && sentAt >= MeasureFrom)
+            {
+                lock (_lags)
+                {
+                    _lags.Add(Stopwatch.GetElapsedTime(sentAt, now).TotalMilliseconds);
+                }
+            }
+        }
+
+        public List<double> Lags()
+        {
+            lock (_lags)
+            {
+                return [.. _lags];
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await _lifetime.CancelAsync();
+            foreach (var (resource, reading) in _peers)
+            {
+                try
+                {
+                    await reading;
+                }
+                catch (Exception)
+                {
+                    // Cancelled, or the server went away first: either ends the subscriber, which is all that is asked.
+                }
+
+                try
+                {
+                    await resource.DisposeAsync();
+                }
+                catch (Exception)
+                {
+                }
+            }
+        }
+    }
+}
