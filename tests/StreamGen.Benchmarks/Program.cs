@@ -1,6 +1,7 @@
 // Measures the generated transports of examples/logger against hand-written baselines in one process, so the ratios
 // are fair on whatever machine runs it:
 //   dotnet run -c Release --project tests/StreamGen.Benchmarks -- [all|ws|grpc|gen] [--quick] [--diag] [--reps N] [--only TEXT]
+//   dotnet run -c Release --project tests/StreamGen.Benchmarks -- redis-scale [--quick] [--large]   (RedisScaleOut.cs)
 // gen measures the generator itself (designs/logger.yaml and a synthetic 1,000-method design).
 // --quick runs tiny counts: a smoke test that every scenario works end to end, not a measurement.
 // --diag adds rows pairing a generated server with a hand-written client and the reverse (which end is slow), and
@@ -11,6 +12,11 @@ using System.Runtime;
 using StreamGen.Benchmarks;
 
 var group = args.Length > 0 && !args[0].StartsWith('-') ? args[0] : "all";
+if (group == "redis-scale")
+{
+    return await RedisScaleOut.RunAsync(new RedisScaleOutOptions { Quick = args.Contains("--quick"), Large = args.Contains("--large") });
+}
+
 if (group is not ("all" or "ws" or "grpc" or "gen"))
 {
     Console.Error.WriteLine("usage: StreamGen.Benchmarks [all|ws|grpc|gen] [--quick] [--diag] [--reps N] [--only TEXT]");
