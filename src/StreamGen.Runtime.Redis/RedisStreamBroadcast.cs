@@ -595,7 +595,16 @@ public sealed class RedisStreamBroadcast<T> : IAsyncDisposable
                 continue;
             }
 
-            Dispatch(feeds, result);
+            try
+            {
+                Dispatch(feeds, result);
+            }
+            catch (Exception e)
+            {
+                // A bug or an entry that is not an item: logged, and the reader goes on (it must never stop for all).
+                RedisStreamLog.ReaderFailed(_logger, e);
+                await Pause(_options.RetryDelay).ConfigureAwait(false);
+            }
         }
     }
 

@@ -16,25 +16,38 @@ public sealed class RedisLogger : IAsyncDisposable
     private readonly string _redis;
     private readonly string[] _extra;
     private readonly List<IDisposable> _clients = [];
+    private bool _running;
 
     private RedisLogger(string redis, string[] extra)
     {
         _redis = redis;
         _extra = extra;
-        (HttpPort, GrpcPort) = (FreePort.Next(), FreePort.Next());
     }
 
     public ExampleProcess Process { get; private set; } = null!;
 
-    public int HttpPort { get; }
+    public int HttpPort { get; private set; }
 
-    public int GrpcPort { get; }
+    public int GrpcPort { get; private set; }
 
     /// <summary>Starts an instance on <paramref name="redis"/> (a configuration string); <paramref name="extra"/> adds arguments.</summary>
     public static async Task<RedisLogger> StartAsync(string redis, params string[] extra)
     {
         var logger = new RedisLogger(redis, extra);
-        await logger.StartAgainAsync();
+        for (var attempt = 1; ; attempt++)
+        {
+            // A free port can be taken by another test between the pick and the bind: pick again then.
+            (logger.HttpPort, logger.GrpcPort) = (FreePort.Next(), FreePort.Next());
+            logger.Start();
+            if (await logger.Process.WaitForExitOrOutputAsync($"listening on http://localhost:{logger.GrpcPort}", TimeSpan.FromSeconds(60)) || attempt == 3)
+            {
+                break;
+            }
+
+            await logger.Process.DisposeAsync();
+        }
+
+        await logger.Process.WaitForOutputAsync($"listening on http://localhost:{logger.GrpcPort}", TimeSpan.FromSeconds(60));
         return logger;
     }
 
@@ -44,16 +57,26 @@ public sealed class RedisLogger : IAsyncDisposable
     /// <summary>Starts the process (again, after <see cref="KillAsync"/>) and waits until both ports listen.</summary>
     public async Task StartAgainAsync()
     {
+        Start();
+        await Process.WaitForOutputAsync($"listening on http://localhost:{GrpcPort}", TimeSpan.FromSeconds(60));
+    }
+
+    private void Start()
+    {
         Process = ExampleProcess.Start(
         [
             $"--Http:Port={HttpPort}", $"--Grpc:Port={GrpcPort}", "--Logger:Bus=redis", $"--Logger:Redis={_redis}",
             $"--Logger:ApiKeys:0={ApiKey}", .. _extra,
         ]);
-        await Process.WaitForOutputAsync($"listening on http://localhost:{GrpcPort}", TimeSpan.FromSeconds(60));
+        _running = true;
     }
 
     /// <summary>SIGKILL: no shutdown, no flush; whatever it acknowledged must already be in Redis.</summary>
-    public async Task KillAsync() => await Process.DisposeAsync();
+    public async Task KillAsync()
+    {
+        _running = false;
+        await Process.DisposeAsync();
+    }
 
     /// <summary>A client of the HTTP transport (WebSockets, SSE, JSON) of this instance, or of <paramref name="address"/>.</summary>
     public LoggerHttpClient Http(Uri? address = null, StreamGenClientOptions? options = null)
@@ -79,6 +102,9 @@ public sealed class RedisLogger : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _clients.ForEach(c => c.Dispose());
-        await Process.DisposeAsync();
+        if (_running)
+        {
+            await KillAsync();
+        }
     }
 }

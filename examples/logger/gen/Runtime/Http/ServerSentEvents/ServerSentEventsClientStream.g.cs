@@ -242,6 +242,11 @@ public abstract class ServerSentEventsClientStream<T> : IClientStream, IMessageR
             {
                 // Disposing an enumeration that was canceled: nothing left to release.
             }
+            catch (NotSupportedException)
+            {
+                // A read is still in flight on another task (the parser cannot be disposed under it): the cancellation
+                // above ends that read, and disposing the connection below releases the body it reads.
+            }
         }
 
         await _connection.DisposeAsync().ConfigureAwait(false);
