@@ -125,6 +125,8 @@ public sealed class RedisStreamBroadcast<T> : IAsyncDisposable
         options.BacklogPolicy = BacklogPolicy.FailFast;
         // CLIENT UNBLOCK, to wake the shared reader when a key is added.
         options.AllowAdmin = true;
+        // No pub/sub: without SUBSCRIBE, StackExchange.Redis opens no second connection per multiplexer.
+        options.CommandMap = CommandMap.Create(new HashSet<string> { "SUBSCRIBE", "PSUBSCRIBE", "SSUBSCRIBE" }, available: false);
         options.ClientName ??= block is null ? "streamgen" : "streamgen-reader";
         if (block is { } time)
         {
