@@ -1,4 +1,4 @@
-// The in-process log bus of the logger example (hand-written; streamgen never touches it).
+// The in-process log bus of the logger example (hand-written; streamgen never touches it): Logger:Bus=memory, the default.
 using System.Globalization;
 using Acme.Logger.Runtime;
 
@@ -28,7 +28,7 @@ public sealed class LogBusOptions
 /// the Unix epoch, made strictly increasing), so they are never reused by a later process, and an id the bus cannot
 /// place (older than what a topic retains, or not issued by this process) is the design's <c>gone</c> error.
 /// </summary>
-public sealed class LogBus(Microsoft.Extensions.Options.IOptions<LogBusOptions> options, TimeProvider? clock = null)
+public sealed class LogBus(Microsoft.Extensions.Options.IOptions<LogBusOptions> options, TimeProvider? clock = null) : ILogBus
 {
     private readonly LogBusOptions _options = options.Value;
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
@@ -141,6 +141,29 @@ public sealed class LogBus(Microsoft.Extensions.Options.IOptions<LogBusOptions> 
         {
             return _topics.TryGetValue(topic, out var retained) && retained.Entries.Count > 0 ? [.. retained.Entries] : null;
         }
+    }
+
+    ValueTask<ILogSubscription> ILogBus.SubscribeAsync(string topic, string? since, CancellationToken cancellationToken) =>
+        ValueTask.FromResult<ILogSubscription>(Subscribe(topic, since));
+
+    ValueTask<ILogSubscription> ILogBus.WatchAsync(string? since, CancellationToken cancellationToken) =>
+        ValueTask.FromResult<ILogSubscription>(Watch(since));
+
+    ValueTask<IReadOnlyList<LogRecord>> ILogBus.RecentAsync(string topic, int limit, CancellationToken cancellationToken)
+    {
+        var entries = Retained(topic) ?? [];
+        return ValueTask.FromResult<IReadOnlyList<LogRecord>>([.. entries.Skip(Math.Max(0, entries.Count - limit))]);
+    }
+
+    async IAsyncEnumerable<LogRecord> ILogBus.RetainedAsync(string topic, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        foreach (var entry in Retained(topic) ?? [])
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return entry;
+        }
+
+        await Task.CompletedTask;
     }
 
     private long NextId()
@@ -270,7 +293,7 @@ public sealed class LogBus(Microsoft.Extensions.Options.IOptions<LogBusOptions> 
     }
 
     /// <summary>One subscriber's bounded queue. Dispose it to unsubscribe.</summary>
-    public sealed class Subscription : IDisposable
+    public sealed class Subscription : ILogSubscription
     {
         private readonly LogBus _bus;
         private readonly long? _since;
@@ -317,6 +340,12 @@ public sealed class LogBus(Microsoft.Extensions.Options.IOptions<LogBusOptions> 
             {
                 AddTopicLocked(topic);
             }
+        }
+
+        ValueTask ILogSubscription.AddAsync(string topic, CancellationToken cancellationToken)
+        {
+            Add(topic);
+            return ValueTask.CompletedTask;
         }
 
         /// <summary>Removes a topic: none of its entries is queued from now on.</summary>

@@ -1,4 +1,5 @@
-// Created by streamgen once, then written by hand: the logger example's implementation over the in-process LogBus.
+// Created by streamgen once, then written by hand: the logger example's implementation over its ILogBus (in process, or
+// Redis Streams shared by every instance).
 // streamgen never overwrites this file (gen/ holds what it regenerates).
 using System.Text.Json;
 using Acme.Logger.Runtime;
@@ -6,7 +7,7 @@ using Acme.Logger.Runtime;
 namespace Acme.Logger;
 
 /// <summary>Log management, served over WebSockets, Server-Sent Events, raw HTTP bodies and gRPC by the same code.</summary>
-public sealed class LoggerService(LogBus bus) : ILoggerService
+public sealed class LoggerService(ILogBus bus) : ILoggerService
 {
     /// <summary>
     /// Stream log entries for a specific topic, from the moment the stream opens or, with since, after that entry (from
@@ -14,7 +15,7 @@ public sealed class LoggerService(LogBus bus) : ILoggerService
     /// </summary>
     public async Task SubscribeAsync(SubscribePayload payload, ISubscribeServerStream stream, CancellationToken cancellationToken)
     {
-        using var subscription = bus.Subscribe(payload.Topic, payload.Since);
+        using var subscription = await bus.SubscribeAsync(payload.Topic, payload.Since, cancellationToken);
         await stream.OpenAsync(cancellationToken);
         await foreach (var entry in subscription.ReadAllAsync(cancellationToken))
         {
@@ -46,7 +47,7 @@ public sealed class LoggerService(LogBus bus) : ILoggerService
     public async Task WatchAsync(WatchPayload payload, IWatchServerStream stream, CancellationToken cancellationToken)
     {
         stream.SetView(payload.View == View.Tiny ? LogRecordView.Tiny : LogRecordView.Default);
-        using var subscription = bus.Watch(payload.Since);
+        using var subscription = await bus.WatchAsync(payload.Since, cancellationToken);
         await stream.OpenAsync(cancellationToken);
 
         using var done = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -59,7 +60,7 @@ public sealed class LoggerService(LogBus bus) : ILoggerService
                     {
                         if (update.Action == FilterUpdateAction.Add)
                         {
-                            subscription.Add(update.Topic);
+                            await subscription.AddAsync(update.Topic, cancellationToken);
                         }
                         else
                         {
@@ -95,7 +96,7 @@ public sealed class LoggerService(LogBus bus) : ILoggerService
     /// </summary>
     public async Task EventsAsync(EventsPayload payload, IEventsServerStream stream, CancellationToken cancellationToken)
     {
-        using var subscription = bus.Subscribe(payload.Topic, payload.Since);
+        using var subscription = await bus.SubscribeAsync(payload.Topic, payload.Since, cancellationToken);
         await stream.OpenAsync(cancellationToken);
         await foreach (var entry in subscription.ReadAllAsync(cancellationToken))
         {
@@ -144,11 +145,18 @@ public sealed class LoggerService(LogBus bus) : ILoggerService
     /// <summary>Stream the retained entries of a topic as NDJSON, one LogRecord a line.</summary>
     public async Task DownloadAsync(DownloadPayload payload, Stream body, CancellationToken cancellationToken)
     {
-        var entries = bus.Retained(payload.Topic) ?? throw LoggerErrors.NotFound($"no entry is retained for topic '{payload.Topic}'");
+        await using var entries = bus.RetainedAsync(payload.Topic, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        if (!await entries.MoveNextAsync())
+        {
+            // Before the first byte of the body: the response is still a plain 404.
+            throw LoggerErrors.NotFound($"no entry is retained for topic '{payload.Topic}'");
+        }
+
         var line = new System.Buffers.ArrayBufferWriter<byte>(256);
         using var json = new Utf8JsonWriter(line);
-        foreach (var entry in entries)
+        do
         {
+            var entry = entries.Current;
             line.ResetWrittenCount();
             json.Reset(line);
             JsonSerializer.Serialize(json, entry, LoggerJsonContext.Default.LogRecord);
@@ -156,12 +164,10 @@ public sealed class LoggerService(LogBus bus) : ILoggerService
             System.Buffers.BuffersExtensions.Write(line, "\n"u8);
             await body.WriteAsync(line.WrittenMemory, cancellationToken);
         }
+        while (await entries.MoveNextAsync());
     }
 
     /// <summary>The most recent retained entries of a topic, oldest first.</summary>
-    public Task<RecentResult> RecentAsync(RecentPayload payload, CancellationToken cancellationToken)
-    {
-        var entries = bus.Retained(payload.Topic) ?? [];
-        return Task.FromResult(new RecentResult { Entries = [.. entries.Skip(Math.Max(0, entries.Count - payload.Limit))] });
-    }
+    public async Task<RecentResult> RecentAsync(RecentPayload payload, CancellationToken cancellationToken) =>
+        new() { Entries = [.. await bus.RecentAsync(payload.Topic, payload.Limit, cancellationToken)] };
 }

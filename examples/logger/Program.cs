@@ -1,12 +1,11 @@
-// Created by streamgen once, then edited: registers the log bus the service uses and the API keys publish and upload accept,
-// and serves the log viewer (wwwroot/) at /.
+// Created by streamgen once, then edited: registers the log bus the service uses (Logger:Bus: memory, the default, or
+// redis with Logger:Redis=HOST:PORT) and the API keys publish and upload accept, and serves the log viewer (wwwroot/) at /.
 // Starts the logger API: HTTP on port 8080 and gRPC on port 8081 (override with --Http:Port=N --Grpc:Port=N).
 using Acme.Logger;
 
 return await LoggerServer.RunAsync(args, builder =>
 {
-    builder.Services.Configure<LogBusOptions>(builder.Configuration.GetSection("Logger"));
-    builder.Services.AddSingleton<LogBus>();
+    builder.Services.AddLogBus(builder.Configuration);
     builder.Services.AddSingleton<ILoggerService, LoggerService>();
     builder.Services.AddSingleton<LoggerApiKeys>();
     builder.Services.AddHostedService(services => services.GetRequiredService<LoggerApiKeys>());

@@ -3,6 +3,8 @@
 //   dotnet run -c Release --project tests/StreamGen.Benchmarks -- [all|NAME...] [--quick] [--diag] [--reps N] [--only TEXT] [--out DIR]
 // all runs every scenario of Benchmarks.All (NAME runs one; the usage text lists them) and writes the table as JSON and
 // Markdown to artifacts/benchmarks/ (or DIR).
+//   dotnet run -c Release --project tests/StreamGen.Benchmarks -- gen-process [--quick]      (GeneratorProcess.cs)
+//   dotnet run -c Release --project tests/StreamGen.Benchmarks -- redis-scale [--quick] [--large]   (RedisScaleOut.cs)
 // --quick runs tiny counts: a smoke test that every scenario works end to end, not a measurement.
 // --diag adds rows pairing a generated server with a hand-written client and the reverse (which end is slow), and
 // the per-item CPU cost of the generated code's extra steps measured alone.
@@ -11,6 +13,11 @@
 using System.Globalization;
 using System.Runtime;
 using StreamGen.Benchmarks;
+
+if (args.Length > 0 && args[0] == "redis-scale")
+{
+    return await RedisScaleOut.RunAsync(new RedisScaleOutOptions { Quick = args.Contains("--quick"), Large = args.Contains("--large") });
+}
 
 if (args.Length > 0 && args[0] == GeneratorProcess.Command)
 {

@@ -33,11 +33,11 @@ public sealed record ServerEndpoints(string HttpHost, int HttpPort, string GrpcH
         return endpoints;
     }
 
-    /// <summary>Route host pattern that keeps HTTP routes on the HTTP port.</summary>
-    public string HttpHostPattern => $"*:{HttpPort}";
+    /// <summary>Endpoint metadata that keeps HTTP routes on the HTTP port's listener, whatever Host header a proxy forwards.</summary>
+    public ListenerPortMetadata HttpListener => new(HttpPort);
 
-    /// <summary>Route host pattern that keeps gRPC services on the gRPC port.</summary>
-    public string GrpcHostPattern => $"*:{GrpcPort}";
+    /// <summary>Endpoint metadata that keeps gRPC services on the gRPC port's listener, whatever Host header a proxy forwards.</summary>
+    public ListenerPortMetadata GrpcListener => new(GrpcPort);
 
     public string HttpUrl => $"http://{Display(HttpHost)}:{HttpPort}";
 

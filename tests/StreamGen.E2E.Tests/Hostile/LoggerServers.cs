@@ -13,7 +13,7 @@ public static class LoggerServers
         services =>
         {
             services.Configure<LogBusOptions>(options => bus?.Invoke(options));
-            services.AddSingleton<LogBus>();
+            services.AddMemoryLogBus();
             services.AddSingleton<ILoggerService, LoggerService>();
             services.AddSingleton<LoggerApiKeys>();
         },

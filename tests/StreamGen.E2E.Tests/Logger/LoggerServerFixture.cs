@@ -24,7 +24,7 @@ public sealed class LoggerServerFixture : IAsyncLifetime
             app => app.MapLoggerServer(),
             services =>
             {
-                services.AddSingleton<LogBus>();
+                services.AddMemoryLogBus();
                 services.AddSingleton<LoggerService>();
                 services.AddSingleton(Observations);
                 services.AddSingleton<ILoggerService, ObservingLoggerService>();

@@ -164,7 +164,7 @@ public sealed class WebSocketWireTests(LoggerServerFixture fixture) : IClassFixt
             app => app.MapLoggerServer(),
             services =>
             {
-                services.AddSingleton<LogBus>().AddSingleton<LoggerService>().AddSingleton(observations);
+                services.AddMemoryLogBus().AddSingleton<LoggerService>().AddSingleton(observations);
                 services.AddSingleton<ILoggerService, ObservingLoggerService>();
                 services.AddSingleton<LoggerApiKeys>();
             },

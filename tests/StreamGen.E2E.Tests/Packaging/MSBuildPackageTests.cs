@@ -125,10 +125,11 @@ public sealed partial class MSBuildPackageTests(PackagesFixture packages, ITestO
         Directory.CreateDirectory(counter);
 
         // The README's logger: designs/logger.yaml and the example's own code, generated at build time.
-        var userCode = string.Join(';', new[] { "Program.cs", "LoggerService.cs", "LogBus.cs", "LoggerApiKeys.cs", "ApiKeyAuthenticationHandler.cs" }.Select(f => Path.Combine(repository, "examples", "logger", f)));
+        var userCode = string.Join(';', Directory.GetFiles(Path.Combine(repository, "examples", "logger"), "*.cs").Order(StringComparer.Ordinal));
         File.WriteAllText(Path.Combine(logger, "Logger.csproj"), WebProject(
             $"""
             <PackageReference Include="Grpc.AspNetCore" Version="2.85.0" />
+            <PackageReference Include="StreamGen.Runtime.Redis" Version="{packages.Version}" />
             <StreamGenDesign Include="{Path.Combine(repository, "designs", "logger.yaml")}" Cli="../LoggerCli" />
             <Compile Include="{userCode}" />
             """));

@@ -23,7 +23,7 @@ public sealed class PackagesFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(Feed);
-        foreach (var project in new[] { "StreamGen.Runtime", "StreamGen.Cli" })
+        foreach (var project in new[] { "StreamGen.Runtime", "StreamGen.Runtime.Redis", "StreamGen.Cli" })
         {
             var pack = await DotnetCli.RunAsync(
                 Node.RepositoryRoot,

@@ -76,6 +76,23 @@ public sealed class ExampleProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Waits for a line containing <paramref name="text"/> (true) or for the process to exit first (false).</summary>
+    public async Task<bool> WaitForExitOrOutputAsync(string text, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!_output.Any(line => line.Contains(text, StringComparison.Ordinal)))
+        {
+            if (_process.HasExited || DateTime.UtcNow > deadline)
+            {
+                return false;
+            }
+
+            await Task.Delay(50);
+        }
+
+        return true;
+    }
+
     public async Task<int> WaitForExitAsync(TimeSpan timeout)
     {
         using var cancel = new CancellationTokenSource(timeout);

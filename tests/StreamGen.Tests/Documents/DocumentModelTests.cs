@@ -76,7 +76,7 @@ public sealed class DocumentModelTests
     {
         var watch = Operation(Logger, "logger.watch");
 
-        Assert.Equal(["101", "400", "404", "410", "426", "500"], watch.Responses.Select(r => r.Status));
+        Assert.Equal(["101", "400", "404", "410", "426", "500", "503"], watch.Responses.Select(r => r.Status));
         Assert.Empty(watch.Responses[0].Content);
         Assert.Contains("`logger.watch`", watch.Responses[0].Description, StringComparison.Ordinal);
         Assert.Equal(("asyncapi.yaml", "#/channels/logger.watch"), (watch.AsyncApi!.Document, watch.AsyncApi.Channel));
@@ -92,7 +92,7 @@ public sealed class DocumentModelTests
     {
         var recent = Operation(Logger, "logger.recent").Responses.ToDictionary(r => r.Status);
 
-        Assert.Equal(["200", "400", "404", "410", "500"], recent.Keys);
+        Assert.Equal(["200", "400", "404", "410", "500", "503"], recent.Keys);
         Assert.Contains("`not_found`", recent["404"].Description, StringComparison.Ordinal);
         Assert.All(new[] { "400", "404", "500" }, status =>
         {

@@ -84,9 +84,9 @@ public sealed class ModelBuilderTests
         var service = Logger.Services[0];
 
         Assert.Equal(["ErrorStatus"], service.HttpErrorTables.Select(t => t.Name));
-        Assert.Equal([("\"not_found\"", 404), ("\"gone\"", 410)], service.HttpErrorTables[0].Entries.Select(e => (e.NameLiteral, e.Status)));
+        Assert.Equal([("\"not_found\"", 404), ("\"gone\"", 410), ("\"unavailable\"", 503)], service.HttpErrorTables[0].Entries.Select(e => (e.NameLiteral, e.Status)));
         Assert.All(service.HttpMethods, m => Assert.Equal("ErrorStatus", m.Http!.ErrorStatusName));
-        Assert.Equal([("\"not_found\"", "NotFound"), ("\"gone\"", "OutOfRange")], Assert.Single(service.GrpcErrorTables).Entries.Select(e => (e.NameLiteral, e.StatusCode)));
+        Assert.Equal([("\"not_found\"", "NotFound"), ("\"gone\"", "OutOfRange"), ("\"unavailable\"", "Unavailable")], Assert.Single(service.GrpcErrorTables).Entries.Select(e => (e.NameLiteral, e.StatusCode)));
     }
 
     [Fact]

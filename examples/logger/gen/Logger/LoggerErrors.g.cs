@@ -27,4 +27,11 @@ public static class LoggerErrors
 
     /// <summary>Whether <paramref name="error"/> is the gone error (as a client receives it, too).</summary>
     public static bool IsGone(Exception error) => error is Runtime::ServiceError { Name: "gone" };
+
+    /// <summary>The log store (Redis, with Logger:Bus=redis) cannot be reached: nothing was stored; retry later</summary>
+    public static Runtime::ServiceError Unavailable(string message, Exception? innerException = null) =>
+        new("unavailable", message, temporary: true, innerException: innerException);
+
+    /// <summary>Whether <paramref name="error"/> is the unavailable error (as a client receives it, too).</summary>
+    public static bool IsUnavailable(Exception error) => error is Runtime::ServiceError { Name: "unavailable" };
 }

@@ -87,6 +87,7 @@ public sealed partial class LoggerGrpcService(ILoggerService service, ILogger<Lo
     {
         "not_found" => GrpcCore::StatusCode.NotFound,
         "gone" => GrpcCore::StatusCode.OutOfRange,
+        "unavailable" => GrpcCore::StatusCode.Unavailable,
         _ => null,
     };
 }

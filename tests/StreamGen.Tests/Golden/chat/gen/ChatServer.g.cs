@@ -43,6 +43,7 @@ public static partial class ChatServer
     {
         var endpoints = Runtime::ServerEndpoints.Read(builder.Configuration, DefaultHttpHost, DefaultHttpPort, DefaultGrpcHost, DefaultGrpcPort, hasHttp: true, hasGrpc: true);
         builder.Services.AddSingleton(endpoints);
+        Runtime::ListenerPortMatcherPolicy.Add(builder.Services);
         builder.WebHost.ConfigureKestrel(kestrel => endpoints.Listen(kestrel));
         Runtime::HttpServerSetup.AddOptions(builder.Services, builder.Configuration);
         Runtime::GrpcServerSetup.AddOptions(builder.Services, builder.Configuration);
@@ -51,15 +52,18 @@ public static partial class ChatServer
         return builder;
     }
 
-    /// <summary>Maps every service: HTTP routes on the HTTP port, gRPC services on the gRPC port.</summary>
+    /// <summary>
+    /// Maps every service: HTTP routes on the HTTP port, gRPC services on the gRPC port, told apart by the listener a connection
+    /// came in on (not its Host header, so a reverse proxy may forward any public name).
+    /// </summary>
     public static WebApplication MapChatServer(this WebApplication app)
     {
         var endpoints = app.Services.GetRequiredService<Runtime::ServerEndpoints>();
         Runtime::HttpServerSetup.UseLimits(app);
-        app.MapChat().RequireHost(endpoints.HttpHostPattern);
-        app.MapGrpcService<ChatGrpcService>().RequireHost(endpoints.GrpcHostPattern);
-        Runtime::ApiDocuments.Map(app, typeof(ChatServer).Assembly, "/openapi.json", "Acme.Chat.openapi.json", "application/json").RequireHost(endpoints.HttpHostPattern);
-        Runtime::ApiDocuments.Map(app, typeof(ChatServer).Assembly, "/asyncapi.yaml", "Acme.Chat.asyncapi.yaml", "application/yaml").RequireHost(endpoints.HttpHostPattern);
+        app.MapChat().WithMetadata(endpoints.HttpListener);
+        app.MapGrpcService<ChatGrpcService>().WithMetadata(endpoints.GrpcListener);
+        Runtime::ApiDocuments.Map(app, typeof(ChatServer).Assembly, "/openapi.json", "Acme.Chat.openapi.json", "application/json").WithMetadata(endpoints.HttpListener);
+        Runtime::ApiDocuments.Map(app, typeof(ChatServer).Assembly, "/asyncapi.yaml", "Acme.Chat.asyncapi.yaml", "application/yaml").WithMetadata(endpoints.HttpListener);
         Runtime::ServerHost.LogLifetime(app, "Acme.Chat");
         return app;
     }

@@ -43,6 +43,7 @@ public static partial class InteropServer
     {
         var endpoints = Runtime::ServerEndpoints.Read(builder.Configuration, DefaultHttpHost, DefaultHttpPort, DefaultGrpcHost, DefaultGrpcPort, hasHttp: true, hasGrpc: true);
         builder.Services.AddSingleton(endpoints);
+        Runtime::ListenerPortMatcherPolicy.Add(builder.Services);
         builder.WebHost.ConfigureKestrel(kestrel => endpoints.Listen(kestrel));
         Runtime::HttpServerSetup.AddOptions(builder.Services, builder.Configuration);
         Runtime::GrpcServerSetup.AddOptions(builder.Services, builder.Configuration);
@@ -51,15 +52,18 @@ public static partial class InteropServer
         return builder;
     }
 
-    /// <summary>Maps every service: HTTP routes on the HTTP port, gRPC services on the gRPC port.</summary>
+    /// <summary>
+    /// Maps every service: HTTP routes on the HTTP port, gRPC services on the gRPC port, told apart by the listener a connection
+    /// came in on (not its Host header, so a reverse proxy may forward any public name).
+    /// </summary>
     public static WebApplication MapInteropServer(this WebApplication app)
     {
         var endpoints = app.Services.GetRequiredService<Runtime::ServerEndpoints>();
         Runtime::HttpServerSetup.UseLimits(app);
-        app.MapTest().RequireHost(endpoints.HttpHostPattern);
-        app.MapGrpcService<TestGrpcService>().RequireHost(endpoints.GrpcHostPattern);
-        Runtime::ApiDocuments.Map(app, typeof(InteropServer).Assembly, "/openapi.json", "StreamGen.Interop.openapi.json", "application/json").RequireHost(endpoints.HttpHostPattern);
-        Runtime::ApiDocuments.Map(app, typeof(InteropServer).Assembly, "/asyncapi.yaml", "StreamGen.Interop.asyncapi.yaml", "application/yaml").RequireHost(endpoints.HttpHostPattern);
+        app.MapTest().WithMetadata(endpoints.HttpListener);
+        app.MapGrpcService<TestGrpcService>().WithMetadata(endpoints.GrpcListener);
+        Runtime::ApiDocuments.Map(app, typeof(InteropServer).Assembly, "/openapi.json", "StreamGen.Interop.openapi.json", "application/json").WithMetadata(endpoints.HttpListener);
+        Runtime::ApiDocuments.Map(app, typeof(InteropServer).Assembly, "/asyncapi.yaml", "StreamGen.Interop.asyncapi.yaml", "application/yaml").WithMetadata(endpoints.HttpListener);
         Runtime::ServerHost.LogLifetime(app, "StreamGen.Interop");
         return app;
     }

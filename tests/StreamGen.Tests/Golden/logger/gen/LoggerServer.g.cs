@@ -43,6 +43,7 @@ public static partial class LoggerServer
     {
         var endpoints = Runtime::ServerEndpoints.Read(builder.Configuration, DefaultHttpHost, DefaultHttpPort, DefaultGrpcHost, DefaultGrpcPort, hasHttp: true, hasGrpc: true);
         builder.Services.AddSingleton(endpoints);
+        Runtime::ListenerPortMatcherPolicy.Add(builder.Services);
         builder.WebHost.ConfigureKestrel(kestrel => endpoints.Listen(kestrel));
         Runtime::HttpServerSetup.AddOptions(builder.Services, builder.Configuration);
         Runtime::GrpcServerSetup.AddOptions(builder.Services, builder.Configuration);
@@ -53,16 +54,19 @@ public static partial class LoggerServer
         return builder;
     }
 
-    /// <summary>Maps every service: HTTP routes on the HTTP port, gRPC services on the gRPC port.</summary>
+    /// <summary>
+    /// Maps every service: HTTP routes on the HTTP port, gRPC services on the gRPC port, told apart by the listener a connection
+    /// came in on (not its Host header, so a reverse proxy may forward any public name).
+    /// </summary>
     public static WebApplication MapLoggerServer(this WebApplication app)
     {
         var endpoints = app.Services.GetRequiredService<Runtime::ServerEndpoints>();
         Runtime::HttpServerSetup.UseLimits(app);
         Runtime::SecurityPipeline.Use(app, [], bearerWebSocketProtocol: false);
-        app.MapLogger().RequireHost(endpoints.HttpHostPattern);
-        app.MapGrpcService<LoggerGrpcService>().RequireHost(endpoints.GrpcHostPattern);
-        Runtime::ApiDocuments.Map(app, typeof(LoggerServer).Assembly, "/openapi.json", "Acme.Logger.openapi.json", "application/json").RequireHost(endpoints.HttpHostPattern);
-        Runtime::ApiDocuments.Map(app, typeof(LoggerServer).Assembly, "/asyncapi.yaml", "Acme.Logger.asyncapi.yaml", "application/yaml").RequireHost(endpoints.HttpHostPattern);
+        app.MapLogger().WithMetadata(endpoints.HttpListener);
+        app.MapGrpcService<LoggerGrpcService>().WithMetadata(endpoints.GrpcListener);
+        Runtime::ApiDocuments.Map(app, typeof(LoggerServer).Assembly, "/openapi.json", "Acme.Logger.openapi.json", "application/json").WithMetadata(endpoints.HttpListener);
+        Runtime::ApiDocuments.Map(app, typeof(LoggerServer).Assembly, "/asyncapi.yaml", "Acme.Logger.asyncapi.yaml", "application/yaml").WithMetadata(endpoints.HttpListener);
         Runtime::ServerHost.LogLifetime(app, "Acme.Logger");
         return app;
     }

@@ -43,6 +43,7 @@ public static partial class SecuredServer
     {
         var endpoints = Runtime::ServerEndpoints.Read(builder.Configuration, DefaultHttpHost, DefaultHttpPort, DefaultGrpcHost, DefaultGrpcPort, hasHttp: true, hasGrpc: true);
         builder.Services.AddSingleton(endpoints);
+        Runtime::ListenerPortMatcherPolicy.Add(builder.Services);
         builder.WebHost.ConfigureKestrel(kestrel => endpoints.Listen(kestrel));
         Runtime::HttpServerSetup.AddOptions(builder.Services, builder.Configuration);
         Runtime::GrpcServerSetup.AddOptions(builder.Services, builder.Configuration);
@@ -53,16 +54,19 @@ public static partial class SecuredServer
         return builder;
     }
 
-    /// <summary>Maps every service: HTTP routes on the HTTP port, gRPC services on the gRPC port.</summary>
+    /// <summary>
+    /// Maps every service: HTTP routes on the HTTP port, gRPC services on the gRPC port, told apart by the listener a connection
+    /// came in on (not its Host header, so a reverse proxy may forward any public name).
+    /// </summary>
     public static WebApplication MapSecuredServer(this WebApplication app)
     {
         var endpoints = app.Services.GetRequiredService<Runtime::ServerEndpoints>();
         Runtime::HttpServerSetup.UseLimits(app);
         Runtime::SecurityPipeline.Use(app, ["access_token"], bearerWebSocketProtocol: true);
-        app.MapSecured().RequireHost(endpoints.HttpHostPattern);
-        app.MapGrpcService<SecuredGrpcService>().RequireHost(endpoints.GrpcHostPattern);
-        Runtime::ApiDocuments.Map(app, typeof(SecuredServer).Assembly, "/openapi.json", "Acme.Secured.openapi.json", "application/json").RequireHost(endpoints.HttpHostPattern);
-        Runtime::ApiDocuments.Map(app, typeof(SecuredServer).Assembly, "/asyncapi.yaml", "Acme.Secured.asyncapi.yaml", "application/yaml").RequireHost(endpoints.HttpHostPattern);
+        app.MapSecured().WithMetadata(endpoints.HttpListener);
+        app.MapGrpcService<SecuredGrpcService>().WithMetadata(endpoints.GrpcListener);
+        Runtime::ApiDocuments.Map(app, typeof(SecuredServer).Assembly, "/openapi.json", "Acme.Secured.openapi.json", "application/json").WithMetadata(endpoints.HttpListener);
+        Runtime::ApiDocuments.Map(app, typeof(SecuredServer).Assembly, "/asyncapi.yaml", "Acme.Secured.asyncapi.yaml", "application/yaml").WithMetadata(endpoints.HttpListener);
         Runtime::ServerHost.LogLifetime(app, "Acme.Secured");
         return app;
     }

@@ -327,12 +327,16 @@ export class NotFoundError extends ServiceError {}
 /** The since id is no longer retained (or was never issued by this server): resuming from it would skip entries */
 export class GoneError extends ServiceError {}
 
+/** The log store (Redis, with Logger:Bus=redis) cannot be reached: nothing was stored; retry later */
+export class UnavailableError extends ServiceError {}
+
 /** Log management */
 export class LoggerClient {
   /** The design's errors by name: what a received error becomes. */
   static readonly errors: ErrorClasses = {
     not_found: NotFoundError,
     gone: GoneError,
+    unavailable: UnavailableError,
   };
 
   readonly #transport: Transport;

@@ -43,6 +43,7 @@ public static partial class ValuesServer
     {
         var endpoints = Runtime::ServerEndpoints.Read(builder.Configuration, DefaultHttpHost, DefaultHttpPort, DefaultGrpcHost, DefaultGrpcPort, hasHttp: true, hasGrpc: true);
         builder.Services.AddSingleton(endpoints);
+        Runtime::ListenerPortMatcherPolicy.Add(builder.Services);
         builder.WebHost.ConfigureKestrel(kestrel => endpoints.Listen(kestrel));
         Runtime::HttpServerSetup.AddOptions(builder.Services, builder.Configuration);
         Runtime::GrpcServerSetup.AddOptions(builder.Services, builder.Configuration);
@@ -51,15 +52,18 @@ public static partial class ValuesServer
         return builder;
     }
 
-    /// <summary>Maps every service: HTTP routes on the HTTP port, gRPC services on the gRPC port.</summary>
+    /// <summary>
+    /// Maps every service: HTTP routes on the HTTP port, gRPC services on the gRPC port, told apart by the listener a connection
+    /// came in on (not its Host header, so a reverse proxy may forward any public name).
+    /// </summary>
     public static WebApplication MapValuesServer(this WebApplication app)
     {
         var endpoints = app.Services.GetRequiredService<Runtime::ServerEndpoints>();
         Runtime::HttpServerSetup.UseLimits(app);
-        app.MapEcho().RequireHost(endpoints.HttpHostPattern);
-        app.MapGrpcService<EchoGrpcService>().RequireHost(endpoints.GrpcHostPattern);
-        Runtime::ApiDocuments.Map(app, typeof(ValuesServer).Assembly, "/openapi.json", "StreamGen.Values.openapi.json", "application/json").RequireHost(endpoints.HttpHostPattern);
-        Runtime::ApiDocuments.Map(app, typeof(ValuesServer).Assembly, "/asyncapi.yaml", "StreamGen.Values.asyncapi.yaml", "application/yaml").RequireHost(endpoints.HttpHostPattern);
+        app.MapEcho().WithMetadata(endpoints.HttpListener);
+        app.MapGrpcService<EchoGrpcService>().WithMetadata(endpoints.GrpcListener);
+        Runtime::ApiDocuments.Map(app, typeof(ValuesServer).Assembly, "/openapi.json", "StreamGen.Values.openapi.json", "application/json").WithMetadata(endpoints.HttpListener);
+        Runtime::ApiDocuments.Map(app, typeof(ValuesServer).Assembly, "/asyncapi.yaml", "StreamGen.Values.asyncapi.yaml", "application/yaml").WithMetadata(endpoints.HttpListener);
         Runtime::ServerHost.LogLifetime(app, "StreamGen.Values");
         return app;
     }

@@ -54,6 +54,7 @@ public static partial class LoggerHttpEndpoints
     {
         "not_found" => 404,
         "gone" => 410,
+        "unavailable" => 503,
         _ => 0,
     };
 
