@@ -43,6 +43,10 @@ public sealed class DesignApi : DesignElement
     [JsonPropertyName("security")]
     [Description("Security schemes by name (Goa JWTSecurity, APIKeySecurity, BasicAuthSecurity, OAuth2Security); services and methods require them with their own 'security'.")]
     public OrderedDictionary<string, DesignSecurityScheme>? Security { get; set; }
+
+    [JsonPropertyName("interceptors")]
+    [Description("Interceptors by name (Goa Interceptor): what each reads and writes of payload, result and streamed messages; services and methods list them in serverInterceptors and clientInterceptors.")]
+    public OrderedDictionary<string, DesignInterceptor>? Interceptors { get; set; }
 }
 
 public sealed class DesignEndpoint : DesignElement
