@@ -1,4 +1,4 @@
-// Created by streamgen once, then edited: registers the log bus the service uses and the API keys publish and upload accept,
+// Created by streamgen once, then edited: registers the log bus the service uses, the server interceptors and the API keys publish and upload accept,
 // and serves the log viewer (wwwroot/) at /.
 // Starts the logger API: HTTP on port 8080 and gRPC on port 8081 (override with --Http:Port=N --Grpc:Port=N).
 using Acme.Logger;
@@ -8,6 +8,7 @@ return await LoggerServer.RunAsync(args, builder =>
     builder.Services.Configure<LogBusOptions>(builder.Configuration.GetSection("Logger"));
     builder.Services.AddSingleton<LogBus>();
     builder.Services.AddSingleton<ILoggerService, LoggerService>();
+    builder.Services.AddSingleton<ILoggerServerInterceptors, LoggerServerInterceptors>();
     builder.Services.AddSingleton<LoggerApiKeys>();
     builder.Services.AddHostedService(services => services.GetRequiredService<LoggerApiKeys>());
     builder.Services.AddSingleton<IStartupFilter, LogViewer>();

@@ -69,7 +69,4 @@ public sealed class DesignInterceptor : DesignElement
 
     /// <summary>Whether it runs once per streamed message (it reads or writes streamed messages).</summary>
     public bool IsStreaming => Accesses(TypeRole.StreamingPayload) || Accesses(TypeRole.StreamingResult);
-
-    /// <summary>Whether it runs once around the whole call: it reads or writes payload or result, or no streamed message at all.</summary>
-    public bool WrapsCall => Accesses(TypeRole.Payload) || Accesses(TypeRole.Result) || !IsStreaming;
 }

@@ -85,11 +85,8 @@ internal sealed class InterceptorPass(ModelContext context, ModelNames names)
             });
         }
 
-        var runs = new List<string>();
-        if (interceptor.WrapsCall)
-        {
-            runs.Add("once around each call");
-        }
+        // Every interceptor runs around the whole call (so one that stamps messages can set up per-call state there).
+        var runs = new List<string> { "once around each call (CallType Unary)" };
 
         if (interceptor.IsStreaming)
         {
@@ -199,7 +196,7 @@ internal sealed class InterceptorPass(ModelContext context, ModelNames names)
             }
         }
 
-        var callSteps = interceptors.Where(i => WrapsCall(i)).Select(i => Step(i, "Unary", CallViews(i))).ToList();
+        var callSteps = interceptors.Select(i => Step(i, "Unary", CallViews(i))).ToList();
         string? Messages(TypeRole role, string callType)
         {
             var use = role == TypeRole.StreamingPayload ? method.StreamingPayload : method.StreamingResult;
@@ -254,9 +251,6 @@ internal sealed class InterceptorPass(ModelContext context, ModelNames names)
             Terminal = returnType is null ? $"token => {call}" : $"async token => interceptedResult.Value = await {call}",
         };
     }
-
-    private static bool WrapsCall(InterceptorModel interceptor) =>
-        interceptor.Views.Any(v => v.Role is TypeRole.Payload or TypeRole.Result) || interceptor.Views.All(v => v.Role is TypeRole.Payload or TypeRole.Result);
 
     private static IEnumerable<string> Arguments(MethodModel method, bool isServer, bool intercepted = false, bool wrapsStream = false)
     {
