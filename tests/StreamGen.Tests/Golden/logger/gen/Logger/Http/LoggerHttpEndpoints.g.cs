@@ -28,6 +28,7 @@ public static partial class LoggerHttpEndpoints
     /// </summary>
     public static RouteGroupBuilder MapLogger(this IEndpointRouteBuilder endpoints, ILoggerService? service = null)
     {
+        service = service is null ? null : Intercept(service, endpoints.ServiceProvider);
         var group = endpoints.MapGroup("");
         group.MapMethods("/logs/{topic}/stream", ["GET"], context => HandleSubscribeAsync(context, service ?? Resolve(context)))
             .WithDisplayName("logger.subscribe");
@@ -48,7 +49,11 @@ public static partial class LoggerHttpEndpoints
         return group;
     }
 
-    private static ILoggerService Resolve(HttpContext context) => context.RequestServices.GetRequiredService<ILoggerService>();
+    private static ILoggerService Resolve(HttpContext context) => Intercept(context.RequestServices.GetRequiredService<ILoggerService>(), context.RequestServices);
+
+    /// <summary>The implementation seen through the server interceptors, which the services provide.</summary>
+    private static ILoggerService Intercept(ILoggerService service, global::System.IServiceProvider services) =>
+        new InterceptedLoggerService(service, services.GetRequiredService<ILoggerServerInterceptors>());
 
     private static int ErrorStatus(string name) => name switch
     {
@@ -68,11 +73,13 @@ public static partial class LoggerHttpEndpoints
         Runtime::ValidationErrors? errors = null;
         var topic = Runtime::Parameters.ParseString(Runtime::HttpParameters.PathValue(context, "topic", 2), "topic", ref errors);
         var since = Runtime::Parameters.ParseString(context.Request.Query["since"], "since", ref errors);
+        var requestId = Runtime::Parameters.ParseString(context.Request.Headers["X-Request-Id"], "requestId", ref errors);
         Runtime::Check.Present(ref errors, "topic", topic);
         var payload = new SubscribePayload
         {
             Topic = topic!,
             Since = since,
+            RequestId = requestId,
         };
         return Runtime::Validation.Validated(payload, errors);
     }
@@ -102,10 +109,12 @@ public static partial class LoggerHttpEndpoints
         Runtime::ValidationErrors? errors = null;
         var view = Runtime::Parameters.ParseEnum<View>(context.Request.Query["view"], "view", ref errors);
         var since = Runtime::Parameters.ParseString(context.Request.Query["since"], "since", ref errors);
+        var requestId = Runtime::Parameters.ParseString(context.Request.Headers["X-Request-Id"], "requestId", ref errors);
         var payload = new WatchPayload
         {
             View = view,
             Since = since,
+            RequestId = requestId,
         };
         return Runtime::Validation.Validated(payload, errors);
     }
@@ -124,11 +133,13 @@ public static partial class LoggerHttpEndpoints
     {
         Runtime::ValidationErrors? errors = null;
         var topic = Runtime::Parameters.ParseString(Runtime::HttpParameters.PathValue(context, "topic", 2), "topic", ref errors);
+        var requestId = Runtime::Parameters.ParseString(context.Request.Headers["X-Request-Id"], "requestId", ref errors);
         var since = Runtime::Parameters.ParseString(context.Request.Headers["Last-Event-ID"], "since", ref errors);
         Runtime::Check.Present(ref errors, "topic", topic);
         var payload = new EventsPayload
         {
             Topic = topic!,
+            RequestId = requestId,
             Since = since,
         };
         return Runtime::Validation.Validated(payload, errors);
@@ -161,10 +172,12 @@ public static partial class LoggerHttpEndpoints
     {
         Runtime::ValidationErrors? errors = null;
         var topic = Runtime::Parameters.ParseString(Runtime::HttpParameters.PathValue(context, "topic", 2), "topic", ref errors);
+        var requestId = Runtime::Parameters.ParseString(context.Request.Headers["X-Request-Id"], "requestId", ref errors);
         Runtime::Check.Present(ref errors, "topic", topic);
         var payload = new UploadPayload
         {
             Topic = topic!,
+            RequestId = requestId,
         };
         return Runtime::Validation.Validated(payload, errors);
     }
@@ -188,10 +201,12 @@ public static partial class LoggerHttpEndpoints
     {
         Runtime::ValidationErrors? errors = null;
         var topic = Runtime::Parameters.ParseString(Runtime::HttpParameters.PathValue(context, "topic", 2), "topic", ref errors);
+        var requestId = Runtime::Parameters.ParseString(context.Request.Headers["X-Request-Id"], "requestId", ref errors);
         Runtime::Check.Present(ref errors, "topic", topic);
         var payload = new DownloadPayload
         {
             Topic = topic!,
+            RequestId = requestId,
         };
         return Runtime::Validation.Validated(payload, errors);
     }
@@ -215,11 +230,13 @@ public static partial class LoggerHttpEndpoints
         Runtime::ValidationErrors? errors = null;
         var topic = Runtime::Parameters.ParseString(Runtime::HttpParameters.PathValue(context, "topic", 1), "topic", ref errors);
         var limit = Runtime::Parameters.ParseInt32(context.Request.Query["limit"], "limit", ref errors);
+        var requestId = Runtime::Parameters.ParseString(context.Request.Headers["X-Request-Id"], "requestId", ref errors);
         Runtime::Check.Present(ref errors, "topic", topic);
         var payload = new RecentPayload
         {
             Topic = topic!,
             Limit = limit ?? 100,
+            RequestId = requestId,
         };
         return Runtime::Validation.Validated(payload, errors);
     }
