@@ -29,8 +29,8 @@ public static class ReservedNames
         // protoc's C# for the .proto, in the API namespace's Protos namespace, names this one unqualified.
         "ClientBaseConfiguration",
 
-        // The scaffolded service stub: the runtime's error type, through its using.
-        "ServiceError",
+        // The scaffolded service stub: the runtime's error type, through its using; the interceptor stubs' next delegate.
+        "ServiceError", "InterceptorNext",
     };
 
     /// <summary>The namespaces generated under the API namespace: the runtime's and protoc's.</summary>

@@ -81,6 +81,6 @@ public sealed partial class InterceptedLoggerService(ILoggerService service, ILo
         }
     }
 
-    private sealed class WatchStream(IWatchServerStream stream, Func<Runtime::InterceptedValue<FilterUpdate>, IReadOnlyList<Runtime::InterceptorStep>>? receiving, Func<Runtime::InterceptedValue<LogRecord>, IReadOnlyList<Runtime::InterceptorStep>>? sending)
+    private sealed class WatchStream(IWatchServerStream stream, global::System.Func<Runtime::InterceptedValue<FilterUpdate>, IReadOnlyList<Runtime::InterceptorStep>>? receiving, global::System.Func<Runtime::InterceptedValue<LogRecord>, IReadOnlyList<Runtime::InterceptorStep>>? sending)
         : Runtime::InterceptedViewedServerStream<FilterUpdate, LogRecord, Runtime::NoMessage, LogRecordView>(stream, receiving, sending), IWatchServerStream;
 }

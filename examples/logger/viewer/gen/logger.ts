@@ -382,6 +382,7 @@ export class LoggerClient {
     const request = {
       method: "GET",
       path: "/logs/publish",
+      security: [{ name: "api_key", kind: "apiKey", header: "X-API-Key", webSocketQuery: "api_key" }],
     };
     return this.#transport.webSocket<LogEntry, PublishResult>(request, LogEntry, PublishResult, undefined, options);
   }
@@ -416,6 +417,7 @@ export class LoggerClient {
       method: "POST",
       path: "/logs/" + encodeURIComponent(String(checked.topic)) + "/archive",
       headers: params([["X-Request-Id", checked.requestId]], true),
+      security: [{ name: "api_key", kind: "apiKey", header: "X-API-Key", webSocketQuery: "api_key" }],
       body,
     };
     return this.#transport.result<UploadResult>(request, UploadResult, true, [], options);

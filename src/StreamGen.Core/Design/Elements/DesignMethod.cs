@@ -47,8 +47,8 @@ public sealed class DesignMethod : DesignElement
     [JsonPropertyName("grpc")]
     public DesignGrpc? Grpc { get; set; }
 
-    /// <summary>The security that applies: the method's own, else its service's, else none (an empty list).</summary>
-    public IReadOnlyList<DesignSecurityRequirement> SecurityOf(DesignService service) => Security ?? service.Security ?? [];
+    /// <summary>The security that applies: the method's own, else its service's, else the API's default, else none (an empty list).</summary>
+    public IReadOnlyList<DesignSecurityRequirement> SecurityOf(DesignService service, DesignApi? api) => Security ?? service.Security ?? api?.DefaultSecurity ?? [];
 
     /// <summary>The server interceptors that run around the method, outermost first: its service's, then its own (Goa's order).</summary>
     public IReadOnlyList<string> ServerInterceptorsOf(DesignService service) => [.. service.ServerInterceptors ?? [], .. ServerInterceptors ?? []];

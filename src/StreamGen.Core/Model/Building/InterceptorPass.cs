@@ -231,7 +231,7 @@ internal sealed class InterceptorPass(ModelContext context, ModelNames names)
             var secondName = isServer ? "sending" : "receiving";
             var streamInterface = isServer ? method.ServerStreamInterface : method.ClientStreamInterface;
             streamClasses.Add(
-                $"private sealed class {className}({streamInterface} stream, Func<Runtime::InterceptedValue<{first}>, IReadOnlyList<Runtime::InterceptorStep>>? {firstName}, Func<Runtime::InterceptedValue<{second}>, IReadOnlyList<Runtime::InterceptorStep>>? {secondName})\n" +
+                $"private sealed class {className}({streamInterface} stream, global::System.Func<Runtime::InterceptedValue<{first}>, IReadOnlyList<Runtime::InterceptorStep>>? {firstName}, global::System.Func<Runtime::InterceptedValue<{second}>, IReadOnlyList<Runtime::InterceptorStep>>? {secondName})\n" +
                 $"    : {baseType}(stream, {firstName}, {secondName}), {streamInterface};");
             streamExpression = $"new {className}({(isServer ? "stream" : "interceptedResult.Value")}, {payloads ?? "null"}, {results ?? "null"})";
         }
