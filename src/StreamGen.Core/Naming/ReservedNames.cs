@@ -86,6 +86,9 @@ public static class ReservedNames
         "responseStream", "result", "service", "stream", "uri",
         // The security registration and the authentication handler stubs.
         "authentication", "credentials", "encoder", "key", "password", "scheme", "services", "username",
+        // The interceptors' decorators, infos, views and stubs.
+        "callType", "cancel", "info", "inner", "interceptedPayload", "interceptedResult", "interceptedStream", "interceptors", "method", "next",
+        "part", "receiving", "sending", "streamingPayload", "streamingResult",
     ];
 
     /// <summary>

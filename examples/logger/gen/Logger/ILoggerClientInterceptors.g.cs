@@ -37,7 +37,7 @@ public interface ILoggerClientInterceptors
 /// interceptor runs on go straight through.
 /// </summary>
 [GeneratedCode("StreamGen", "0.1.0")]
-public sealed partial class InterceptedLoggerClient(ILoggerClient client, ILoggerClientInterceptors interceptors) : ILoggerClient
+public sealed partial class InterceptedLoggerClient(ILoggerClient inner, ILoggerClientInterceptors interceptors) : ILoggerClient
 {
     private const string ServiceName = "logger";
 
@@ -48,15 +48,15 @@ public sealed partial class InterceptedLoggerClient(ILoggerClient client, ILogge
         var interceptedResult = new Runtime::InterceptedValue<ISubscribeClientStream>();
         await Runtime::Interception.RunAsync(
             [
-                (next, token) => interceptors.RequestIdAsync(new RequestIdInfo(ServiceName, "subscribe", Runtime::InterceptorCallType.Unary, payload: new(interceptedPayload, new RequestIdSubscribePayload(interceptedPayload))), next, token),
+                (next, cancel) => interceptors.RequestIdAsync(new RequestIdInfo(ServiceName, "subscribe", Runtime::InterceptorCallType.Unary, payload: new(interceptedPayload, new RequestIdSubscribePayload(interceptedPayload))), next, cancel),
             ],
-            async token => interceptedResult.Value = await client.SubscribeAsync(interceptedPayload.Value, token),
+            async cancel => interceptedResult.Value = await inner.SubscribeAsync(interceptedPayload.Value, cancel),
             cancellationToken);
         return interceptedResult.Value;
     }
 
     /// <inheritdoc/>
-    public Task<IPublishClientStream> PublishAsync(CancellationToken cancellationToken = default) => client.PublishAsync(cancellationToken);
+    public Task<IPublishClientStream> PublishAsync(CancellationToken cancellationToken = default) => inner.PublishAsync(cancellationToken);
 
     /// <inheritdoc/>
     public async Task<IWatchClientStream> WatchAsync(WatchPayload payload, CancellationToken cancellationToken = default)
@@ -65,9 +65,9 @@ public sealed partial class InterceptedLoggerClient(ILoggerClient client, ILogge
         var interceptedResult = new Runtime::InterceptedValue<IWatchClientStream>();
         await Runtime::Interception.RunAsync(
             [
-                (next, token) => interceptors.RequestIdAsync(new RequestIdInfo(ServiceName, "watch", Runtime::InterceptorCallType.Unary, payload: new(interceptedPayload, new RequestIdWatchPayload(interceptedPayload))), next, token),
+                (next, cancel) => interceptors.RequestIdAsync(new RequestIdInfo(ServiceName, "watch", Runtime::InterceptorCallType.Unary, payload: new(interceptedPayload, new RequestIdWatchPayload(interceptedPayload))), next, cancel),
             ],
-            async token => interceptedResult.Value = await client.WatchAsync(interceptedPayload.Value, token),
+            async cancel => interceptedResult.Value = await inner.WatchAsync(interceptedPayload.Value, cancel),
             cancellationToken);
         return interceptedResult.Value;
     }
@@ -79,9 +79,9 @@ public sealed partial class InterceptedLoggerClient(ILoggerClient client, ILogge
         var interceptedResult = new Runtime::InterceptedValue<IEventsClientStream>();
         await Runtime::Interception.RunAsync(
             [
-                (next, token) => interceptors.RequestIdAsync(new RequestIdInfo(ServiceName, "events", Runtime::InterceptorCallType.Unary, payload: new(interceptedPayload, new RequestIdEventsPayload(interceptedPayload))), next, token),
+                (next, cancel) => interceptors.RequestIdAsync(new RequestIdInfo(ServiceName, "events", Runtime::InterceptorCallType.Unary, payload: new(interceptedPayload, new RequestIdEventsPayload(interceptedPayload))), next, cancel),
             ],
-            async token => interceptedResult.Value = await client.EventsAsync(interceptedPayload.Value, token),
+            async cancel => interceptedResult.Value = await inner.EventsAsync(interceptedPayload.Value, cancel),
             cancellationToken);
         return interceptedResult.Value;
     }
@@ -93,9 +93,9 @@ public sealed partial class InterceptedLoggerClient(ILoggerClient client, ILogge
         var interceptedResult = new Runtime::InterceptedValue<UploadResult>();
         await Runtime::Interception.RunAsync(
             [
-                (next, token) => interceptors.RequestIdAsync(new RequestIdInfo(ServiceName, "upload", Runtime::InterceptorCallType.Unary, payload: new(interceptedPayload, new RequestIdUploadPayload(interceptedPayload))), next, token),
+                (next, cancel) => interceptors.RequestIdAsync(new RequestIdInfo(ServiceName, "upload", Runtime::InterceptorCallType.Unary, payload: new(interceptedPayload, new RequestIdUploadPayload(interceptedPayload))), next, cancel),
             ],
-            async token => interceptedResult.Value = await client.UploadAsync(interceptedPayload.Value, body, token),
+            async cancel => interceptedResult.Value = await inner.UploadAsync(interceptedPayload.Value, body, cancel),
             cancellationToken);
         return interceptedResult.Value;
     }
@@ -107,9 +107,9 @@ public sealed partial class InterceptedLoggerClient(ILoggerClient client, ILogge
         var interceptedResult = new Runtime::InterceptedValue<Stream>();
         await Runtime::Interception.RunAsync(
             [
-                (next, token) => interceptors.RequestIdAsync(new RequestIdInfo(ServiceName, "download", Runtime::InterceptorCallType.Unary, payload: new(interceptedPayload, new RequestIdDownloadPayload(interceptedPayload))), next, token),
+                (next, cancel) => interceptors.RequestIdAsync(new RequestIdInfo(ServiceName, "download", Runtime::InterceptorCallType.Unary, payload: new(interceptedPayload, new RequestIdDownloadPayload(interceptedPayload))), next, cancel),
             ],
-            async token => interceptedResult.Value = await client.DownloadAsync(interceptedPayload.Value, token),
+            async cancel => interceptedResult.Value = await inner.DownloadAsync(interceptedPayload.Value, cancel),
             cancellationToken);
         return interceptedResult.Value;
     }
@@ -121,9 +121,9 @@ public sealed partial class InterceptedLoggerClient(ILoggerClient client, ILogge
         var interceptedResult = new Runtime::InterceptedValue<RecentResult>();
         await Runtime::Interception.RunAsync(
             [
-                (next, token) => interceptors.RequestIdAsync(new RequestIdInfo(ServiceName, "recent", Runtime::InterceptorCallType.Unary, payload: new(interceptedPayload, new RequestIdRecentPayload(interceptedPayload))), next, token),
+                (next, cancel) => interceptors.RequestIdAsync(new RequestIdInfo(ServiceName, "recent", Runtime::InterceptorCallType.Unary, payload: new(interceptedPayload, new RequestIdRecentPayload(interceptedPayload))), next, cancel),
             ],
-            async token => interceptedResult.Value = await client.RecentAsync(interceptedPayload.Value, token),
+            async cancel => interceptedResult.Value = await inner.RecentAsync(interceptedPayload.Value, cancel),
             cancellationToken);
         return interceptedResult.Value;
     }

@@ -143,7 +143,7 @@ internal sealed class InterceptorPass(ModelContext context, ModelNames names)
             StubName = names.Types.Allocate(owner, $"{stem}{side}Interceptors"),
             DecoratorName = names.Types.Allocate(owner, isServer ? $"Intercepted{stem}Service" : $"Intercepted{stem}Client"),
             InnerName = isServer ? service.InterfaceName : service.ClientInterfaceName,
-            InnerParameter = isServer ? "service" : "client",
+            InnerParameter = "inner",
             Interceptors = used,
             Methods = intercepted,
             Adapters = adapters.Values.ToList(),
@@ -155,7 +155,7 @@ internal sealed class InterceptorPass(ModelContext context, ModelNames names)
         ServiceModel service, MethodModel method, IReadOnlyList<InterceptorModel> interceptors, bool isServer,
         Dictionary<string, InterceptorAdapterModel> adapters, List<string> streamClasses)
     {
-        var inner = isServer ? "service" : "client";
+        const string inner = "inner";
         var arguments = string.Join(", ", Arguments(method, isServer));
         var returnType = isServer
             ? method.ReturnsResult || method.ReturnsRawResult ? method.HandlerReturnType[5..^1] : null
@@ -179,7 +179,7 @@ internal sealed class InterceptorPass(ModelContext context, ModelNames names)
         }
 
         string Step(InterceptorModel interceptor, string callType, IEnumerable<string> views) =>
-            $"(next, token) => interceptors.{interceptor.MethodName}(new {interceptor.InfoName}(ServiceName, {CSharpLiterals.String(method.DesignName)}, Runtime::InterceptorCallType.{callType}{string.Concat(views.Select(v => ", " + v))}), next, token)";
+            $"(next, cancel) => interceptors.{interceptor.MethodName}(new {interceptor.InfoName}(ServiceName, {CSharpLiterals.String(method.DesignName)}, Runtime::InterceptorCallType.{callType}{string.Concat(views.Select(v => ", " + v))}), next, cancel)";
 
         IEnumerable<string> CallViews(InterceptorModel interceptor)
         {
@@ -248,7 +248,7 @@ internal sealed class InterceptorPass(ModelContext context, ModelNames names)
             ReturnExpression = returnType is null ? null : !isServer && streamExpression is not null ? streamExpression : "interceptedResult.Value",
             ServerStreamExpression = isServer ? streamExpression : null,
             CallSteps = callSteps,
-            Terminal = returnType is null ? $"token => {call}" : $"async token => interceptedResult.Value = await {call}",
+            Terminal = returnType is null ? $"cancel => {call}" : $"async cancel => interceptedResult.Value = await {call}",
         };
     }
 
@@ -274,7 +274,7 @@ internal sealed class InterceptorPass(ModelContext context, ModelNames names)
             yield return method.ResponseBodyParameter;
         }
 
-        yield return intercepted ? "token" : "cancellationToken";
+        yield return intercepted ? "cancel" : "cancellationToken";
     }
 
     private static string Parameters(MethodModel method, bool isServer)

@@ -21,7 +21,8 @@ namespace Acme.Logger;
 /// </summary>
 /// <remarks>
 /// Implement it once (<c>LoggerServerInterceptors.cs</c> is created for you) and register it as a service: both transports serve
-/// the implementation through <see cref="InterceptedLoggerService"/>, which runs the chains.
+/// the implementation through <see cref="InterceptedLoggerService"/>, which runs the chains (with none registered, they serve
+/// the implementation alone).
 /// </remarks>
 [GeneratedCode("StreamGen", "0.1.0")]
 public interface ILoggerServerInterceptors
@@ -37,40 +38,40 @@ public interface ILoggerServerInterceptors
 /// interceptor runs on go straight through.
 /// </summary>
 [GeneratedCode("StreamGen", "0.1.0")]
-public sealed partial class InterceptedLoggerService(ILoggerService service, ILoggerServerInterceptors interceptors) : ILoggerService
+public sealed partial class InterceptedLoggerService(ILoggerService inner, ILoggerServerInterceptors interceptors) : ILoggerService
 {
     private const string ServiceName = "logger";
 
     /// <inheritdoc/>
-    public Task SubscribeAsync(SubscribePayload payload, ISubscribeServerStream stream, CancellationToken cancellationToken) => service.SubscribeAsync(payload, stream, cancellationToken);
+    public Task SubscribeAsync(SubscribePayload payload, ISubscribeServerStream stream, CancellationToken cancellationToken) => inner.SubscribeAsync(payload, stream, cancellationToken);
 
     /// <inheritdoc/>
-    public Task PublishAsync(IPublishServerStream stream, CancellationToken cancellationToken) => service.PublishAsync(stream, cancellationToken);
+    public Task PublishAsync(IPublishServerStream stream, CancellationToken cancellationToken) => inner.PublishAsync(stream, cancellationToken);
 
     /// <inheritdoc/>
     public async Task WatchAsync(WatchPayload payload, IWatchServerStream stream, CancellationToken cancellationToken)
     {
         var interceptedPayload = new Runtime::InterceptedValue<WatchPayload>(payload);
-        var interceptedStream = new WatchStream(stream, null, message => [(next, token) => interceptors.TraceAsync(new TraceInfo(ServiceName, "watch", Runtime::InterceptorCallType.StreamingSend, streamingResult: new(message, new TraceWatchStreamingResult(message))), next, token)]);
+        var interceptedStream = new WatchStream(stream, null, message => [(next, cancel) => interceptors.TraceAsync(new TraceInfo(ServiceName, "watch", Runtime::InterceptorCallType.StreamingSend, streamingResult: new(message, new TraceWatchStreamingResult(message))), next, cancel)]);
         await Runtime::Interception.RunAsync(
             [
-                (next, token) => interceptors.TraceAsync(new TraceInfo(ServiceName, "watch", Runtime::InterceptorCallType.Unary), next, token),
+                (next, cancel) => interceptors.TraceAsync(new TraceInfo(ServiceName, "watch", Runtime::InterceptorCallType.Unary), next, cancel),
             ],
-            token => service.WatchAsync(interceptedPayload.Value, interceptedStream, token),
+            cancel => inner.WatchAsync(interceptedPayload.Value, interceptedStream, cancel),
             cancellationToken);
     }
 
     /// <inheritdoc/>
-    public Task EventsAsync(EventsPayload payload, IEventsServerStream stream, CancellationToken cancellationToken) => service.EventsAsync(payload, stream, cancellationToken);
+    public Task EventsAsync(EventsPayload payload, IEventsServerStream stream, CancellationToken cancellationToken) => inner.EventsAsync(payload, stream, cancellationToken);
 
     /// <inheritdoc/>
-    public Task<UploadResult> UploadAsync(UploadPayload payload, Stream body, CancellationToken cancellationToken) => service.UploadAsync(payload, body, cancellationToken);
+    public Task<UploadResult> UploadAsync(UploadPayload payload, Stream body, CancellationToken cancellationToken) => inner.UploadAsync(payload, body, cancellationToken);
 
     /// <inheritdoc/>
-    public Task DownloadAsync(DownloadPayload payload, Stream body, CancellationToken cancellationToken) => service.DownloadAsync(payload, body, cancellationToken);
+    public Task DownloadAsync(DownloadPayload payload, Stream body, CancellationToken cancellationToken) => inner.DownloadAsync(payload, body, cancellationToken);
 
     /// <inheritdoc/>
-    public Task<RecentResult> RecentAsync(RecentPayload payload, CancellationToken cancellationToken) => service.RecentAsync(payload, cancellationToken);
+    public Task<RecentResult> RecentAsync(RecentPayload payload, CancellationToken cancellationToken) => inner.RecentAsync(payload, cancellationToken);
 
     private sealed class TraceWatchStreamingResult(Runtime::InterceptedValue<LogRecord> part) : ITraceStreamingResult
     {

@@ -51,9 +51,12 @@ public static partial class LoggerHttpEndpoints
 
     private static ILoggerService Resolve(HttpContext context) => Intercept(context.RequestServices.GetRequiredService<ILoggerService>(), context.RequestServices);
 
-    /// <summary>The implementation seen through the server interceptors, which the services provide.</summary>
+    /// <summary>
+    /// The implementation seen through the server interceptors the services provide (<see cref="ILoggerServerInterceptors"/>);
+    /// without them, the implementation alone.
+    /// </summary>
     private static ILoggerService Intercept(ILoggerService service, global::System.IServiceProvider services) =>
-        new InterceptedLoggerService(service, services.GetRequiredService<ILoggerServerInterceptors>());
+        services.GetService<ILoggerServerInterceptors>() is { } interceptors ? new InterceptedLoggerService(service, interceptors) : service;
 
     private static int ErrorStatus(string name) => name switch
     {
