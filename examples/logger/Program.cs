@@ -1,5 +1,6 @@
 // Created by streamgen once, then edited: registers the log bus the service uses (Logger:Bus: memory, the default, or
-// redis with Logger:Redis=HOST:PORT) and the API keys publish and upload accept, and serves the log viewer (wwwroot/) at /.
+// redis with Logger:Redis=HOST:PORT), the server interceptors and the API keys publish and upload accept, and serves the
+// log viewer (wwwroot/) at /.
 // Starts the logger API: HTTP on port 8080 and gRPC on port 8081 (override with --Http:Port=N --Grpc:Port=N).
 using Acme.Logger;
 
@@ -7,6 +8,7 @@ return await LoggerServer.RunAsync(args, builder =>
 {
     builder.Services.AddLogBus(builder.Configuration);
     builder.Services.AddSingleton<ILoggerService, LoggerService>();
+    builder.Services.AddSingleton<ILoggerServerInterceptors, LoggerServerInterceptors>();
     builder.Services.AddSingleton<LoggerApiKeys>();
     builder.Services.AddHostedService(services => services.GetRequiredService<LoggerApiKeys>());
     builder.Services.AddSingleton<IStartupFilter, LogViewer>();

@@ -32,10 +32,11 @@ internal static class LoggerCommands
     {
         var topicOption = Runtime::CliOptions.Value<string>("--topic", "Topic of the log to subscribe to", "string", true);
         var sinceOption = Runtime::CliOptions.Value<string?>("--since", "Id of the last entry the client saw: the stream starts after it, from the retained entries (gone when it is no longer retained)", "string", false);
-        var command = new CommandLine::Command("subscribe", "Stream log entries for a specific topic (over ws or grpc)") { topicOption, sinceOption };
+        var requestIdOption = Runtime::CliOptions.Value<string?>("--request-id", "Request id the client gives the call (the requestId interceptor sets one)", "string", false);
+        var command = new CommandLine::Command("subscribe", "Stream log entries for a specific topic (over ws or grpc)") { topicOption, sinceOption, requestIdOption };
         command.SetAction((parse, cancellationToken) => Runtime::CliCalls.RunAsync(parse, options, "logger.subscribe", ["ws", "grpc"], (session, token) =>
         {
-            var payload = Runtime::CliCalls.Checked(new SubscribePayload { Topic = parse.GetRequiredValue(topicOption), Since = parse.GetValue(sinceOption) });
+            var payload = Runtime::CliCalls.Checked(new SubscribePayload { Topic = parse.GetRequiredValue(topicOption), Since = parse.GetValue(sinceOption), RequestId = parse.GetValue(requestIdOption) });
             var client = Client(session);
             return Runtime::CliCalls.ServerStreamAsync(session, ct => client.SubscribeAsync(payload, ct), LoggerJsonContext.Default.SubscribeResult, token);
         }, cancellationToken));
@@ -57,10 +58,11 @@ internal static class LoggerCommands
     {
         var viewOption = Runtime::CliOptions.Enum<View>("--view", "view", "View the server renders entries in", false);
         var sinceOption = Runtime::CliOptions.Value<string?>("--since", "Id of the last entry the client saw: each topic added replays its retained entries after it (gone when it is no longer retained)", "string", false);
-        var command = new CommandLine::Command("watch", "Stream the entries of a changing set of topics; the client adds and removes topics while entries flow (over ws or grpc)") { viewOption, sinceOption };
+        var requestIdOption = Runtime::CliOptions.Value<string?>("--request-id", "Request id the client gives the call (the requestId interceptor sets one)", "string", false);
+        var command = new CommandLine::Command("watch", "Stream the entries of a changing set of topics; the client adds and removes topics while entries flow (over ws or grpc)") { viewOption, sinceOption, requestIdOption };
         command.SetAction((parse, cancellationToken) => Runtime::CliCalls.RunAsync(parse, options, "logger.watch", ["ws", "grpc"], (session, token) =>
         {
-            var payload = Runtime::CliCalls.Checked(new WatchPayload { View = parse.GetValue(viewOption), Since = parse.GetValue(sinceOption) });
+            var payload = Runtime::CliCalls.Checked(new WatchPayload { View = parse.GetValue(viewOption), Since = parse.GetValue(sinceOption), RequestId = parse.GetValue(requestIdOption) });
             var client = Client(session);
             return Runtime::CliCalls.BidirectionalAsync(session, ct => client.WatchAsync(payload, ct), LoggerJsonReader.FilterUpdate, LoggerJsonContext.Default.LogRecord, token);
         }, cancellationToken));
@@ -71,11 +73,12 @@ internal static class LoggerCommands
     {
         var topicOption = Runtime::CliOptions.Value<string>("--topic", "Topic to stream", "string", true);
         var sinceOption = Runtime::CliOptions.Value<string?>("--since", "Id of the last entry the client saw (Last-Event-ID)", "string", false);
+        var requestIdOption = Runtime::CliOptions.Value<string?>("--request-id", "Request id the client gives the call (the requestId interceptor sets one)", "string", false);
         var viewOption = Runtime::CliOptions.Enum<LogRecordView>("--view", "view", "The view to print results in: default, tiny (default: as the server sends them).", false);
-        var command = new CommandLine::Command("events", "Stream a topic's entries as Server-Sent Events, resuming after Last-Event-ID (over sse)") { topicOption, sinceOption, viewOption };
+        var command = new CommandLine::Command("events", "Stream a topic's entries as Server-Sent Events, resuming after Last-Event-ID (over sse)") { topicOption, sinceOption, requestIdOption, viewOption };
         command.SetAction((parse, cancellationToken) => Runtime::CliCalls.RunAsync(parse, options, "logger.events", ["sse"], (session, token) =>
         {
-            var payload = Runtime::CliCalls.Checked(new EventsPayload { Topic = parse.GetRequiredValue(topicOption), Since = parse.GetValue(sinceOption) });
+            var payload = Runtime::CliCalls.Checked(new EventsPayload { Topic = parse.GetRequiredValue(topicOption), Since = parse.GetValue(sinceOption), RequestId = parse.GetValue(requestIdOption) });
             session.Output.UseView<LogRecord, LogRecordView>(parse.GetValue(viewOption));
             var client = Client(session);
             return Runtime::CliCalls.ServerStreamAsync(session, ct => client.EventsAsync(payload, ct), LoggerJsonContext.Default.LogRecord, token);
@@ -86,11 +89,12 @@ internal static class LoggerCommands
     private static CommandLine::Command Upload(Runtime::CliGlobalOptions options)
     {
         var topicOption = Runtime::CliOptions.Value<string>("--topic", "Topic to append to", "string", true);
+        var requestIdOption = Runtime::CliOptions.Value<string?>("--request-id", "Request id the client gives the call (the requestId interceptor sets one)", "string", false);
         var fileOption = Runtime::CliOptions.Value<string?>("--file", "The file to send as the request body (default: standard input; - too).", "path", false);
-        var command = new CommandLine::Command("upload", "Append the NDJSON body (one {\"message\", \"level\"} object a line) to a topic (over http)") { topicOption, fileOption };
+        var command = new CommandLine::Command("upload", "Append the NDJSON body (one {\"message\", \"level\"} object a line) to a topic (over http)") { topicOption, requestIdOption, fileOption };
         command.SetAction((parse, cancellationToken) => Runtime::CliCalls.RunAsync(parse, options, "logger.upload", ["http"], (session, token) =>
         {
-            var payload = Runtime::CliCalls.Checked(new UploadPayload { Topic = parse.GetRequiredValue(topicOption) });
+            var payload = Runtime::CliCalls.Checked(new UploadPayload { Topic = parse.GetRequiredValue(topicOption), RequestId = parse.GetValue(requestIdOption) });
             var client = Client(session);
             return Runtime::CliCalls.UploadAsync(session, parse.GetValue(fileOption), (body, ct) => client.UploadAsync(payload, body, ct), LoggerJsonContext.Default.UploadResult, token);
         }, cancellationToken));
@@ -100,11 +104,12 @@ internal static class LoggerCommands
     private static CommandLine::Command Download(Runtime::CliGlobalOptions options)
     {
         var topicOption = Runtime::CliOptions.Value<string>("--topic", "Topic to download", "string", true);
+        var requestIdOption = Runtime::CliOptions.Value<string?>("--request-id", "Request id the client gives the call (the requestId interceptor sets one)", "string", false);
         var outputOption = Runtime::CliOptions.Value<string?>("--output", "The file to write the response body into (default: standard output; - too).", "path", false);
-        var command = new CommandLine::Command("download", "Stream the retained entries of a topic as NDJSON (over http)") { topicOption, outputOption };
+        var command = new CommandLine::Command("download", "Stream the retained entries of a topic as NDJSON (over http)") { topicOption, requestIdOption, outputOption };
         command.SetAction((parse, cancellationToken) => Runtime::CliCalls.RunAsync(parse, options, "logger.download", ["http"], (session, token) =>
         {
-            var payload = Runtime::CliCalls.Checked(new DownloadPayload { Topic = parse.GetRequiredValue(topicOption) });
+            var payload = Runtime::CliCalls.Checked(new DownloadPayload { Topic = parse.GetRequiredValue(topicOption), RequestId = parse.GetValue(requestIdOption) });
             var client = Client(session);
             return Runtime::CliCalls.DownloadAsync(session, parse.GetValue(outputOption), ct => client.DownloadAsync(payload, ct), token);
         }, cancellationToken));
@@ -115,10 +120,11 @@ internal static class LoggerCommands
     {
         var topicOption = Runtime::CliOptions.Value<string>("--topic", "Topic to read", "string", true);
         var limitOption = Runtime::CliOptions.Defaulted<int>("--limit", "How many entries at most", "int32", 100);
-        var command = new CommandLine::Command("recent", "The most recent retained entries of a topic (over http or grpc)") { topicOption, limitOption };
+        var requestIdOption = Runtime::CliOptions.Value<string?>("--request-id", "Request id the client gives the call (the requestId interceptor sets one)", "string", false);
+        var command = new CommandLine::Command("recent", "The most recent retained entries of a topic (over http or grpc)") { topicOption, limitOption, requestIdOption };
         command.SetAction((parse, cancellationToken) => Runtime::CliCalls.RunAsync(parse, options, "logger.recent", ["http", "grpc"], (session, token) =>
         {
-            var payload = Runtime::CliCalls.Checked(new RecentPayload { Topic = parse.GetRequiredValue(topicOption), Limit = parse.GetRequiredValue(limitOption) });
+            var payload = Runtime::CliCalls.Checked(new RecentPayload { Topic = parse.GetRequiredValue(topicOption), Limit = parse.GetRequiredValue(limitOption), RequestId = parse.GetValue(requestIdOption) });
             var client = Client(session);
             return Runtime::CliCalls.UnaryAsync(session, ct => client.RecentAsync(payload, ct), LoggerJsonContext.Default.RecentResult, token);
         }, cancellationToken));

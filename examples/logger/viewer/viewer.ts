@@ -15,10 +15,9 @@ const apiKeyField = element<HTMLSpanElement>("api-key-field");
 const apiKey = element<HTMLInputElement>("api-key");
 const publishResult = element<HTMLParagraphElement>("publish-result");
 
-// Credentials, once the server asks for them: a header for fetch, a query parameter for WebSockets (which a browser
-// cannot give headers).
-const credential = (name: string) => (): Record<string, string> => (apiKey.value ? { [name]: apiKey.value } : {});
-const client = new LoggerClient({ headers: credential("X-API-Key"), webSocketQuery: credential("api_key") });
+// The API key, once the server asks for it: the client sends it where each secured method's scheme takes it (the
+// X-API-Key header on fetch, the api_key query parameter on WebSockets, which a browser cannot give headers).
+const client = new LoggerClient({ credentials: { apiKey: () => apiKey.value || undefined } });
 
 // Whether the design's watch resumes after an entry (`since`): then a reconnect, a pause or a change of view misses
 // nothing. Without it, the table marks where entries may be missing.

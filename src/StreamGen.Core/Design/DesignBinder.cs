@@ -272,6 +272,7 @@ public sealed class DesignBinder(DiagnosticBag diagnostics)
         nameof(DesignMethod) => "method",
         nameof(DesignError) => "error",
         nameof(DesignSecurityScheme) => "security scheme",
+        nameof(DesignInterceptor) => "interceptor",
         _ => "entry",
     };
 

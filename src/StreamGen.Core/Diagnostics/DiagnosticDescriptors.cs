@@ -205,6 +205,25 @@ public static class DiagnosticDescriptors
     public static DiagnosticDescriptor SchemesShareAuthorization { get; } =
         Error("SG6007", "Schemes share Authorization", "A security requirement of {0} combines {1}, which all travel in the Authorization header; one request carries one");
 
+    // SG7xxx: interceptors
+    public static DiagnosticDescriptor UnknownInterceptor { get; } =
+        Error("SG7001", "Unknown interceptor", "{0} lists the interceptor '{1}', which api.interceptors does not declare");
+
+    public static DiagnosticDescriptor InterceptorListedTwice { get; } =
+        Error("SG7002", "Interceptor listed twice", "{0} runs the interceptor '{1}' twice on method '{2}' ({3})");
+
+    public static DiagnosticDescriptor InterceptorPartMissing { get; } =
+        Error("SG7003", "Method has no such part", "Interceptor '{0}' {1} the {2}, but method '{3}' {4}");
+
+    public static DiagnosticDescriptor InterceptorAttributeMissing { get; } =
+        Error("SG7004", "Attribute the method lacks", "Interceptor '{0}' {1} the {2} attribute '{3}', which the {2} of method '{4}' does not have");
+
+    public static DiagnosticDescriptor InterceptorAttributeTypesDiffer { get; } =
+        Error("SG7005", "Attribute types differ between methods", "Interceptor '{0}' sees the {1} attribute '{2}' as {3} in method '{4}' but as {5} in method '{6}'; its view has one type");
+
+    public static DiagnosticDescriptor InterceptorAttributeListedTwice { get; } =
+        Error("SG7006", "Attribute listed twice", "Interceptor '{0}' lists '{1}' twice in {2}");
+
     // SG9xxx: templates and internal errors (a bug in StreamGen or in an override)
     public static DiagnosticDescriptor TemplateSyntaxError { get; } =
         Error("SG9001", "Template syntax error", "Template '{0}': {1}");

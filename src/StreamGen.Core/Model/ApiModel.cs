@@ -64,6 +64,14 @@ public sealed record ApiModel
 
     public bool HasSecurity => Security is not null;
 
+    /// <summary>The interceptors some method runs, in declaration order.</summary>
+    public IReadOnlyList<InterceptorModel> Interceptors { get; init; } = [];
+
+    public bool HasInterceptors => Interceptors.Count > 0;
+
+    /// <summary>The namespaces of the interceptors' file.</summary>
+    public IReadOnlyList<string> InterceptorUsings { get; init; } = [];
+
     public bool HasGrpc => Proto is not null;
 
     public bool HasHttp => Services.Any(s => s.HasHttp);

@@ -44,7 +44,9 @@ public static class ModelBuilder
         var messages = new ProtoMessages(names, records.ToDictionary(r => r.Value.Name, r => r.Key));
         var streams = new StreamClasses(context);
         var (security, methodSecurity) = new SecurityPass(context, names.Security).Run();
-        var services = new ServicePass(context, names, types, records, new HttpPass(names, streams), new GrpcMethodPass(names, messages, streams), methodSecurity).Run();
+        var interceptorPass = new InterceptorPass(context, names);
+        var (interceptors, services) = interceptorPass.Run(
+            new ServicePass(context, names, types, records, new HttpPass(names, streams), new GrpcMethodPass(names, messages, streams), methodSecurity).Run());
         var allTypes = names.Objects.Select(o => records[o]).Concat(BodyRecords(services)).ToList();
         var proto = new ProtoPass(context, names, messages, records, names.Enums.Select(e => enums[e])).Run(services);
         var documents = new DocumentPass(context, names, diagnostics).Run();
@@ -78,6 +80,8 @@ public static class ModelBuilder
             Project = Project(context, proto),
             Documents = documents,
             Security = security,
+            Interceptors = interceptors,
+            InterceptorUsings = interceptorPass.Usings,
             TypeScript = new TypeScriptPass(context, names, new TypeScriptNamer(context, names.Registry, names).Run()).Run(services),
             Cli = new CliPass(context, names).Run(services, json),
         };

@@ -48,6 +48,13 @@ public sealed record ServiceModel
     /// <summary>Some method requires credentials: the gRPC client takes them.</summary>
     public bool HasSecuredMethods => Methods.Any(m => m.IsSecured);
 
+    /// <summary>The interceptors that run on the service's methods (null when none does).</summary>
+    public InterceptionModel? Interception { get; init; }
+
+    public bool HasServerInterceptors => Interception?.Server is not null;
+
+    public bool HasClientInterceptors => Interception?.Client is not null;
+
     /// <summary>The endpoint class's status tables: one per distinct mapping of error names to HTTP statuses.</summary>
     public required IReadOnlyList<ErrorTableModel> HttpErrorTables { get; init; }
 

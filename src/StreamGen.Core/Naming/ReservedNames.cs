@@ -29,8 +29,8 @@ public static class ReservedNames
         // protoc's C# for the .proto, in the API namespace's Protos namespace, names this one unqualified.
         "ClientBaseConfiguration",
 
-        // The scaffolded service stub: the runtime's error type, through its using.
-        "ServiceError",
+        // The scaffolded service stub: the runtime's error type, through its using; the interceptor stubs' next delegate.
+        "ServiceError", "InterceptorNext",
     };
 
     /// <summary>The namespaces generated under the API namespace: the runtime's and protoc's.</summary>
@@ -86,6 +86,9 @@ public static class ReservedNames
         "responseStream", "result", "service", "stream", "uri",
         // The security registration and the authentication handler stubs.
         "authentication", "credentials", "encoder", "key", "password", "scheme", "services", "username",
+        // The interceptors' decorators, infos, views and stubs.
+        "callType", "cancel", "info", "inner", "interceptedPayload", "interceptedResult", "interceptedStream", "interceptors", "method", "next",
+        "part", "receiving", "sending", "streamingPayload", "streamingResult",
     ];
 
     /// <summary>

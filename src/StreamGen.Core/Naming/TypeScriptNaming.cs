@@ -43,8 +43,8 @@ public static class TypeScriptNaming
     /// </summary>
     public static IReadOnlySet<string> RuntimeExports { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
-        "AttributeRule", "BidirectionalStream", "CallOptions", "ClientOptions", "ClientResultStream", "ClientStream", "ErrorBody",
-        "ErrorClasses", "ErrorOrigin", "EventStream", "FieldError", "Format", "Kind", "ObjectType", "RequestParts", "ServerStream",
+        "AttributeRule", "BidirectionalStream", "CallOptions", "ClientOptions", "ClientResultStream", "ClientStream", "CredentialSource", "Credentials", "ErrorBody",
+        "ErrorClasses", "ErrorOrigin", "EventStream", "FieldError", "Format", "Kind", "ObjectType", "RequestParts", "SchemeRule", "ServerStream",
         "ServiceError", "StreamClosedError", "Transport", "TypeRule", "ValidationError", "WebSocketFactory", "WebSocketLike",
         "WebSocketStream", "closeError", "params", "parseParam", "responseError", "validate",
     };

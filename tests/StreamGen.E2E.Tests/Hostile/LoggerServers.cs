@@ -15,6 +15,7 @@ public static class LoggerServers
             services.Configure<LogBusOptions>(options => bus?.Invoke(options));
             services.AddMemoryLogBus();
             services.AddSingleton<ILoggerService, LoggerService>();
+            services.AddSingleton<ILoggerServerInterceptors, LoggerServerInterceptors>();
             services.AddSingleton<LoggerApiKeys>();
         },
         [$"--Logger:ApiKeys:0={Logger.LoggerServerFixture.ApiKey}", .. args]);

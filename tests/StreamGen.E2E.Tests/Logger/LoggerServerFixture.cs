@@ -28,6 +28,7 @@ public sealed class LoggerServerFixture : IAsyncLifetime
                 services.AddSingleton<LoggerService>();
                 services.AddSingleton(Observations);
                 services.AddSingleton<ILoggerService, ObservingLoggerService>();
+                services.AddSingleton<ILoggerServerInterceptors, LoggerServerInterceptors>();
                 services.AddSingleton<LoggerApiKeys>();
                 services.Configure<Acme.Logger.Runtime.StreamGenWebSocketOptions>(options => options.MaxMessageSize = 64 * 1024);
             },

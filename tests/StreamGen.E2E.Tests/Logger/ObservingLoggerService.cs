@@ -78,6 +78,7 @@ public sealed class ObservingLoggerService(LoggerService inner, Observations obs
 
     public async Task WatchAsync(WatchPayload payload, IWatchServerStream stream, CancellationToken cancellationToken)
     {
+        observations.Record($"watch:request-id:{payload.RequestId}");
         try
         {
             await inner.WatchAsync(payload, stream, cancellationToken);
@@ -96,5 +97,9 @@ public sealed class ObservingLoggerService(LoggerService inner, Observations obs
 
     public Task DownloadAsync(DownloadPayload payload, Stream body, CancellationToken cancellationToken) => inner.DownloadAsync(payload, body, cancellationToken);
 
-    public Task<RecentResult> RecentAsync(RecentPayload payload, CancellationToken cancellationToken) => inner.RecentAsync(payload, cancellationToken);
+    public Task<RecentResult> RecentAsync(RecentPayload payload, CancellationToken cancellationToken)
+    {
+        observations.Record($"recent:request-id:{payload.RequestId}");
+        return inner.RecentAsync(payload, cancellationToken);
+    }
 }

@@ -166,6 +166,7 @@ public sealed class WebSocketWireTests(LoggerServerFixture fixture) : IClassFixt
             {
                 services.AddMemoryLogBus().AddSingleton<LoggerService>().AddSingleton(observations);
                 services.AddSingleton<ILoggerService, ObservingLoggerService>();
+                services.AddSingleton<ILoggerServerInterceptors, LoggerServerInterceptors>();
                 services.AddSingleton<LoggerApiKeys>();
             },
             [$"--Logger:ApiKeys:0={LoggerServerFixture.ApiKey}"]);

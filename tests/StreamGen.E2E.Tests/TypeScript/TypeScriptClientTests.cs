@@ -113,6 +113,7 @@ public sealed class TypeScriptClientTests(LoggerServerFixture fixture) : IClassF
         AssertError(errors, "uploadWithoutKey", "ServiceError", "unauthorized", status: 401);
         AssertError(errors, "publishWithoutKey", "ServiceError", "unauthorized", status: 401);
         AssertError(errors, "publishWrongKey", "ServiceError", "unauthorized", status: 401);
+        AssertError(errors, "uploadWrongKey", "ServiceError", "unauthorized", status: 401);
     }
 
     private static void AssertError(JsonElement parent, string property, string type, string name, int? status = null, int? code = null, string? message = null)

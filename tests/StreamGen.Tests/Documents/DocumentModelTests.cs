@@ -49,7 +49,7 @@ public sealed class DocumentModelTests
     {
         var events = Operation(Logger, "logger.events");
 
-        var lastEventId = events.Parameters.Single(p => p.In == OpenApiParameterLocation.Header);
+        var lastEventId = events.Parameters.Single(p => p.In == OpenApiParameterLocation.Header && p.Name == "Last-Event-ID");
         Assert.Equal(("Last-Event-ID", false, SchemaKind.String), (lastEventId.Name, lastEventId.Required, lastEventId.Schema.Kind));
         Assert.Contains("`since`", lastEventId.Description, StringComparison.Ordinal);
 
@@ -190,7 +190,7 @@ public sealed class DocumentModelTests
     {
         var schemas = Logger.OpenApi.Schemas.ToDictionary(s => s.Name, s => s.Schema);
 
-        Assert.Equal(["id", "timestamp", "topic", "message", "level"], schemas["LogRecord"].Properties.Select(p => p.Name));
+        Assert.Equal(["id", "timestamp", "topic", "message", "level", "traceId"], schemas["LogRecord"].Properties.Select(p => p.Name));
         Assert.Equal(["id", "timestamp", "message"], schemas["LogRecord"].Required);
         Assert.Equal(["id", "message"], schemas["LogRecordTiny"].Properties.Select(p => p.Name));
         Assert.Equal(["id", "message"], schemas["LogRecordTiny"].Required);
@@ -218,7 +218,7 @@ public sealed class DocumentModelTests
         Assert.Equal(("/logs/{topic}/stream", "GET"), (channels["logger.subscribe"].Address, channels["logger.subscribe"].Method));
         Assert.Equal([("topic", "Topic of the log to subscribe to")], channels["logger.subscribe"].Parameters.Select(p => (p.Name, p.Description)));
         Assert.Equal(["view", "since"], channels["logger.watch"].Query!.Properties.Select(p => p.Name));
-        Assert.Equal(["Last-Event-ID"], channels["logger.events"].Headers!.Properties.Select(p => p.Name));
+        Assert.Equal(["X-Request-Id", "Last-Event-ID"], channels["logger.events"].Headers!.Properties.Select(p => p.Name));
         Assert.Equal(["Authorization"], Chat.AsyncApi!.Channels.Single(c => c.Key == "chat.send").Headers!.Required);
         Assert.Equal(("ws", "localhost:8080"), (Logger.AsyncApi.Protocol, Logger.AsyncApi.Host));
     }

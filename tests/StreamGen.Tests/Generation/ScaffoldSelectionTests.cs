@@ -20,8 +20,8 @@ public sealed class ScaffoldSelectionTests
         var services = ScaffoldSelection.Select(Files, ScaffoldKinds.Service, output.Path, existing: null).Files;
         var none = ScaffoldSelection.Select(Files, ScaffoldKinds.None, output.Path, existing: null).Files;
 
-        Assert.Equal(["ApiKeyAuthenticationHandler.cs", "Logger.csproj", "LoggerService.cs", "Program.cs"], Scaffolds(all));
-        Assert.Equal(["ApiKeyAuthenticationHandler.cs", "LoggerService.cs"], Scaffolds(services));
+        Assert.Equal(["ApiKeyAuthenticationHandler.cs", "Logger.csproj", "LoggerClientInterceptors.cs", "LoggerServerInterceptors.cs", "LoggerService.cs", "Program.cs"], Scaffolds(all));
+        Assert.Equal(["ApiKeyAuthenticationHandler.cs", "LoggerClientInterceptors.cs", "LoggerServerInterceptors.cs", "LoggerService.cs"], Scaffolds(services));
         Assert.Empty(Scaffolds(none));
         Assert.Equal(Files.Count(f => f.Ownership == Ownership.Generated), none.Count);
     }
@@ -36,7 +36,7 @@ public sealed class ScaffoldSelectionTests
 
         var (files, skipped) = ScaffoldSelection.Select(Files, ScaffoldKinds.Service | ScaffoldKinds.Program, project.Path, SourceDeclarations.Read([moved]));
 
-        Assert.Equal(["ApiKeyAuthenticationHandler.cs", "Program.cs"], Scaffolds(files));
+        Assert.Equal(["ApiKeyAuthenticationHandler.cs", "LoggerClientInterceptors.cs", "LoggerServerInterceptors.cs", "Program.cs"], Scaffolds(files));
         var skip = Assert.Single(skipped);
         Assert.Equal("LoggerService.cs", skip.RelativePath);
         Assert.Equal($"LoggerService is declared in {moved.Replace('\\', '/')}", skip.Reason);
@@ -53,7 +53,7 @@ public sealed class ScaffoldSelectionTests
 
         var (files, skipped) = ScaffoldSelection.Select(Files, ScaffoldKinds.Program | ScaffoldKinds.Service, project.Path, SourceDeclarations.Read([entry, project.Combine("missing.cs")]));
 
-        Assert.Equal(["ApiKeyAuthenticationHandler.cs", "LoggerService.cs"], Scaffolds(files));
+        Assert.Equal(["ApiKeyAuthenticationHandler.cs", "LoggerClientInterceptors.cs", "LoggerServerInterceptors.cs", "LoggerService.cs"], Scaffolds(files));
         Assert.Equal(("Program.cs", $"the entry point is in {entry.Replace('\\', '/')}"), (Assert.Single(skipped).RelativePath, skipped[0].Reason));
     }
 
@@ -66,7 +66,7 @@ public sealed class ScaffoldSelectionTests
 
         var (files, skipped) = ScaffoldSelection.Select(Files, ScaffoldKinds.All, project.Path, SourceDeclarations.Read([other]));
 
-        Assert.Equal(["ApiKeyAuthenticationHandler.cs", "Logger.csproj", "LoggerService.cs", "Program.cs"], Scaffolds(files));
+        Assert.Equal(["ApiKeyAuthenticationHandler.cs", "Logger.csproj", "LoggerClientInterceptors.cs", "LoggerServerInterceptors.cs", "LoggerService.cs", "Program.cs"], Scaffolds(files));
         Assert.Empty(skipped);
     }
 

@@ -131,7 +131,7 @@ public sealed class ModelBuilderTests
         Assert.Equal("LogRecordView", record.ViewEnumName);
         Assert.Equal(["Default", "Tiny"], record.Views.Select(v => v.Name));
         Assert.Empty(record.Views[0].Excluded);
-        Assert.Equal(["Timestamp", "Topic", "Level"], record.Views[1].Excluded);
+        Assert.Equal(["Timestamp", "Topic", "Level", "TraceId"], record.Views[1].Excluded);
         Assert.Equal(["timestamp"], record.Views[0].RequiredNullable.Select(p => p.JsonName));
     }
 
@@ -188,7 +188,7 @@ public sealed class ModelBuilderTests
         Assert.Equal(["Subscribe", "Publish", "Watch", "Recent"], proto.Services.Single().Rpcs.Select(r => r.Name));
         Assert.Equal((true, true), (proto.Services[0].Rpcs[2].ClientStreaming, proto.Services[0].Rpcs[2].ServerStreaming));
         Assert.Equal("repeated ", proto.Messages.Single(m => m.Name == "RecentResponse").Fields.Single().Label);
-        Assert.Equal(["view", "since"], Logger.Services[0].Methods.Single(m => m.DesignName == "watch").Grpc!.Metadata.Select(m => m.Key));
+        Assert.Equal(["view", "since", "requestid"], Logger.Services[0].Methods.Single(m => m.DesignName == "watch").Grpc!.Metadata.Select(m => m.Key));
     }
 
     [Fact]

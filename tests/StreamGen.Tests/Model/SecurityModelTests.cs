@@ -56,4 +56,70 @@ public sealed class SecurityModelTests
     {
         Assert.Null(Designs.Model(File.ReadAllText(Path.Combine(Repository.Designs, "chat.yaml"))).Security);
     }
+
+    [Fact]
+    public void The_apis_default_security_applies_where_a_service_or_method_says_nothing_and_an_empty_list_opens()
+    {
+        var model = Designs.Model("""
+            api:
+              name: defaults
+              security: { jwt: { kind: jwt, scopes: { "api:read": Read } }, api_key: { kind: apiKey } }
+              defaultSecurity: [{ schemes: [jwt], scopes: ["api:read"] }]
+            services:
+              guarded:
+                methods:
+                  plain: { http: { GET: /plain } }
+                  keyed: { security: [api_key], http: { GET: /keyed } }
+                  open: { security: [], http: { GET: /open } }
+              status:
+                security: []
+                methods:
+                  health: { http: { GET: /health } }
+            """);
+        var methods = model.Services.SelectMany(s => s.Methods).ToDictionary(m => m.DesignName);
+
+        Assert.Equal("jwt(api:read)", methods["plain"].Security!.Policy.Name);
+        Assert.Equal("api_key", methods["keyed"].Security!.Policy.Name);
+        Assert.Null(methods["open"].Security);
+        Assert.Null(methods["health"].Security);
+
+        var plain = model.Documents!.OpenApi.Paths.Single(p => p.Path == "/plain").Operations.Single();
+        Assert.Equal(["jwt"], plain.Security.Single().Schemes.Select(s => s.Key));
+        Assert.Equal(["api:read"], plain.Security.Single().Schemes.Single().Value);
+        Assert.Contains(plain.Responses, r => r.Status == "401");
+        Assert.Contains(plain.Responses, r => r.Status == "403");
+        Assert.Empty(model.Documents.OpenApi.Paths.Single(p => p.Path == "/health").Operations.Single().Security);
+        Assert.Equal(["jwt", "api_key"], model.Documents.OpenApi.SecuritySchemes.Select(s => s.Name));
+    }
+
+    [Fact]
+    public void The_documents_list_the_schemes_and_each_operations_alternatives()
+    {
+        var openApi = Secured.Documents!.OpenApi;
+        Assert.Equal(["jwt", "api_key", "key_query", "basic", "oauth2"], openApi.SecuritySchemes.Select(s => s.Name));
+        Assert.Equal(("header", "X-API-Key"), (openApi.SecuritySchemes[1].In, openApi.SecuritySchemes[1].ParameterName));
+        Assert.Equal(("query", "key"), (openApi.SecuritySchemes[2].In, openApi.SecuritySchemes[2].ParameterName));
+
+        var either = openApi.Paths.SelectMany(p => p.Operations).Single(o => o.OperationId == "secured.either");
+        Assert.Equal(
+            ["jwt:api:write", "api_key:", "oauth2:api:read"],
+            either.Security.SelectMany(r => r.Schemes).Select(s => $"{s.Key}:{string.Join(",", s.Value)}"));
+        var asyncApi = Secured.AsyncApi();
+        Assert.NotEmpty(asyncApi.SecuritySchemes);
+        Assert.All(asyncApi.Operations, o => Assert.NotEmpty(o.Security));
+    }
+
+    [Fact]
+    public void The_typescript_client_knows_each_methods_schemes()
+    {
+        var feed = Secured.TypeScript!.Clients.Single().Methods.Single(m => m.Name == "feed");
+        Assert.Equal("[{ name: \"key_query\", kind: \"apiKey\", query: \"key\" }]", feed.SecurityLiteral);
+        var open = Secured.TypeScript.Clients.Single().Methods.Single(m => m.Name == "open");
+        Assert.False(open.HasSecurity);
+    }
+}
+
+internal static class SecuredDocuments
+{
+    public static StreamGen.Model.Documents.AsyncApiModel AsyncApi(this ApiModel model) => model.Documents!.AsyncApi!;
 }

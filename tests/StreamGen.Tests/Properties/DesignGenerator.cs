@@ -140,7 +140,8 @@ internal sealed class DesignGenerator(IReadOnlySet<string> avoided) : Gen<Design
                 draw.Chance(0.3) ? "A generated \"design\" \\ with ünïcode" : null,
                 draw.Chance(0.2) ? 8080 : null,
                 draw.Chance(0.2) ? 8081 : null,
-                schemes);
+                schemes,
+                draw.Chance(0.3));
         }
 
         /// <summary>One to three schemes of any kind, named like anything else in a design (hostile names included), some with scopes.</summary>

@@ -44,6 +44,29 @@ internal static partial class DesignYaml
             }
         }
 
+        if (design.Intercepted)
+        {
+            // One interceptor around every call of every service, both sides; and per method with inline streamed objects,
+            // one that reads each streamed result's and writes each streamed payload's first attribute, once per message.
+            w.Line(1, "interceptors:");
+            w.Line(2, "around: { description: \"Runs around every call\" }");
+            foreach (var (name, result, payload) in Stamps(design))
+            {
+                var access = new List<string>();
+                if (result is not null)
+                {
+                    access.Add($"readStreamingResult: [{Q(result)}]");
+                }
+
+                if (payload is not null)
+                {
+                    access.Add($"writeStreamingPayload: [{Q(payload)}]");
+                }
+
+                w.Line(2, $"{Q(name)}: {{ {string.Join(", ", access)} }}");
+            }
+        }
+
         foreach (var (key, types) in new[] { ("types", design.Types.Where(t => !t.IsResultType).ToList()), ("resultTypes", design.Types.Where(t => t.IsResultType).ToList()) })
         {
             if (types.Count == 0)
@@ -75,15 +98,31 @@ internal static partial class DesignYaml
         w.Line(0, "services:");
         foreach (var service in design.Services)
         {
-            WriteService(w, service);
+            WriteService(w, service, design.Intercepted);
         }
 
         return w.ToString();
     }
 
-    private static void WriteService(Writer w, ServiceSpec service)
+    /// <summary>The per-method streaming interceptors of an intercepted design: name, streamed result attribute read, streamed payload attribute written.</summary>
+    private static IEnumerable<(string Name, string? Result, string? Payload)> Stamps(DesignSpec design) =>
+        design.Services.SelectMany(s => s.Methods.Select(m => (Name: StampName(s, m), Result: FirstAttribute(m.StreamingResult), Payload: FirstAttribute(m.StreamingPayload))))
+            .Where(s => s.Result is not null || s.Payload is not null);
+
+    private static string StampName(ServiceSpec service, MethodSpec method) => $"stamp_{service.Name}_{method.Name}";
+
+    private static string? FirstAttribute(RefSpec? reference) =>
+        reference?.Type is InlineExpr { Object.Attributes: [var first, ..] } ? first.Name : null;
+
+    private static void WriteService(Writer w, ServiceSpec service, bool intercepted)
     {
         w.Line(1, $"{Q(service.Name)}:");
+        if (intercepted)
+        {
+            w.Line(2, "serverInterceptors: [around]");
+            w.Line(2, "clientInterceptors: [around]");
+        }
+
         if (service.Description is { } description)
         {
             w.Line(2, $"description: {Json(description)}");
@@ -135,6 +174,13 @@ internal static partial class DesignYaml
             if (method.Description is { } methodDescription)
             {
                 w.Line(4, $"description: {Json(methodDescription)}");
+                empty = false;
+            }
+
+            if (intercepted && (FirstAttribute(method.StreamingResult) ?? FirstAttribute(method.StreamingPayload)) is not null)
+            {
+                w.Line(4, $"serverInterceptors: [{StampName(service, method)}]");
+                w.Line(4, $"clientInterceptors: [{StampName(service, method)}]");
                 empty = false;
             }
 

@@ -575,7 +575,77 @@ public static class DiagnosticCases
                       - { schemes: [jwt, basic] }
             """, 14, 13, null
         },
+        {
+            "SG7001", Intercepted + """
+                  ping:
+                    serverInterceptors: [audti]
+                    payload: { attributes: { id: { type: String } } }
+            """, 10, 30, "did you mean 'audit'?"
+        },
+        {
+            "SG7002", Intercepted + """
+                  ping:
+                    serverInterceptors: [audit, audit]
+                    payload: { attributes: { id: { type: String } } }
+                    result: { attributes: { at: { type: String } } }
+            """, 10, 30, null
+        },
+        {
+            "SG7003", Intercepted + """
+                  ping:
+                    serverInterceptors: [trace]
+                    result: { attributes: { traceId: { type: String } } }
+            """, 10, 30, null
+        },
+        {
+            "SG7004", Intercepted + """
+                  ping:
+                    clientInterceptors: [audit]
+                    payload: { attributes: { idd: { type: String } } }
+                    result: { attributes: { at: { type: String } } }
+            """, 10, 30, "did you mean 'idd'?"
+        },
+        {
+            "SG7005", Intercepted + """
+                  ping:
+                    serverInterceptors: [audit]
+                    payload: { attributes: { id: { type: String } } }
+                    result: { attributes: { at: { type: String } } }
+                  pong:
+                    serverInterceptors: [audit]
+                    payload: { attributes: { id: { type: Int32 } } }
+                    result: { attributes: { at: { type: String } } }
+            """, 14, 30, null
+        },
+        {
+            "SG7006", """
+            api:
+              name: demo
+              interceptors:
+                audit: { readPayload: [id, id], writeResult: [at] }
+                trace: { writeStreamingResult: [traceId] }
+            services:
+              demo:
+                methods:
+                  ping:
+                    serverInterceptors: [audit]
+                    payload: { attributes: { id: { type: String } } }
+                    result: { attributes: { at: { type: String } } }
+            """, 4, 32, null
+        },
     };
+
+    private const string Intercepted = """
+        api:
+          name: demo
+          interceptors:
+            audit: { readPayload: [id], writeResult: [at] }
+            trace: { writeStreamingResult: [traceId] }
+        services:
+          demo:
+            methods:
+
+        """;
 
     private const string Secured = """
         api:

@@ -17,8 +17,10 @@ import type { WebSocketFactory, WebSocketLike } from "../../../examples/logger/v
 const [baseUrl, run, apiKey] = process.argv.slice(2) as [string, string, string];
 const topic = (name: string) => `${name}-${run}`;
 const summary: Record<string, unknown> = {};
-// publish and upload require the API key: a header on fetch requests, the api_key query parameter on WebSockets (as a browser).
-const client = new LoggerClient({ baseUrl, headers: { "X-API-Key": apiKey }, webSocketQuery: { api_key: apiKey } });
+// publish and upload require the API key: typed credentials, which the client sends in the X-API-Key header on fetch
+// requests and in the api_key query parameter on WebSockets (as a browser, which cannot set their headers); the key
+// comes from a function asked per request, as a refreshing credential would.
+const client = new LoggerClient({ baseUrl, credentials: { apiKey: async () => apiKey } });
 
 /** What a thrown error looked like: its class, Goa name, close code or status, and message. */
 function seen(error: unknown): Record<string, unknown> {
@@ -227,7 +229,8 @@ const viaWs: WebSocketFactory = (url, init) => {
     unreachable: await failure(() => new LoggerClient({ baseUrl: "http://127.0.0.1:9" }).subscribe({ topic: "x" }), "unreachable"),
     uploadWithoutKey: await failure(() => new LoggerClient({ baseUrl }).upload({ topic: topic("keyless") }, '{"message":"never"}\n')),
     publishWithoutKey: await failure(async () => (await new LoggerClient({ baseUrl }).publish()).closeAndRecv(), "publish without key"),
-    publishWrongKey: await failure(async () => (await new LoggerClient({ baseUrl, webSocketQuery: { api_key: "wrong" } }).publish()).closeAndRecv(), "publish wrong key"),
+    publishWrongKey: await failure(async () => (await new LoggerClient({ baseUrl, credentials: { apiKey: "wrong" } }).publish()).closeAndRecv(), "publish wrong key"),
+    uploadWrongKey: await failure(() => new LoggerClient({ baseUrl, credentials: { apiKey: "wrong" } }).upload({ topic: topic("keyless") }, '{"message":"never"}\n')),
   };
 }
 

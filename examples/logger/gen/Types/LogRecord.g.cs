@@ -34,6 +34,10 @@ public sealed partial record LogRecord : Runtime::IViewedResult<LogRecord, LogRe
     [JsonPropertyName("level")]
     public Level? Level { get; init; }
 
+    /// <summary>Trace id of the watch call that carried the entry (set by the trace interceptor)</summary>
+    [JsonPropertyName("traceId")]
+    public string? TraceId { get; init; }
+
     /// <summary>Checks every validation rule of the design; each failure is added to <paramref name="errors"/>.</summary>
     public void Validate(ref Runtime::ValidationErrors? errors)
     {
@@ -53,7 +57,7 @@ public sealed partial record LogRecord : Runtime::IViewedResult<LogRecord, LogRe
     /// <summary>This value as sent in <paramref name="view"/>: the attributes the view leaves out are cleared.</summary>
     public LogRecord Project(LogRecordView view) => view switch
     {
-        LogRecordView.Tiny => this with { Timestamp = null, Topic = null, Level = null },
+        LogRecordView.Tiny => this with { Timestamp = null, Topic = null, Level = null, TraceId = null },
         _ => this,
     };
 
@@ -75,7 +79,7 @@ public sealed partial record LogRecord : Runtime::IViewedResult<LogRecord, LogRe
 [GeneratedCode("StreamGen", "0.1.0")]
 public enum LogRecordView
 {
-    /// <summary>View "default": id, timestamp, topic, message, level.</summary>
+    /// <summary>View "default": id, timestamp, topic, message, level, traceId.</summary>
     [JsonStringEnumMemberName("default")]
     Default,
     /// <summary>View "tiny": id, message.</summary>

@@ -21,6 +21,10 @@ public sealed partial record RecentPayload : Runtime::IValidatable
     [JsonPropertyName("limit")]
     public int Limit { get; set; } = 100;
 
+    /// <summary>Request id the client gives the call (the requestId interceptor sets one)</summary>
+    [JsonPropertyName("requestId")]
+    public string? RequestId { get; init; }
+
     /// <summary>Checks every validation rule of the design; each failure is added to <paramref name="errors"/>.</summary>
     public void Validate(ref Runtime::ValidationErrors? errors)
     {
@@ -36,5 +40,9 @@ public sealed partial record RecentPayload : Runtime::IValidatable
 
         Runtime::Check.Minimum(ref errors, "limit", Limit, 1);
         Runtime::Check.Maximum(ref errors, "limit", Limit, 1000);
+        if (RequestId is { } requestIdValue)
+        {
+            Runtime::Check.MaxLength(ref errors, "requestId", requestIdValue, 128);
+        }
     }
 }

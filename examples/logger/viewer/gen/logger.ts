@@ -102,12 +102,14 @@ export interface LogRecord {
   message: string;
   /** Severity */
   level?: LogRecordLevel;
+  /** Trace id of the watch call that carried the entry (set by the trace interceptor) */
+  traceId?: string;
 }
 
 /** The views of LogRecord: which of its attributes a value carries. */
 export type LogRecordView = "default" | "tiny";
 
-/** LogRecord rendered in view "default": id, timestamp, topic, message, level. */
+/** LogRecord rendered in view "default": id, timestamp, topic, message, level, traceId. */
 export interface LogRecordDefaultView {
   /** Unique, increasing identifier, never reused (time-ordered) */
   id: string;
@@ -122,6 +124,8 @@ export interface LogRecordDefaultView {
   message: string;
   /** Severity */
   level?: LogRecordLevel;
+  /** Trace id of the watch call that carried the entry (set by the trace interceptor) */
+  traceId?: string;
 }
 
 /** LogRecord rendered in view "tiny": id, message. */
@@ -141,9 +145,10 @@ export const LogRecord: ObjectType<LogRecord> = {
     topic: { type: "string" },
     message: { type: "string", required: true },
     level: { type: "string", enum: LogRecordLevel },
+    traceId: { type: "string" },
   },
   views: {
-    default: ["id", "timestamp", "topic", "message", "level"],
+    default: ["id", "timestamp", "topic", "message", "level", "traceId"],
     tiny: ["id", "message"],
   },
 };
@@ -153,6 +158,8 @@ export interface SubscribePayload {
   topic: string;
   /** Id of the last entry the client saw: the stream starts after it, from the retained entries (gone when it is no longer retained) */
   since?: string;
+  /** Request id the client gives the call (the requestId interceptor sets one) */
+  requestId?: string;
 }
 
 /** The attributes of SubscribePayload and the design's rules for them, as the server checks them. */
@@ -161,6 +168,7 @@ export const SubscribePayload: ObjectType<SubscribePayload> = {
   attributes: {
     topic: { type: "string", required: true, minLength: 1, maxLength: 256 },
     since: { type: "string" },
+    requestId: { type: "string", maxLength: 128 },
   },
 };
 
@@ -223,6 +231,8 @@ export interface WatchPayload {
   view?: WatchPayloadView;
   /** Id of the last entry the client saw: each topic added replays its retained entries after it (gone when it is no longer retained) */
   since?: string;
+  /** Request id the client gives the call (the requestId interceptor sets one) */
+  requestId?: string;
 }
 
 /** The attributes of WatchPayload and the design's rules for them, as the server checks them. */
@@ -231,6 +241,7 @@ export const WatchPayload: ObjectType<WatchPayload> = {
   attributes: {
     view: { type: "string", enum: WatchPayloadView },
     since: { type: "string" },
+    requestId: { type: "string", maxLength: 128 },
   },
 };
 
@@ -239,6 +250,8 @@ export interface EventsPayload {
   topic: string;
   /** Id of the last entry the client saw (Last-Event-ID) */
   since?: string;
+  /** Request id the client gives the call (the requestId interceptor sets one) */
+  requestId?: string;
 }
 
 /** The attributes of EventsPayload and the design's rules for them, as the server checks them. */
@@ -247,12 +260,15 @@ export const EventsPayload: ObjectType<EventsPayload> = {
   attributes: {
     topic: { type: "string", required: true, minLength: 1, maxLength: 256 },
     since: { type: "string" },
+    requestId: { type: "string", maxLength: 128 },
   },
 };
 
 export interface UploadPayload {
   /** Topic to append to */
   topic: string;
+  /** Request id the client gives the call (the requestId interceptor sets one) */
+  requestId?: string;
 }
 
 /** The attributes of UploadPayload and the design's rules for them, as the server checks them. */
@@ -260,6 +276,7 @@ export const UploadPayload: ObjectType<UploadPayload> = {
   name: "UploadPayload",
   attributes: {
     topic: { type: "string", required: true, minLength: 1, maxLength: 256 },
+    requestId: { type: "string", maxLength: 128 },
   },
 };
 
@@ -279,6 +296,8 @@ export const UploadResult: ObjectType<UploadResult> = {
 export interface DownloadPayload {
   /** Topic to download */
   topic: string;
+  /** Request id the client gives the call (the requestId interceptor sets one) */
+  requestId?: string;
 }
 
 /** The attributes of DownloadPayload and the design's rules for them, as the server checks them. */
@@ -286,6 +305,7 @@ export const DownloadPayload: ObjectType<DownloadPayload> = {
   name: "DownloadPayload",
   attributes: {
     topic: { type: "string", required: true, minLength: 1, maxLength: 256 },
+    requestId: { type: "string", maxLength: 128 },
   },
 };
 
@@ -297,6 +317,8 @@ export interface RecentPayload {
    * @default 100
    */
   limit?: number;
+  /** Request id the client gives the call (the requestId interceptor sets one) */
+  requestId?: string;
 }
 
 /** The attributes of RecentPayload and the design's rules for them, as the server checks them. */
@@ -305,6 +327,7 @@ export const RecentPayload: ObjectType<RecentPayload> = {
   attributes: {
     topic: { type: "string", required: true, minLength: 1, maxLength: 256 },
     limit: { type: "int32", default: 100, minimum: 1, maximum: 1000 },
+    requestId: { type: "string", maxLength: 128 },
   },
 };
 
@@ -353,6 +376,7 @@ export class LoggerClient {
       method: "GET",
       path: "/logs/" + encodeURIComponent(String(checked.topic)) + "/stream",
       query: params([["since", checked.since]]),
+      headers: params([["X-Request-Id", checked.requestId]], true),
     };
     return this.#transport.webSocket<never, SubscribeResult>(request, undefined, SubscribeResult, undefined, options);
   }
@@ -362,6 +386,7 @@ export class LoggerClient {
     const request = {
       method: "GET",
       path: "/logs/publish",
+      security: [{ name: "api_key", kind: "apiKey", header: "X-API-Key", webSocketQuery: "api_key" }],
     };
     return this.#transport.webSocket<LogEntry, PublishResult>(request, LogEntry, PublishResult, undefined, options);
   }
@@ -373,6 +398,7 @@ export class LoggerClient {
       method: "GET",
       path: "/logs/watch",
       query: params([["view", checked.view], ["since", checked.since]]),
+      headers: params([["X-Request-Id", checked.requestId]], true),
     };
     return this.#transport.webSocket<FilterUpdate, LogRecord>(request, FilterUpdate, LogRecord, undefined, options);
   }
@@ -383,7 +409,7 @@ export class LoggerClient {
     const request = {
       method: "GET",
       path: "/logs/" + encodeURIComponent(String(checked.topic)) + "/events",
-      headers: params([["Last-Event-ID", checked.since]], true),
+      headers: params([["X-Request-Id", checked.requestId], ["Last-Event-ID", checked.since]], true),
     };
     return this.#transport.events<LogRecord>(request, LogRecord, undefined, true, options);
   }
@@ -394,6 +420,8 @@ export class LoggerClient {
     const request = {
       method: "POST",
       path: "/logs/" + encodeURIComponent(String(checked.topic)) + "/archive",
+      headers: params([["X-Request-Id", checked.requestId]], true),
+      security: [{ name: "api_key", kind: "apiKey", header: "X-API-Key", webSocketQuery: "api_key" }],
       body,
     };
     return this.#transport.result<UploadResult>(request, UploadResult, true, [], options);
@@ -405,6 +433,7 @@ export class LoggerClient {
     const request = {
       method: "GET",
       path: "/logs/" + encodeURIComponent(String(checked.topic)) + "/archive",
+      headers: params([["X-Request-Id", checked.requestId]], true),
     };
     return this.#transport.fetch(request, options);
   }
@@ -416,6 +445,7 @@ export class LoggerClient {
       method: "GET",
       path: "/logs/" + encodeURIComponent(String(checked.topic)),
       query: params([["limit", checked.limit]]),
+      headers: params([["X-Request-Id", checked.requestId]], true),
     };
     return this.#transport.result<RecentResult>(request, RecentResult, true, [], options);
   }

@@ -43,6 +43,14 @@ public sealed class DesignApi : DesignElement
     [JsonPropertyName("security")]
     [Description("Security schemes by name (Goa JWTSecurity, APIKeySecurity, BasicAuthSecurity, OAuth2Security); services and methods require them with their own 'security'.")]
     public OrderedDictionary<string, DesignSecurityScheme>? Security { get; set; }
+
+    [JsonPropertyName("defaultSecurity")]
+    [Description("Alternatives (Goa Security at API level) that admit a request to every method of every service, unless the service or method has its own 'security' (an empty list leaves it open).")]
+    public List<DesignSecurityRequirement>? DefaultSecurity { get; set; }
+
+    [JsonPropertyName("interceptors")]
+    [Description("Interceptors by name (Goa Interceptor): what each reads and writes of payload, result and streamed messages; services and methods list them in serverInterceptors and clientInterceptors.")]
+    public OrderedDictionary<string, DesignInterceptor>? Interceptors { get; set; }
 }
 
 public sealed class DesignEndpoint : DesignElement

@@ -33,14 +33,28 @@ public sealed class DesignMethod : DesignElement
     [Description("Alternatives (Goa Security calls), any one of which admits a request; replaces the service's. An empty list (Goa NoSecurity) leaves the method open.")]
     public List<DesignSecurityRequirement>? Security { get; set; }
 
+    [JsonPropertyName("serverInterceptors")]
+    [Description("Names of api.interceptors the server runs around this method, after its service's, in order (Goa ServerInterceptor).")]
+    public List<string>? ServerInterceptors { get; set; }
+
+    [JsonPropertyName("clientInterceptors")]
+    [Description("Names of api.interceptors the generated clients run around this method, after its service's, in order (Goa ClientInterceptor).")]
+    public List<string>? ClientInterceptors { get; set; }
+
     [JsonPropertyName("http")]
     public DesignMethodHttp? Http { get; set; }
 
     [JsonPropertyName("grpc")]
     public DesignGrpc? Grpc { get; set; }
 
-    /// <summary>The security that applies: the method's own, else its service's, else none (an empty list).</summary>
-    public IReadOnlyList<DesignSecurityRequirement> SecurityOf(DesignService service) => Security ?? service.Security ?? [];
+    /// <summary>The security that applies: the method's own, else its service's, else the API's default, else none (an empty list).</summary>
+    public IReadOnlyList<DesignSecurityRequirement> SecurityOf(DesignService service, DesignApi? api) => Security ?? service.Security ?? api?.DefaultSecurity ?? [];
+
+    /// <summary>The server interceptors that run around the method, outermost first: its service's, then its own (Goa's order).</summary>
+    public IReadOnlyList<string> ServerInterceptorsOf(DesignService service) => [.. service.ServerInterceptors ?? [], .. ServerInterceptors ?? []];
+
+    /// <summary>The client interceptors that run around the method, outermost first: its service's, then its own.</summary>
+    public IReadOnlyList<string> ClientInterceptorsOf(DesignService service) => [.. service.ClientInterceptors ?? [], .. ClientInterceptors ?? []];
 
     /// <summary>The method's type references with the role each plays, in role order.</summary>
     public IEnumerable<(TypeRole Role, DesignTypeRef Reference)> TypeReferences()

@@ -18,6 +18,14 @@ public sealed class DesignService : DesignElement
     [Description("Alternatives (Goa Security calls), any one of which admits a request to every method of the service; a method's own 'security' replaces it.")]
     public List<DesignSecurityRequirement>? Security { get; set; }
 
+    [JsonPropertyName("serverInterceptors")]
+    [Description("Names of api.interceptors the server runs around every method of the service, before the methods' own, in order (Goa ServerInterceptor).")]
+    public List<string>? ServerInterceptors { get; set; }
+
+    [JsonPropertyName("clientInterceptors")]
+    [Description("Names of api.interceptors the generated clients run around every method of the service, before the methods' own, in order (Goa ClientInterceptor).")]
+    public List<string>? ClientInterceptors { get; set; }
+
     [JsonPropertyName("http")]
     public DesignServiceHttp? Http { get; set; }
 

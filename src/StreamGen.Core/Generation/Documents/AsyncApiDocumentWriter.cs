@@ -34,6 +34,19 @@ internal static class AsyncApiDocumentWriter
         writer.WriteRequiredProperty("host", model.Host);
         writer.WriteRequiredProperty("protocol", model.Protocol);
         writer.WriteRequiredProperty("description", model.ServerDescription);
+        if (model.SecuritySchemes.Count > 0)
+        {
+            // The schemes any stream of this server may require; each operation lists its own.
+            writer.WritePropertyName("security");
+            writer.WriteStartArray();
+            foreach (var scheme in model.SecuritySchemes)
+            {
+                Reference(writer, $"#/components/securitySchemes/{scheme.Name}");
+            }
+
+            writer.WriteEndArray();
+        }
+
         writer.WriteEndObject();
         writer.WriteEndObject();
         Map(writer, "channels", model.Channels, c => c.Key, Channel);
@@ -42,6 +55,11 @@ internal static class AsyncApiDocumentWriter
         writer.WriteStartObject();
         Map(writer, "schemas", model.Schemas, s => s.Name, (w, s) => OpenApiSchemas.Of(s.Schema).SerializeAsV31(w));
         Map(writer, "messages", model.Messages, m => m.Key, Message);
+        if (model.SecuritySchemes.Count > 0)
+        {
+            Map(writer, "securitySchemes", model.SecuritySchemes, s => s.Name, SecurityScheme);
+        }
+
         writer.WriteEndObject();
 
         // The close codes again, for tools (each channel's description lists them): AsyncAPI has no field for how a
@@ -97,6 +115,18 @@ internal static class AsyncApiDocumentWriter
         writer.WriteRequiredProperty("summary", operation.Summary);
         writer.WriteRequiredProperty("description", operation.Description);
         Messages(writer, operation.Channel, operation.Messages);
+        if (operation.Security.Count > 0)
+        {
+            writer.WritePropertyName("security");
+            writer.WriteStartArray();
+            foreach (var scheme in operation.Security)
+            {
+                Reference(writer, $"#/components/securitySchemes/{scheme}");
+            }
+
+            writer.WriteEndArray();
+        }
+
         if (operation.HasReply)
         {
             writer.WritePropertyName("reply");
@@ -107,6 +137,56 @@ internal static class AsyncApiDocumentWriter
             writer.WriteEndObject();
         }
 
+        writer.WriteEndObject();
+    }
+
+    /// <summary>An AsyncAPI 3.0 Security Scheme Object: httpApiKey, http (bearer JWT or basic), or oauth2 with its flows' available scopes.</summary>
+    private static void SecurityScheme(IOpenApiWriter writer, DocumentSecuritySchemeModel scheme)
+    {
+        writer.WriteStartObject();
+        switch (scheme.Kind)
+        {
+            case "apiKey":
+                writer.WriteRequiredProperty("type", "httpApiKey");
+                writer.WriteRequiredProperty("name", scheme.ParameterName!);
+                writer.WriteRequiredProperty("in", scheme.In!);
+                break;
+            case "jwt":
+                writer.WriteRequiredProperty("type", "http");
+                writer.WriteRequiredProperty("scheme", "bearer");
+                writer.WriteRequiredProperty("bearerFormat", "JWT");
+                break;
+            case "basic":
+                writer.WriteRequiredProperty("type", "http");
+                writer.WriteRequiredProperty("scheme", "basic");
+                break;
+            default:
+                writer.WriteRequiredProperty("type", "oauth2");
+                writer.WritePropertyName("flows");
+                writer.WriteStartObject();
+                foreach (var flow in scheme.Flows)
+                {
+                    writer.WritePropertyName(flow.Kind);
+                    writer.WriteStartObject();
+                    writer.WriteProperty("authorizationUrl", flow.AuthorizationUrl);
+                    writer.WriteProperty("tokenUrl", flow.TokenUrl);
+                    writer.WriteProperty("refreshUrl", flow.RefreshUrl);
+                    writer.WritePropertyName("availableScopes");
+                    writer.WriteStartObject();
+                    foreach (var (name, text) in scheme.Scopes)
+                    {
+                        writer.WriteRequiredProperty(name, text);
+                    }
+
+                    writer.WriteEndObject();
+                    writer.WriteEndObject();
+                }
+
+                writer.WriteEndObject();
+                break;
+        }
+
+        writer.WriteProperty("description", scheme.Description);
         writer.WriteEndObject();
     }
 

@@ -27,6 +27,12 @@ internal static class OpenApiDocumentWriter
             document.Components.Schemas[component.Name] = OpenApiSchemas.Of(component.Schema, document);
         }
 
+        if (model.SecuritySchemes.Count > 0)
+        {
+            document.Components.SecuritySchemes = new Dictionary<string, IOpenApiSecurityScheme>(
+                model.SecuritySchemes.Select(s => KeyValuePair.Create(s.Name, (IOpenApiSecurityScheme)SecurityScheme(s))), StringComparer.Ordinal);
+        }
+
         foreach (var path in model.Paths)
         {
             var item = new OpenApiPathItem { Operations = [] };
@@ -56,6 +62,18 @@ internal static class OpenApiDocumentWriter
                 ? new OpenApiRequestBody { Description = body.Description, Required = body.Required, Content = Content(body.Content, document) }
                 : null,
             Responses = [],
+            Security = model.Security.Count > 0
+                ? [.. model.Security.Select(r =>
+                {
+                    var requirement = new OpenApiSecurityRequirement();
+                    foreach (var (scheme, scopes) in r.Schemes)
+                    {
+                        requirement[new OpenApiSecuritySchemeReference(scheme, document)] = [.. scopes];
+                    }
+
+                    return requirement;
+                })]
+                : null,
         };
         foreach (var response in model.Responses)
         {
@@ -89,6 +107,52 @@ internal static class OpenApiDocumentWriter
         }
 
         return operation;
+    }
+
+    private static OpenApiSecurityScheme SecurityScheme(DocumentSecuritySchemeModel model) => model.Kind switch
+    {
+        "apiKey" => new OpenApiSecurityScheme
+        {
+            Type = SecuritySchemeType.ApiKey,
+            Description = model.Description,
+            Name = model.ParameterName,
+            In = model.In == "query" ? ParameterLocation.Query : ParameterLocation.Header,
+        },
+        "jwt" => new OpenApiSecurityScheme { Type = SecuritySchemeType.Http, Description = model.Description, Scheme = "bearer", BearerFormat = "JWT" },
+        "basic" => new OpenApiSecurityScheme { Type = SecuritySchemeType.Http, Description = model.Description, Scheme = "basic" },
+        _ => new OpenApiSecurityScheme { Type = SecuritySchemeType.OAuth2, Description = model.Description, Flows = Flows(model) },
+    };
+
+    private static OpenApiOAuthFlows Flows(DocumentSecuritySchemeModel model)
+    {
+        var flows = new OpenApiOAuthFlows();
+        foreach (var flow in model.Flows)
+        {
+            var value = new OpenApiOAuthFlow
+            {
+                AuthorizationUrl = flow.AuthorizationUrl is { } authorization ? new Uri(authorization) : null,
+                TokenUrl = flow.TokenUrl is { } token ? new Uri(token) : null,
+                RefreshUrl = flow.RefreshUrl is { } refresh ? new Uri(refresh) : null,
+                Scopes = new Dictionary<string, string>(model.Scopes, StringComparer.Ordinal),
+            };
+            switch (flow.Kind)
+            {
+                case "authorizationCode":
+                    flows.AuthorizationCode = value;
+                    break;
+                case "implicit":
+                    flows.Implicit = value;
+                    break;
+                case "password":
+                    flows.Password = value;
+                    break;
+                default:
+                    flows.ClientCredentials = value;
+                    break;
+            }
+        }
+
+        return flows;
     }
 
     private static OpenApiParameter Parameter(OpenApiParameterModel model, OpenApiDocument document) => new()

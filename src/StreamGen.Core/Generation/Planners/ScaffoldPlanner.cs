@@ -12,6 +12,10 @@ internal static class ScaffoldPlanner
         foreach (var service in api.Services)
         {
             yield return new OutputFile(service.ScaffoldFileName, [new Section("service-stub", "scaffold/service.cs.sbn", service)], Ownership.Scaffold);
+            foreach (var side in service.Interception?.Sides ?? [])
+            {
+                yield return new OutputFile($"{side.StubName}.cs", [new Section("interceptors-stub", "scaffold/interceptors.cs.sbn", side)], Ownership.Scaffold);
+            }
         }
 
         foreach (var scheme in api.Security?.HandlerSchemes ?? [])

@@ -22,7 +22,7 @@ internal sealed class SecurityPass(ModelContext context, SecurityNames? names)
         {
             foreach (var method in service.Methods.ValuesOrEmpty())
             {
-                var requirements = method.SecurityOf(service);
+                var requirements = method.SecurityOf(service, context.Api);
                 if (requirements.Count == 0)
                 {
                     continue;

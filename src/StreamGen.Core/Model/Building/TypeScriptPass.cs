@@ -256,7 +256,7 @@ internal sealed class TypeScriptPass(ModelContext context, ModelNames names, Typ
         ClassName = ts.Clients[service],
         Description = TypeScriptDocs.Lines(service.Description),
         Errors = Errors(service).ToList(),
-        Methods = service.Methods.ValuesOrEmpty().Zip(model.Methods).Where(m => m.Second.Http is not null).Select(m => new TypeScriptMethodBuilder(this, m.First, m.Second).Build()).ToList(),
+        Methods = service.Methods.ValuesOrEmpty().Zip(model.Methods).Where(m => m.Second.Http is not null).Select(m => new TypeScriptMethodBuilder(this, m.First, m.Second).Build() with { SecurityLiteral = Security(service, m.First) }).ToList(),
     };
 
     /// <summary>The TypeScript type, and the runtime rule as a method body reads it, of a method's type reference.</summary>
@@ -275,4 +275,39 @@ internal sealed class TypeScriptPass(ModelContext context, ModelNames names, Typ
     /// <summary>The interface of a result type rendered in one view (<c>ChatEventCompactView</c>).</summary>
     public string ViewTypeName(DesignMethod method, TypeRole role, string view) =>
         ts.Views[(context.ObjectOf(method.TypeReference(role), role)!, view)];
+
+    /// <summary>The schemes the method's security names, each once, as the runtime's <c>SchemeRule</c> literals; null when it is open.</summary>
+    private string? Security(DesignService service, DesignMethod method)
+    {
+        var declared = context.Api.Security ?? [];
+        var names = method.SecurityOf(service, context.Api).SelectMany(r => r.Schemes ?? []).Distinct(StringComparer.Ordinal).Where(declared.ContainsKey).ToList();
+        if (names.Count == 0)
+        {
+            return null;
+        }
+
+        string Rule(string name)
+        {
+            var scheme = declared[name];
+            var fields = new List<string> { $"name: {TypeScriptStrings.Quote(name)}", $"kind: {TypeScriptStrings.Quote(scheme.Kind!)}" };
+            if (scheme.Kind == "apiKey")
+            {
+                fields.Add(scheme.In == "query" ? $"query: {TypeScriptStrings.Quote(scheme.KeyName ?? "api_key")}" : $"header: {TypeScriptStrings.Quote(scheme.KeyName ?? "X-API-Key")}");
+            }
+
+            if (scheme.Query is { } query)
+            {
+                fields.Add($"webSocketQuery: {TypeScriptStrings.Quote(query)}");
+            }
+
+            if (scheme.WebSocketProtocol == true)
+            {
+                fields.Add("webSocketProtocol: true");
+            }
+
+            return "{ " + string.Join(", ", fields) + " }";
+        }
+
+        return "[" + string.Join(", ", names.Select(Rule)) + "]";
+    }
 }

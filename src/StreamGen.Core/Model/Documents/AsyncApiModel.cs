@@ -34,4 +34,7 @@ public sealed record AsyncApiModel
 
     /// <summary>The component schemas the messages and bindings use, in ordinal order of their names.</summary>
     public required IReadOnlyList<SchemaComponentModel> Schemas { get; init; }
+
+    /// <summary>The security schemes some stream requires.</summary>
+    public IReadOnlyList<DocumentSecuritySchemeModel> SecuritySchemes { get; init; } = [];
 }

@@ -26,4 +26,7 @@ public sealed record AsyncApiOperationModel
     public required IReadOnlyList<string> Reply { get; init; }
 
     public bool HasReply => Reply.Count > 0;
+
+    /// <summary>The schemes any of which (with the others its alternative names) admits the upgrade; empty: open.</summary>
+    public IReadOnlyList<string> Security { get; init; } = [];
 }

@@ -15,4 +15,7 @@ public sealed record OpenApiModel
 
     /// <summary>The component schemas the operations use, in ordinal order of their names.</summary>
     public required IReadOnlyList<SchemaComponentModel> Schemas { get; init; }
+
+    /// <summary>The design's security schemes that some operation here requires (none when no operation is secured).</summary>
+    public IReadOnlyList<DocumentSecuritySchemeModel> SecuritySchemes { get; init; } = [];
 }

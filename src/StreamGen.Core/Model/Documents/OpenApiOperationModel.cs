@@ -28,4 +28,7 @@ public sealed record OpenApiOperationModel
 
     /// <summary>For a route that streams over a WebSocket: the AsyncAPI channel and operations that describe the stream.</summary>
     public required AsyncApiLinkModel? AsyncApi { get; init; }
+
+    /// <summary>The alternatives that admit a request (empty: open).</summary>
+    public IReadOnlyList<DocumentSecurityRequirementModel> Security { get; init; } = [];
 }

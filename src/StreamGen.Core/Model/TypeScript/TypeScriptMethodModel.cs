@@ -24,6 +24,11 @@ public sealed record TypeScriptMethodModel
 
     public required string VerbLiteral { get; init; }
 
+    /// <summary>The schemes of the method's security as <c>SchemeRule</c> literals (<c>[{ name: "api_key", kind: "apiKey", header: "X-API-Key" }]</c>), or null when it is open.</summary>
+    public string? SecurityLiteral { get; init; }
+
+    public bool HasSecurity => SecurityLiteral is not null;
+
     /// <summary>The route, literal text and payload attributes escaped as path segments.</summary>
     public required IReadOnlyList<TypeScriptSegmentModel> Path { get; init; }
 

@@ -18,6 +18,11 @@ internal sealed class SecurityRules(ValidationContext context)
             CheckScheme(scheme);
         }
 
+        if (context.Document.Api is { } api)
+        {
+            CheckRequirements(api, api.DefaultSecurity, "the API's defaultSecurity", "defaultSecurity");
+        }
+
         foreach (var service in context.Document.Services.ValuesOrEmpty())
         {
             CheckRequirements(service, service.Security, $"service '{service.Name}'");
@@ -106,7 +111,7 @@ internal sealed class SecurityRules(ValidationContext context)
         }
     }
 
-    private void CheckRequirements(DesignElement owner, List<DesignSecurityRequirement>? requirements, string where)
+    private void CheckRequirements(DesignElement owner, List<DesignSecurityRequirement>? requirements, string where, string key = "security")
     {
         for (var i = 0; i < (requirements?.Count ?? 0); i++)
         {
@@ -114,7 +119,7 @@ internal sealed class SecurityRules(ValidationContext context)
             var names = requirement.Schemes ?? [];
             if (names.Count == 0)
             {
-                context.Report(DiagnosticDescriptors.EmptySecurityRequirement, owner.ItemSpanOf("security", i), where);
+                context.Report(DiagnosticDescriptors.EmptySecurityRequirement, owner.ItemSpanOf(key, i), where);
                 continue;
             }
 
@@ -145,7 +150,7 @@ internal sealed class SecurityRules(ValidationContext context)
 
             if (declared.Where(s => s.Kind is "jwt" or "oauth2" or "basic").Select(s => s.Name).ToList() is { Count: > 1 } authorization)
             {
-                context.Report(DiagnosticDescriptors.SchemesShareAuthorization, owner.ItemSpanOf("security", i), where, string.Join(" and ", authorization));
+                context.Report(DiagnosticDescriptors.SchemesShareAuthorization, owner.ItemSpanOf(key, i), where, string.Join(" and ", authorization));
             }
 
             var scopes = declared.SelectMany(s => s.Scopes.KeysOrEmpty()).Distinct(StringComparer.Ordinal).ToList();

@@ -6,4 +6,5 @@ using Acme.Logger;
 return await LoggerServer.RunAsync(args, builder =>
 {
     builder.Services.AddSingleton<ILoggerService, LoggerService>();
+    builder.Services.AddSingleton<ILoggerServerInterceptors, LoggerServerInterceptors>();
 });

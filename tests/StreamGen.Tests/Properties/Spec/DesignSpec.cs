@@ -9,7 +9,8 @@ internal sealed record DesignSpec(
     string? Title = null,
     int? HttpPort = null,
     int? GrpcPort = null,
-    IReadOnlyList<SchemeSpec>? Schemes = null)
+    IReadOnlyList<SchemeSpec>? Schemes = null,
+    bool Intercepted = false)
 {
     /// <summary>Attributes, types, methods and services: what the shrinker removes and CsCheck's size orders by.</summary>
     public int Size => Types.Sum(t => 1 + Count(t.Object)) + Services.Sum(s => 1 + s.Methods.Count + s.Methods.Sum(m => Count(m.Payload) + Count(m.StreamingPayload) + Count(m.Result) + Count(m.StreamingResult)));

@@ -19,9 +19,12 @@ namespace Acme.Logger;
 /// handler's token follows the call's deadline and cancellation, and errors map to the design's status codes.
 /// </summary>
 [GeneratedCode("StreamGen", "0.1.0")]
-public sealed partial class LoggerGrpcService(ILoggerService service, ILogger<LoggerGrpcService> logger)
+public sealed partial class LoggerGrpcService(ILoggerService service, ILogger<LoggerGrpcService> logger, ILoggerServerInterceptors? interceptors = null)
     : Protos.Logger.LoggerBase
 {
+    // The implementation seen through the server interceptors when the services provide them, as the HTTP transport serves it.
+    private readonly ILoggerService service = interceptors is null ? service : new InterceptedLoggerService(service, interceptors);
+
     /// <summary>Stream log entries for a specific topic</summary>
     public override Task Subscribe(Protos.SubscribeRequest request, GrpcCore::IServerStreamWriter<Protos.SubscribeResponse> responseStream, GrpcCore::ServerCallContext context)
     {
@@ -57,10 +60,12 @@ public sealed partial class LoggerGrpcService(ILoggerService service, ILogger<Lo
         Runtime::ValidationErrors? errors = null;
         var view = Runtime::Parameters.ParseEnum<View>(context.RequestHeaders.GetValue("view"), "view", ref errors);
         var since = Runtime::Parameters.ParseString(context.RequestHeaders.GetValue("since"), "since", ref errors);
+        var requestId = Runtime::Parameters.ParseString(context.RequestHeaders.GetValue("requestid"), "requestId", ref errors);
         var payload = new WatchPayload
         {
             View = view,
             Since = since,
+            RequestId = requestId,
         };
         return Runtime::Validation.Validated(payload, errors);
     }

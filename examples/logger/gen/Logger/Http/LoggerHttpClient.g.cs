@@ -32,7 +32,13 @@ public sealed partial class LoggerHttpClient(HttpClient httpClient, Runtime::Str
             uri.Query("since", since);
         }
 
-        var connection = await Runtime::WebSocketConnection.ConnectAsync(httpClient, uri.ToString(), null, _options, cancellationToken).ConfigureAwait(false);
+        var connection = await Runtime::WebSocketConnection.ConnectAsync(httpClient, uri.ToString(), request =>
+        {
+            if (payload.RequestId is { } requestId)
+            {
+                Runtime::HttpParameters.AddHeader(request, "X-Request-Id", requestId);
+            }
+        }, _options, cancellationToken).ConfigureAwait(false);
         return new SubscribeClientStream(connection);
     }
 
@@ -70,7 +76,13 @@ public sealed partial class LoggerHttpClient(HttpClient httpClient, Runtime::Str
             uri.Query("since", since);
         }
 
-        var connection = await Runtime::WebSocketConnection.ConnectAsync(httpClient, uri.ToString(), null, _options, cancellationToken).ConfigureAwait(false);
+        var connection = await Runtime::WebSocketConnection.ConnectAsync(httpClient, uri.ToString(), request =>
+        {
+            if (payload.RequestId is { } requestId)
+            {
+                Runtime::HttpParameters.AddHeader(request, "X-Request-Id", requestId);
+            }
+        }, _options, cancellationToken).ConfigureAwait(false);
         return new WatchClientStream(connection);
     }
 
@@ -86,6 +98,11 @@ public sealed partial class LoggerHttpClient(HttpClient httpClient, Runtime::Str
         {
             return new EventsJsonLinesClientStream(await Runtime::JsonLinesConnection.OpenAsync(httpClient, uri.ToString(), request =>
             {
+                if (payload.RequestId is { } requestId)
+                {
+                    Runtime::HttpParameters.AddHeader(request, "X-Request-Id", requestId);
+                }
+
                 if (payload.Since is { } since)
                 {
                     Runtime::HttpParameters.AddHeader(request, "Last-Event-ID", since);
@@ -97,6 +114,11 @@ public sealed partial class LoggerHttpClient(HttpClient httpClient, Runtime::Str
         {
             return new EventsWebSocketClientStream(await Runtime::WebSocketConnection.ConnectAsync(httpClient, uri.ToString(), request =>
             {
+                if (payload.RequestId is { } requestId)
+                {
+                    Runtime::HttpParameters.AddHeader(request, "X-Request-Id", requestId);
+                }
+
                 if (payload.Since is { } since)
                 {
                     Runtime::HttpParameters.AddHeader(request, "Last-Event-ID", since);
@@ -106,6 +128,11 @@ public sealed partial class LoggerHttpClient(HttpClient httpClient, Runtime::Str
 
         var connection = await Runtime::ServerSentEventsConnection.OpenAsync(httpClient, uri.ToString(), request =>
         {
+            if (payload.RequestId is { } requestId)
+            {
+                Runtime::HttpParameters.AddHeader(request, "X-Request-Id", requestId);
+            }
+
             if (payload.Since is { } since)
             {
                 Runtime::HttpParameters.AddHeader(request, "Last-Event-ID", since);
@@ -134,6 +161,11 @@ public sealed partial class LoggerHttpClient(HttpClient httpClient, Runtime::Str
         uri.Query(credentials);
         using var request = new HttpRequestMessage(HttpMethod.Post, uri.ToString());
         request.Content = new StreamContent(body);
+        if (payload.RequestId is { } requestId)
+        {
+            Runtime::HttpParameters.AddHeader(request, "X-Request-Id", requestId);
+        }
+
         Runtime::HttpCalls.AddCredentials(request, credentials);
         using var response = await Runtime::HttpCalls.SendAsync(httpClient, request, cancellationToken).ConfigureAwait(false);
         return await Runtime::HttpCalls.ReadResultAsync(response, LoggerJsonReader.UploadResult, cancellationToken).ConfigureAwait(false);
@@ -144,6 +176,11 @@ public sealed partial class LoggerHttpClient(HttpClient httpClient, Runtime::Str
         Runtime::Validation.ThrowIfInvalid(payload);
         var uri = new Runtime::HttpUri().Literal("/logs/").Segment(payload.Topic, "topic").Literal("/archive");
         using var request = new HttpRequestMessage(HttpMethod.Get, uri.ToString());
+        if (payload.RequestId is { } requestId)
+        {
+            Runtime::HttpParameters.AddHeader(request, "X-Request-Id", requestId);
+        }
+
         var response = await Runtime::HttpCalls.SendAsync(httpClient, request, cancellationToken).ConfigureAwait(false);
         return await Runtime::HttpCalls.ReadStreamAsync(response, cancellationToken).ConfigureAwait(false);
     }
@@ -154,6 +191,11 @@ public sealed partial class LoggerHttpClient(HttpClient httpClient, Runtime::Str
         var uri = new Runtime::HttpUri().Literal("/logs/").Segment(payload.Topic, "topic");
         uri.Query("limit", Runtime::Parameters.FormatInt32(payload.Limit));
         using var request = new HttpRequestMessage(HttpMethod.Get, uri.ToString());
+        if (payload.RequestId is { } requestId)
+        {
+            Runtime::HttpParameters.AddHeader(request, "X-Request-Id", requestId);
+        }
+
         using var response = await Runtime::HttpCalls.SendAsync(httpClient, request, cancellationToken).ConfigureAwait(false);
         return await Runtime::HttpCalls.ReadResultAsync(response, LoggerJsonReader.RecentResult, cancellationToken).ConfigureAwait(false);
     }

@@ -50,6 +50,7 @@ internal sealed class AsyncApiPass
             Messages = messages,
             CloseCodes = DocumentTexts.CloseCodes,
             Schemas = _schemas.Reachable(messages.SelectMany(m => new[] { m.Payload, m.Headers }).Concat(channels.SelectMany(c => new[] { c.Channel.Query, c.Channel.Headers })).OfType<SchemaModel>()),
+            SecuritySchemes = new DocumentSecurity(_context).Schemes(streams),
         };
     }
 
@@ -61,6 +62,8 @@ internal sealed class AsyncApiPass
         var received = method.StreamingResult is { } streamingResult ? ResultMessages(route, streamingResult, TypeRole.StreamingResult) : [];
         var reply = method.StreamingPayload is not null && method.Result is { } result ? ResultMessages(route, result, TypeRole.Result) : [];
         var channel = route.Channel!;
+        var requirements = method.SecurityOf(route.Service, _context.Api);
+        IReadOnlyList<string> security = [.. requirements.SelectMany(r => r.Schemes ?? []).Distinct(StringComparer.Ordinal)];
         var operations = new List<AsyncApiOperationModel>();
         if (route.SendOperation is { } send)
         {
@@ -77,6 +80,7 @@ internal sealed class AsyncApiPass
                         : "The server closes with 1000 once its handler has returned."),
                 Messages = sent,
                 Reply = reply,
+                Security = security,
             });
         }
 
@@ -94,7 +98,17 @@ internal sealed class AsyncApiPass
                     + ". The server ends the stream with close code 1000 after its last result; any other close code is an error (see the channel).",
                 Messages = received,
                 Reply = [],
+                Security = security,
             });
+        }
+
+        if (requirements.Count > 0)
+        {
+            // AsyncAPI's security lists alternatives, one scheme each: say which schemes go together, and which scopes.
+            var admits = "The upgrade is admitted with " + string.Join(", or ", requirements.Select(r =>
+                string.Join(" and ", r.Schemes ?? []) + (r.Scopes is { Count: > 0 } scopes ? $" (scopes {string.Join(", ", scopes)})" : "")))
+                + "; otherwise it is refused with 401 (403 for a missing scope) before any upgrade.";
+            operations = [.. operations.Select(o => o with { Description = o.Description + " " + admits })];
         }
 
         return (new AsyncApiChannelModel

@@ -28,6 +28,10 @@ internal static class DocumentTexts
 
     public const string UpgradeRequired = "The request is no WebSocket upgrade (error name upgrade_required): this route streams over a WebSocket only.";
 
+    public const string Unauthorized = "No valid credential for any of the operation's security alternatives (error name unauthorized); the WWW-Authenticate headers name each scheme's challenge. Refused before any upgrade or first byte.";
+
+    public const string Forbidden = "Authenticated, but without a scope the operation requires (error name forbidden). Refused before any upgrade or first byte.";
+
     public const string GoaErrorHeader = "The error's name, as in the body.";
 
     public const string GoaViewHeader = "The view the server renders the results in (Goa's SetView); absent for the default view when the server chose none.";

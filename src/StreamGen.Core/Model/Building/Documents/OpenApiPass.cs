@@ -11,6 +11,8 @@ namespace StreamGen.Model.Building.Documents;
 /// </summary>
 internal sealed class OpenApiPass(ModelContext context, ModelNames names, DocumentSchemas schemas, string asyncApiFile)
 {
+    private readonly DocumentSecurity _security = new(context);
+
     private const string Json = "application/json";
 
     /// <summary>The document's paths (in ordinal order, operations in verb order), a tag per service, and the schemas they use.</summary>
@@ -25,6 +27,7 @@ internal sealed class OpenApiPass(ModelContext context, ModelNames names, Docume
             Paths = [.. operations.GroupBy(o => o.Route.Path, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
                 .Select(g => new OpenApiPathModel(g.Key, [.. g.Select(o => o.Operation).OrderBy(o => o.Verb)]))],
             Schemas = schemas.Reachable(operations.SelectMany(o => Schemas(o.Operation))),
+            SecuritySchemes = _security.Schemes(routes),
         };
     }
 
@@ -45,6 +48,7 @@ internal sealed class OpenApiPass(ModelContext context, ModelNames names, Docume
             AsyncApi = route.Channel is { } channel
                 ? new AsyncApiLinkModel(asyncApiFile, $"#/channels/{channel}", [.. new[] { route.SendOperation, route.ReceiveOperation }.OfType<string>().Select(o => $"#/operations/{o}")])
                 : null,
+            Security = _security.Requirements(route),
         };
     }
 
@@ -287,6 +291,16 @@ internal sealed class OpenApiPass(ModelContext context, ModelNames names, Docume
         if (route.IsStreaming && !route.IsServerSentEvents && !route.IsJsonLines)
         {
             Add(426, DocumentTexts.UpgradeRequired);
+        }
+
+        var security = method.SecurityOf(service, context.Api);
+        if (security.Count > 0)
+        {
+            Add(401, DocumentTexts.Unauthorized);
+            if (security.Any(r => r.Scopes is { Count: > 0 }))
+            {
+                Add(403, DocumentTexts.Forbidden);
+            }
         }
 
         foreach (var (name, error) in (service.Errors ?? []).Concat(method.Errors ?? []).DistinctBy(e => e.Key, StringComparer.Ordinal))

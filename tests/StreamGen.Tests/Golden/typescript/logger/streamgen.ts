@@ -433,8 +433,41 @@ export type WebSocketFactory = (url: string, init: { protocols: string[]; header
 
 type Source<T> = T | (() => T);
 
+/** A credential, or a function asked before every request (so it may refresh a token; undefined: none to send). */
+export type CredentialSource = string | (() => string | undefined | Promise<string | undefined>);
+
+/**
+ * The credentials a client holds, by kind; each method sends what its schemes take, where they take it (the design's
+ * `security`): `accessToken` for jwt and oauth2 (Bearer), `apiKey` (or `apiKeys` by scheme name) for apiKey schemes,
+ * `username` and `password` for basic.
+ */
+export interface Credentials {
+  accessToken?: CredentialSource;
+  apiKey?: CredentialSource;
+  apiKeys?: Record<string, CredentialSource>;
+  username?: string;
+  password?: string;
+}
+
+/**
+ * A scheme a method requires, as the generated code describes it: its kind, the header or query parameter of an API key,
+ * and where a browser's WebSocket (which cannot set headers) may carry the credential instead: `webSocketQuery` (the
+ * scheme's query opt-in) or the `bearer.<token>` subprotocol (`webSocketProtocol`).
+ */
+export interface SchemeRule {
+  name: string;
+  /** jwt, oauth2, apiKey or basic. */
+  kind: string;
+  header?: string;
+  query?: string;
+  webSocketQuery?: string;
+  webSocketProtocol?: boolean;
+}
+
 /** How a client reaches its server, and the credentials it sends. */
 export interface ClientOptions {
+  /** Typed credentials, sent by each method as its schemes require (headers, query or WebSocket subprotocol). */
+  credentials?: Credentials;
   /** The server's HTTP address (`http://localhost:8080`); in a browser, the page's own origin by default. */
   baseUrl?: string;
   /** Headers for every fetch request (unary calls, Server-Sent Events, raw bodies): credentials such as `Authorization` or `X-API-Key`. A function is called per request. */
@@ -466,6 +499,58 @@ export interface RequestParts {
   body?: BodyInit;
   /** The JSON content type of a body the client encoded. */
   json?: boolean;
+  /** The schemes of the method's security, any of whose credentials the client holds is sent. */
+  security?: SchemeRule[];
+}
+
+const credential = async (source: CredentialSource | undefined): Promise<string | undefined> =>
+  typeof source === "function" ? await source() : source;
+
+/**
+ * The request with the credentials of its schemes added: headers for fetch (and for a WebSocket factory that can send
+ * them), else, on a WebSocket, the query parameter or subprotocol the scheme opts in to. A credential the client lacks
+ * is left out: the server answers 401 and names the scheme.
+ */
+async function secure(parts: RequestParts, credentials: Credentials | undefined, webSocket: boolean, headersAllowed: boolean): Promise<{ parts: RequestParts; protocols: string[] }> {
+  const headers = [...(parts.headers ?? [])];
+  const query = [...(parts.query ?? [])];
+  const protocols: string[] = [];
+  for (const scheme of parts.security ?? []) {
+    if (scheme.kind === "apiKey") {
+      const key = await credential(credentials?.apiKeys?.[scheme.name] ?? credentials?.apiKey);
+      if (key === undefined) {
+        continue;
+      }
+
+      if (scheme.query !== undefined && scheme.header === undefined) {
+        query.push([scheme.query, key]);
+      } else if (webSocket && !headersAllowed && scheme.webSocketQuery !== undefined) {
+        query.push([scheme.webSocketQuery, key]);
+      } else {
+        headers.push([scheme.header!, key]);
+      }
+    } else if (scheme.kind === "basic") {
+      if (credentials?.username !== undefined) {
+        const bytes = new TextEncoder().encode(`${credentials.username}:${credentials.password ?? ""}`);
+        headers.push(["Authorization", "Basic " + btoa(String.fromCharCode(...bytes))]);
+      }
+    } else {
+      const token = await credential(credentials?.accessToken);
+      if (token === undefined) {
+        continue;
+      }
+
+      if (webSocket && !headersAllowed && scheme.webSocketProtocol) {
+        protocols.push("bearer", "bearer." + token);
+      } else if (webSocket && !headersAllowed && scheme.webSocketQuery !== undefined) {
+        query.push([scheme.webSocketQuery, token]);
+      } else {
+        headers.push(["Authorization", "Bearer " + token]);
+      }
+    }
+  }
+
+  return { parts: { ...parts, headers, query }, protocols };
 }
 
 const read = <T>(source: Source<T> | undefined): T | undefined => (typeof source === "function" ? (source as () => T)() : source);
@@ -500,7 +585,8 @@ export class Transport {
   }
 
   /** Sends a request; a non-success response becomes its error (the design's class when the body names one). */
-  async fetch(parts: RequestParts, options: CallOptions = {}, accept?: string): Promise<Response> {
+  async fetch(request: RequestParts, options: CallOptions = {}, accept?: string): Promise<Response> {
+    const { parts } = await secure(request, this.#options.credentials, false, true);
     const headers = new Headers(read(this.#options.headers));
     for (const [key, value] of parts.headers ?? []) {
       headers.set(key, value);
@@ -560,9 +646,10 @@ export class Transport {
   }
 
   /** Opens a WebSocket stream (Goa's wire protocol). */
-  webSocket<TSend, TReceive>(parts: RequestParts, send: TypeRule | undefined, receive: TypeRule | undefined, fixedView: string | undefined, options: CallOptions = {}): Promise<WebSocketStream<TSend, TReceive>> {
+  async webSocket<TSend, TReceive>(request: RequestParts, send: TypeRule | undefined, receive: TypeRule | undefined, fixedView: string | undefined, options: CallOptions = {}): Promise<WebSocketStream<TSend, TReceive>> {
+    const { parts, protocols: secured } = await secure(request, this.#options.credentials, true, this.#options.webSocket !== undefined);
     const headers = Object.fromEntries(parts.headers ?? []);
-    const protocols = read(this.#options.webSocketProtocols) ?? [];
+    const protocols = [...(read(this.#options.webSocketProtocols) ?? []), ...secured];
     const factory = this.#options.webSocket ?? ((url, init) => new WebSocket(url, init.protocols));
     if (!this.#options.webSocket && Object.keys(headers).length > 0) {
       throw new TypeError(`a WebSocket cannot send the headers ${Object.keys(headers).join(", ")}: pass a webSocket factory that can (Node's ws package), or map these attributes to query parameters in the design`);

@@ -116,6 +116,7 @@ export class SecuredClient {
     const request = {
       method: "GET",
       path: "/read/" + encodeURIComponent(String(checked.name)),
+      security: [{ name: "jwt", kind: "jwt", webSocketQuery: "access_token", webSocketProtocol: true }],
     };
     return this.#transport.result<Tick>(request, Tick, true, [], options);
   }
@@ -127,6 +128,7 @@ export class SecuredClient {
       method: "GET",
       path: "/ticks",
       query: params([["count", checked.count]]),
+      security: [{ name: "jwt", kind: "jwt", webSocketQuery: "access_token", webSocketProtocol: true }],
     };
     return this.#transport.webSocket<never, Tick>(request, undefined, Tick, undefined, options);
   }
@@ -138,6 +140,7 @@ export class SecuredClient {
       method: "GET",
       path: "/feed",
       query: params([["count", checked.count]]),
+      security: [{ name: "key_query", kind: "apiKey", query: "key" }],
     };
     return this.#transport.events<Tick>(request, Tick, undefined, false, options);
   }
@@ -147,6 +150,7 @@ export class SecuredClient {
     const request = {
       method: "GET",
       path: "/collect",
+      security: [{ name: "basic", kind: "basic" }],
     };
     return this.#transport.webSocket<Tick, Tick>(request, Tick, Tick, undefined, options);
   }
@@ -156,6 +160,7 @@ export class SecuredClient {
     const request = {
       method: "GET",
       path: "/chat",
+      security: [{ name: "oauth2", kind: "oauth2" }],
     };
     return this.#transport.webSocket<Tick, Tick>(request, Tick, Tick, undefined, options);
   }
@@ -166,6 +171,7 @@ export class SecuredClient {
     const request = {
       method: "POST",
       path: "/upload/" + encodeURIComponent(String(checked.name)),
+      security: [{ name: "api_key", kind: "apiKey", header: "X-API-Key" }],
       body,
     };
     return this.#transport.result<Tick>(request, Tick, true, [], options);
@@ -177,6 +183,7 @@ export class SecuredClient {
     const request = {
       method: "PUT",
       path: "/doubly/" + encodeURIComponent(String(checked.name)),
+      security: [{ name: "jwt", kind: "jwt", webSocketQuery: "access_token", webSocketProtocol: true }, { name: "api_key", kind: "apiKey", header: "X-API-Key" }],
     };
     return this.#transport.result<Tick>(request, Tick, true, [], options);
   }
@@ -187,6 +194,7 @@ export class SecuredClient {
     const request = {
       method: "POST",
       path: "/either/" + encodeURIComponent(String(checked.name)),
+      security: [{ name: "jwt", kind: "jwt", webSocketQuery: "access_token", webSocketProtocol: true }, { name: "api_key", kind: "apiKey", header: "X-API-Key" }, { name: "oauth2", kind: "oauth2" }],
     };
     return this.#transport.result<Tick>(request, Tick, true, [], options);
   }

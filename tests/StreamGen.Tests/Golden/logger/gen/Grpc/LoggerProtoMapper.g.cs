@@ -43,6 +43,11 @@ public static partial class LoggerProtoMapper
             message.Level = (Protos.Level)levelValue;
         }
 
+        if (value.TraceId is { } traceIdValue)
+        {
+            message.TraceId = traceIdValue;
+        }
+
         return message;
     }
 
@@ -53,6 +58,7 @@ public static partial class LoggerProtoMapper
         Topic = message.HasTopic ? message.Topic : null,
         Message = message.Message,
         Level = message.HasLevel ? (Level)message.Level : null,
+        TraceId = message.HasTraceId ? message.TraceId : null,
     };
 
     public static Protos.PublishRequest ToPublishRequest(LogEntry value)
@@ -106,6 +112,11 @@ public static partial class LoggerProtoMapper
         }
 
         message.Limit = value.Limit;
+        if (value.RequestId is { } requestIdValue)
+        {
+            message.RequestId = requestIdValue;
+        }
+
         return message;
     }
 
@@ -113,6 +124,7 @@ public static partial class LoggerProtoMapper
     {
         Topic = message.Topic,
         Limit = message.HasLimit ? message.Limit : 100,
+        RequestId = message.HasRequestId ? message.RequestId : null,
     };
 
     public static Protos.RecentResponse ToRecentResponse(RecentResult value)
@@ -144,6 +156,11 @@ public static partial class LoggerProtoMapper
             message.Since = sinceValue;
         }
 
+        if (value.RequestId is { } requestIdValue)
+        {
+            message.RequestId = requestIdValue;
+        }
+
         return message;
     }
 
@@ -151,6 +168,7 @@ public static partial class LoggerProtoMapper
     {
         Topic = message.Topic,
         Since = message.HasSince ? message.Since : null,
+        RequestId = message.HasRequestId ? message.RequestId : null,
     };
 
     public static Protos.SubscribeResponse ToSubscribeResponse(SubscribeResult value)
@@ -239,6 +257,11 @@ public static partial class LoggerProtoMapper
             message.Level = (Protos.Level)levelValue;
         }
 
+        if (value.TraceId is { } traceIdValue)
+        {
+            message.TraceId = traceIdValue;
+        }
+
         return message;
     }
 
@@ -249,5 +272,6 @@ public static partial class LoggerProtoMapper
         Topic = message.HasTopic ? message.Topic : null,
         Message = message.Message,
         Level = message.HasLevel ? (Level)message.Level : null,
+        TraceId = message.HasTraceId ? message.TraceId : null,
     };
 }

@@ -17,6 +17,10 @@ public sealed partial record DownloadPayload : Runtime::IValidatable
     [JsonPropertyName("topic")]
     public required string Topic { get; init; }
 
+    /// <summary>Request id the client gives the call (the requestId interceptor sets one)</summary>
+    [JsonPropertyName("requestId")]
+    public string? RequestId { get; init; }
+
     /// <summary>Checks every validation rule of the design; each failure is added to <paramref name="errors"/>.</summary>
     public void Validate(ref Runtime::ValidationErrors? errors)
     {
@@ -28,6 +32,11 @@ public sealed partial record DownloadPayload : Runtime::IValidatable
         else
         {
             Runtime::Check.Missing(ref errors, "topic");
+        }
+
+        if (RequestId is { } requestIdValue)
+        {
+            Runtime::Check.MaxLength(ref errors, "requestId", requestIdValue, 128);
         }
     }
 }

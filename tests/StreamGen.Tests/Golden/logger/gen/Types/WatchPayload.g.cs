@@ -21,12 +21,21 @@ public sealed partial record WatchPayload : Runtime::IValidatable
     [JsonPropertyName("since")]
     public string? Since { get; init; }
 
+    /// <summary>Request id the client gives the call (the requestId interceptor sets one)</summary>
+    [JsonPropertyName("requestId")]
+    public string? RequestId { get; init; }
+
     /// <summary>Checks every validation rule of the design; each failure is added to <paramref name="errors"/>.</summary>
     public void Validate(ref Runtime::ValidationErrors? errors)
     {
         if (View is { } viewValue)
         {
             Runtime::Check.Enum(ref errors, "view", viewValue);
+        }
+
+        if (RequestId is { } requestIdValue)
+        {
+            Runtime::Check.MaxLength(ref errors, "requestId", requestIdValue, 128);
         }
     }
 }

@@ -82,6 +82,11 @@ public sealed partial class LoggerGrpcClient : ILoggerClient
             headers.Add("since", since);
         }
 
+        if (payload.RequestId is { } requestId)
+        {
+            headers.Add("requestid", requestId);
+        }
+
         var call = _client.Watch(headers, Deadline(), cancellationToken);
         return new WatchClientStream(call, await WatchClientStream.OpenAsync(call, cancellationToken).ConfigureAwait(false));
     }

@@ -28,6 +28,7 @@ public static partial class LoggerHttpEndpoints
     /// </summary>
     public static RouteGroupBuilder MapLogger(this IEndpointRouteBuilder endpoints, ILoggerService? service = null)
     {
+        service = service is null ? null : Intercept(service, endpoints.ServiceProvider);
         var group = endpoints.MapGroup("");
         group.MapMethods("/logs/{topic}/stream", ["GET"], context => HandleSubscribeAsync(context, service ?? Resolve(context)))
             .WithDisplayName("logger.subscribe");
@@ -48,7 +49,14 @@ public static partial class LoggerHttpEndpoints
         return group;
     }
 
-    private static ILoggerService Resolve(HttpContext context) => context.RequestServices.GetRequiredService<ILoggerService>();
+    private static ILoggerService Resolve(HttpContext context) => Intercept(context.RequestServices.GetRequiredService<ILoggerService>(), context.RequestServices);
+
+    /// <summary>
+    /// The implementation seen through the server interceptors the services provide (<see cref="ILoggerServerInterceptors"/>);
+    /// without them, the implementation alone.
+    /// </summary>
+    private static ILoggerService Intercept(ILoggerService service, global::System.IServiceProvider services) =>
+        services.GetService<ILoggerServerInterceptors>() is { } interceptors ? new InterceptedLoggerService(service, interceptors) : service;
 
     private static int ErrorStatus(string name) => name switch
     {
@@ -69,11 +77,13 @@ public static partial class LoggerHttpEndpoints
         Runtime::ValidationErrors? errors = null;
         var topic = Runtime::Parameters.ParseString(Runtime::HttpParameters.PathValue(context, "topic", 2), "topic", ref errors);
         var since = Runtime::Parameters.ParseString(context.Request.Query["since"], "since", ref errors);
+        var requestId = Runtime::Parameters.ParseString(context.Request.Headers["X-Request-Id"], "requestId", ref errors);
         Runtime::Check.Present(ref errors, "topic", topic);
         var payload = new SubscribePayload
         {
             Topic = topic!,
             Since = since,
+            RequestId = requestId,
         };
         return Runtime::Validation.Validated(payload, errors);
     }
@@ -103,10 +113,12 @@ public static partial class LoggerHttpEndpoints
         Runtime::ValidationErrors? errors = null;
         var view = Runtime::Parameters.ParseEnum<View>(context.Request.Query["view"], "view", ref errors);
         var since = Runtime::Parameters.ParseString(context.Request.Query["since"], "since", ref errors);
+        var requestId = Runtime::Parameters.ParseString(context.Request.Headers["X-Request-Id"], "requestId", ref errors);
         var payload = new WatchPayload
         {
             View = view,
             Since = since,
+            RequestId = requestId,
         };
         return Runtime::Validation.Validated(payload, errors);
     }
@@ -135,11 +147,13 @@ public static partial class LoggerHttpEndpoints
     {
         Runtime::ValidationErrors? errors = null;
         var topic = Runtime::Parameters.ParseString(Runtime::HttpParameters.PathValue(context, "topic", 2), "topic", ref errors);
+        var requestId = Runtime::Parameters.ParseString(context.Request.Headers["X-Request-Id"], "requestId", ref errors);
         var since = Runtime::Parameters.ParseString(context.Request.Headers["Last-Event-ID"], "since", ref errors);
         Runtime::Check.Present(ref errors, "topic", topic);
         var payload = new EventsPayload
         {
             Topic = topic!,
+            RequestId = requestId,
             Since = since,
         };
         return Runtime::Validation.Validated(payload, errors);
@@ -180,10 +194,12 @@ public static partial class LoggerHttpEndpoints
     {
         Runtime::ValidationErrors? errors = null;
         var topic = Runtime::Parameters.ParseString(Runtime::HttpParameters.PathValue(context, "topic", 2), "topic", ref errors);
+        var requestId = Runtime::Parameters.ParseString(context.Request.Headers["X-Request-Id"], "requestId", ref errors);
         Runtime::Check.Present(ref errors, "topic", topic);
         var payload = new UploadPayload
         {
             Topic = topic!,
+            RequestId = requestId,
         };
         return Runtime::Validation.Validated(payload, errors);
     }
@@ -207,10 +223,12 @@ public static partial class LoggerHttpEndpoints
     {
         Runtime::ValidationErrors? errors = null;
         var topic = Runtime::Parameters.ParseString(Runtime::HttpParameters.PathValue(context, "topic", 2), "topic", ref errors);
+        var requestId = Runtime::Parameters.ParseString(context.Request.Headers["X-Request-Id"], "requestId", ref errors);
         Runtime::Check.Present(ref errors, "topic", topic);
         var payload = new DownloadPayload
         {
             Topic = topic!,
+            RequestId = requestId,
         };
         return Runtime::Validation.Validated(payload, errors);
     }
@@ -234,11 +252,13 @@ public static partial class LoggerHttpEndpoints
         Runtime::ValidationErrors? errors = null;
         var topic = Runtime::Parameters.ParseString(Runtime::HttpParameters.PathValue(context, "topic", 1), "topic", ref errors);
         var limit = Runtime::Parameters.ParseInt32(context.Request.Query["limit"], "limit", ref errors);
+        var requestId = Runtime::Parameters.ParseString(context.Request.Headers["X-Request-Id"], "requestId", ref errors);
         Runtime::Check.Present(ref errors, "topic", topic);
         var payload = new RecentPayload
         {
             Topic = topic!,
             Limit = limit ?? 100,
+            RequestId = requestId,
         };
         return Runtime::Validation.Validated(payload, errors);
     }
