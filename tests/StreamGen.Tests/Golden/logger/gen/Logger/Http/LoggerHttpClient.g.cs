@@ -98,6 +98,11 @@ public sealed partial class LoggerHttpClient(HttpClient httpClient, Runtime::Str
         {
             return new EventsJsonLinesClientStream(await Runtime::JsonLinesConnection.OpenAsync(httpClient, uri.ToString(), request =>
             {
+                if (payload.RequestId is { } requestId)
+                {
+                    Runtime::HttpParameters.AddHeader(request, "X-Request-Id", requestId);
+                }
+
                 if (payload.Since is { } since)
                 {
                     Runtime::HttpParameters.AddHeader(request, "Last-Event-ID", since);
@@ -109,6 +114,11 @@ public sealed partial class LoggerHttpClient(HttpClient httpClient, Runtime::Str
         {
             return new EventsWebSocketClientStream(await Runtime::WebSocketConnection.ConnectAsync(httpClient, uri.ToString(), request =>
             {
+                if (payload.RequestId is { } requestId)
+                {
+                    Runtime::HttpParameters.AddHeader(request, "X-Request-Id", requestId);
+                }
+
                 if (payload.Since is { } since)
                 {
                     Runtime::HttpParameters.AddHeader(request, "Last-Event-ID", since);
