@@ -12,7 +12,6 @@ internal static class GeneratedGrpc
         builder =>
         {
             builder.Services.AddSingleton<ILoggerService>(new BenchLoggerService(workload));
-            builder.Services.AddSingleton<ILoggerServerInterceptors, LoggerServerInterceptors>();
             builder.Services.AddGrpc();
         },
         app => app.MapGrpcService<LoggerGrpcService>());

@@ -8,7 +8,7 @@ internal static class GeneratedWebSocket
 {
     // Mapped as the generated host maps it: no UseWebSockets, the generated endpoint does its own handshake.
     public static Task<Server> StartServerAsync(Workload workload) =>
-        Server.StartAsync(HttpProtocols.Http1, services => services.AddSingleton<ILoggerServerInterceptors, LoggerServerInterceptors>(), app => app.MapLogger(new BenchLoggerService(workload)));
+        Server.StartAsync(HttpProtocols.Http1, _ => { }, app => app.MapLogger(new BenchLoggerService(workload)));
 
     public static Task<ClientEnd> ConnectAsync(Uri server, Workload workload)
     {
