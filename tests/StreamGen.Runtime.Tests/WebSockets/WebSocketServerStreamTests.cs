@@ -76,10 +76,14 @@ public sealed class WebSocketServerStreamTests
     [Fact]
     public async Task A_server_shutting_down_closes_with_1001_and_cancels_the_handler()
     {
-        await using var exchange = new WebSocketExchange();
+        // This stream receives: its handler keeps its token for the shutdown grace period (in-flight messages finish),
+        // then it is canceled and the stream closes with 1001.
+        await using var exchange = new WebSocketExchange(options => options.ShutdownGracePeriod = TimeSpan.FromMilliseconds(50));
         await exchange.Stream.OpenAsync();
 
         exchange.StopServer();
+        Assert.False(exchange.Stream.Aborted.IsCancellationRequested);
+        await Task.Delay(Timeout.Infinite, exchange.Stream.Aborted).ContinueWith(_ => { }, TaskScheduler.Default).WaitAsync(TimeSpan.FromSeconds(10));
         var completing = exchange.Stream.CompleteAsync(new OperationCanceledException(exchange.Stream.Aborted), ErrorStatus);
         var close = await exchange.ClientReceivesAsync();
         await completing;

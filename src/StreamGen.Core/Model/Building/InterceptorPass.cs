@@ -138,7 +138,8 @@ internal sealed class InterceptorPass(ModelContext context, ModelNames names)
             IsServer = isServer,
             ServiceDesignName = service.DesignName,
             ServiceNameLiteral = CSharpLiterals.String(service.DesignName),
-            Usings = CSharpUsings.Of(["System", "System.Collections.Generic"], service.Usings.Interface),
+            // The adapters implement the views, so they name the views' attribute types (JsonElement for Any...).
+            Usings = CSharpUsings.Of(["System", "System.Collections.Generic"], service.Usings.Interface, _usings),
             InterfaceName = names.Types.Allocate(owner, $"I{stem}{side}Interceptors"),
             StubName = names.Types.Allocate(owner, $"{stem}{side}Interceptors"),
             DecoratorName = names.Types.Allocate(owner, isServer ? $"Intercepted{stem}Service" : $"Intercepted{stem}Client"),
