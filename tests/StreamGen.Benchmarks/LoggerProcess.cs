@@ -46,6 +46,7 @@ internal sealed class LoggerProcess : IAsyncDisposable
         builder.AddLoggerServer();
         builder.Services.Configure<LogBusOptions>(builder.Configuration.GetSection("Logger"));
         builder.Services.AddSingleton<LogBus>();
+        builder.Services.AddSingleton<ILogBus>(services => services.GetRequiredService<LogBus>());
         builder.Services.AddSingleton<ILoggerService, LoggerService>();
         builder.Services.AddSingleton<LoggerApiKeys>();
         builder.Services.AddSignalR().AddJsonProtocol(json => json.PayloadSerializerOptions.TypeInfoResolverChain.Insert(0, LoggerJsonContext.Default));

@@ -57,7 +57,7 @@ public sealed class IdleTimeoutTests
         Assert.Equal(StatusCode.DeadlineExceeded, Assert.IsType<GrpcServiceError>(await grpcError).StatusCode);
         var events = await sse.WaitAsync(TimeSpan.FromSeconds(15));
         Assert.StartsWith(":\n\n", events, StringComparison.Ordinal);
-        Assert.Contains("event: error\ndata: {\"name\":\"idle_timeout\"", events, StringComparison.Ordinal);
+        Assert.Contains("event: goa-error\ndata: {\"name\":\"idle_timeout\"", events, StringComparison.Ordinal);
         Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(15));
 
         // The busy streams outlived the quiet ones (5 s of traffic against a 2 s timeout) and lost nothing.

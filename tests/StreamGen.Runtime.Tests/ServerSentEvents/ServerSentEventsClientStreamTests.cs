@@ -34,13 +34,24 @@ public sealed class ServerSentEventsClientStreamTests
     [Fact]
     public async Task An_error_event_is_thrown_as_the_service_error_it_carries_and_ends_the_stream()
     {
-        await using var stream = Stream("data: {\"text\":\"one\"}\n\nevent: error\ndata: {\"name\":\"not_found\",\"id\":\"abc\",\"message\":\"gone\",\"temporary\":true,\"timeout\":false,\"fault\":false}\n\ndata: {\"text\":\"never\"}\n\n");
+        await using var stream = Stream("data: {\"text\":\"one\"}\n\nevent: goa-error\ndata: {\"name\":\"not_found\",\"id\":\"abc\",\"message\":\"gone\",\"temporary\":true,\"timeout\":false,\"fault\":false}\n\ndata: {\"text\":\"never\"}\n\n");
 
         var first = await stream.RecvAsync();
         var error = await Assert.ThrowsAsync<ServiceError>(async () => await stream.RecvAsync());
 
         Assert.Equal("one", first!.Text);
         Assert.Equal(("not_found", "abc", "gone", true), (error.Name, error.Id, error.Message, error.Temporary));
+        Assert.Null(await stream.RecvAsync());
+    }
+
+    [Fact]
+    public async Task A_message_whose_event_type_is_error_is_a_message_not_the_servers_error()
+    {
+        // The logger's events carry event: <level>, and "error" is a level: only goa-error is the server's error event.
+        await using var stream = Stream("event: error\ndata: {\"text\":\"disk full\"}\n\nevent: info\ndata: {\"text\":\"next\"}\n\n");
+
+        Assert.Equal("disk full", (await stream.RecvAsync())!.Text);
+        Assert.Equal("next", (await stream.RecvAsync())!.Text);
         Assert.Null(await stream.RecvAsync());
     }
 

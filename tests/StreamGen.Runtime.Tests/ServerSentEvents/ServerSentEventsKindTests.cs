@@ -54,7 +54,7 @@ public sealed class ServerSentEventsKindTests
             throw new ServiceError("not_found", "gone");
         });
 
-        Assert.StartsWith("event: error\ndata: {\"name\":\"not_found\"", Encoding.UTF8.GetString(body.ToArray()), StringComparison.Ordinal);
+        Assert.StartsWith("event: goa-error\ndata: {\"name\":\"not_found\"", Encoding.UTF8.GetString(body.ToArray()), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -39,11 +39,13 @@ public sealed class ServerSentEventsStreamTests
         var id = await Assert.ThrowsAsync<ValidationException>(async () => await stream.SendAsync(new Message("x"), id: "1\ndata: injected", eventName: null));
         var eventName = await Assert.ThrowsAsync<ValidationException>(async () => await stream.SendAsync(new Message("x"), id: null, eventName: "a\r\nb"));
         var nul = await Assert.ThrowsAsync<ValidationException>(async () => await stream.SendAsync(new Message("x"), id: "a\0b", eventName: null));
+        var reserved = await Assert.ThrowsAsync<ValidationException>(async () => await stream.SendAsync(new Message("x"), id: null, eventName: ServerSentEventFields.ErrorEventType));
         await stream.SendAsync(new Message("multi\nline"), id: "1", eventName: "a");
 
         Assert.Equal(("invalid_format", "id"), (id.Errors[0].Name, id.Errors[0].Field));
         Assert.Equal("event", eventName.Errors[0].Field);
         Assert.Equal("id", nul.Errors[0].Field);
+        Assert.Equal(("invalid_format", "event"), (reserved.Errors[0].Name, reserved.Errors[0].Field));
         Assert.Equal("event: a\ndata: {\"text\":\"multi\\nline\"}\nid: 1\n\n", Encoding.UTF8.GetString(body.ToArray()));
     }
 
@@ -70,7 +72,7 @@ public sealed class ServerSentEventsStreamTests
         await stream.CompleteAsync(new ServiceError("not_found", "no such topic", temporary: true), ErrorStatus);
 
         var text = Encoding.UTF8.GetString(body.ToArray());
-        const string prefix = "data: {\"text\":\"one\"}\n\nevent: error\ndata: ";
+        const string prefix = "data: {\"text\":\"one\"}\n\nevent: goa-error\ndata: ";
         Assert.StartsWith(prefix, text, StringComparison.Ordinal);
         Assert.EndsWith("\n\n", text, StringComparison.Ordinal);
         using var error = JsonDocument.Parse(text[prefix.Length..^2]);
@@ -92,7 +94,7 @@ public sealed class ServerSentEventsStreamTests
         await stream.CompleteAsync(new InvalidOperationException("secret"), ErrorStatus);
 
         var text = Encoding.UTF8.GetString(body.ToArray());
-        Assert.Contains("event: error\ndata: {\"name\":\"fault\",", text, StringComparison.Ordinal);
+        Assert.Contains("event: goa-error\ndata: {\"name\":\"fault\",", text, StringComparison.Ordinal);
         Assert.Contains("\"message\":\"internal error\"", text, StringComparison.Ordinal);
         Assert.DoesNotContain("secret", text, StringComparison.Ordinal);
     }

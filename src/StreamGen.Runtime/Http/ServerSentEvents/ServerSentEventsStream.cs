@@ -15,7 +15,7 @@ using global::Microsoft.AspNetCore.Http;
 /// The server end of a stream served as Server-Sent Events (<c>text/event-stream</c>): each message is one event whose
 /// <c>data:</c> is the JSON message, with <c>id:</c>, <c>event:</c> and <c>retry:</c> filled from the attributes the design
 /// names (<see cref="StreamedResponse{T}.Fields"/>), written in <c>SseFormatter</c>'s order and form. An error after the
-/// first event is sent as an <c>event: error</c> whose data is the JSON error body (a shutdown's is temporary, so
+/// first event is sent as an <c>event: goa-error</c> whose data is the JSON error body (a shutdown's is temporary, so
 /// clients reconnect and resume with <c>Last-Event-ID</c>); the heartbeat is a comment line (<c>:</c>) every
 /// <see cref="StreamGenWebSocketOptions.SseHeartbeat"/> of silence. See <see cref="StreamedResponse{T}"/> for the rest.
 /// </summary>
@@ -52,7 +52,7 @@ public abstract class ServerSentEventsStream<T> : StreamedResponse<T>
     protected override bool TryWriteError(PipeWriter writer, Utf8JsonWriter json, ServiceError error)
     {
         ArgumentNullException.ThrowIfNull(error);
-        writer.Write("event: error\ndata: "u8);
+        writer.Write("event: goa-error\ndata: "u8);
         WriteJson(writer, json, error.ToResult(), ErrorResultJsonContext.Default.ErrorResult);
         writer.Write("\n\n"u8);
         return true;
@@ -73,6 +73,11 @@ public abstract class ServerSentEventsStream<T> : StreamedResponse<T>
         if (value is not null && value.AsSpan().IndexOfAny('\r', '\n', name == "id" ? '\0' : '\n') >= 0)
         {
             throw new ValidationException([new ValidationError("invalid_format", name, $"the SSE {name} field cannot carry a line break{(name == "id" ? " or NUL" : "")}: {value.ReplaceLineEndings("\\n")}")]);
+        }
+
+        if (name == "event" && value == ServerSentEventFields.ErrorEventType)
+        {
+            throw new ValidationException([new ValidationError("invalid_format", name, $"the SSE event type '{value}' is reserved for the server's error event")]);
         }
     }
 

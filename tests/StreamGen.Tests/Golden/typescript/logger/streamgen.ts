@@ -1064,7 +1064,7 @@ export class EventStream<T> implements ServerStream<T> {
 
   #dispatch(event: string, data: string): void {
     try {
-      if (event === "error") {
+      if (event === "goa-error") {
         const body = JSON.parse(data) as ErrorBody;
         this.#inbox.finish(designError(body, {}, this.#errors) ?? new ServiceError(body));
         return;

@@ -20,7 +20,7 @@ using global::System.Threading.Tasks;
 /// <summary>
 /// The client end of a server-streaming method served as Server-Sent Events: events parsed by
 /// <see cref="SseParser"/> (the WHATWG event stream format), their JSON data decoded and validated; an
-/// <c>event: error</c> is the server's error. A dropped connection or a 5xx is not the end: the stream reconnects
+/// <c>event: goa-error</c> is the server's error. A dropped connection or a 5xx is not the end: the stream reconnects
 /// with <c>Last-Event-ID</c> set to the last id received, after an exponential backoff with jitter capped by the
 /// server's <c>retry:</c> (see <see cref="ServerSentEventsConnection"/>), and its receives go on where they stopped;
 /// a server that resumes by id (the logger's <c>events</c> does) gives no duplicate and no gap. The stream ends when the
@@ -100,7 +100,7 @@ public abstract class ServerSentEventsClientStream<T> : IClientStream, IMessageR
                 _serverRetry = _parser.ReconnectionInterval;
             }
 
-            if (item.Data.EventType == "error" && ReadError(item.Data.Data) is { Temporary: true } temporary && _connection.Options.ServerSentEventsMaxReconnectAttempts > 0)
+            if (item.Data.EventType == ServerSentEventFields.ErrorEventType && ReadError(item.Data.Data) is { Temporary: true } temporary && _connection.Options.ServerSentEventsMaxReconnectAttempts > 0)
             {
                 // Goa's temporary flag: the server asks to be tried again (it is shutting down, or overloaded).
                 await ReconnectAsync(temporary).ConfigureAwait(false);
@@ -125,7 +125,7 @@ public abstract class ServerSentEventsClientStream<T> : IClientStream, IMessageR
 
     private Received<T> Decode(ServerSentEvent item)
     {
-        if (item.EventType == "error")
+        if (item.EventType == ServerSentEventFields.ErrorEventType)
         {
             _ended = true;
             throw ReadError(item.Data);
