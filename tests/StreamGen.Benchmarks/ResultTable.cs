@@ -12,7 +12,8 @@ namespace StreamGen.Benchmarks;
 /// </summary>
 internal sealed class ResultTable(string command, bool quick)
 {
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+    // A figure a quick run could not measure (a rate over a zero interval) is written as "Infinity"/"NaN", not a crash.
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase, NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals };
     private readonly List<ResultRow> _rows = [];
     private readonly List<ScenarioOutcome> _scenarios = [];
     private readonly DateTimeOffset _started = DateTimeOffset.UtcNow;
