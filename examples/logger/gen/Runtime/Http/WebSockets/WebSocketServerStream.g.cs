@@ -44,6 +44,7 @@ public abstract partial class WebSocketServerStream<TReceive, TSend> : IServerSt
     private readonly ILogger _logger;
     private readonly CancellationToken _stopping;
     private readonly CancellationTokenSource _aborted;
+    private Exception? _abortReason;
     private readonly CancellationTokenRegistration _stoppingRegistration;
     private readonly IdleWatch _idleWatch = new();
     private Task _idleLoop = Task.CompletedTask;
@@ -188,11 +189,11 @@ public abstract partial class WebSocketServerStream<TReceive, TSend> : IServerSt
         {
             throw e.InnerException;
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested && reader.Completion.IsFaulted)
+        catch (OperationCanceledException) when (Volatile.Read(ref _abortReason) is { } reason and not OperationCanceledException)
         {
             // A rejected message or a lost connection also cancels the handler's token; whoever receives after it gets
             // the reason, not just the cancellation.
-            ExceptionDispatchInfo.Throw(reader.Completion.Exception!.InnerException!);
+            ExceptionDispatchInfo.Throw(reason);
         }
 
         return default;
@@ -294,11 +295,14 @@ public abstract partial class WebSocketServerStream<TReceive, TSend> : IServerSt
                     }
 
                     _peerLeft = !_clientEnded;
-                    _received!.Writer.TryComplete(_peerLeft ? new OperationCanceledException("The client closed the stream.") : null);
                     if (_peerLeft)
                     {
                         LogClientLeft(_logger, _context.Request.Path);
-                        _aborted.Cancel();
+                        AbortHandler(new OperationCanceledException("The client closed the stream."));
+                    }
+                    else
+                    {
+                        _received!.Writer.TryComplete();
                     }
 
                     return;
@@ -342,8 +346,7 @@ public abstract partial class WebSocketServerStream<TReceive, TSend> : IServerSt
             if (_closing is null)
             {
                 _peerLeft = true;
-                _received!.Writer.TryComplete(new StreamClosedException(null, "connection_lost", "the connection was lost", e));
-                _aborted.Cancel();
+                AbortHandler(new StreamClosedException(null, "connection_lost", "the connection was lost", e));
             }
         }
         finally
@@ -412,13 +415,31 @@ public abstract partial class WebSocketServerStream<TReceive, TSend> : IServerSt
 
     private static bool IsNull(ReadOnlySpan<byte> payload) => payload.Trim(" \t\r\n"u8).SequenceEqual("null"u8);
 
+    /// <summary>
+    /// Ends the handler's side of the stream for <paramref name="reason"/>: the token is canceled before the receive
+    /// queue fails, so a handler that sees the reason (or the cancellation) always finds its token canceled too; a
+    /// handler that checks <c>cancellationToken.IsCancellationRequested</c> in a catch filter never mistakes a client
+    /// that left for its own failure.
+    /// </summary>
+    private void AbortHandler(Exception reason)
+    {
+        if (!_clientEnded)
+        {
+            // After the client's end of stream the handler has read everything there was: it sees the end, then the
+            // cancellation, not a reason to fail its receive.
+            Volatile.Write(ref _abortReason, reason);
+        }
+
+        _aborted.Cancel();
+        _received!.Writer.TryComplete(reason);
+    }
+
     /// <summary>A message broke the protocol: close with <paramref name="status"/> now; RecvAsync throws <paramref name="error"/>.</summary>
     private void Fail(WebSocketCloseStatus status, ServiceError error)
     {
         LogMessageRejected(_logger, _context.Request.Path, (int)status, error.Name, error.Message);
-        _received!.Writer.TryComplete(error);
         _ = CloseAsync(status, StreamClosedException.Reason(error.Name, error.Message));
-        _aborted.Cancel();
+        AbortHandler(error);
     }
 
     /// <summary>
@@ -435,9 +456,8 @@ public abstract partial class WebSocketServerStream<TReceive, TSend> : IServerSt
 
         var error = IdleWatch.Error(_options.IdleTimeout);
         LogIdle(_logger, _context.Request.Path, error.Message);
-        _received!.Writer.TryComplete(error);
         _ = CloseAsync(WebSocketCloseStatus.EndpointUnavailable, StreamClosedException.Reason(error.Name, error.Message));
-        _aborted.Cancel();
+        AbortHandler(error);
     }
 
     /// <summary>The WebSocket gave up on the connection (a ping went unanswered): end the read in progress too.</summary>
@@ -459,9 +479,8 @@ public abstract partial class WebSocketServerStream<TReceive, TSend> : IServerSt
         }
 
         LogClientStalled(_logger, _context.Request.Path, error.Message);
-        _received!.Writer.TryComplete(error);
         _ = CloseAsync(WebSocketCloseStatus.PolicyViolation, StreamClosedException.Reason(error.Name, error.Message));
-        _aborted.Cancel();
+        AbortHandler(error);
     }
 
     /// <summary>
