@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -29,28 +28,22 @@ namespace StreamGen.Runtime.Redis;
 /// </summary>
 public sealed class RedisStreamBroadcast<T> : IAsyncDisposable
 {
-    private const string DataField = "d";
     private readonly IConnectionMultiplexer _commands;
     private readonly IConnectionMultiplexer _reads;
     private readonly bool _ownsConnections;
-    private readonly JsonTypeInfo<T> _typeInfo;
-    private readonly Func<T, string, T>? _withId;
+    private readonly RedisStreamStore<T> _store;
+    private readonly RedisStreamSharedReader<T> _sharedReader;
     private readonly RedisStreamOptions _options;
     private readonly ILogger _logger;
     private readonly TimeProvider _clock;
-    private readonly RedisKey _meta;
-    private readonly string _streamPrefix;
     private readonly Lock _gate = new();
     private readonly Dictionary<string, RedisStreamFeed<T>> _feeds = new(StringComparer.Ordinal);
     private readonly HashSet<RedisStreamSubscription<T>> _subscriptions = [];
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task _reader;
     private readonly Task _watchdog;
-    private TaskCompletionSource _feedsChanged = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private string? _origin;
-    private long _readerClientId = -1;
     private long _cutOff;
-    private bool _reachable = true;
 
     /// <summary>
     /// A broadcast on two connections to the same Redis: <paramref name="commands"/> for publishes and range reads,
@@ -65,7 +58,6 @@ public sealed class RedisStreamBroadcast<T> : IAsyncDisposable
 
     private RedisStreamBroadcast(IConnectionMultiplexer commands, IConnectionMultiplexer reads, JsonTypeInfo<T> typeInfo, RedisStreamOptions? options, ILogger? logger, TimeProvider? clock, Func<T, string, T>? withId, bool ownsConnections)
     {
-        _withId = withId;
         ArgumentNullException.ThrowIfNull(commands);
         ArgumentNullException.ThrowIfNull(reads);
         ArgumentNullException.ThrowIfNull(typeInfo);
@@ -73,13 +65,12 @@ public sealed class RedisStreamBroadcast<T> : IAsyncDisposable
         _options.Validate();
         _commands = commands;
         _reads = reads;
-        _typeInfo = typeInfo;
         _logger = logger ?? NullLogger.Instance;
         _clock = clock ?? TimeProvider.System;
         _ownsConnections = ownsConnections;
-        _meta = _options.KeyPrefix + "meta";
-        _streamPrefix = _options.KeyPrefix + "s:";
-        _reader = Task.Run(ReadAsync);
+        _store = new RedisStreamStore<T>(commands, typeInfo, _options, withId);
+        _sharedReader = new RedisStreamSharedReader<T>(reads, _store, _options, _logger, _clock, TakeFeeds, ObserveOrigin, Deliver);
+        _reader = Task.Run(() => _sharedReader.RunAsync(_stopping.Token));
         _watchdog = Task.Run(WatchSubscribersAsync);
     }
 
@@ -145,19 +136,7 @@ public sealed class RedisStreamBroadcast<T> : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(key);
         cancellationToken.ThrowIfCancellationRequested();
-        var payload = JsonSerializer.SerializeToUtf8Bytes(item, _typeInfo);
-        try
-        {
-            var id = await _commands.GetDatabase().ScriptEvaluateAsync(
-                RedisStreamScripts.Publish,
-                [StreamKey(key), _meta],
-                [_options.Retain, _options.Slack, TrimmedField(key), payload]).ConfigureAwait(false);
-            return (string)id!;
-        }
-        catch (Exception e) when (IsUnavailable(e))
-        {
-            throw Unavailable(e);
-        }
+        return await _store.PublishAsync(key, item).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -167,7 +146,7 @@ public sealed class RedisStreamBroadcast<T> : IAsyncDisposable
     /// </summary>
     public async Task<RedisStreamSubscription<T>> SubscribeAsync(string? after, CancellationToken cancellationToken = default)
     {
-        var (origin, last) = await MetaAsync(cancellationToken).ConfigureAwait(false);
+        var (origin, last) = await _store.MetaAsync(cancellationToken).ConfigureAwait(false);
         ObserveOrigin(origin);
         var start = last;
         if (after is not null)
@@ -224,56 +203,14 @@ public sealed class RedisStreamBroadcast<T> : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(key);
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
         cancellationToken.ThrowIfCancellationRequested();
-        StreamEntry[] entries;
-        try
-        {
-            entries = await _commands.GetDatabase().StreamRangeAsync(StreamKey(key), "-", "+", count, Order.Descending).ConfigureAwait(false);
-        }
-        catch (Exception e) when (IsUnavailable(e))
-        {
-            throw Unavailable(e);
-        }
-
-        var result = new (string Id, T Item)[entries.Length];
-        for (var i = 0; i < entries.Length; i++)
-        {
-            var entry = entries[entries.Length - 1 - i];
-            result[i] = (entry.Id!, Deserialize(entry[DataField], entry.Id!));
-        }
-
-        return result;
+        return await _store.LatestAsync(key, count).ConfigureAwait(false);
     }
 
     /// <summary>Every entry <paramref name="key"/> retains, oldest first, read a batch at a time (<c>XRANGE</c>).</summary>
-    public async IAsyncEnumerable<(string Id, T Item)> RetainedAsync(string key, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<(string Id, T Item)> RetainedAsync(string key, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(key);
-        RedisValue from = "-";
-        while (true)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            StreamEntry[] entries;
-            try
-            {
-                entries = await _commands.GetDatabase().StreamRangeAsync(StreamKey(key), from, "+", _options.ReadBatch).ConfigureAwait(false);
-            }
-            catch (Exception e) when (IsUnavailable(e))
-            {
-                throw Unavailable(e);
-            }
-
-            foreach (var entry in entries)
-            {
-                yield return (entry.Id!, Deserialize(entry[DataField], entry.Id!));
-            }
-
-            if (entries.Length < _options.ReadBatch)
-            {
-                yield break;
-            }
-
-            from = After(RedisStreamId.Parse(entries[^1].Id!)).ToString();
-        }
+        return _store.RetainedAsync(key, cancellationToken);
     }
 
     public async ValueTask DisposeAsync()
@@ -323,28 +260,20 @@ public sealed class RedisStreamBroadcast<T> : IAsyncDisposable
         }
 
         RedisStreamId position;
-        var database = _commands.GetDatabase();
-        try
+        if (replay)
         {
-            if (replay)
+            position = subscription.Start;
+            var trimmed = await _store.TrimmedAsync(key).ConfigureAwait(false);
+            if (trimmed > position)
             {
-                position = subscription.Start;
-                var trimmed = Id(await database.HashGetAsync(_meta, TrimmedField(key)).ConfigureAwait(false));
-                if (trimmed > position)
-                {
-                    throw new RedisStreamGoneException($"entries of '{key}' after {position} are no longer retained (those up to {trimmed} were trimmed)");
-                }
-            }
-            else
-            {
-                var (origin, last) = await MetaAsync(cancellationToken).ConfigureAwait(false);
-                ObserveOrigin(origin);
-                position = last;
+                throw new RedisStreamGoneException($"entries of '{key}' after {position} are no longer retained (those up to {trimmed} were trimmed)");
             }
         }
-        catch (Exception e) when (IsUnavailable(e))
+        else
         {
-            throw Unavailable(e);
+            var (origin, last) = await _store.MetaAsync(cancellationToken).ConfigureAwait(false);
+            ObserveOrigin(origin);
+            position = last;
         }
 
         lock (_gate)
@@ -406,20 +335,14 @@ public sealed class RedisStreamBroadcast<T> : IAsyncDisposable
             return;
         }
 
-        var database = _commands.GetDatabase();
         RedisValue origin;
-        RedisValue[] trimmed;
-        StreamEntry[][] ranges;
+        RedisStreamId[] trimmed;
+        RedisStreamEntry<T>[][] ranges;
         try
         {
-            var originTask = database.HashGetAsync(_meta, "origin");
-            var trimmedTask = database.HashGetAsync(_meta, [.. behind.Select(b => (RedisValue)TrimmedField(b.Key))]);
-            var rangeTasks = behind.Select(b => database.StreamRangeAsync(StreamKey(b.Key), After(b.Position).ToString(), "+", _options.ReadBatch)).ToArray();
-            origin = await originTask.ConfigureAwait(false);
-            trimmed = await trimmedTask.ConfigureAwait(false);
-            ranges = await Task.WhenAll(rangeTasks).ConfigureAwait(false);
+            (origin, trimmed, ranges) = await _store.CatchUpReadAsync([.. behind.Select(b => (b.Key, b.Position))]).ConfigureAwait(false);
         }
-        catch (Exception e) when (IsUnavailable(e))
+        catch (Exception e) when (RedisFailures.IsUnavailable(e))
         {
             await Task.Delay(_options.RetryDelay / 4, _clock, cancellationToken).ConfigureAwait(false);
             return;
@@ -432,7 +355,7 @@ public sealed class RedisStreamBroadcast<T> : IAsyncDisposable
 
         for (var i = 0; i < behind.Count; i++)
         {
-            if (Id(trimmed[i]) > behind[i].Position)
+            if (trimmed[i] > behind[i].Position)
             {
                 lock (_gate)
                 {
@@ -452,17 +375,12 @@ public sealed class RedisStreamBroadcast<T> : IAsyncDisposable
             }
         }
 
-        var batch = new List<RedisStreamEntry<T>>();
+        var batch = new RedisStreamBatch<T>();
         for (var i = 0; i < behind.Count; i++)
         {
-            foreach (var entry in ranges[i])
-            {
-                var id = entry.Id.ToString();
-                batch.Add(new RedisStreamEntry<T>(RedisStreamId.Parse(id), id, behind[i].Key, Deserialize(entry[DataField], id)));
-            }
+            batch.Add(behind[i].Key, ranges[i], _options.ReadBatch);
         }
 
-        var complete = Enumerable.Range(0, behind.Count).Select(i => ranges[i].Length < _options.ReadBatch).ToArray();
         var wake = false;
         lock (_gate)
         {
@@ -471,7 +389,7 @@ public sealed class RedisStreamBroadcast<T> : IAsyncDisposable
                 return;
             }
 
-            foreach (var entry in InOrder(batch, behind.Select((b, i) => (b.Key, complete[i], ranges[i]))))
+            foreach (var entry in batch.InOrder())
             {
                 if (subscription.Cursors.TryGetValue(entry.Key, out var cursor) && !cursor.Live && entry.Id > cursor.Position)
                 {
@@ -483,7 +401,7 @@ public sealed class RedisStreamBroadcast<T> : IAsyncDisposable
 
             for (var i = 0; i < behind.Count; i++)
             {
-                if (!complete[i] || !subscription.Cursors.TryGetValue(behind[i].Key, out var cursor) || cursor.Live)
+                if (!batch.Keys[i].Complete || !subscription.Cursors.TryGetValue(behind[i].Key, out var cursor) || cursor.Live)
                 {
                     continue;
                 }
@@ -509,157 +427,31 @@ public sealed class RedisStreamBroadcast<T> : IAsyncDisposable
 
         if (wake)
         {
-            WakeReader();
+            _sharedReader.Wake();
         }
     }
 
-    /// <summary>
-    /// The shared reader: one <c>XREAD BLOCK</c> over every key a local subscriber follows, each after the last id it
-    /// handed out, on a connection of its own; the entries, deserialized once, are queued for each subscriber in id order.
-    /// </summary>
-    private async Task ReadAsync()
+    /// <summary>The keys the shared reader follows now, without those no subscriber is fed by any more.</summary>
+    private List<RedisStreamFeed<T>> TakeFeeds()
     {
-        var delay = _options.RetryDelay / 10;
-        while (!_stopping.IsCancellationRequested)
+        lock (_gate)
         {
-            List<RedisStreamFeed<T>> feeds;
-            Task changed;
-            lock (_gate)
+            foreach (var idle in _feeds.Values.Where(f => f.Live.Count == 0).ToList())
             {
-                foreach (var idle in _feeds.Values.Where(f => f.Live.Count == 0).ToList())
-                {
-                    _feeds.Remove(idle.Key);
-                }
-
-                feeds = [.. _feeds.Values];
-                changed = _feedsChanged.Task;
+                _feeds.Remove(idle.Key);
             }
 
-            if (feeds.Count == 0)
-            {
-                try
-                {
-                    await changed.WaitAsync(_stopping.Token).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException)
-                {
-                    return;
-                }
-
-                continue;
-            }
-
-            RedisValue origin;
-            RedisResult result;
-            try
-            {
-                var database = _reads.GetDatabase();
-                var clientId = _readerClientId < 0 ? database.ExecuteAsync("CLIENT", "ID") : null;
-                var originTask = database.HashGetAsync(_meta, "origin");
-                var readTask = database.ExecuteAsync("XREAD", XReadArguments(feeds));
-                if (clientId is not null)
-                {
-                    _readerClientId = (long)await clientId.ConfigureAwait(false);
-                }
-
-                origin = await originTask.ConfigureAwait(false);
-                result = await readTask.ConfigureAwait(false);
-            }
-            catch (Exception e) when (IsUnavailable(e) || (e is RedisException && _stopping.IsCancellationRequested) || e is ObjectDisposedException)
-            {
-                _readerClientId = -1;
-                if (_reachable)
-                {
-                    _reachable = false;
-                    RedisStreamLog.Unreachable(_logger, Describe(e));
-                }
-
-                await Pause(delay).ConfigureAwait(false);
-                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, _options.RetryDelay.Ticks));
-                continue;
-            }
-            catch (Exception e)
-            {
-                RedisStreamLog.ReaderFailed(_logger, e);
-                await Pause(_options.RetryDelay).ConfigureAwait(false);
-                continue;
-            }
-
-            delay = _options.RetryDelay / 10;
-            if (!_reachable)
-            {
-                _reachable = true;
-                RedisStreamLog.Reachable(_logger);
-            }
-
-            if (!ObserveOrigin(origin) || result.IsNull)
-            {
-                continue;
-            }
-
-            try
-            {
-                Dispatch(feeds, result);
-            }
-            catch (Exception e)
-            {
-                // A bug or an entry that is not an item: logged, and the reader goes on (it must never stop for all).
-                RedisStreamLog.ReaderFailed(_logger, e);
-                await Pause(_options.RetryDelay).ConfigureAwait(false);
-            }
+            return [.. _feeds.Values];
         }
     }
 
-    private object[] XReadArguments(List<RedisStreamFeed<T>> feeds)
+    /// <summary>Queues what the shared reader read for <paramref name="feeds"/> to their subscribers, in id order.</summary>
+    private void Deliver(List<RedisStreamFeed<T>> feeds, RedisStreamBatch<T> batch)
     {
-        var arguments = new object[5 + (2 * feeds.Count)];
-        arguments[0] = "COUNT";
-        arguments[1] = _options.ReadBatch;
-        arguments[2] = "BLOCK";
-        arguments[3] = (long)_options.BlockTime.TotalMilliseconds;
-        arguments[4] = "STREAMS";
-        for (var i = 0; i < feeds.Count; i++)
-        {
-            arguments[5 + i] = (RedisKey)StreamKey(feeds[i].Key);
-            arguments[5 + feeds.Count + i] = feeds[i].Position.ToString();
-        }
-
-        return arguments;
-    }
-
-    private void Dispatch(List<RedisStreamFeed<T>> feeds, RedisResult result)
-    {
-        var batch = new List<RedisStreamEntry<T>>();
-        var read = new List<(string Key, bool Complete, object Entries)>();
-        foreach (var stream in (RedisResult[])result!)
-        {
-            var pair = (RedisResult[])stream!;
-            var key = ((string)pair[0]!)[_streamPrefix.Length..];
-            var entries = (RedisResult[])pair[1]!;
-            foreach (var entry in entries)
-            {
-                var parts = (RedisResult[])entry!;
-                var id = (string)parts[0]!;
-                var fields = (RedisResult[])parts[1]!;
-                RedisValue payload = default;
-                for (var f = 0; f + 1 < fields.Length; f += 2)
-                {
-                    if ((string?)fields[f] == DataField)
-                    {
-                        payload = (RedisValue)fields[f + 1];
-                    }
-                }
-
-                batch.Add(new RedisStreamEntry<T>(RedisStreamId.Parse(id), id, key, Deserialize(payload, id)));
-            }
-
-            read.Add((key, entries.Length < _options.ReadBatch, entries));
-        }
-
         List<RedisStreamSubscription<T>>? behind = null;
         lock (_gate)
         {
-            foreach (var entry in InOrder(batch, read.Select(r => (r.Key, r.Complete, r.Entries))))
+            foreach (var entry in batch.InOrder())
             {
                 if (!_feeds.TryGetValue(entry.Key, out var feed) || !feeds.Contains(feed) || entry.Id <= feed.Position)
                 {
@@ -696,25 +488,6 @@ public sealed class RedisStreamBroadcast<T> : IAsyncDisposable
                 behind?.Clear();
             }
         }
-    }
-
-    /// <summary>
-    /// The entries of one read in id order, up to where every key's part is complete: a key that filled its batch may
-    /// have more entries before the last of another key, which the next read brings, so the later ones wait for it.
-    /// </summary>
-    private static IEnumerable<RedisStreamEntry<T>> InOrder<TEntries>(List<RedisStreamEntry<T>> batch, IEnumerable<(string Key, bool Complete, TEntries Entries)> keys)
-    {
-        RedisStreamId? limit = null;
-        foreach (var (key, complete, _) in keys)
-        {
-            if (!complete && batch.LastOrDefault(e => e.Key == key) is { } last && (limit is null || last.Id < limit))
-            {
-                limit = last.Id;
-            }
-        }
-
-        batch.Sort((a, b) => a.Id.CompareTo(b.Id));
-        return limit is { } until ? batch.Where(e => e.Id <= until) : batch;
     }
 
     /// <summary>Takes a subscriber out of every feed (under the lock): the shared reader queues nothing more for it.</summary>
@@ -807,78 +580,4 @@ public sealed class RedisStreamBroadcast<T> : IAsyncDisposable
 
         return false;
     }
-
-    private async Task<(RedisStreamId? Origin, RedisStreamId Last)> MetaAsync(CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        RedisValue[] values;
-        try
-        {
-            values = await _commands.GetDatabase().HashGetAsync(_meta, ["origin", "last"]).ConfigureAwait(false);
-        }
-        catch (Exception e) when (IsUnavailable(e))
-        {
-            throw Unavailable(e);
-        }
-
-        return (values[0].IsNull ? null : RedisStreamId.Parse(values[0]!), Id(values[1]));
-    }
-
-    private void WakeReader()
-    {
-        TaskCompletionSource changed;
-        lock (_gate)
-        {
-            (changed, _feedsChanged) = (_feedsChanged, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
-        }
-
-        changed.TrySetResult();
-        if (_readerClientId >= 0)
-        {
-            // Ends the reader's current block at once (as if it timed out), so it reads the new key without waiting for it.
-            _ = _commands.GetDatabase().ExecuteAsync("CLIENT", "UNBLOCK", _readerClientId).ContinueWith(
-                static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
-        }
-    }
-
-    private async Task Pause(TimeSpan delay)
-    {
-        try
-        {
-            await Task.Delay(delay, _clock, _stopping.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-        }
-    }
-
-    private T Deserialize(RedisValue payload, string id)
-    {
-        var item = JsonSerializer.Deserialize((ReadOnlySpan<byte>)(byte[])payload!, _typeInfo)
-            ?? throw new JsonException($"stream entry {id} holds null");
-        return _withId is null ? item : _withId(item, id);
-    }
-
-    private RedisKey StreamKey(string key) => _streamPrefix + key;
-
-    private static string TrimmedField(string key) => "trimmed:" + key;
-
-    private static RedisStreamId After(RedisStreamId id) => new(id.Milliseconds, id.Sequence + 1);
-
-    private static RedisStreamId Id(RedisValue value) => value.IsNull ? RedisStreamId.Zero : RedisStreamId.Parse(value!);
-
-    private static bool IsUnavailable(Exception e) =>
-        e is RedisConnectionException or RedisTimeoutException
-        || (e is RedisServerException server && (server.Message.StartsWith("LOADING", StringComparison.Ordinal) || server.Message.StartsWith("MASTERDOWN", StringComparison.Ordinal)));
-
-    private static RedisStreamUnavailableException Unavailable(Exception e) =>
-        new($"Redis cannot be reached ({Describe(e)}): not acknowledged; retry later", e);
-
-    /// <summary>What went wrong in a few words (StackExchange.Redis' messages carry its whole state, for logs at debug level).</summary>
-    private static string Describe(Exception e) => e switch
-    {
-        RedisConnectionException connection => connection.FailureType.ToString(),
-        RedisTimeoutException => "no answer in time",
-        _ => e.Message.Split(' ', 2)[0],
-    };
 }
