@@ -1,7 +1,7 @@
 namespace StreamGen.Benchmarks;
 
 /// <summary>What every scenario of one run shares: the options it was started with and the table it adds rows to.</summary>
-internal sealed class BenchmarkContext(bool quick, bool diag, int repetitions, string? only, ResultTable table)
+internal sealed class BenchmarkContext(bool quick, bool diag, int repetitions, string? only, ResultTable table, IReadOnlyCollection<string>? flags = null)
 {
     /// <summary>Tiny counts: a smoke test that the scenario works end to end, its figures meaningless.</summary>
     public bool Quick => quick;
@@ -16,6 +16,9 @@ internal sealed class BenchmarkContext(bool quick, bool diag, int repetitions, s
     public string? Only => only;
 
     public ResultTable Table => table;
+
+    /// <summary>Whether the command line has <paramref name="flag"/> (a scenario's own option, e.g. gen-process' <c>--aot</c>).</summary>
+    public bool Has(string flag) => flags?.Contains(flag) == true;
 
     /// <summary><paramref name="full"/> in a measuring run, <paramref name="smoke"/> in a quick one.</summary>
     public T Pick<T>(T full, T smoke) => quick ? smoke : full;

@@ -21,5 +21,7 @@ internal static class Benchmarks
         new SlowSubscriberBenchmark(),
         new HostilePeerMemoryBenchmark(),
         new GenerationSpeedBenchmark(),
+        new GeneratorProcessBenchmark(),
+        new RedisScaleOutBenchmark(),
     ];
 }

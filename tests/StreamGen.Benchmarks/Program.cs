@@ -2,9 +2,8 @@
 // ratios are fair on whatever machine runs it:
 //   dotnet run -c Release --project tests/StreamGen.Benchmarks -- [all|NAME...] [--quick] [--diag] [--reps N] [--only TEXT] [--out DIR]
 // all runs every scenario of Benchmarks.All (NAME runs one; the usage text lists them) and writes the table as JSON and
-// Markdown to artifacts/benchmarks/ (or DIR).
-//   dotnet run -c Release --project tests/StreamGen.Benchmarks -- gen-process [--quick]      (GeneratorProcess.cs)
-//   dotnet run -c Release --project tests/StreamGen.Benchmarks -- redis-scale [--quick] [--large]   (RedisScaleOut.cs)
+// Markdown to artifacts/benchmarks/ (or DIR). Scenario options: gen-process --aot (adds a Native AOT build),
+// redis-scale --large (adds 10,000 subscribers).
 // --quick runs tiny counts: a smoke test that every scenario works end to end, not a measurement.
 // --diag adds rows pairing a generated server with a hand-written client and the reverse (which end is slow), and
 // the per-item CPU cost of the generated code's extra steps measured alone.
@@ -13,16 +12,6 @@
 using System.Globalization;
 using System.Runtime;
 using StreamGen.Benchmarks;
-
-if (args.Length > 0 && args[0] == "redis-scale")
-{
-    return await RedisScaleOut.RunAsync(new RedisScaleOutOptions { Quick = args.Contains("--quick"), Large = args.Contains("--large") });
-}
-
-if (args.Length > 0 && args[0] == GeneratorProcess.Command)
-{
-    return GeneratorProcess.Run(args[1..]);
-}
 
 if (args.Length > 0 && args[0] == LoggerProcess.SubCommand)
 {
@@ -35,7 +24,7 @@ var selected = names.Count == 0 || names.Contains("all")
     : Benchmarks.All.Where(b => names.Contains(b.Name)).ToList();
 if (names.Except(["all"]).Any(n => Benchmarks.All.All(b => b.Name != n)))
 {
-    Console.Error.WriteLine("usage: StreamGen.Benchmarks [all|NAME...] [--quick] [--diag] [--reps N] [--only TEXT] [--out DIR]");
+    Console.Error.WriteLine("usage: StreamGen.Benchmarks [all|NAME...] [--quick] [--diag] [--reps N] [--only TEXT] [--out DIR] [--aot] [--large]");
     foreach (var benchmark in Benchmarks.All)
     {
         Console.Error.WriteLine($"  {benchmark.Name,-12} {benchmark.Description}");
@@ -49,7 +38,7 @@ var diag = args.Contains("--diag");
 var repetitions = Option("--reps") is { } reps ? int.Parse(reps, CultureInfo.InvariantCulture) : quick ? 1 : 5;
 var output = Option("--out") ?? Path.Combine(RepositoryRoot(), "artifacts", "benchmarks");
 var table = new ResultTable("dotnet run -c Release --project tests/StreamGen.Benchmarks -- " + string.Join(' ', args), quick);
-var context = new BenchmarkContext(quick, diag, repetitions, Option("--only"), table);
+var context = new BenchmarkContext(quick, diag, repetitions, Option("--only"), table, [.. args.Where(a => a.StartsWith("--", StringComparison.Ordinal))]);
 
 Console.WriteLine($"StreamGen benchmark: .NET {Environment.Version}, {Environment.ProcessorCount} cores, " +
     $"{(GCSettings.IsServerGC ? "server" : "workstation")} GC, {repetitions} repetition(s){(quick ? ", QUICK (smoke test, figures meaningless)" : "")}");
@@ -74,7 +63,7 @@ foreach (var benchmark in selected)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(quick ? 2 : 30));
         await benchmark.RunAsync(context, timeout.Token);
-        if (benchmark is not ServerStreamingBenchmark and not GenerationSpeedBenchmark)
+        if (benchmark is not ServerStreamingBenchmark and not GenerationSpeedBenchmark and not GeneratorProcessBenchmark and not RedisScaleOutBenchmark)
         {
             table.Print(benchmark.Name);
         }

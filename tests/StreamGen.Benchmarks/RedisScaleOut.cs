@@ -17,12 +17,16 @@ namespace StreamGen.Benchmarks;
 /// transport benchmark's; this one is the fan-out's.
 ///   dotnet run -c Release --project tests/StreamGen.Benchmarks -- redis-scale [--quick] [--large]
 /// </summary>
-public static class RedisScaleOut
+internal static class RedisScaleOut
 {
     private const string Key = "bench";
     private const int InFlight = 16;
 
-    public static async Task<int> RunAsync(RedisScaleOutOptions options)
+    /// <summary>The scenario's name in the table and on the command line.</summary>
+    public const string Scenario = "redis-scale";
+
+    /// <summary>Prints the table and adds its figures to <paramref name="table"/>: each row's delivery rate next to one instance's with as many subscribers.</summary>
+    internal static async Task<int> RunAsync(RedisScaleOutOptions options, ResultTable table)
     {
         await using var redis = await RedisServer.StartAsync();
         Console.WriteLine($"Redis scale-out: redis-server {await VersionAsync(redis)} on 127.0.0.1 (persistence off), instances in this process, {Environment.ProcessorCount} cores. {LoadAverage()}");
@@ -32,18 +36,27 @@ public static class RedisScaleOut
         int[] subscriberCounts = options.Large ? [100, 1_000, 10_000] : [100, 1_000];
         foreach (var subscribers in subscriberCounts)
         {
+            RedisScaleOutRow? single = null;
             foreach (var instances in new[] { 1, 2, 3 })
             {
                 var entries = Math.Clamp(options.Deliveries / subscribers / (options.Quick ? 20 : 1), 100, 20_000);
                 var row = await MeasureAsync(redis, instances, subscribers, entries);
-                Console.WriteLine(row);
+                single ??= row;
+                Console.WriteLine(row.ToMarkdown());
+                var subject = $"{instances} instance(s), {subscribers:N0} subscribers";
+                table.Add(new ResultRow(Scenario, "entries delivered/s (all subscribers)", subject, row.DeliveredPerSecond, "entries/s", row.DeliveredPerSecond, row.DeliveredPerSecond,
+                    Baseline: "1 instance, same subscribers", BaselineValue: single.DeliveredPerSecond));
+                table.Add(new ResultRow(Scenario, "entries published/s", subject, row.PublishedPerSecond, "entries/s", row.PublishedPerSecond, row.PublishedPerSecond,
+                    Baseline: "1 instance, same subscribers", BaselineValue: single.PublishedPerSecond));
+                table.Add(new ResultRow(Scenario, "lag publish to delivery, p99", subject, row.LagP99Ms, "ms", row.LagP50Ms, row.LagP99Ms));
+                table.Add(new ResultRow(Scenario, "Redis commands per published entry", subject, row.CommandsPerEntry, "commands", row.CommandsPerEntry, row.CommandsPerEntry));
             }
         }
 
         return 0;
     }
 
-    private static async Task<string> MeasureAsync(RedisServer redis, int instanceCount, int subscriberCount, int entryCount)
+    private static async Task<RedisScaleOutRow> MeasureAsync(RedisServer redis, int instanceCount, int subscriberCount, int entryCount)
     {
         // One connection of its own (no pub/sub), which the connection count leaves out.
         await using var admin = await ConnectionMultiplexer.ConnectAsync(RedisStreamBroadcast<LogRecord>.Configure(redis.Configuration, block: null));
@@ -100,8 +113,8 @@ public static class RedisScaleOut
             subscriptions.ForEach(s => s.Dispose());
 
             double PerEntry(Func<Dictionary<string, long>, long> pick) => (pick(after) - pick(before)) / (double)entryCount;
-            return string.Create(CultureInfo.InvariantCulture,
-                $"| {instanceCount} | {subscriberCount:N0} | {entryCount:N0} | {entryCount / published.TotalSeconds:N0} | {(double)entryCount * subscriberCount / delivered.TotalSeconds:N0} | {lag.Percentile(0.50):0.0} | {lag.Percentile(0.99):0.0} | {PerEntry(s => s.Values.Sum()):0.00} | {PerEntry(s => s.GetValueOrDefault("xread")):0.000} | {PerEntry(s => s.GetValueOrDefault("xrange")):0.000} | {connections} |");
+            return new RedisScaleOutRow(instanceCount, subscriberCount, entryCount, entryCount / published.TotalSeconds, (double)entryCount * subscriberCount / delivered.TotalSeconds,
+                lag.Percentile(0.50), lag.Percentile(0.99), PerEntry(s => s.Values.Sum()), PerEntry(s => s.GetValueOrDefault("xread")), PerEntry(s => s.GetValueOrDefault("xrange")), connections);
         }
         finally
         {

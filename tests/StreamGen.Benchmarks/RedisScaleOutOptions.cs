@@ -1,7 +1,7 @@
 namespace StreamGen.Benchmarks;
 
 /// <summary>Options of the <c>redis-scale</c> benchmark (see <see cref="RedisScaleOut"/>).</summary>
-public sealed record RedisScaleOutOptions
+internal sealed record RedisScaleOutOptions
 {
     /// <summary>Tiny counts: a smoke test that it runs end to end, not a measurement.</summary>
     public bool Quick { get; init; }
