@@ -43,7 +43,9 @@ internal sealed class CliPass(ModelContext context, ModelNames names)
                 ClassName = serviceClass,
                 FileName = files.Allocate(serviceOwner, serviceClass) + ".g.cs",
                 ClientInterfaceName = service.ClientInterfaceName,
-                ClientExpression = ClientExpression(service),
+                HttpClientClassName = service.HasHttp ? service.HttpClientClassName : null,
+                GrpcClientClassName = service.HasGrpc ? service.GrpcClientClassName : null,
+                GrpcClientTakesCredentials = service.HasSecuredMethods,
                 Methods = [.. service.Methods.Select(method => Method(service, method, factories, methodCommands, globalOptions, json))],
                 UsesGrpc = service.HasGrpc,
                 Usings = CSharpUsings.Of(
@@ -79,7 +81,7 @@ internal sealed class CliPass(ModelContext context, ModelNames names)
         var locals = names.Registry.Add($"locals of the CLI's {service.DesignName}.{method.DesignName} command", IdentifierSyntax.CSharp);
         locals.Reserve(Locals, Fixed);
         var optionModels = new List<CliOptionModel>();
-        string? payload = null;
+        CliPayloadModel? payload = null;
         if (method.Payload is { } use)
         {
             payload = use.Record is { } record
@@ -91,47 +93,31 @@ internal sealed class CliPass(ModelContext context, ModelNames names)
         {
             var name = options.Allocate(Fixed, preferred, fallback);
             var local = locals.Allocate(Fixed, CSharpNaming.ToCamelCase(name.TrimStart('-')) + "Option");
-            optionModels.Add(new CliOptionModel(name, local, $"Runtime::CliOptions.Value<string?>({CSharpLiterals.String(name)}, {CSharpLiterals.String(description)}, \"path\", false)"));
+            optionModels.Add(NewOption(name, local, CliOptionKind.Path, "path", description, "string?", required: false, defaultLiteral: null, CliOptionRead.Value, json));
             return local;
         }
 
-        string? view = null;
-        if (new[] { method.Result, method.StreamingResult }.OfType<TypeUseModel>().FirstOrDefault(r => r.HasViews) is { Record: { } viewed } && !options.IsTaken("--view"))
+        CliViewModel? view = null;
+        if (new[] { method.Result, method.StreamingResult }.OfType<TypeUseModel>().FirstOrDefault(r => r.HasViews) is { Record: { ViewEnumName: { } viewEnum } viewed } && !options.IsTaken("--view"))
         {
             var local = locals.Allocate(Fixed, "viewOption");
             var description = $"The view to print results in: {string.Join(", ", viewed.Views.Select(v => v.DesignName))} (default: as the server sends them).";
-            optionModels.Add(new CliOptionModel("--view", local, $"Runtime::CliOptions.Enum<{viewed.ViewEnumName}>(\"--view\", \"view\", {CSharpLiterals.String(description)}, false)"));
+            optionModels.Add(NewOption("--view", local, CliOptionKind.View, "view", description, viewEnum, required: false, defaultLiteral: null, CliOptionRead.Value, json));
             options.Reserve(["--view"], Fixed);
-            view = $"session.Output.UseView<{viewed.Name}, {viewed.ViewEnumName}>(parse.GetValue({local}));";
+            view = new CliViewModel(viewed.Name, viewEnum, local);
         }
 
         var file = method.IsRawRequest ? Extra("--file", "--body-file", "The file to send as the request body (default: standard input; - too).") : null;
         var output = method.IsRawResponse ? Extra("--output", "--output-file", "The file to write the response body into (default: standard output; - too).") : null;
-        var payloadArgument = method.HasPayload ? "payload, " : "";
-        var writer = $"{json.ClassName}.Default.";
-        var reader = $"{json.ReaderClassName}.";
-        var call = $"client.{method.AsyncName}";
-        var open = $"ct => {call}({payloadArgument}ct)";
-
-        // A raw response with a result (headers) returns both: the CLI writes the body; the result is not printed yet.
-        var rawBody = method.ReturnsRawResult ? ".Body" : "";
-        var download = method.ReturnsRawResult ? $"async ct => (await {call}({payloadArgument}ct).ConfigureAwait(false)).Body" : open;
-        var uploadDownload = method.ReturnsRawResult
-            ? $"async (body, ct) => (await {call}({payloadArgument}body, ct).ConfigureAwait(false)){rawBody}"
-            : $"(body, ct) => {call}({payloadArgument}body, ct)";
-        var expression = (method.Kind, method.IsRawRequest, method.IsRawResponse) switch
+        var call = (method.Kind, method.IsRawRequest, method.IsRawResponse) switch
         {
-            (StreamKind.None, true, true) => $"Runtime::CliCalls.UploadDownloadAsync(session, parse.GetValue({file}), parse.GetValue({output}), {uploadDownload}, token)",
-            (StreamKind.None, true, false) when method.Result is { } result => $"Runtime::CliCalls.UploadAsync(session, parse.GetValue({file}), (body, ct) => {call}({payloadArgument}body, ct), {writer}{result.Type.JsonInfoName}, token)",
-            (StreamKind.None, true, false) => $"Runtime::CliCalls.UploadAsync(session, parse.GetValue({file}), (body, ct) => {call}({payloadArgument}body, ct), token)",
-            (StreamKind.None, false, true) => $"Runtime::CliCalls.DownloadAsync(session, parse.GetValue({output}), {download}, token)",
-            (StreamKind.None, _, _) when method.Result is { } result => $"Runtime::CliCalls.UnaryAsync(session, {open}, {writer}{result.Type.JsonInfoName}, token)",
-            (StreamKind.None, _, _) => $"Runtime::CliCalls.UnaryAsync(session, {open}, token)",
-            (StreamKind.Server, _, _) => $"Runtime::CliCalls.ServerStreamAsync(session, {open}, {writer}{method.StreamingResult!.Type.JsonInfoName}, token)",
-            (StreamKind.Client, _, _) when method.Result is { } result =>
-                $"Runtime::CliCalls.ClientStreamAsync(session, {open}, {reader}{method.StreamingPayload!.Type.JsonInfoName}, {writer}{result.Type.JsonInfoName}, token)",
-            (StreamKind.Client, _, _) => $"Runtime::CliCalls.ClientStreamAsync(session, {open}, {reader}{method.StreamingPayload!.Type.JsonInfoName}, token)",
-            _ => $"Runtime::CliCalls.BidirectionalAsync(session, {open}, {reader}{method.StreamingPayload!.Type.JsonInfoName}, {writer}{method.StreamingResult!.Type.JsonInfoName}, token)",
+            (StreamKind.None, true, true) => CliCallKind.UploadDownload,
+            (StreamKind.None, true, false) => CliCallKind.Upload,
+            (StreamKind.None, false, true) => CliCallKind.Download,
+            (StreamKind.None, _, _) => CliCallKind.Unary,
+            (StreamKind.Server, _, _) => CliCallKind.ServerStream,
+            (StreamKind.Client, _, _) => CliCallKind.ClientStream,
+            _ => CliCallKind.Bidirectional,
         };
 
         var transports = new List<string>();
@@ -154,65 +140,85 @@ internal sealed class CliPass(ModelContext context, ModelNames names)
             DesignNameLiteral = CSharpLiterals.String($"{service.DesignName}.{method.DesignName}"),
             TransportsLiteral = "[" + string.Join(", ", transports.Select(CSharpLiterals.String)) + "]",
             Options = optionModels,
-            PayloadExpression = payload,
-            ViewStatement = view,
-            Call = expression,
+            Payload = payload,
+            View = view,
+            Call = call,
+            AsyncName = method.AsyncName,
+            ReturnsRawResult = method.ReturnsRawResult,
+            ResultInfo = method.Result is { } result ? $"{json.ClassName}.Default.{result.Type.JsonInfoName}" : null,
+            StreamingResultInfo = method.StreamingResult is { } item ? $"{json.ClassName}.Default.{item.Type.JsonInfoName}" : null,
+            StreamingPayloadInfo = method.StreamingPayload is { } sent ? $"{json.ReaderClassName}.{sent.Type.JsonInfoName}" : null,
+            FileOptionLocal = file,
+            OutputOptionLocal = output,
         };
     }
 
     /// <summary>One option per attribute, and the record built from them.</summary>
-    private string Payload(TypeModel record, NameScope options, NameScope locals, List<CliOptionModel> models, JsonContextModel json)
+    private static CliPayloadModel Payload(TypeModel record, NameScope options, NameScope locals, List<CliOptionModel> models, JsonContextModel json)
     {
-        var assignments = new List<string>();
+        var assignments = new List<CliAssignmentModel>();
         foreach (var property in record.Properties)
         {
             var kebab = CliNaming.ToKebabCase(property.JsonName);
             var owner = new NameOwner($"attribute '{property.JsonName}'");
             var name = options.Allocate(owner, "--" + kebab, "--payload-" + kebab);
             var local = locals.Allocate(owner, CSharpNaming.ToCamelCase(property.Name) + "Option");
-            var (create, value) = Option(name, property.JsonName, string.Join(" ", property.Description), property.Type, property.TypeName, property.IsRequired, property.DefaultLiteral, local, json);
-            models.Add(new CliOptionModel(name, local, create));
-            assignments.Add($"{property.Name} = {value}");
+            var option = Option(name, property.JsonName, string.Join(" ", property.Description), property.Type, property.TypeName, property.IsRequired, property.DefaultLiteral, local, json);
+            models.Add(option);
+            assignments.Add(new CliAssignmentModel(property.Name, option));
         }
 
-        return assignments.Count == 0 ? $"new {record.Name}()" : $"new {record.Name} {{ {string.Join(", ", assignments)} }}";
+        return new CliPayloadModel { RecordName = record.Name, Assignments = assignments, Single = null };
     }
 
     /// <summary>A payload that is not an object (<c>payload: String</c>): one required option, <c>--payload</c>.</summary>
-    private string SingleValue(TypeUseModel use, NameScope options, NameScope locals, List<CliOptionModel> models, JsonContextModel json)
+    private static CliPayloadModel SingleValue(TypeUseModel use, NameScope options, NameScope locals, List<CliOptionModel> models, JsonContextModel json)
     {
         var name = options.Allocate(Fixed, "--payload", "--payload-value");
         var local = locals.Allocate(Fixed, "payloadOption");
-        var (create, value) = Option(name, "payload", "The payload.", use.Type, use.TypeName, required: true, defaultLiteral: null, local, json);
-        models.Add(new CliOptionModel(name, local, create));
-        return value;
+        var option = Option(name, "payload", "The payload.", use.Type, use.TypeName, required: true, defaultLiteral: null, local, json);
+        models.Add(option);
+        return new CliPayloadModel { RecordName = null, Assignments = [], Single = option };
     }
 
-    /// <summary>How an option of <paramref name="type"/> is created, and the expression reading its value into the payload.</summary>
-    private static (string Create, string Value) Option(
+    /// <summary>The option for a value of <paramref name="type"/>: which factory creates it, and how its value is read into the payload.</summary>
+    private static CliOptionModel Option(
         string name, string field, string description, TypeRefModel type, string propertyType, bool required, string? defaultLiteral, string local, JsonContextModel json)
     {
-        var requiredLiteral = required ? "true" : "false";
+        var optional = defaultLiteral is not null ? CliOptionRead.OrDefault : CliOptionRead.Value;
         if (type.Enum is { } enumModel)
         {
             var shown = defaultLiteral is null ? description : $"{description} [default: {WireName(enumModel, defaultLiteral)}]".Trim();
-            var create = $"Runtime::CliOptions.Enum<{enumModel.Name}>({CSharpLiterals.String(name)}, {CSharpLiterals.String(field)}, {CSharpLiterals.String(shown)}, {requiredLiteral})";
-            var value = required ? $"parse.GetValue({local}).GetValueOrDefault()" : defaultLiteral is not null ? $"parse.GetValue({local}) ?? {defaultLiteral}" : $"parse.GetValue({local})";
-            return (create, value);
+            return NewOption(name, local, CliOptionKind.Enum, field, shown, enumModel.Name, required, defaultLiteral, required ? CliOptionRead.RequiredEnum : optional, json);
         }
 
         if (type.Kind == TypeKind.Primitive && type.Primitive is { } primitive && primitive is not (PrimitiveKind.Bytes or PrimitiveKind.Any))
         {
-            var create = defaultLiteral is null
-                ? $"Runtime::CliOptions.Value<{propertyType}>({CSharpLiterals.String(name)}, {CSharpLiterals.String(description)}, {CSharpLiterals.String(HelpName(primitive))}, {requiredLiteral})"
-                : $"Runtime::CliOptions.Defaulted<{propertyType}>({CSharpLiterals.String(name)}, {CSharpLiterals.String(description)}, {CSharpLiterals.String(HelpName(primitive))}, {defaultLiteral})";
-
-            return (create, required || defaultLiteral is not null ? $"parse.GetRequiredValue({local})" : $"parse.GetValue({local})");
+            return NewOption(
+                name, local, defaultLiteral is null ? CliOptionKind.Value : CliOptionKind.Defaulted, field, description, propertyType, required, defaultLiteral,
+                required || defaultLiteral is not null ? CliOptionRead.Required : CliOptionRead.Value, json, HelpName(primitive));
         }
 
-        var jsonOption = $"Runtime::CliOptions.Json<{type.TypeName}>({CSharpLiterals.String(name)}, {CSharpLiterals.String(field)}, {CSharpLiterals.String((description + " (JSON)").Trim())}, \"json\", {requiredLiteral}, {json.ReaderClassName}.Options)";
-        return (jsonOption, required ? $"parse.GetRequiredValue({local})!" : defaultLiteral is not null ? $"parse.GetValue({local}) ?? {defaultLiteral}" : $"parse.GetValue({local})");
+        return NewOption(name, local, CliOptionKind.Json, field, (description + " (JSON)").Trim(), type.TypeName, required, defaultLiteral,
+            required ? CliOptionRead.RequiredNotNull : optional, json, "json");
     }
+
+    private static CliOptionModel NewOption(
+        string name, string local, CliOptionKind kind, string field, string description, string typeName, bool required, string? defaultLiteral, CliOptionRead read, JsonContextModel json, string? helpName = null) => new()
+    {
+        Name = name,
+        Local = local,
+        Kind = kind,
+        NameLiteral = CSharpLiterals.String(name),
+        FieldLiteral = CSharpLiterals.String(field),
+        DescriptionLiteral = CSharpLiterals.String(description),
+        HelpNameLiteral = CSharpLiterals.String(helpName ?? field),
+        TypeName = typeName,
+        IsRequired = required,
+        DefaultLiteral = defaultLiteral,
+        JsonReaderClassName = json.ReaderClassName,
+        Read = read,
+    };
 
     private static string HelpName(PrimitiveKind kind) => PrimitiveForm.Normalize(kind) switch
     {
@@ -232,13 +238,6 @@ internal sealed class CliPass(ModelContext context, ModelNames names)
         var member = model.Members.FirstOrDefault(m => defaultLiteral.EndsWith("." + m.Name, StringComparison.Ordinal));
         return member is null ? defaultLiteral : member.WireNameLiteral.Trim('"');
     }
-
-    private static string ClientExpression(ServiceModel service) => (service.HasHttp, service.HasGrpc) switch
-    {
-        (true, true) => $"session.IsGrpc ? new {service.GrpcClientClassName}(session.Own(GrpcNet::GrpcChannel.ForAddress(session.Url)){(service.HasSecuredMethods ? ", credentials: session.Credentials" : "")}) : new {service.HttpClientClassName}(session.Http, session.ClientOptions)",
-        (false, true) => $"new {service.GrpcClientClassName}(session.Own(GrpcNet::GrpcChannel.ForAddress(session.Url)){(service.HasSecuredMethods ? ", credentials: session.Credentials" : "")})",
-        _ => $"new {service.HttpClientClassName}(session.Http, session.ClientOptions)",
-    };
 
     private static string Host(string? host) => host is null or "0.0.0.0" or "::" or "*" or "+" ? "localhost" : host;
 

@@ -14,8 +14,17 @@ public sealed record CliServiceModel
 
     public required string ClientInterfaceName { get; init; }
 
-    /// <summary>The C# expression creating the service's client for a <c>session</c>: over gRPC or HTTP as the session chose.</summary>
-    public required string ClientExpression { get; init; }
+    /// <summary>The service's HTTP client class, or null when no method is served over HTTP.</summary>
+    public required string? HttpClientClassName { get; init; }
+
+    /// <summary>The service's gRPC client class, or null when no method is served over gRPC.</summary>
+    public required string? GrpcClientClassName { get; init; }
+
+    /// <summary>Whether the gRPC client takes the session's credentials (the service has secured methods).</summary>
+    public required bool GrpcClientTakesCredentials { get; init; }
+
+    /// <summary>Both clients: the session picks one by its transport.</summary>
+    public bool HasBothClients => HttpClientClassName is not null && GrpcClientClassName is not null;
 
     public required IReadOnlyList<CliMethodModel> Methods { get; init; }
 
