@@ -6,13 +6,20 @@ namespace StreamGen.Model;
 /// </summary>
 public sealed record InterceptedMethodModel
 {
-    /// <summary><c>Task&lt;RecentResult&gt; RecentAsync(RecentPayload payload, CancellationToken cancellationToken)</c>.</summary>
-    public required string Signature { get; init; }
+    public required string AsyncName { get; init; }
+
+    /// <summary>The method's declared return type (<c>Task&lt;RecentResult&gt;</c>, <c>Task</c>).</summary>
+    public required string ReturnTypeName { get; init; }
+
+    public required IReadOnlyList<CSharpParameterModel> Parameters { get; init; }
 
     public required bool IsIntercepted { get; init; }
 
-    /// <summary>The inner call with the method's own arguments (the forward, when nothing is intercepted).</summary>
-    public required string Forward { get; init; }
+    /// <summary>The inner call's arguments when nothing is intercepted: the method's own parameters.</summary>
+    public required IReadOnlyList<string> ForwardArguments { get; init; }
+
+    /// <summary>The inner call's arguments at the end of the chain (the intercepted payload, the wrapped stream, the chain's token).</summary>
+    public required IReadOnlyList<string> InnerArguments { get; init; }
 
     public required string? PayloadType { get; init; }
 
@@ -23,16 +30,16 @@ public sealed record InterceptedMethodModel
 
     public bool ReturnsValue => ReturnType is not null;
 
-    /// <summary>What the decorator returns (the value, or the client stream wrapped for its per-message chains).</summary>
-    public required string? ReturnExpression { get; init; }
+    public required IReadOnlyList<InterceptorStepModel> CallSteps { get; init; }
 
-    /// <summary>The server stream wrapped for its per-message chains (<c>new WatchStream(stream, ..., ...)</c>), or null.</summary>
-    public required string? ServerStreamExpression { get; init; }
+    /// <summary>The stream wrapped for its per-message chains, or null when none runs on its messages.</summary>
+    public required InterceptedStreamModel? Stream { get; init; }
 
-    public bool WrapsServerStream => ServerStreamExpression is not null;
+    public required bool IsServer { get; init; }
 
-    public required IReadOnlyList<string> CallSteps { get; init; }
+    /// <summary>A server stream is wrapped before the call and handed to the inner service.</summary>
+    public bool WrapsServerStream => IsServer && Stream is not null;
 
-    /// <summary>The inner call at the end of the chain (<c>async token => interceptedResult.Value = await service.RecentAsync(...)</c>).</summary>
-    public required string Terminal { get; init; }
+    /// <summary>A client stream is wrapped after the inner call returned it, and returned instead of it.</summary>
+    public bool ReturnsWrappedStream => !IsServer && Stream is not null;
 }

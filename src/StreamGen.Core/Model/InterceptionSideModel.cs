@@ -33,5 +33,6 @@ public sealed record InterceptionSideModel
 
     public required IReadOnlyList<InterceptorAdapterModel> Adapters { get; init; }
 
-    public required IReadOnlyList<string> StreamClasses { get; init; }
+    /// <summary>The streams wrapped for per-message chains, one class each.</summary>
+    public required IReadOnlyList<InterceptedStreamModel> StreamClasses { get; init; }
 }

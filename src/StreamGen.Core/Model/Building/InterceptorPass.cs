@@ -126,7 +126,7 @@ internal sealed class InterceptorPass(ModelContext context, ModelNames names)
         var stem = service.InterfaceName[1..^"Service".Length];
         var side = isServer ? "Server" : "Client";
         var adapters = new Dictionary<string, InterceptorAdapterModel>(StringComparer.Ordinal);
-        var streamClasses = new List<string>();
+        var streamClasses = new List<InterceptedStreamModel>();
         var intercepted = new List<InterceptedMethodModel>();
         for (var i = 0; i < methods.Count; i++)
         {
@@ -154,21 +154,30 @@ internal sealed class InterceptorPass(ModelContext context, ModelNames names)
 
     private static InterceptedMethodModel Method(
         ServiceModel service, MethodModel method, IReadOnlyList<InterceptorModel> interceptors, bool isServer,
-        Dictionary<string, InterceptorAdapterModel> adapters, List<string> streamClasses)
+        Dictionary<string, InterceptorAdapterModel> adapters, List<InterceptedStreamModel> streamClasses)
     {
-        const string inner = "inner";
-        var arguments = string.Join(", ", Arguments(method, isServer));
         var returnType = isServer
             ? method.ReturnsResult || method.ReturnsRawResult ? method.HandlerReturnType[5..^1] : null
             : method.ClientReturnType == "Task" ? null : method.ClientReturnType[5..^1];
-        var signature = $"{(isServer ? method.HandlerReturnType : method.ClientReturnType)} {method.AsyncName}({Parameters(method, isServer)})";
+        var forward = Arguments(method, isServer).ToList();
+        InterceptedMethodModel Model(bool intercepted, IReadOnlyList<string> innerArguments, IReadOnlyList<InterceptorStepModel> callSteps, InterceptedStreamModel? stream) => new()
+        {
+            AsyncName = method.AsyncName,
+            ReturnTypeName = isServer ? method.HandlerReturnType : method.ClientReturnType,
+            Parameters = Parameters(method, isServer),
+            IsIntercepted = intercepted,
+            ForwardArguments = forward,
+            InnerArguments = innerArguments,
+            PayloadType = intercepted ? method.Payload?.TypeName : null,
+            ReturnType = intercepted ? returnType : null,
+            CallSteps = callSteps,
+            Stream = stream,
+            IsServer = isServer,
+        };
+
         if (interceptors.Count == 0)
         {
-            return new InterceptedMethodModel
-            {
-                Signature = signature, IsIntercepted = false, Forward = $"{inner}.{method.AsyncName}({arguments})", PayloadType = null,
-                ReturnType = null, ReturnExpression = null, ServerStreamExpression = null, CallSteps = [], Terminal = "",
-            };
+            return Model(intercepted: false, [], [], stream: null);
         }
 
         string Adapter(InterceptorModel interceptor, TypeRole role, string valueType)
@@ -179,26 +188,32 @@ internal sealed class InterceptorPass(ModelContext context, ModelNames names)
             return name;
         }
 
-        string Step(InterceptorModel interceptor, string callType, IEnumerable<string> views) =>
-            $"(next, cancel) => interceptors.{interceptor.MethodName}(new {interceptor.InfoName}(ServiceName, {CSharpLiterals.String(method.DesignName)}, Runtime::InterceptorCallType.{callType}{string.Concat(views.Select(v => ", " + v))}), next, cancel)";
+        InterceptorStepModel Step(InterceptorModel interceptor, string callType, IEnumerable<InterceptorStepViewModel> views) => new()
+        {
+            MethodName = interceptor.MethodName,
+            InfoName = interceptor.InfoName,
+            MethodDesignNameLiteral = CSharpLiterals.String(method.DesignName),
+            CallType = callType,
+            Views = [.. views],
+        };
 
-        IEnumerable<string> CallViews(InterceptorModel interceptor)
+        IEnumerable<InterceptorStepViewModel> CallViews(InterceptorModel interceptor, bool withResult = true)
         {
             foreach (var view in interceptor.Views)
             {
                 if (view.Role == TypeRole.Payload)
                 {
-                    yield return $"{view.ParameterName}: new(interceptedPayload, new {Adapter(interceptor, view.Role, method.Payload!.TypeName)}(interceptedPayload))";
+                    yield return new(view.ParameterName, "interceptedPayload", Adapter(interceptor, view.Role, method.Payload!.TypeName));
                 }
-                else if (view.Role == TypeRole.Result)
+                else if (view.Role == TypeRole.Result && withResult)
                 {
-                    yield return $"{view.ParameterName}: new(interceptedResult, new {Adapter(interceptor, view.Role, method.Result!.TypeName)}(interceptedResult))";
+                    yield return new(view.ParameterName, "interceptedResult", Adapter(interceptor, view.Role, method.Result!.TypeName));
                 }
             }
         }
 
         var callSteps = interceptors.Select(i => Step(i, "Unary", CallViews(i))).ToList();
-        string? Messages(TypeRole role, string callType)
+        List<InterceptorStepModel>? Messages(TypeRole role, string callType)
         {
             var use = role == TypeRole.StreamingPayload ? method.StreamingPayload : method.StreamingResult;
             var steps = interceptors.Where(i => i.Views.Any(v => v.Role == role)).ToList();
@@ -207,16 +222,16 @@ internal sealed class InterceptorPass(ModelContext context, ModelNames names)
                 return null;
             }
 
-            var list = steps.Select(i => Step(i, callType,
-                CallViews(i).Where(v => !v.StartsWith("result:", StringComparison.Ordinal)).Concat(
-                    i.Views.Where(v => v.Role == role).Select(v => $"{v.ParameterName}: new(message, new {Adapter(i, role, use.TypeName)}(message))"))));
-            return "message => [" + string.Join(", ", list) + "]";
+            // A message's chain sees the call's payload too, never its result (there is none yet while messages flow).
+            return [.. steps.Select(i => Step(i, callType,
+                CallViews(i, withResult: false).Concat(
+                    i.Views.Where(v => v.Role == role).Select(v => new InterceptorStepViewModel(v.ParameterName, "message", Adapter(i, role, use.TypeName))))))];
         }
 
         // Server: the handler receives streaming payloads and sends streaming results; a client the other way round.
         var payloads = Messages(TypeRole.StreamingPayload, isServer ? "StreamingRecv" : "StreamingSend");
         var results = Messages(TypeRole.StreamingResult, isServer ? "StreamingSend" : "StreamingRecv");
-        string? streamExpression = null;
+        InterceptedStreamModel? stream = null;
         if (payloads is not null || results is not null)
         {
             var className = method.AsyncName[..^"Async".Length] + "Stream";
@@ -227,30 +242,25 @@ internal sealed class InterceptorPass(ModelContext context, ModelNames names)
             var baseType = isServer
                 ? $"Runtime::Intercepted{(viewed.Length > 0 ? "Viewed" : "")}ServerStream<{inType}, {outType}, {resultType}{viewed}>"
                 : $"Runtime::Intercepted{(viewed.Length > 0 ? "Viewed" : "")}ClientStream<{inType}, {outType}, {resultType}{viewed}>";
-            var (first, second) = isServer ? (inType, outType) : (inType, outType);
-            var firstName = isServer ? "receiving" : "sending";
-            var secondName = isServer ? "sending" : "receiving";
+            var payloadName = isServer ? "receiving" : "sending";
+            var resultName = isServer ? "sending" : "receiving";
             var streamInterface = isServer ? method.ServerStreamInterface : method.ClientStreamInterface;
-            streamClasses.Add(
-                $"private sealed class {className}({streamInterface} stream, global::System.Func<Runtime::InterceptedValue<{first}>, IReadOnlyList<Runtime::InterceptorStep>>? {firstName}, global::System.Func<Runtime::InterceptedValue<{second}>, IReadOnlyList<Runtime::InterceptorStep>>? {secondName})\n" +
-                $"    : {baseType}(stream, {firstName}, {secondName}), {streamInterface};");
-            streamExpression = $"new {className}({(isServer ? "stream" : "interceptedResult.Value")}, {payloads ?? "null"}, {results ?? "null"})";
+            stream = new InterceptedStreamModel
+            {
+                Class = new StreamClassModel(
+                    className,
+                    $"{streamInterface} stream, global::System.Func<Runtime::InterceptedValue<{inType}>, IReadOnlyList<Runtime::InterceptorStep>>? {payloadName}, global::System.Func<Runtime::InterceptedValue<{outType}>, IReadOnlyList<Runtime::InterceptorStep>>? {resultName}",
+                    baseType,
+                    $"stream, {payloadName}, {resultName}"),
+                Interface = streamInterface!,
+                Source = isServer ? "stream" : "interceptedResult.Value",
+                PayloadSteps = payloads,
+                ResultSteps = results,
+            };
+            streamClasses.Add(stream);
         }
 
-        var innerArguments = string.Join(", ", Arguments(method, isServer, intercepted: true, wrapsStream: isServer && streamExpression is not null));
-        var call = $"{inner}.{method.AsyncName}({innerArguments})";
-        return new InterceptedMethodModel
-        {
-            Signature = signature,
-            IsIntercepted = true,
-            Forward = $"{inner}.{method.AsyncName}({arguments})",
-            PayloadType = method.Payload?.TypeName,
-            ReturnType = returnType,
-            ReturnExpression = returnType is null ? null : !isServer && streamExpression is not null ? streamExpression : "interceptedResult.Value",
-            ServerStreamExpression = isServer ? streamExpression : null,
-            CallSteps = callSteps,
-            Terminal = returnType is null ? $"cancel => {call}" : $"async cancel => interceptedResult.Value = await {call}",
-        };
+        return Model(intercepted: true, [.. Arguments(method, isServer, intercepted: true, wrapsStream: isServer && stream is not null)], callSteps, stream);
     }
 
     private static IEnumerable<string> Arguments(MethodModel method, bool isServer, bool intercepted = false, bool wrapsStream = false)
@@ -278,31 +288,31 @@ internal sealed class InterceptorPass(ModelContext context, ModelNames names)
         yield return intercepted ? "cancel" : "cancellationToken";
     }
 
-    private static string Parameters(MethodModel method, bool isServer)
+    private static List<CSharpParameterModel> Parameters(MethodModel method, bool isServer)
     {
-        var parameters = new List<string>();
+        var parameters = new List<CSharpParameterModel>();
         if (method.HasPayload)
         {
-            parameters.Add($"{method.Payload!.TypeName} payload");
+            parameters.Add(new(method.Payload!.TypeName, "payload"));
         }
 
         if (isServer && method.IsStreaming)
         {
-            parameters.Add($"{method.ServerStreamInterface} stream");
+            parameters.Add(new(method.ServerStreamInterface!, "stream"));
         }
 
         if (method.TakesRawRequest)
         {
-            parameters.Add("Stream body");
+            parameters.Add(new("Stream", "body"));
         }
 
         if (isServer && method.WritesRawResponse)
         {
-            parameters.Add($"Stream {method.ResponseBodyParameter}");
+            parameters.Add(new("Stream", method.ResponseBodyParameter));
         }
 
-        parameters.Add(isServer ? "CancellationToken cancellationToken" : "CancellationToken cancellationToken = default");
-        return string.Join(", ", parameters);
+        parameters.Add(isServer ? new("CancellationToken", "cancellationToken") : new("CancellationToken", "cancellationToken", "default"));
+        return parameters;
     }
 
     private static TypeUseModel? Use(MethodModel method, TypeRole role) => role switch
