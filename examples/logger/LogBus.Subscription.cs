@@ -40,6 +40,7 @@ public sealed partial class LogBus
             _bus = bus;
             _since = since;
             _capacity = Math.Max(1, capacity);
+            _lastProgress = bus._clock.GetTimestamp();
         }
 
         /// <summary>Entries queued and not yet read.</summary>
@@ -323,6 +324,18 @@ public sealed partial class LogBus
             }
 
             return true;
+        }
+
+        /// <summary>Whether it has yet to read the entry <paramref name="id"/> of <paramref name="topic"/> (it is behind).</summary>
+        internal bool Needs(string topic, long id) => _cursors.TryGetValue(topic, out var cursor) && cursor < id;
+
+        /// <summary>How long since it last read an entry (or fell behind, whichever came later).</summary>
+        internal TimeSpan Quiet()
+        {
+            lock (_gate)
+            {
+                return _bus._clock.GetElapsedTime(_lastProgress);
+            }
         }
 
         /// <summary>Whether it is behind its queue and read nothing for <paramref name="timeout"/>.</summary>

@@ -6,14 +6,17 @@ namespace Acme.Logger;
 
 /// <summary>
 /// One bus for the whole process. Every subscriber gets every entry of its topics, in order, with no gap and no
-/// duplicate, and no publisher ever waits for a subscriber. Each subscriber has a bounded queue
+/// duplicate, and no full queue ever makes a publisher wait. Each subscriber has a bounded queue
 /// (<see cref="LogBusOptions.SubscriberQueue"/>); one whose queue is full falls behind: the publishers skip it, and its
 /// reader catches up by itself from the entries its topics retain (<see cref="LogBusOptions.Retain"/>), after the last
 /// id it got in each topic, merged in id order, the queue's capacity at a time, until it has caught up and the
-/// publishers feed it again (as the Redis bus reads from Redis). A subscriber behind is cut off (its reader gets
-/// <see cref="StreamStalledException"/>, its queue is freed) when the next entry it needs is evicted, by the publish
-/// that evicts it, or when it reads nothing for <see cref="LogBusOptions.SubscriberTimeout"/>, by a timer that runs
-/// only while some subscriber is behind. So a stalled subscriber costs at most its queue. Ids are time-ordered (100 ns
+/// publishers feed it again (as the Redis bus reads from Redis). A publish that would evict an entry a subscriber behind
+/// has yet to read waits for it while it reads (<see cref="LogBusOptions.EvictionWait"/> at most without it reading
+/// anything), so a subscriber that keeps reading loses nothing even when it is slower than the publishers. A subscriber
+/// behind is cut off (its reader gets <see cref="StreamStalledException"/>, its queue is freed) when the next entry it
+/// needs is evicted anyway, by the publish that evicts it, or when it reads nothing for
+/// <see cref="LogBusOptions.SubscriberTimeout"/>, by a timer that runs only while some subscriber is behind. So a
+/// stalled subscriber costs at most its queue, and holds a publisher back for at most the eviction wait, once. Ids are time-ordered (100 ns
 /// ticks since the Unix epoch, made strictly increasing), so they are never reused by a later process, and an id the
 /// bus cannot place (older than what a topic retains, or not issued by this process) is the design's <c>gone</c> error.
 /// </summary>
@@ -31,6 +34,7 @@ public sealed partial class LogBus(Microsoft.Extensions.Options.IOptions<LogBusO
 
     // Subscriptions that fell behind their queue: the only ones the stall timer looks at.
     private readonly HashSet<Subscription> _overflowed = [];
+    private TaskCompletionSource _caughtUp = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private ITimer? _stallTimer;
     private bool _stallTimerRunning;
     private long _origin = -1;
@@ -60,51 +64,38 @@ public sealed partial class LogBus(Microsoft.Extensions.Options.IOptions<LogBusO
     public long CutOff => Interlocked.Read(ref _cutOff);
 
     /// <summary>
-    /// Appends an entry to its topic and queues it for every subscriber of the topic that is not behind; never waits.
-    /// Returns the entry and how many subscribers this append cut off (those behind whose next entry it evicted).
+    /// Appends an entry to its topic and queues it for every subscriber of the topic that is not behind (a full queue
+    /// never makes it wait). When the append would evict an entry that a subscriber behind has yet to read, it first
+    /// waits for that subscriber to read past it, for at most <see cref="LogBusOptions.EvictionWait"/> without the
+    /// subscriber reading anything; then the subscriber is cut off. Returns the entry and how many subscribers this
+    /// append cut off.
     /// </summary>
-    public ValueTask<(LogRecord Record, int CutOff)> PublishAsync(string topic, string message, Level level, CancellationToken cancellationToken = default)
+    public async ValueTask<(LogRecord Record, int CutOff)> PublishAsync(string topic, string message, Level level, CancellationToken cancellationToken = default)
     {
-        cancellationToken.ThrowIfCancellationRequested();
-        LogRecord record;
-        var cutOff = 0;
-        lock (_gate)
+        while (true)
         {
-            var id = NextId();
-            record = new LogRecord
+            cancellationToken.ThrowIfCancellationRequested();
+            Task caughtUp;
+            TimeSpan wait;
+            lock (_gate)
             {
-                Id = id.ToString(CultureInfo.InvariantCulture),
-                Timestamp = _clock.GetUtcNow().ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture),
-                Topic = topic,
-                Message = message,
-                Level = level,
-            };
-
-            var retained = TopicOf(topic);
-            retained.Append(id, record, _options.Retain);
-            Stored++;
-            if (_byTopic.TryGetValue(topic, out var subscribers))
-            {
-                List<Subscription>? evicted = null;
-                foreach (var subscription in subscribers)
+                if (SlowestReaderLocked(topic) is not { } left)
                 {
-                    // Queued under the bus's lock, so every subscriber sees entries in id order.
-                    if (!subscription.OfferLocked(topic, id, record, retained.Evicted))
-                    {
-                        (evicted ??= []).Add(subscription);
-                    }
+                    return AppendLocked(topic, message, level);
                 }
 
-                foreach (var subscription in evicted ?? [])
-                {
-                    CutOffLocked(subscription, new StreamStalledException(string.Create(CultureInfo.InvariantCulture,
-                        $"the subscriber fell further behind than the {_options.Retain} entries topic '{topic}' retains; the stream is cut off")));
-                    cutOff++;
-                }
+                (caughtUp, wait) = (_caughtUp.Task, left);
+            }
+
+            try
+            {
+                await caughtUp.WaitAsync(wait, _clock, cancellationToken).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+                // Checked again: it may have read meanwhile, or is cut off by the append now.
             }
         }
-
-        return ValueTask.FromResult((record, cutOff));
     }
 
     /// <summary>
@@ -179,6 +170,80 @@ public sealed partial class LogBus(Microsoft.Extensions.Options.IOptions<LogBusO
         }
 
         await Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// How long the next append to <paramref name="topic"/> should wait, at most, for the subscribers behind that still
+    /// need the entry it would evict and read something within <see cref="LogBusOptions.EvictionWait"/>; null when none.
+    /// </summary>
+    private TimeSpan? SlowestReaderLocked(string topic)
+    {
+        var patience = _options.EvictionWait < _options.SubscriberTimeout ? _options.EvictionWait : _options.SubscriberTimeout;
+        if (patience <= TimeSpan.Zero
+            || !_topics.TryGetValue(topic, out var retained)
+            || retained.NextEvicted(_options.Retain) is not { } evicted
+            || !_byTopic.TryGetValue(topic, out var subscribers))
+        {
+            return null;
+        }
+
+        TimeSpan? wait = null;
+        foreach (var subscription in subscribers)
+        {
+            if (subscription.Behind && subscription.Needs(topic, evicted) && patience - subscription.Quiet() is var left && left > TimeSpan.Zero)
+            {
+                wait = wait is { } shortest && shortest < left ? shortest : left;
+            }
+        }
+
+        return wait;
+    }
+
+    private (LogRecord Record, int CutOff) AppendLocked(string topic, string message, Level level)
+    {
+        var id = NextId();
+        var record = new LogRecord
+        {
+            Id = id.ToString(CultureInfo.InvariantCulture),
+            Timestamp = _clock.GetUtcNow().ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture),
+            Topic = topic,
+            Message = message,
+            Level = level,
+        };
+
+        var retained = TopicOf(topic);
+        retained.Append(id, record, _options.Retain);
+        Stored++;
+        if (!_byTopic.TryGetValue(topic, out var subscribers))
+        {
+            return (record, 0);
+        }
+
+        List<Subscription>? evicted = null;
+        foreach (var subscription in subscribers)
+        {
+            // Queued under the bus's lock, so every subscriber sees entries in id order.
+            if (!subscription.OfferLocked(topic, id, record, retained.Evicted))
+            {
+                (evicted ??= []).Add(subscription);
+            }
+        }
+
+        foreach (var subscription in evicted ?? [])
+        {
+            CutOffLocked(subscription, new StreamStalledException(string.Create(CultureInfo.InvariantCulture,
+                $"the subscriber fell further behind than the {_options.Retain} entries topic '{topic}' retains; the stream is cut off")));
+        }
+
+        return (record, evicted?.Count ?? 0);
+    }
+
+    /// <summary>Wakes the publishes waiting for a subscriber behind: one caught up with some entries, or left.</summary>
+    private void SignalCaughtUpLocked()
+    {
+        var caughtUp = _caughtUp;
+        _caughtUp = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        caughtUp.TrySetResult();
     }
 
     private long NextId()
@@ -260,6 +325,8 @@ public sealed partial class LogBus(Microsoft.Extensions.Options.IOptions<LogBusO
             {
                 _overflowed.Remove(subscription);
             }
+
+            SignalCaughtUpLocked();
         }
     }
 
@@ -319,6 +386,7 @@ public sealed partial class LogBus(Microsoft.Extensions.Options.IOptions<LogBusO
         _subscriptions.Remove(subscription);
         _overflowed.Remove(subscription);
         subscription.RemoveAllTopicsLocked();
+        SignalCaughtUpLocked();
     }
 
     private void IndexLocked(string topic, Subscription subscription)

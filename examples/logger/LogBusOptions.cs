@@ -20,4 +20,15 @@ public sealed class LogBusOptions
     /// dropped). Checked by a timer while some subscriber is behind; no publisher ever waits for it.
     /// </summary>
     public TimeSpan SubscriberTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// How long a publish waits, at most, for a subscriber that is behind and has yet to read the oldest entry of the
+    /// topic, which the publish would evict, before it cuts that subscriber off; the wait ends as soon as the subscriber
+    /// reads past the entry, and counts from the last entry it read (bounded by <see cref="SubscriberTimeout"/>). So a
+    /// subscriber that keeps reading, even slower than the publishers, holds them to its pace once it is a queue and the
+    /// retained entries behind, and never loses an entry; a stalled one holds a publisher back for at most this, once.
+    /// A full queue never makes a publisher wait. Zero: no publish ever waits, and a subscriber slower than the
+    /// publishers is cut off once it falls behind what its topic retains.
+    /// </summary>
+    public TimeSpan EvictionWait { get; set; } = TimeSpan.FromMilliseconds(250);
 }

@@ -17,6 +17,9 @@ internal sealed class RetainedEntries
     /// <summary>The id of the last entry evicted (0: none yet): what follows it up to the oldest retained is all here.</summary>
     public long Evicted { get; private set; }
 
+    /// <summary>The id of the entry the next append evicts, with <paramref name="retain"/>; null when it evicts none.</summary>
+    public long? NextEvicted(int retain) => Count >= retain && Count > 0 ? _ids[_head] : null;
+
     /// <summary>The entry at <paramref name="index"/>, 0 being the oldest retained.</summary>
     public (long Id, LogRecord Record) this[int index]
     {

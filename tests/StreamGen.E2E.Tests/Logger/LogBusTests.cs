@@ -7,9 +7,10 @@ using Microsoft.Extensions.Time.Testing;
 namespace StreamGen.E2E.Tests.Logger;
 
 /// <summary>
-/// The example's in-process bus on its own (issue 10.1): no publisher ever waits for a subscriber; one whose queue is
-/// full catches up from what its topics retain, in id order with no gap and no duplicate, and costs at most its queue;
-/// one that falls behind the retained window, or reads nothing for the timeout once behind, is cut off and counted.
+/// The example's in-process bus on its own (issue 10.1): a full queue never makes a publisher wait; a subscriber whose
+/// queue is full catches up from what its topics retain, in id order with no gap and no duplicate, and costs at most its
+/// queue; one that keeps reading holds a publisher that would evict its next entry to its pace; one that falls behind
+/// the retained window anyway, or reads nothing for the timeout once behind, is cut off and counted.
 /// </summary>
 public sealed class LogBusTests
 {
@@ -56,7 +57,7 @@ public sealed class LogBusTests
     [Fact]
     public async Task A_subscriber_that_falls_behind_the_retained_window_is_cut_off_by_that_publish_and_counted_while_others_get_everything()
     {
-        using var bus = Bus(queue: 4, retain: 10);
+        using var bus = Bus(queue: 4, retain: 10, evictionWait: TimeSpan.Zero);
         using var stalled = bus.Subscribe("t", since: null);
         using var reader = bus.Subscribe("t", since: null);
 
@@ -79,10 +80,62 @@ public sealed class LogBusTests
     }
 
     [Fact]
+    public async Task A_stalled_subscriber_holds_a_publish_that_would_evict_its_next_entry_back_for_at_most_the_eviction_wait()
+    {
+        var clock = new FakeTimeProvider();
+        using var bus = Bus(queue: 4, retain: 10, evictionWait: TimeSpan.FromMilliseconds(250), clock: clock);
+        using var stalled = bus.Subscribe("t", since: null);
+        await PublishAsync(bus, "t", 0, 14);
+
+        // The 15th entry evicts entry 4, the first one the stalled subscriber (behind since entry 4) has yet to read.
+        var publish = bus.PublishAsync("t", "14", Level.Info).AsTask();
+        clock.Advance(TimeSpan.FromMilliseconds(200));
+        await Task.Delay(50);
+        Assert.False(publish.IsCompleted);
+        Assert.Equal(0, bus.CutOff);
+        clock.Advance(TimeSpan.FromMilliseconds(50));
+
+        Assert.Equal(1, (await publish.WaitAsync(TimeSpan.FromSeconds(10))).CutOff);
+        Assert.Equal(1, bus.CutOff);
+        var next = bus.PublishAsync("t", "15", Level.Info);
+        Assert.True(next.IsCompletedSuccessfully);
+        await Assert.ThrowsAsync<StreamStalledException>(() => TakeAsync(stalled, 1));
+    }
+
+    [Fact]
+    public async Task A_subscriber_that_keeps_reading_slower_than_the_publisher_holds_it_to_its_pace_and_gets_every_entry()
+    {
+        using var bus = Bus(queue: 4, retain: 10, evictionWait: TimeSpan.FromSeconds(2));
+        using var slow = bus.Subscribe("t", since: null);
+        var reading = Task.Run(async () =>
+        {
+            var messages = new List<string>();
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            await foreach (var record in slow.ReadAllAsync(timeout.Token))
+            {
+                messages.Add(record.Message);
+                if (messages.Count == 200)
+                {
+                    break;
+                }
+
+                await Task.Delay(1);
+            }
+
+            return messages;
+        });
+
+        await PublishAsync(bus, "t", 0, 200);
+
+        Assert.Equal(Numbers(0, 200), await reading);
+        Assert.Equal(0, bus.CutOff);
+    }
+
+    [Fact]
     public async Task A_subscriber_that_reads_nothing_for_the_timeout_once_behind_is_cut_off_by_the_timer_not_by_a_publisher()
     {
         var clock = new FakeTimeProvider();
-        using var bus = Bus(queue: 2, retain: 1000, timeout: TimeSpan.FromSeconds(5), clock);
+        using var bus = Bus(queue: 2, retain: 1000, timeout: TimeSpan.FromSeconds(5), clock: clock);
         using var stalled = bus.Subscribe("t", since: null);
         using var steady = bus.Subscribe("t", since: null);
 
@@ -170,8 +223,14 @@ public sealed class LogBusTests
         Assert.Equal(0, bus.SubscriberCount);
     }
 
-    private static LogBus Bus(int queue, int retain, TimeSpan? timeout = null, TimeProvider? clock = null) =>
-        new(Options.Create(new LogBusOptions { SubscriberQueue = queue, Retain = retain, SubscriberTimeout = timeout ?? TimeSpan.FromSeconds(5) }), clock);
+    private static LogBus Bus(int queue, int retain, TimeSpan? timeout = null, TimeProvider? clock = null, TimeSpan? evictionWait = null) =>
+        new(Options.Create(new LogBusOptions
+        {
+            SubscriberQueue = queue,
+            Retain = retain,
+            SubscriberTimeout = timeout ?? TimeSpan.FromSeconds(5),
+            EvictionWait = evictionWait ?? TimeSpan.FromMilliseconds(250),
+        }), clock);
 
     private static async Task PublishAsync(LogBus bus, string topic, int from, int count)
     {
