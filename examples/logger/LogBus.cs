@@ -4,43 +4,42 @@ using Acme.Logger.Runtime;
 
 namespace Acme.Logger;
 
-/// <summary>Settings of the bus: configuration section "Logger" (e.g. --Logger:Retain=500).</summary>
-public sealed class LogBusOptions
-{
-    /// <summary>Entries each topic retains for recent, download and resumption (since, Last-Event-ID).</summary>
-    public int Retain { get; set; } = 1000;
-
-    /// <summary>Entries queued per subscriber before publishers wait for it.</summary>
-    public int SubscriberQueue { get; set; } = 1024;
-
-    /// <summary>
-    /// How long a subscriber with a full queue may make no progress before it is cut off (and counted in publish's
-    /// dropped): the longest a stalled subscriber holds a publisher back.
-    /// </summary>
-    public TimeSpan SubscriberTimeout { get; set; } = TimeSpan.FromSeconds(5);
-}
-
 /// <summary>
-/// One bus for the whole process. Every subscriber gets every entry of its topics, in order, with no gap: entries are
-/// never dropped. Each subscriber has a bounded queue; a publisher that finds one full waits for it, and a subscriber
-/// that makes no progress for <see cref="LogBusOptions.SubscriberTimeout"/> is cut off (its reader gets
-/// <see cref="StreamStalledException"/>) so it holds nobody back for longer. Ids are time-ordered (100 ns ticks since
-/// the Unix epoch, made strictly increasing), so they are never reused by a later process, and an id the bus cannot
-/// place (older than what a topic retains, or not issued by this process) is the design's <c>gone</c> error.
+/// One bus for the whole process. Every subscriber gets every entry of its topics, in order, with no gap and no
+/// duplicate, and no full queue ever makes a publisher wait. Each subscriber has a bounded queue
+/// (<see cref="LogBusOptions.SubscriberQueue"/>); one whose queue is full falls behind: the publishers skip it, and its
+/// reader catches up by itself from the entries its topics retain (<see cref="LogBusOptions.Retain"/>), after the last
+/// id it got in each topic, merged in id order, the queue's capacity at a time, until it has caught up and the
+/// publishers feed it again (as the Redis bus reads from Redis). A publish that would evict an entry a subscriber behind
+/// has yet to read waits for it while it reads (<see cref="LogBusOptions.EvictionWait"/> at most without it reading
+/// anything), so a subscriber that keeps reading loses nothing even when it is slower than the publishers. A subscriber
+/// behind is cut off (its reader gets <see cref="StreamStalledException"/>, its queue is freed) when the next entry it
+/// needs is evicted anyway, by the publish that evicts it, or when it reads nothing for
+/// <see cref="LogBusOptions.SubscriberTimeout"/>, by a timer that runs only while some subscriber is behind. So a
+/// stalled subscriber costs at most its queue, and holds a publisher back for at most the eviction wait, once. Ids are time-ordered (100 ns
+/// ticks since the Unix epoch, made strictly increasing), so they are never reused by a later process, and an id the
+/// bus cannot place (older than what a topic retains, or not issued by this process) is the design's <c>gone</c> error.
 /// </summary>
-public sealed class LogBus(Microsoft.Extensions.Options.IOptions<LogBusOptions> options, TimeProvider? clock = null) : ILogBus
+public sealed partial class LogBus(Microsoft.Extensions.Options.IOptions<LogBusOptions> options, TimeProvider? clock = null) : ILogBus, IDisposable
 {
     private readonly LogBusOptions _options = options.Value;
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
     private readonly Lock _gate = new();
-    private readonly Dictionary<string, Topic> _topics = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, RetainedEntries> _topics = new(StringComparer.Ordinal);
     private readonly HashSet<Subscription> _subscriptions = [];
 
     // Subscriptions by topic, so a publish touches its topic's subscribers only, not every subscriber of the process
     // (with 10,000 subscribers a scan of them all capped publishing at a few thousand entries a second).
     private readonly Dictionary<string, List<Subscription>> _byTopic = new(StringComparer.Ordinal);
+
+    // Subscriptions that fell behind their queue: the only ones the stall timer looks at.
+    private readonly HashSet<Subscription> _overflowed = [];
+    private TaskCompletionSource _caughtUp = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private ITimer? _stallTimer;
+    private bool _stallTimerRunning;
     private long _origin = -1;
     private long _lastId;
+    private long _cutOff;
 
     /// <summary>Live subscriptions (a diagnostic: it returns to zero when every subscriber has gone).</summary>
     public int SubscriberCount
@@ -58,49 +57,45 @@ public sealed class LogBus(Microsoft.Extensions.Options.IOptions<LogBusOptions> 
     public long Stored { get; private set; }
 
     /// <summary>
-    /// Appends an entry to its topic and queues it for every subscriber of the topic; waits while a subscriber's queue
-    /// is full. Returns the entry and how many subscribers were cut off while it waited.
+    /// Subscribers cut off since the bus started: by the bus (the next entry one needed was evicted, or it read nothing
+    /// for <see cref="LogBusOptions.SubscriberTimeout"/> while behind), or gone while behind its queue (its transport cut
+    /// it off for not reading, which it may see first). Take the difference around a publish to count its drops.
+    /// </summary>
+    public long CutOff => Interlocked.Read(ref _cutOff);
+
+    /// <summary>
+    /// Appends an entry to its topic and queues it for every subscriber of the topic that is not behind (a full queue
+    /// never makes it wait). When the append would evict an entry that a subscriber behind has yet to read, it first
+    /// waits for that subscriber to read past it, for at most <see cref="LogBusOptions.EvictionWait"/> without the
+    /// subscriber reading anything; then the subscriber is cut off. Returns the entry and how many subscribers this
+    /// append cut off.
     /// </summary>
     public async ValueTask<(LogRecord Record, int CutOff)> PublishAsync(string topic, string message, Level level, CancellationToken cancellationToken = default)
     {
-        LogRecord record;
-        List<Subscription>? full = null;
-        lock (_gate)
+        while (true)
         {
-            record = new LogRecord
+            cancellationToken.ThrowIfCancellationRequested();
+            Task caughtUp;
+            TimeSpan wait;
+            lock (_gate)
             {
-                Id = NextId().ToString(CultureInfo.InvariantCulture),
-                Timestamp = _clock.GetUtcNow().ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture),
-                Topic = topic,
-                Message = message,
-                Level = level,
-            };
-
-            TopicOf(topic).Append(record, _options.Retain);
-            Stored++;
-            if (_byTopic.TryGetValue(topic, out var subscribers))
-            {
-                foreach (var subscription in subscribers)
+                if (SlowestReaderLocked(topic) is not { } left)
                 {
-                    // Queued under the bus's lock, so every subscriber sees entries in id order.
-                    if (!subscription.Enqueue(record))
-                    {
-                        (full ??= []).Add(subscription);
-                    }
+                    return AppendLocked(topic, message, level);
                 }
-            }
-        }
 
-        var cutOff = 0;
-        foreach (var subscription in full ?? [])
-        {
-            if (!await subscription.WaitForRoomAsync(_options.SubscriberTimeout, cancellationToken).ConfigureAwait(false))
+                (caughtUp, wait) = (_caughtUp.Task, left);
+            }
+
+            try
             {
-                cutOff++;
+                await caughtUp.WaitAsync(wait, _clock, cancellationToken).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+                // Checked again: it may have read meanwhile, or is cut off by the append now.
             }
         }
-
-        return (record, cutOff);
     }
 
     /// <summary>
@@ -109,7 +104,7 @@ public sealed class LogBus(Microsoft.Extensions.Options.IOptions<LogBusOptions> 
     /// </summary>
     public Subscription Subscribe(string topic, string? since)
     {
-        var subscription = new Subscription(this, ParseSince(since), _options.SubscriberQueue, _clock);
+        var subscription = new Subscription(this, ParseSince(since), _options.SubscriberQueue);
         lock (_gate)
         {
             subscription.AddTopicLocked(topic);
@@ -125,7 +120,7 @@ public sealed class LogBus(Microsoft.Extensions.Options.IOptions<LogBusOptions> 
     /// </summary>
     public Subscription Watch(string? since)
     {
-        var subscription = new Subscription(this, ParseSince(since), _options.SubscriberQueue, _clock);
+        var subscription = new Subscription(this, ParseSince(since), _options.SubscriberQueue);
         lock (_gate)
         {
             _subscriptions.Add(subscription);
@@ -139,7 +134,18 @@ public sealed class LogBus(Microsoft.Extensions.Options.IOptions<LogBusOptions> 
     {
         lock (_gate)
         {
-            return _topics.TryGetValue(topic, out var retained) && retained.Entries.Count > 0 ? [.. retained.Entries] : null;
+            return _topics.TryGetValue(topic, out var retained) && retained.Count > 0 ? retained.ToArray() : null;
+        }
+    }
+
+    /// <summary>Stops the stall timer.</summary>
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            _stallTimer?.Dispose();
+            _stallTimer = null;
+            _stallTimerRunning = false;
         }
     }
 
@@ -166,6 +172,80 @@ public sealed class LogBus(Microsoft.Extensions.Options.IOptions<LogBusOptions> 
         await Task.CompletedTask;
     }
 
+    /// <summary>
+    /// How long the next append to <paramref name="topic"/> should wait, at most, for the subscribers behind that still
+    /// need the entry it would evict and read something within <see cref="LogBusOptions.EvictionWait"/>; null when none.
+    /// </summary>
+    private TimeSpan? SlowestReaderLocked(string topic)
+    {
+        var patience = _options.EvictionWait < _options.SubscriberTimeout ? _options.EvictionWait : _options.SubscriberTimeout;
+        if (patience <= TimeSpan.Zero
+            || !_topics.TryGetValue(topic, out var retained)
+            || retained.NextEvicted(_options.Retain) is not { } evicted
+            || !_byTopic.TryGetValue(topic, out var subscribers))
+        {
+            return null;
+        }
+
+        TimeSpan? wait = null;
+        foreach (var subscription in subscribers)
+        {
+            if (subscription.Behind && subscription.Needs(topic, evicted) && patience - subscription.Quiet() is var left && left > TimeSpan.Zero)
+            {
+                wait = wait is { } shortest && shortest < left ? shortest : left;
+            }
+        }
+
+        return wait;
+    }
+
+    private (LogRecord Record, int CutOff) AppendLocked(string topic, string message, Level level)
+    {
+        var id = NextId();
+        var record = new LogRecord
+        {
+            Id = id.ToString(CultureInfo.InvariantCulture),
+            Timestamp = _clock.GetUtcNow().ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture),
+            Topic = topic,
+            Message = message,
+            Level = level,
+        };
+
+        var retained = TopicOf(topic);
+        retained.Append(id, record, _options.Retain);
+        Stored++;
+        if (!_byTopic.TryGetValue(topic, out var subscribers))
+        {
+            return (record, 0);
+        }
+
+        List<Subscription>? evicted = null;
+        foreach (var subscription in subscribers)
+        {
+            // Queued under the bus's lock, so every subscriber sees entries in id order.
+            if (!subscription.OfferLocked(topic, id, record, retained.Evicted))
+            {
+                (evicted ??= []).Add(subscription);
+            }
+        }
+
+        foreach (var subscription in evicted ?? [])
+        {
+            CutOffLocked(subscription, new StreamStalledException(string.Create(CultureInfo.InvariantCulture,
+                $"the subscriber fell further behind than the {_options.Retain} entries topic '{topic}' retains; the stream is cut off")));
+        }
+
+        return (record, evicted?.Count ?? 0);
+    }
+
+    /// <summary>Wakes the publishes waiting for a subscriber behind: one caught up with some entries, or left.</summary>
+    private void SignalCaughtUpLocked()
+    {
+        var caughtUp = _caughtUp;
+        _caughtUp = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        caughtUp.TrySetResult();
+    }
+
     private long NextId()
     {
         EnsureOrigin();
@@ -186,11 +266,11 @@ public sealed class LogBus(Microsoft.Extensions.Options.IOptions<LogBusOptions> 
     /// <summary>The clock in 100 ns ticks since the Unix epoch: ids keep pace with it up to ten million entries a second.</summary>
     private long Now() => (_clock.GetUtcNow() - DateTimeOffset.UnixEpoch).Ticks;
 
-    private Topic TopicOf(string name)
+    private RetainedEntries TopicOf(string name)
     {
         if (!_topics.TryGetValue(name, out var topic))
         {
-            topic = new Topic();
+            topic = new RetainedEntries();
             _topics[name] = topic;
         }
 
@@ -225,36 +305,88 @@ public sealed class LogBus(Microsoft.Extensions.Options.IOptions<LogBusOptions> 
         }
     }
 
-    /// <summary>Queues, under the bus's lock, the retained entries of <paramref name="topic"/> after <paramref name="since"/>.</summary>
-    private void ReplayLocked(string topic, long since, Subscription subscription)
+    /// <summary>
+    /// Queues, for a subscriber that is behind and has read its whole queue, the retained entries of its topics after
+    /// its cursors, merged in id order, up to its queue's capacity; when that reaches the end of every topic, the
+    /// publishers feed it again. Cuts it off when the next entry it needs was evicted.
+    /// </summary>
+    private void CatchUp(Subscription subscription)
     {
-        if (!_topics.TryGetValue(topic, out var retained))
+        lock (_gate)
+        {
+            if (!subscription.CatchUpLocked(_topics, out var evictedTopic))
+            {
+                CutOffLocked(subscription, new StreamStalledException(string.Create(CultureInfo.InvariantCulture,
+                    $"the subscriber fell further behind than the {_options.Retain} entries topic '{evictedTopic}' retains; the stream is cut off")));
+                return;
+            }
+
+            if (!subscription.Behind)
+            {
+                _overflowed.Remove(subscription);
+            }
+
+            SignalCaughtUpLocked();
+        }
+    }
+
+    /// <summary>A subscriber's queue is full: the stall timer watches it until it has caught up.</summary>
+    private void WatchOverflowedLocked(Subscription subscription)
+    {
+        _overflowed.Add(subscription);
+        if (_stallTimerRunning)
         {
             return;
         }
 
-        if (retained.Evicted > since)
-        {
-            throw LoggerErrors.Gone($"entries of topic '{topic}' after id {since} are no longer retained (the oldest retained follows {retained.Evicted})");
-        }
+        var period = TimeSpan.FromTicks(Math.Max(TimeSpan.FromMilliseconds(20).Ticks, _options.SubscriberTimeout.Ticks / 4));
+        _stallTimer ??= _clock.CreateTimer(static bus => ((LogBus)bus!).CutOffStalled(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        _stallTimer.Change(period, period);
+        _stallTimerRunning = true;
+    }
 
-        foreach (var entry in retained.Entries)
+    /// <summary>The stall timer: cuts off the subscribers behind that read nothing for the timeout; stops when none is behind.</summary>
+    private void CutOffStalled()
+    {
+        lock (_gate)
         {
-            if (long.Parse(entry.Id, CultureInfo.InvariantCulture) > since)
+            List<Subscription>? stalled = null;
+            foreach (var subscription in _overflowed)
             {
-                subscription.Enqueue(entry);
+                if (subscription.StalledFor(_options.SubscriberTimeout))
+                {
+                    (stalled ??= []).Add(subscription);
+                }
+            }
+
+            foreach (var subscription in stalled ?? [])
+            {
+                CutOffLocked(subscription, new StreamStalledException(string.Create(CultureInfo.InvariantCulture,
+                    $"the subscriber read nothing for {_options.SubscriberTimeout.TotalSeconds:0.###} s after it fell behind its queue of {_options.SubscriberQueue} entries; the stream is cut off")));
+            }
+
+            if (_overflowed.Count == 0 && _stallTimerRunning)
+            {
+                _stallTimer?.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+                _stallTimerRunning = false;
             }
         }
     }
 
-    private void Remove(Subscription subscription)
+    /// <summary>Ends a subscription: its reader gets <paramref name="reason"/>, its queue is freed, it leaves the bus.</summary>
+    private void CutOffLocked(Subscription subscription, StreamStalledException reason)
     {
-        lock (_gate)
-        {
-            // Always unindexed: a watch may have added a topic after the bus cut it off.
-            _subscriptions.Remove(subscription);
-            subscription.RemoveAllTopicsLocked();
-        }
+        Interlocked.Increment(ref _cutOff);
+        LeaveLocked(subscription);
+        subscription.Fail(reason);
+    }
+
+    private void LeaveLocked(Subscription subscription)
+    {
+        _subscriptions.Remove(subscription);
+        _overflowed.Remove(subscription);
+        subscription.RemoveAllTopicsLocked();
+        SignalCaughtUpLocked();
     }
 
     private void IndexLocked(string topic, Subscription subscription)
@@ -272,253 +404,6 @@ public sealed class LogBus(Microsoft.Extensions.Options.IOptions<LogBusOptions> 
         if (_byTopic.TryGetValue(topic, out var subscribers) && subscribers.Remove(subscription) && subscribers.Count == 0)
         {
             _byTopic.Remove(topic);
-        }
-    }
-
-    /// <summary>A topic's retained entries and the id of the last one it evicted (0: none).</summary>
-    private sealed class Topic
-    {
-        public Queue<LogRecord> Entries { get; } = new();
-
-        public long Evicted { get; private set; }
-
-        public void Append(LogRecord record, int retain)
-        {
-            Entries.Enqueue(record);
-            while (Entries.Count > retain)
-            {
-                Evicted = long.Parse(Entries.Dequeue().Id, CultureInfo.InvariantCulture);
-            }
-        }
-    }
-
-    /// <summary>One subscriber's bounded queue. Dispose it to unsubscribe.</summary>
-    public sealed class Subscription : ILogSubscription
-    {
-        private readonly LogBus _bus;
-        private readonly long? _since;
-        private readonly int _capacity;
-        private readonly TimeProvider _clock;
-        private readonly HashSet<string> _topics = new(StringComparer.Ordinal);
-        private readonly HashSet<string> _replayed = new(StringComparer.Ordinal);
-        private readonly Lock _gate = new();
-        private readonly Queue<LogRecord> _queue = new();
-        private TaskCompletionSource? _available;
-        private TaskCompletionSource? _progress;
-        private long _lastProgress;
-        private Exception? _cutOff;
-        private bool _closed;
-
-        internal Subscription(LogBus bus, long? since, int capacity, TimeProvider clock)
-        {
-            _bus = bus;
-            _since = since;
-            _capacity = capacity;
-            _clock = clock;
-            _lastProgress = clock.GetTimestamp();
-        }
-
-        /// <summary>Entries queued and not yet read.</summary>
-        public int Queued
-        {
-            get
-            {
-                lock (_gate)
-                {
-                    return _queue.Count;
-                }
-            }
-        }
-
-        /// <summary>
-        /// Adds a topic: from now on its entries are queued, after (the first time, with since) its retained entries
-        /// after that id. Throws the design's <c>gone</c> error when they are no longer all retained.
-        /// </summary>
-        public void Add(string topic)
-        {
-            lock (_bus._gate)
-            {
-                AddTopicLocked(topic);
-            }
-        }
-
-        ValueTask ILogSubscription.AddAsync(string topic, CancellationToken cancellationToken)
-        {
-            Add(topic);
-            return ValueTask.CompletedTask;
-        }
-
-        /// <summary>Removes a topic: none of its entries is queued from now on.</summary>
-        public void Remove(string topic)
-        {
-            lock (_bus._gate)
-            {
-                if (_topics.Remove(topic))
-                {
-                    _bus.UnindexLocked(topic, this);
-                }
-            }
-        }
-
-        internal void AddTopicLocked(string topic)
-        {
-            if (_topics.Contains(topic))
-            {
-                return;
-            }
-
-            if (_since is { } since && _replayed.Add(topic))
-            {
-                _bus.ReplayLocked(topic, since, this);
-            }
-
-            _topics.Add(topic);
-            _bus.IndexLocked(topic, this);
-        }
-
-        /// <summary>Takes the subscription out of the bus's topic index (it is leaving the bus).</summary>
-        internal void RemoveAllTopicsLocked()
-        {
-            foreach (var topic in _topics)
-            {
-                _bus.UnindexLocked(topic, this);
-            }
-
-            _topics.Clear();
-        }
-
-        /// <summary>Queues an entry (always: the bus never drops one); false when the queue is now over its capacity.</summary>
-        internal bool Enqueue(LogRecord record)
-        {
-            TaskCompletionSource? available;
-            bool within;
-            lock (_gate)
-            {
-                if (_closed)
-                {
-                    return true;
-                }
-
-                _queue.Enqueue(record);
-                within = _queue.Count <= _capacity;
-                (available, _available) = (_available, null);
-            }
-
-            available?.TrySetResult();
-            return within;
-        }
-
-        /// <summary>
-        /// Waits until the queue is back within its capacity; false when the subscriber is cut off instead, because it
-        /// made no progress for <paramref name="timeout"/> or went away while it was behind.
-        /// </summary>
-        internal async ValueTask<bool> WaitForRoomAsync(TimeSpan timeout, CancellationToken cancellationToken)
-        {
-            while (true)
-            {
-                Task? progress = null;
-                TimeSpan left;
-                TaskCompletionSource? available = null;
-                lock (_gate)
-                {
-                    if (_closed)
-                    {
-                        return false;
-                    }
-
-                    if (_queue.Count <= _capacity)
-                    {
-                        return true;
-                    }
-
-                    left = timeout - _clock.GetElapsedTime(_lastProgress);
-                    if (left <= TimeSpan.Zero)
-                    {
-                        // Cut off: the reader gets the error instead of what is left, and the queue's memory is freed.
-                        _cutOff = StreamStalledException.NoProgress(timeout);
-                        _closed = true;
-                        _queue.Clear();
-                        (available, _available) = (_available, null);
-                    }
-                    else
-                    {
-                        _progress ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-                        progress = _progress.Task;
-                    }
-                }
-
-                if (progress is null)
-                {
-                    available?.TrySetResult();
-                    _bus.Remove(this);
-                    return false;
-                }
-
-                try
-                {
-                    await progress.WaitAsync(left, _clock, cancellationToken).ConfigureAwait(false);
-                }
-                catch (TimeoutException)
-                {
-                    // Checked again under the lock: it may have read in the meantime.
-                }
-            }
-        }
-
-        /// <summary>
-        /// The entries as they come, until <paramref name="cancellationToken"/> is canceled; throws
-        /// <see cref="StreamStalledException"/> once the subscriber has been cut off.
-        /// </summary>
-        public async IAsyncEnumerable<LogRecord> ReadAllAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
-        {
-            while (true)
-            {
-                LogRecord? record;
-                Task? available = null;
-                TaskCompletionSource? progress = null;
-                lock (_gate)
-                {
-                    if (_cutOff is not null)
-                    {
-                        throw _cutOff;
-                    }
-
-                    if (_queue.TryDequeue(out record))
-                    {
-                        _lastProgress = _clock.GetTimestamp();
-                        (progress, _progress) = (_progress, null);
-                    }
-                    else
-                    {
-                        _available ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-                        available = _available.Task;
-                    }
-                }
-
-                progress?.TrySetResult();
-                if (record is not null)
-                {
-                    yield return record;
-                }
-                else
-                {
-                    await available!.WaitAsync(cancellationToken).ConfigureAwait(false);
-                }
-            }
-        }
-
-        public void Dispose()
-        {
-            TaskCompletionSource? progress;
-            lock (_gate)
-            {
-                _closed = true;
-                _queue.Clear();
-                (progress, _progress) = (_progress, null);
-            }
-
-            progress?.TrySetResult();
-            _bus.Remove(this);
         }
     }
 }

@@ -8,7 +8,8 @@ namespace Acme.Logger;
 /// Registers the bus configuration <c>Logger:Bus</c> chooses: <c>memory</c> (the default: this process only) or
 /// <c>redis</c> (Redis Streams at <c>Logger:Redis</c>, a StackExchange.Redis configuration string, default
 /// <c>127.0.0.1:6379</c>; every instance on it serves the same entries). <c>Logger:Retain</c>,
-/// <c>Logger:SubscriberQueue</c> and <c>Logger:SubscriberTimeout</c> apply to both.
+/// <c>Logger:SubscriberQueue</c> and <c>Logger:SubscriberTimeout</c> apply to both; <c>Logger:EvictionWait</c> to the
+/// in-process bus (Redis trims without waiting for readers).
 /// </summary>
 public static class LogBusRegistration
 {

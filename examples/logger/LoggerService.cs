@@ -25,17 +25,21 @@ public sealed class LoggerService(ILogBus bus) : ILoggerService
         }
     }
 
-    /// <summary>Publish a stream of log entries; the result counts those accepted and the subscribers cut off meanwhile.</summary>
+    /// <summary>
+    /// Publish a stream of log entries; the result counts those accepted and, as dropped, the subscribers of this process
+    /// cut off while the publish ran (from the start of its stream to its last entry stored), whatever their topics.
+    /// </summary>
     public async Task PublishAsync(IPublishServerStream stream, CancellationToken cancellationToken)
     {
-        long count = 0, dropped = 0;
+        var cutOff = bus.CutOff;
+        long count = 0;
         await foreach (var entry in stream.ReadAllAsync(cancellationToken))
         {
-            dropped += (await bus.PublishAsync(entry.Topic, entry.Message, entry.Level, cancellationToken)).CutOff;
+            await bus.PublishAsync(entry.Topic, entry.Message, entry.Level, cancellationToken);
             count++;
         }
 
-        await stream.SendAndCloseAsync(new PublishResult { Count = count, Dropped = dropped }, cancellationToken);
+        await stream.SendAndCloseAsync(new PublishResult { Count = count, Dropped = bus.CutOff - cutOff }, cancellationToken);
     }
 
     /// <summary>

@@ -22,6 +22,9 @@ public sealed class RedisLogBus(RedisStreamBroadcast<LogRecord> broadcast, TimeP
     /// <summary>Live subscriptions of this instance.</summary>
     public int SubscriberCount => broadcast.SubscriberCount;
 
+    /// <summary>Subscribers of this instance cut off since it started.</summary>
+    public long CutOff => broadcast.CutOff;
+
     /// <summary>The record as stored: its id is the stream entry's, set when it is read back.</summary>
     public static LogRecord WithId(LogRecord record, string id) => record with { Id = id };
 

@@ -8,8 +8,9 @@ namespace StreamGen.Benchmarks;
 /// <summary>
 /// Issue #10's publish-rate row: `publish` msgs/s on the logger process while one subscriber of the topic reads as fast
 /// as it can, against the same with one more subscriber that completed its upgrade and never reads (target ≥ 0.9×).
-/// The reader must get every entry in both. With the example's defaults the bus lets a stalled subscriber hold the
-/// publisher back for at most Logger:SubscriberTimeout (5 s) before it cuts it off; the rows show what that costs.
+/// The reader must get every entry in both. With the example's defaults a full queue never holds the publisher back; a
+/// publish that would evict an entry the stalled subscriber has yet to read waits at most Logger:EvictionWait (250 ms),
+/// once, before it cuts it off; the rows show what that costs.
 /// </summary>
 internal sealed class SlowSubscriberBenchmark : IBenchmark
 {
