@@ -33,6 +33,7 @@ internal sealed class TypeScriptPass(ModelContext context, ModelNames names, Typ
             ValueImports = Used(
                 ("ServiceError", errors.Count > 0),
                 ("Transport", clients.Count > 0),
+                ("pair", methods.Any(m => m.PairsBasicCredentials)),
                 ("params", methods.Any(m => m.HasQuery || m.HasHeaders)),
                 ("validate", methods.Any(m => m.HasPayload))),
             TypeImports = Used(

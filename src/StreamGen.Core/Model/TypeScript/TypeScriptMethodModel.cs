@@ -29,6 +29,17 @@ public sealed record TypeScriptMethodModel
 
     public bool HasSecurity => SecurityLiteral is not null;
 
+    /// <summary>
+    /// The credentials the payload carries, by scheme (<c>{ "jwt": checked.token, "basic": pair(checked.user, checked.pass) }</c>),
+    /// sent ahead of the client's; null when no payload attribute carries one.
+    /// </summary>
+    public string? OwnCredentialsLiteral { get; init; }
+
+    public bool HasOwnCredentials => OwnCredentialsLiteral is not null;
+
+    /// <summary>The payload carries a Basic username and password (the module imports <c>pair</c>).</summary>
+    public bool PairsBasicCredentials { get; init; }
+
     /// <summary>The route, literal text and payload attributes escaped as path segments.</summary>
     public required IReadOnlyList<TypeScriptSegmentModel> Path { get; init; }
 

@@ -501,7 +501,16 @@ export interface RequestParts {
   json?: boolean;
   /** The schemes of the method's security, any of whose credentials the client holds is sent. */
   security?: SchemeRule[];
+  /**
+   * Credentials the payload carries, by scheme name (attributes marked `credential:` in the design): a token or key, or
+   * [username, password] for Basic. Each one set is sent for its scheme ahead of the client's `credentials`.
+   */
+  own?: Record<string, string | [string, string] | undefined>;
 }
+
+/** A Basic username and password the payload carries: both, or (either one missing) none. */
+export const pair = (username: string | undefined, password: string | undefined): [string, string] | undefined =>
+  username === undefined || password === undefined ? undefined : [username, password];
 
 const credential = async (source: CredentialSource | undefined): Promise<string | undefined> =>
   typeof source === "function" ? await source() : source;
@@ -515,9 +524,14 @@ async function secure(parts: RequestParts, credentials: Credentials | undefined,
   const headers = [...(parts.headers ?? [])];
   const query = [...(parts.query ?? [])];
   const protocols: string[] = [];
-  for (const scheme of parts.security ?? []) {
+  // The payload's own credentials first, so its token or Basic credentials take Authorization ahead of the client's.
+  const own = (scheme: SchemeRule) => parts.own?.[scheme.name];
+  const schemes = [...(parts.security ?? [])].sort((a, b) => Number(own(b) !== undefined) - Number(own(a) !== undefined));
+  let authorized = false;
+  for (const scheme of schemes) {
+    const ownValue = own(scheme);
     if (scheme.kind === "apiKey") {
-      const key = await credential(credentials?.apiKeys?.[scheme.name] ?? credentials?.apiKey);
+      const key = typeof ownValue === "string" ? ownValue : await credential(credentials?.apiKeys?.[scheme.name] ?? credentials?.apiKey);
       if (key === undefined) {
         continue;
       }
@@ -529,16 +543,22 @@ async function secure(parts: RequestParts, credentials: Credentials | undefined,
       } else {
         headers.push([scheme.header!, key]);
       }
+    } else if (authorized) {
+      continue;
     } else if (scheme.kind === "basic") {
-      if (credentials?.username !== undefined) {
-        const bytes = new TextEncoder().encode(`${credentials.username}:${credentials.password ?? ""}`);
+      const [username, password] = Array.isArray(ownValue) ? ownValue : [credentials?.username, credentials?.password ?? ""];
+      if (username !== undefined) {
+        const bytes = new TextEncoder().encode(`${username}:${password}`);
         headers.push(["Authorization", "Basic " + btoa(String.fromCharCode(...bytes))]);
+        authorized = true;
       }
     } else {
-      const token = await credential(credentials?.accessToken);
+      const token = typeof ownValue === "string" ? ownValue : await credential(credentials?.accessToken);
       if (token === undefined) {
         continue;
       }
+
+      authorized = true;
 
       if (webSocket && !headersAllowed && scheme.webSocketProtocol) {
         protocols.push("bearer", "bearer." + token);
