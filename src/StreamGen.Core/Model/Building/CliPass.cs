@@ -44,6 +44,8 @@ internal sealed class CliPass(ModelContext context, ModelNames names)
                 FileName = files.Allocate(serviceOwner, serviceClass) + ".g.cs",
                 ClientInterfaceName = service.ClientInterfaceName,
                 ClientExpression = ClientExpression(service),
+                InterceptorsInterfaceName = service.Interception?.Client?.InterfaceName,
+                InterceptedClientName = service.Interception?.Client?.DecoratorName,
                 Methods = [.. service.Methods.Select(method => Method(service, method, factories, methodCommands, globalOptions, json))],
                 UsesGrpc = service.HasGrpc,
                 Usings = CSharpUsings.Of(

@@ -17,6 +17,14 @@ public sealed record CliServiceModel
     /// <summary>The C# expression creating the service's client for a <c>session</c>: over gRPC or HTTP as the session chose.</summary>
     public required string ClientExpression { get; init; }
 
+    /// <summary>The service's client interceptors interface (<c>ILoggerClientInterceptors</c>), when the design gives it client interceptors.</summary>
+    public string? InterceptorsInterfaceName { get; init; }
+
+    /// <summary>The decorator that runs them around a client (<c>InterceptedLoggerClient</c>).</summary>
+    public string? InterceptedClientName { get; init; }
+
+    public bool HasClientInterceptors => InterceptorsInterfaceName is not null;
+
     public required IReadOnlyList<CliMethodModel> Methods { get; init; }
 
     /// <summary>The namespaces the file's option types need (<c>System.Collections.Generic</c> for a list attribute).</summary>

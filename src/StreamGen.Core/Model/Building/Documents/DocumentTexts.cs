@@ -26,7 +26,7 @@ internal static class DocumentTexts
         var credentials = payload?.Attributes.Where(a => a.Value.Credential is not null).ToList() ?? [];
         return credentials.Count == 0 ? null
             : "The payload's credential attributes are the request's security credentials, not parameters: "
-              + string.Join("; ", credentials.Select(a => $"`{a.Key}` is the {(a.Value.Credential!.Part is { } part ? part + " of the" : "credential of")} `{a.Value.Credential!.Scheme}` scheme"))
+              + string.Join("; ", credentials.Select(a => $"`{a.Key}` is the {a.Value.Credential!.Part ?? "credential"} of the `{a.Value.Credential!.Scheme}` scheme"))
               + ". The server fills them from the credentials that admitted the request.";
     }
 

@@ -1118,6 +1118,97 @@ export class EventStream<T> implements ServerStream<T> {
   }
 }
 
+/** Which run of an interceptor this is (Goa's interceptor call types): around the call, or one streamed message going out or coming in. */
+export type InterceptorCallType = "unary" | "streamingSend" | "streamingRecv";
+
+/** What every client interceptor is told: the service, the method (design names) and which run this is. */
+export interface InterceptorInfo {
+  readonly service: string;
+  readonly method: string;
+  readonly callType: InterceptorCallType;
+}
+
+/** Goes on with the call: the next interceptor, then the call itself (or the message's send or receive). */
+export type InterceptorNext = () => Promise<void>;
+
+/** One interceptor bound to its info for one run. */
+export type InterceptorStep = (next: InterceptorNext) => Promise<void>;
+
+/**
+ * Runs `steps` outermost first around `inner`: each decides when (and whether) the rest runs by calling `next`, once. An
+ * error travels back through the steps before it, as it does through the C# client's interceptors.
+ */
+export async function intercept(steps: InterceptorStep[], inner: () => Promise<void>): Promise<void> {
+  const run = async (index: number): Promise<void> => {
+    if (index === steps.length) {
+      await inner();
+      return;
+    }
+
+    let called = false;
+    await steps[index]!(async () => {
+      if (called) {
+        throw new Error("an interceptor called next twice");
+      }
+
+      called = true;
+      await run(index + 1);
+    });
+  };
+  await run(0);
+}
+
+/** A shallow copy of a payload or message that is an object, so an interceptor's writes never reach the caller's value. */
+export function copyMessage<T>(value: T): T {
+  return typeof value === "object" && value !== null && !Array.isArray(value) ? { ...value } : value;
+}
+
+/**
+ * The stream with its per-message interceptors: each message sent runs `send`'s steps (given a copy they may change)
+ * before it goes out; each message received runs `recv`'s steps, which see it once `next` received it (undefined at the
+ * end of the stream). `for await` reads through them too.
+ */
+export function interceptStream<S extends object>(
+  stream: S,
+  send: ((message: never) => InterceptorStep[]) | undefined,
+  recv: ((received: () => never) => InterceptorStep[]) | undefined,
+): S {
+  const target = stream as unknown as { send(message: unknown): Promise<void>; recv(): Promise<unknown> };
+  const sendOne = send === undefined ? undefined : async (message: unknown): Promise<void> => {
+    const copy = copyMessage(message);
+    await intercept(send(copy as never), () => target.send(copy));
+  };
+  const recvOne = recv === undefined ? undefined : async (): Promise<unknown> => {
+    let received: unknown;
+    await intercept(recv((() => received) as () => never), async () => {
+      received = await target.recv();
+    });
+    return received;
+  };
+  return new Proxy(stream, {
+    get(object, key, receiver) {
+      if (key === "send" && sendOne !== undefined) {
+        return sendOne;
+      }
+
+      if (key === "recv" && recvOne !== undefined) {
+        return recvOne;
+      }
+
+      if (key === Symbol.asyncIterator && recvOne !== undefined) {
+        return async function* () {
+          for (let message = await recvOne(); message !== undefined; message = await recvOne()) {
+            yield message;
+          }
+        };
+      }
+
+      const value = Reflect.get(object, key, receiver) as unknown;
+      return typeof value === "function" ? (value as (...args: unknown[]) => unknown).bind(object) : value;
+    },
+  });
+}
+
 /**
  * The query parameters or headers of a request from `[key, value]` pairs: an absent value is left out, an array is a
  * repeated query key or (with `join`) one comma-separated header, as the server reads them.
