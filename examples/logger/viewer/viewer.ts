@@ -21,7 +21,8 @@ const publishResult = element<HTMLParagraphElement>("publish-result");
 // (32 hex digits, from getRandomValues, which a page served over plain HTTP has too), sent in X-Request-Id.
 const client = new LoggerClient({ credentials: { apiKey: () => apiKey.value || undefined } }, {
   async requestId(info, next) {
-    if (info.payload !== undefined && info.payload.requestId === undefined) {
+    // Not on watch: its id travels in the X-Request-Id header of the upgrade, which a browser's WebSocket cannot send.
+    if (info.method !== "watch" && info.payload !== undefined && info.payload.requestId === undefined) {
       info.payload.requestId = Array.from(crypto.getRandomValues(new Uint8Array(16)), b => b.toString(16).padStart(2, "0")).join("");
     }
 

@@ -249,7 +249,8 @@ const viaWs: WebSocketFactory = (url, init) => {
       calls.push(`${info.method}:${info.callType}:after`);
     },
   };
-  const intercepted = new LoggerClient({ baseUrl }, interceptors);
+  // watch's requestId travels in the X-Request-Id header of the upgrade, which only a factory like ws can send.
+  const intercepted = new LoggerClient({ baseUrl, webSocket: viaWs }, interceptors);
   const payload = { topic: topic("intercepted") };
   await intercepted.recent(payload);
   const watch = await intercepted.watch({});
