@@ -13,7 +13,7 @@ namespace Acme.Logger;
 
 /// <summary>The "logger" command: a subcommand per method of the service, calling it through <see cref="ILoggerClient"/>.</summary>
 [GeneratedCode("StreamGen", "0.1.0")]
-internal static class LoggerCommands
+internal static partial class LoggerCommands
 {
     public static CommandLine::Command Create(Runtime::CliGlobalOptions options)
     {
@@ -131,6 +131,19 @@ internal static class LoggerCommands
         return command;
     }
 
-    private static ILoggerClient Client(Runtime::CliSession session) =>
-        session.IsGrpc ? new LoggerGrpcClient(session.Own(GrpcNet::GrpcChannel.ForAddress(session.Url)), credentials: session.Credentials) : new LoggerHttpClient(session.Http, session.ClientOptions);
+    /// <summary>The client of the session's transport, run through the client interceptors a partial file of this project registers.</summary>
+    private static ILoggerClient Client(Runtime::CliSession session)
+    {
+        ILoggerClientInterceptors? interceptors = null;
+        RegisterInterceptors(ref interceptors);
+        ILoggerClient client = session.IsGrpc ? new LoggerGrpcClient(session.Own(GrpcNet::GrpcChannel.ForAddress(session.Url)), credentials: session.Credentials) : new LoggerHttpClient(session.Http, session.ClientOptions);
+        return interceptors is null ? client : new InterceptedLoggerClient(client, interceptors);
+    }
+
+    /// <summary>
+    /// Registers the client interceptors every command's call runs (Goa's ClientInterceptor); none unless implemented. In a
+    /// file of your own in this project: <c>static partial void RegisterInterceptors(ref ILoggerClientInterceptors? interceptors) =>
+    /// interceptors = new MyClientInterceptors();</c> (the service project's stub, or any implementation).
+    /// </summary>
+    static partial void RegisterInterceptors(ref ILoggerClientInterceptors? interceptors);
 }

@@ -17,7 +17,18 @@ const publishResult = element<HTMLParagraphElement>("publish-result");
 
 // The API key, once the server asks for it: the client sends it where each secured method's scheme takes it (the
 // X-API-Key header on fetch, the api_key query parameter on WebSockets, which a browser cannot give headers).
-const client = new LoggerClient({ credentials: { apiKey: () => apiKey.value || undefined } });
+// The requestId client interceptor, as the C# clients run the example's: every call the viewer makes gets a request id
+// (32 hex digits, from getRandomValues, which a page served over plain HTTP has too), sent in X-Request-Id.
+const client = new LoggerClient({ credentials: { apiKey: () => apiKey.value || undefined } }, {
+  async requestId(info, next) {
+    // Not on watch: its id travels in the X-Request-Id header of the upgrade, which a browser's WebSocket cannot send.
+    if (info.method !== "watch" && info.payload !== undefined && info.payload.requestId === undefined) {
+      info.payload.requestId = Array.from(crypto.getRandomValues(new Uint8Array(16)), b => b.toString(16).padStart(2, "0")).join("");
+    }
+
+    await next();
+  },
+});
 
 // Whether the design's watch resumes after an entry (`since`): then a reconnect, a pause or a change of view misses
 // nothing. Without it, the table marks where entries may be missing.

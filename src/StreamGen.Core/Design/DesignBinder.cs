@@ -273,6 +273,7 @@ public sealed class DesignBinder(DiagnosticBag diagnostics)
         nameof(DesignError) => "error",
         nameof(DesignSecurityScheme) => "security scheme",
         nameof(DesignInterceptor) => "interceptor",
+        nameof(DesignCredential) => "credential",
         _ => "entry",
     };
 

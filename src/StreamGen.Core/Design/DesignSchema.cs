@@ -51,6 +51,13 @@ public static class DesignSchema
                 objectForm.Properties[name] = property;
             }
 
+            // A required key belongs to the object form: the string form is the shorthand that sets it.
+            foreach (var required in schema.RequiredProperties)
+            {
+                objectForm.RequiredProperties.Add(required);
+            }
+
+            schema.RequiredProperties.Clear();
             schema.Properties.Clear();
             schema.Type = JsonObjectType.None;
             schema.AllowAdditionalProperties = true;

@@ -205,6 +205,27 @@ public static class DiagnosticDescriptors
     public static DiagnosticDescriptor SchemesShareAuthorization { get; } =
         Error("SG6007", "Schemes share Authorization", "A security requirement of {0} combines {1}, which all travel in the Authorization header; one request carries one");
 
+    public static DiagnosticDescriptor CredentialOutsidePayload { get; } =
+        Error("SG6008", "Credential outside a payload", "Attribute '{0}' of {1} carries a credential, which only an attribute of a method's payload can: {2}");
+
+    public static DiagnosticDescriptor CredentialSchemeNotRequired { get; } =
+        Error("SG6009", "Credential of a scheme the method does not require", "Attribute '{0}' carries the credential of scheme '{1}', which method '{2}' does not require ({3})");
+
+    public static DiagnosticDescriptor CredentialNotString { get; } =
+        Error("SG6010", "Credential is not a String", "Attribute '{0}' carries a credential of scheme '{1}' but is of type {2}; a credential is a String");
+
+    public static DiagnosticDescriptor CredentialCarriedTwice { get; } =
+        Error("SG6011", "Credential carried twice", "Attributes '{0}' and '{1}' of the payload of method '{2}' both carry {3}");
+
+    public static DiagnosticDescriptor CredentialPartMissing { get; } =
+        Error("SG6012", "Basic credentials incomplete", "{0}");
+
+    public static DiagnosticDescriptor CredentialMappedElsewhere { get; } =
+        Error("SG6013", "Credential also mapped", "Attribute '{0}' carries the credential of scheme '{1}' and is also mapped to {2} of method '{3}'; a credential travels where its scheme says");
+
+    public static DiagnosticDescriptor RequiredCredentialMayBeAbsent { get; } =
+        Error("SG6014", "Required credential may be absent", "Attribute '{0}' is required, but method '{1}' also admits requests through {2}, which does not authenticate scheme '{3}'; make the attribute optional");
+
     // SG7xxx: interceptors
     public static DiagnosticDescriptor UnknownInterceptor { get; } =
         Error("SG7001", "Unknown interceptor", "{0} lists the interceptor '{1}', which api.interceptors does not declare");

@@ -28,6 +28,15 @@ public sealed record GrpcMethodModel
 
     public bool HasMetadata => Metadata.Count > 0;
 
+    /// <summary>The payload attributes that carry credentials, which the server reads from the call's headers.</summary>
+    public IReadOnlyList<PayloadCredentialModel> Credentials { get; init; } = [];
+
+    /// <summary>The server builds the payload in a decode method: from metadata and credentials, as a client or bidirectional stream's.</summary>
+    public bool DecodesMetadata => StreamsRequests && (Metadata.Count > 0 || Credentials.Count > 0);
+
+    /// <summary>The request message's <c>FromProto</c> takes the credentials the server read (<c>, Runtime::ServerCredentials.Bearer(...)</c>).</summary>
+    public string FromProtoCredentials => StreamsRequests ? "" : string.Concat(Credentials.Select(c => ", " + c.GrpcRead));
+
     /// <summary>The client streams requests (client or bidirectional streaming).</summary>
     public required bool StreamsRequests { get; init; }
 
@@ -109,6 +118,12 @@ public sealed record ProtoMessageModel
     public required string ToProtoMethod { get; init; }
 
     public required bool IsEmpty { get; init; }
+
+    /// <summary>The record's attributes that carry credentials: no fields of the message, parameters of its <c>FromProto</c>.</summary>
+    public IReadOnlyList<PropertyModel> Credentials { get; init; } = [];
+
+    /// <summary>The extra parameters of <c>FromProto</c>, one per credential (<c>, string? tokenValue</c>).</summary>
+    public string CredentialParameters => string.Concat(Credentials.Select(c => $", string? {c.LocalName}"));
 }
 
 /// <summary>A protobuf field of a message, with how the C# property converts to it.</summary>

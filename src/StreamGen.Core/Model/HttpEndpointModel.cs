@@ -42,6 +42,9 @@ public sealed record HttpEndpointModel
 
     public required IReadOnlyList<ParameterModel> HeaderParameters { get; init; }
 
+    /// <summary>The payload attributes that carry credentials, read from the request once authentication admitted it.</summary>
+    public IReadOnlyList<PayloadCredentialModel> Credentials { get; init; } = [];
+
     /// <summary>The payload attribute filled from <c>Last-Event-ID</c>.</summary>
     public required ParameterModel? LastEventId { get; init; }
 

@@ -9,4 +9,15 @@ public sealed record MethodSecurityModel
     public required string ClientSchemes { get; init; }
 
     public string PolicyLiteral => Policy.NameLiteral;
+
+    /// <summary>The payload attributes that carry credentials, in payload order.</summary>
+    public IReadOnlyList<PayloadCredentialModel> Credentials { get; init; } = [];
+
+    /// <summary>
+    /// C# collection expression of what a client sends from the payload, ahead of its <c>ClientCredentials</c>
+    /// (<c>[Runtime::PayloadCredential.Bearer("jwt", payload.Token)]</c>), or null when no attribute carries a credential.
+    /// </summary>
+    public string? PayloadCredentials { get; init; }
+
+    public bool HasCredentials => Credentials.Count > 0;
 }

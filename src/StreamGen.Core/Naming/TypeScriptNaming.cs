@@ -44,9 +44,10 @@ public static class TypeScriptNaming
     public static IReadOnlySet<string> RuntimeExports { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
         "AttributeRule", "BidirectionalStream", "CallOptions", "ClientOptions", "ClientResultStream", "ClientStream", "CredentialSource", "Credentials", "ErrorBody",
-        "ErrorClasses", "ErrorOrigin", "EventStream", "FieldError", "Format", "Kind", "ObjectType", "RequestParts", "SchemeRule", "ServerStream",
+        "ErrorClasses", "ErrorOrigin", "EventStream", "FieldError", "Format", "InterceptorCallType", "InterceptorInfo", "InterceptorNext",
+        "InterceptorStep", "Kind", "ObjectType", "RequestParts", "SchemeRule", "ServerStream",
         "ServiceError", "StreamClosedError", "Transport", "TypeRule", "ValidationError", "WebSocketFactory", "WebSocketLike",
-        "WebSocketStream", "closeError", "params", "parseParam", "responseError", "validate",
+        "WebSocketStream", "closeError", "copyMessage", "intercept", "interceptStream", "pair", "params", "parseParam", "responseError", "validate",
     };
 
     /// <summary>Members every object has, which a class member must not replace.</summary>

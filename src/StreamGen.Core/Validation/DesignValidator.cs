@@ -20,6 +20,7 @@ public static class DesignValidator
         new HttpRules(context).Run();
         new GrpcRules(context).Run();
         new SecurityRules(context).Run();
+        new CredentialRules(context).Run();
         new InterceptorRules(context).Run();
         return index;
     }

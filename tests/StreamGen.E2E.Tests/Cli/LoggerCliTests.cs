@@ -134,6 +134,22 @@ public sealed class LoggerCliTests(LoggerServerFixture fixture, ITestOutputHelpe
         Log();
     }
 
+    [Theory]
+    [InlineData("http")]
+    [InlineData("grpc")]
+    public async Task The_cli_runs_the_client_interceptors_its_project_registers(string transport)
+    {
+        // examples/logger-cli/LoggerCommands.Interceptors.cs registers the example's requestId interceptor: each call gets an id.
+        static bool IsRequestId(string e) => System.Text.RegularExpressions.Regex.IsMatch(e, "^recent:request-id:[0-9a-f]{32}$");
+        var before = fixture.Observations.Events.Count(IsRequestId);
+
+        await using var recent = await CliProcess.RunAsync(null, ["logger", "recent", "--topic", NewTopic(), "--url", (transport == "grpc" ? fixture.Server.GrpcAddress : fixture.Server.HttpAddress).ToString(), "--transport", transport]);
+
+        Assert.Equal(0, recent.ExitCode);
+        Assert.Equal(before + 1, fixture.Observations.Events.Count(IsRequestId));
+        Log();
+    }
+
     [Fact]
     public async Task Usage_errors_exit_2_with_the_servers_validation_messages_and_send_nothing()
     {

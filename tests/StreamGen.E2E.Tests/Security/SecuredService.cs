@@ -56,5 +56,41 @@ public sealed class SecuredService(IHttpContextAccessor accessor) : ISecuredServ
 
     public Task<Tick> EitherAsync(EitherPayload payload, CancellationToken cancellationToken) => Task.FromResult(new Tick { N = 3, User = User });
 
+    // The credential attributes: each result's user is the credential the handler received in its payload.
+    public Task<Tick> WhoamiAsync(WhoamiPayload payload, CancellationToken cancellationToken) => Task.FromResult(new Tick { N = 1, User = payload.Token });
+
+    public async Task KeyTicksAsync(KeyTicksPayload payload, IKeyTicksServerStream stream, CancellationToken cancellationToken)
+    {
+        for (var i = 1; i <= payload.Count; i++)
+        {
+            await stream.SendAsync(new Tick { N = i, User = payload.Key }, cancellationToken);
+        }
+    }
+
+    public async Task KeyFeedAsync(KeyFeedPayload payload, IKeyFeedServerStream stream, CancellationToken cancellationToken) =>
+        await stream.SendAsync(new Tick { N = 1, User = payload.Key }, cancellationToken);
+
+    public async Task SigninAsync(SigninPayload payload, ISigninServerStream stream, CancellationToken cancellationToken)
+    {
+        var sum = 0;
+        await foreach (var tick in stream.ReadAllAsync(cancellationToken))
+        {
+            sum += tick.N;
+        }
+
+        await stream.SendAndCloseAsync(new Tick { N = sum, User = $"{payload.Username}:{payload.Password}" }, cancellationToken);
+    }
+
+    public async Task OauthChatAsync(OauthChatPayload payload, IOauthChatServerStream stream, CancellationToken cancellationToken)
+    {
+        await foreach (var tick in stream.ReadAllAsync(cancellationToken))
+        {
+            await stream.SendAsync(new Tick { N = tick.N, User = payload.AccessToken }, cancellationToken);
+        }
+    }
+
+    public Task<Tick> EitherSeenAsync(EitherSeenPayload payload, CancellationToken cancellationToken) =>
+        Task.FromResult(new Tick { N = 1, User = $"{payload.Token ?? "-"}|{payload.Key ?? "-"}|{payload.AccessToken ?? "-"}" });
+
     public Task<Tick> OpenAsync(CancellationToken cancellationToken) => Task.FromResult(new Tick { N = 0, User = User });
 }

@@ -114,6 +114,16 @@ public sealed class TypeScriptClientTests(LoggerServerFixture fixture) : IClassF
         AssertError(errors, "publishWithoutKey", "ServiceError", "unauthorized", status: 401);
         AssertError(errors, "publishWrongKey", "ServiceError", "unauthorized", status: 401);
         AssertError(errors, "uploadWrongKey", "ServiceError", "unauthorized", status: 401);
+
+        // The requestId interceptor's TypeScript counterpart: once around each call, the id it sets reaches the server
+        // (X-Request-Id on the fetch, the WebSocket upgrade's header or query), and the caller's payload is left as it was.
+        var interceptors = seen.GetProperty("interceptors");
+        Assert.Equal(
+            ["recent:unary:before", "recent:unary:after", "watch:unary:before", "watch:unary:after"],
+            interceptors.GetProperty("calls").EnumerateArray().Select(c => c.GetString()));
+        Assert.True(interceptors.GetProperty("callersPayloadUntouched").GetBoolean());
+        await fixture.Observations.WaitForAsync($"recent:request-id:ts-{run}");
+        await fixture.Observations.WaitForAsync($"watch:request-id:ts-{run}");
     }
 
     private static void AssertError(JsonElement parent, string property, string type, string name, int? status = null, int? code = null, string? message = null)

@@ -28,6 +28,7 @@ public sealed class TypeScriptCompileTests
         }
 
         yield return ("typescript-hostile", TypeScriptDesigns.Hostile, "typescript.yaml");
+        yield return ("typescript-intercepted", TypeScriptDesigns.Intercepted, "intercepted.yaml");
         yield return ("synthetic", SyntheticDesign.Create(40), "synthetic.yaml");
     }
 

@@ -55,4 +55,29 @@ internal static class TypeScriptDesigns
                 result: Response
                 http: { GET: /errors }
         """;
+
+    /// <summary>Client interceptors on every part the TypeScript client intercepts: payload, unary result, streamed messages both ways.</summary>
+    public const string Intercepted = """
+        api:
+          name: intercepted
+          interceptors:
+            around: { description: Runs around every call }
+            stamp: { readPayload: [id], writePayload: [note], readResult: [count] }
+            per_message: { writeStreamingPayload: [text], readStreamingResult: [n, text] }
+        services:
+          intercepted:
+            clientInterceptors: [around]
+            methods:
+              echo:
+                clientInterceptors: [stamp]
+                payload: { attributes: { id: { type: String }, note: { type: String } }, required: [id] }
+                result: { attributes: { count: { type: Int32 } }, required: [count] }
+                http: { POST: /echo }
+              chat:
+                clientInterceptors: [per_message]
+                payload: { attributes: { id: { type: String }, note: { type: String } }, required: [id] }
+                streamingPayload: { attributes: { text: { type: String } } }
+                streamingResult: { attributes: { n: { type: Int32 }, text: { type: String } }, required: [n] }
+                http: { GET: /chat, params: [id, note] }
+        """;
 }

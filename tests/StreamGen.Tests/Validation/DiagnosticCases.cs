@@ -576,6 +576,70 @@ public static class DiagnosticCases
             """, 14, 13, null
         },
         {
+            // A credential attribute names an undeclared scheme.
+            "SG6001", Secured + """
+                  ping:
+                    security: [jwt]
+                    payload: { attributes: { token: { type: String, credential: jtw } } }
+            """, 14, 69, "did you mean 'jwt'?"
+        },
+        {
+            "SG6008", Secured + """
+                  ping:
+                    security: [jwt]
+                    result: { attributes: { token: { type: String, credential: jwt } } }
+            """, 14, 56, null
+        },
+        {
+            "SG6009", Secured + """
+                  ping:
+                    security: [jwt]
+                    payload: { attributes: { k: { type: String, credential: key } } }
+            """, 14, 65, null
+        },
+        {
+            "SG6010", Secured + """
+                  ping:
+                    security: [jwt]
+                    payload: { attributes: { token: { type: Int, credential: jwt } } }
+            """, 14, 49, null
+        },
+        {
+            "SG6011", Secured + """
+                  ping:
+                    security: [jwt]
+                    payload:
+                      attributes:
+                        a: { type: String, credential: jwt }
+                        b: { type: String, credential: jwt }
+            """, 17, 32, null
+        },
+        {
+            "SG6012", Secured + """
+                  ping:
+                    security: [basic]
+                    payload: { attributes: { user: { type: String, credential: { scheme: basic, part: username } } } }
+            """, 14, 56, null
+        },
+        {
+            "SG6013", Secured + """
+                  ping:
+                    security: [jwt]
+                    payload: { attributes: { token: { type: String, credential: jwt } } }
+                    http: { GET: /ping, params: [token] }
+            """, 15, 38, null
+        },
+        {
+            "SG6014", Secured + """
+                  ping:
+                    security: [jwt, key]
+                    payload:
+                      attributes:
+                        token: { type: String, credential: jwt }
+                      required: [token]
+            """, 16, 13, null
+        },
+        {
             "SG7001", Intercepted + """
                   ping:
                     serverInterceptors: [audti]

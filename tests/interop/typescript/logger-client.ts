@@ -12,7 +12,7 @@ import {
   StreamClosedError,
   ValidationError,
 } from "../../../examples/logger/viewer/gen/logger.js";
-import type { WebSocketFactory, WebSocketLike } from "../../../examples/logger/viewer/gen/logger.js";
+import type { LoggerClientInterceptors, RequestIdInfo, WebSocketFactory, WebSocketLike } from "../../../examples/logger/viewer/gen/logger.js";
 
 const [baseUrl, run, apiKey] = process.argv.slice(2) as [string, string, string];
 const topic = (name: string) => `${name}-${run}`;
@@ -232,6 +232,34 @@ const viaWs: WebSocketFactory = (url, init) => {
     publishWrongKey: await failure(async () => (await new LoggerClient({ baseUrl, credentials: { apiKey: "wrong" } }).publish()).closeAndRecv(), "publish wrong key"),
     uploadWrongKey: await failure(() => new LoggerClient({ baseUrl, credentials: { apiKey: "wrong" } }).upload({ topic: topic("keyless") }, '{"message":"never"}\n')),
   };
+}
+
+// Client interceptors: the requestId interceptor's TypeScript counterpart, around a unary call and a WebSocket stream.
+{
+  step("interceptors");
+  const calls: string[] = [];
+  const interceptors: LoggerClientInterceptors = {
+    async requestId(info: RequestIdInfo, next) {
+      calls.push(`${info.method}:${info.callType}:before`);
+      if (info.payload !== undefined && info.payload.requestId === undefined) {
+        info.payload.requestId = `ts-${run}`;
+      }
+
+      await next();
+      calls.push(`${info.method}:${info.callType}:after`);
+    },
+  };
+  // watch's requestId travels in the X-Request-Id header of the upgrade, which only a factory like ws can send.
+  const intercepted = new LoggerClient({ baseUrl, webSocket: viaWs }, interceptors);
+  const payload = { topic: topic("intercepted") };
+  await intercepted.recent(payload);
+  const watch = await intercepted.watch({});
+  await watch.close();
+  for await (const _ of watch) {
+    // The server ends the stream once the client's half is closed.
+  }
+
+  summary.interceptors = { calls, callersPayloadUntouched: !("requestId" in payload) };
 }
 
 console.log(JSON.stringify(summary));

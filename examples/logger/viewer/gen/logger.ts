@@ -2,8 +2,8 @@
 // Template: typescript/module.ts.sbn (override it with --templates DIR).
 //
 // Streams log entries over WebSockets, Server-Sent Events and gRPC.
-import { ServiceError, Transport, params, validate } from "./streamgen.js";
-import type { BidirectionalStream, CallOptions, ClientOptions, ClientResultStream, ErrorClasses, EventStream, ObjectType, ServerStream } from "./streamgen.js";
+import { ServiceError, Transport, copyMessage, intercept, params, validate } from "./streamgen.js";
+import type { BidirectionalStream, CallOptions, ClientOptions, ClientResultStream, ErrorClasses, EventStream, InterceptorInfo, InterceptorNext, ObjectType, ServerStream } from "./streamgen.js";
 
 export * from "./streamgen.js";
 
@@ -353,6 +353,21 @@ export class GoneError extends ServiceError {}
 /** The log store (Redis, with Logger:Bus=redis) cannot be reached: nothing was stored; retry later */
 export class UnavailableError extends ServiceError {}
 
+/** What the requestId interceptor is told about the call or message it wraps, with exactly the attributes it reads (readonly) and writes. */
+export interface RequestIdInfo extends InterceptorInfo {
+  readonly payload?: Pick<SubscribePayload, "requestId">;
+}
+
+/**
+ * The client interceptors of LoggerClient (the design's clientInterceptors, Goa's ClientInterceptor): each runs
+ * once around every call it is listed for, in declared order, and once per message for the streamed parts it reads or
+ * writes. Call `next` to go on; not calling it ends the call there.
+ */
+export interface LoggerClientInterceptors {
+  /** Client side: gives every call that has a payload a request id (a new one unless the caller set it), sent in X-Request-Id (over gRPC in the request, or its metadata) */
+  requestId(info: RequestIdInfo, next: InterceptorNext): Promise<void>;
+}
+
 /** Log management */
 export class LoggerClient {
   /** The design's errors by name: what a received error becomes. */
@@ -363,14 +378,32 @@ export class LoggerClient {
   };
 
   readonly #transport: Transport;
+  readonly #interceptors: LoggerClientInterceptors | undefined;
 
-  /** A client of the server at `options.baseUrl` (in a browser, the page's origin by default). */
-  constructor(options: ClientOptions = {}) {
+  /** A client of the server at `options.baseUrl` (in a browser, the page's origin by default), running `interceptors` around its calls. */
+  constructor(options: ClientOptions = {}, interceptors?: LoggerClientInterceptors) {
     this.#transport = new Transport(options, LoggerClient.errors);
+    this.#interceptors = interceptors;
   }
 
   /** Stream log entries for a specific topic */
-  subscribe(payload: SubscribePayload, options?: CallOptions): Promise<ServerStream<SubscribeResult>> {
+  async subscribe(payload: SubscribePayload, options?: CallOptions): Promise<ServerStream<SubscribeResult>> {
+    const interceptors = this.#interceptors;
+    if (interceptors === undefined) {
+      return this.#subscribe(payload, options);
+    }
+
+    const intercepted = copyMessage(payload);
+    let result: ServerStream<SubscribeResult> | undefined;
+    await intercept([
+      next => interceptors.requestId({ service: "logger", method: "subscribe", callType: "unary", payload: intercepted }, next),
+    ], async () => {
+      result = await this.#subscribe(intercepted, options);
+    });
+    return result!;
+  }
+
+  #subscribe(payload: SubscribePayload, options?: CallOptions): Promise<ServerStream<SubscribeResult>> {
     const checked = validate<SubscribePayload>(SubscribePayload, payload);
     const request = {
       method: "GET",
@@ -392,7 +425,23 @@ export class LoggerClient {
   }
 
   /** Stream the entries of a changing set of topics; the client adds and removes topics while entries flow */
-  watch(payload: WatchPayload, options?: CallOptions): Promise<BidirectionalStream<FilterUpdate, LogRecord>> {
+  async watch(payload: WatchPayload, options?: CallOptions): Promise<BidirectionalStream<FilterUpdate, LogRecord>> {
+    const interceptors = this.#interceptors;
+    if (interceptors === undefined) {
+      return this.#watch(payload, options);
+    }
+
+    const intercepted = copyMessage(payload);
+    let result: BidirectionalStream<FilterUpdate, LogRecord> | undefined;
+    await intercept([
+      next => interceptors.requestId({ service: "logger", method: "watch", callType: "unary", payload: intercepted }, next),
+    ], async () => {
+      result = await this.#watch(intercepted, options);
+    });
+    return result!;
+  }
+
+  #watch(payload: WatchPayload, options?: CallOptions): Promise<BidirectionalStream<FilterUpdate, LogRecord>> {
     const checked = validate<WatchPayload>(WatchPayload, payload);
     const request = {
       method: "GET",
@@ -404,7 +453,23 @@ export class LoggerClient {
   }
 
   /** Stream a topic's entries as Server-Sent Events, resuming after Last-Event-ID */
-  events(payload: EventsPayload, options?: CallOptions): Promise<EventStream<LogRecord>> {
+  async events(payload: EventsPayload, options?: CallOptions): Promise<EventStream<LogRecord>> {
+    const interceptors = this.#interceptors;
+    if (interceptors === undefined) {
+      return this.#events(payload, options);
+    }
+
+    const intercepted = copyMessage(payload);
+    let result: EventStream<LogRecord> | undefined;
+    await intercept([
+      next => interceptors.requestId({ service: "logger", method: "events", callType: "unary", payload: intercepted }, next),
+    ], async () => {
+      result = await this.#events(intercepted, options);
+    });
+    return result!;
+  }
+
+  #events(payload: EventsPayload, options?: CallOptions): Promise<EventStream<LogRecord>> {
     const checked = validate<EventsPayload>(EventsPayload, payload);
     const request = {
       method: "GET",
@@ -416,6 +481,22 @@ export class LoggerClient {
 
   /** Append the NDJSON body (one {"message", "level"} object a line) to a topic */
   async upload(payload: UploadPayload, body: BodyInit, options?: CallOptions): Promise<UploadResult> {
+    const interceptors = this.#interceptors;
+    if (interceptors === undefined) {
+      return this.#upload(payload, body, options);
+    }
+
+    const intercepted = copyMessage(payload);
+    let result: UploadResult | undefined;
+    await intercept([
+      next => interceptors.requestId({ service: "logger", method: "upload", callType: "unary", payload: intercepted }, next),
+    ], async () => {
+      result = await this.#upload(intercepted, body, options);
+    });
+    return result!;
+  }
+
+  async #upload(payload: UploadPayload, body: BodyInit, options?: CallOptions): Promise<UploadResult> {
     const checked = validate<UploadPayload>(UploadPayload, payload);
     const request = {
       method: "POST",
@@ -428,7 +509,23 @@ export class LoggerClient {
   }
 
   /** Stream the retained entries of a topic as NDJSON */
-  download(payload: DownloadPayload, options?: CallOptions): Promise<Response> {
+  async download(payload: DownloadPayload, options?: CallOptions): Promise<Response> {
+    const interceptors = this.#interceptors;
+    if (interceptors === undefined) {
+      return this.#download(payload, options);
+    }
+
+    const intercepted = copyMessage(payload);
+    let result: Response | undefined;
+    await intercept([
+      next => interceptors.requestId({ service: "logger", method: "download", callType: "unary", payload: intercepted }, next),
+    ], async () => {
+      result = await this.#download(intercepted, options);
+    });
+    return result!;
+  }
+
+  #download(payload: DownloadPayload, options?: CallOptions): Promise<Response> {
     const checked = validate<DownloadPayload>(DownloadPayload, payload);
     const request = {
       method: "GET",
@@ -440,6 +537,22 @@ export class LoggerClient {
 
   /** The most recent retained entries of a topic */
   async recent(payload: RecentPayload, options?: CallOptions): Promise<RecentResult> {
+    const interceptors = this.#interceptors;
+    if (interceptors === undefined) {
+      return this.#recent(payload, options);
+    }
+
+    const intercepted = copyMessage(payload);
+    let result: RecentResult | undefined;
+    await intercept([
+      next => interceptors.requestId({ service: "logger", method: "recent", callType: "unary", payload: intercepted }, next),
+    ], async () => {
+      result = await this.#recent(intercepted, options);
+    });
+    return result!;
+  }
+
+  async #recent(payload: RecentPayload, options?: CallOptions): Promise<RecentResult> {
     const checked = validate<RecentPayload>(RecentPayload, payload);
     const request = {
       method: "GET",

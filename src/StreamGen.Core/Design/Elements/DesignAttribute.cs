@@ -25,6 +25,10 @@ public sealed class DesignAttribute : DesignElement
     [JsonPropertyName("description")]
     public string? Description { get; set; }
 
+    [JsonPropertyName("credential")]
+    [Description("Payload attributes only: the attribute carries the credential of this security scheme (Goa TokenField, AccessTokenField, APIKeyField, UsernameField, PasswordField) instead of travelling in the body, query, headers or protobuf message.")]
+    public DesignCredential? Credential { get; set; }
+
     [JsonPropertyName("format")]
     [Description("date, date-time, uuid, email, hostname, ipv4, ipv6, ip, uri, mac, cidr, regexp, json, rfc1123")]
     public string? Format { get; set; }

@@ -46,6 +46,8 @@ internal sealed class CliPass(ModelContext context, ModelNames names)
                 HttpClientClassName = service.HasHttp ? service.HttpClientClassName : null,
                 GrpcClientClassName = service.HasGrpc ? service.GrpcClientClassName : null,
                 GrpcClientTakesCredentials = service.HasSecuredMethods,
+                InterceptorsInterfaceName = service.Interception?.Client?.InterfaceName,
+                InterceptedClientName = service.Interception?.Client?.DecoratorName,
                 Methods = [.. service.Methods.Select(method => Method(service, method, factories, methodCommands, globalOptions, json))],
                 UsesGrpc = service.HasGrpc,
                 Usings = CSharpUsings.Of(

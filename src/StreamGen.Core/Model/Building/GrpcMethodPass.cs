@@ -16,7 +16,8 @@ internal sealed class GrpcMethodPass(ModelNames names, ProtoMessages messages, S
         var metadata = new List<MetadataParameterModel>();
         if (model.ReceivesStream && model.Payload?.Record is { } payload)
         {
-            foreach (var property in payload.Properties)
+            var credentials = model.Security?.Credentials.Select(c => c.Property.JsonName).ToHashSet(StringComparer.Ordinal) ?? [];
+            foreach (var property in payload.Properties.Where(p => !credentials.Contains(p.JsonName)))
             {
                 var key = ProtoNaming.MetadataKey(property.JsonName)!;
                 metadata.Add(new MetadataParameterModel(HttpPass.Parameter(property, key, methodNames.ParameterLocals[property.JsonName]), key, CSharpLiterals.String(key)));
@@ -35,6 +36,7 @@ internal sealed class GrpcMethodPass(ModelNames names, ProtoMessages messages, S
             StreamsRequests = model.ReceivesStream,
             StreamsResponses = model.SendsStream,
             Metadata = metadata,
+            Credentials = model.Security?.Credentials ?? [],
             Errors = HttpMapping.GrpcStatuses(service, method).Select(s => new GrpcErrorStatusModel(CSharpLiterals.String(s.Key), ProtoNaming.StatusCodeMember(s.Value))).ToList(),
         };
     }

@@ -17,13 +17,21 @@ internal static class HttpMapping
         return (verb, RoutePattern.Parse(RoutePattern.Join(service.Http?.Path, path), out _)!);
     }
 
-    /// <summary>Payload attributes read from the path, the query string, headers and Last-Event-ID, in that order.</summary>
-    public static IReadOnlyList<string> PayloadOutsideBody(RoutePattern route, DesignMethodHttp http) =>
+    /// <summary>
+    /// Payload attributes read from the path, the query string, headers and Last-Event-ID, in that order, then those that
+    /// carry credentials (which travel where their scheme says).
+    /// </summary>
+    public static IReadOnlyList<string> PayloadOutsideBody(RoutePattern route, DesignMethodHttp http, DesignObject? payload) =>
         route.Parameters
             .Concat(http.Params ?? [])
             .Concat(http.Headers.KeysOrEmpty())
             .Concat(http.ServerSentEvents?.LastEventId is { } last ? [last] : [])
+            .Concat(CredentialAttributes(payload))
             .ToList();
+
+    /// <summary>The payload's attributes that carry a credential (Goa's TokenField, APIKeyField...).</summary>
+    public static IEnumerable<string> CredentialAttributes(DesignObject? payload) =>
+        payload?.Attributes.Where(a => a.Value.Credential is not null).Select(a => a.Key) ?? [];
 
     /// <summary>The request carries a JSON body: a payload, sent with a verb that has a body, neither streamed nor raw.</summary>
     public static bool HasRequestBody(HttpVerb verb, DesignMethod method, DesignMethodHttp http) =>

@@ -30,7 +30,7 @@ internal sealed class HttpPass(ModelNames names, StreamClasses streams)
         }).ToList();
 
         var requestBody = HttpMapping.HasRequestBody(verb, method, http)
-            ? Body(method, model.Payload!, http.Body, HttpMapping.PayloadOutsideBody(route, http), methodNames.RequestBody, "request")
+            ? Body(method, model.Payload!, http.Body, PayloadOutsideBody(route, http, model), methodNames.RequestBody, "request")
             : null;
         var responseBody = HttpMapping.HasResponseBody(method, http)
             ? Body(method, model.Result!, null, http.Response?.Headers.KeysOrEmpty() ?? [], methodNames.ResponseBody, "response")
@@ -67,6 +67,7 @@ internal sealed class HttpPass(ModelNames names, StreamClasses streams)
             QueryParameters = queryParameters,
             HeaderParameters = headerParameters,
             LastEventId = lastEventId,
+            Credentials = model.Security?.Credentials ?? [],
             RequestBody = requestBody,
             ResponseBody = responseBody,
             ResponseHeaders = responseHeaders,
@@ -85,6 +86,10 @@ internal sealed class HttpPass(ModelNames names, StreamClasses streams)
             IsJsonLines = framing == Framing.JsonLines,
         };
     }
+
+    /// <summary><see cref="HttpMapping.PayloadOutsideBody"/> from the model: its credentials are the security's.</summary>
+    private static IReadOnlyList<string> PayloadOutsideBody(RoutePattern route, DesignMethodHttp http, MethodModel model) =>
+        [.. HttpMapping.PayloadOutsideBody(route, http, null), .. (model.Security?.Credentials ?? []).Select(c => c.Property.JsonName)];
 
     private HttpFramingModel FramingOf(MethodModel method, Framing framing, string serverName, string clientName) => framing switch
     {

@@ -267,7 +267,7 @@ internal sealed class NamePass
         var owner = Owner(method);
         string? request = null;
         if (HttpMapping.HasRequestBody(verb, method, http) && _context.ObjectOf(method.Payload, TypeRole.Payload) is { } payload
-            && HttpMapping.Shape([.. payload.Attributes.Keys], http.Body, HttpMapping.PayloadOutsideBody(route, http)).Kind == BodyKind.Partial)
+            && HttpMapping.Shape([.. payload.Attributes.Keys], http.Body, HttpMapping.PayloadOutsideBody(route, http, payload)).Kind == BodyKind.Partial)
         {
             request = _types.Allocate(owner, names.Name + "RequestBody", _recordNames[payload] + "RequestBody");
         }

@@ -65,7 +65,10 @@ internal sealed class ProtoMessages(ModelNames names, IReadOnlyDictionary<string
     {
         var type = objectsByRecord[record.Name];
         var fieldNames = names.Record(type).ProtoFields;
-        var fields = record.Properties.Select(property => Field(property, fieldNames[property.JsonName], type.Attributes[property.JsonName].Field!.Value, name)).ToList();
+        // A credential travels in the call's metadata (its scheme's header), not as a field: FromProto takes it from the server.
+        var credentials = record.Properties.Where(p => type.Attributes[p.JsonName].Credential is not null).ToList();
+        var fields = record.Properties.Except(credentials)
+            .Select(property => Field(property, fieldNames[property.JsonName], type.Attributes[property.JsonName].Field!.Value, name)).ToList();
         return new ProtoMessageModel
         {
             Name = name,
@@ -77,6 +80,7 @@ internal sealed class ProtoMessages(ModelNames names, IReadOnlyDictionary<string
             ToProtoMethod = toProtoMethod,
             WrapperToProto = null,
             WrapperFromProto = null,
+            Credentials = credentials,
             // A record without attributes still converts (to and from an empty message): only a method's missing payload or result has no value.
             IsEmpty = false,
         };

@@ -71,8 +71,8 @@ internal sealed class SecurityPass(ModelContext context, SecurityNames? names)
     {
         var isApiKey = scheme.Kind == "apiKey";
         var inQuery = isApiKey && scheme.In == "query";
-        string? header = isApiKey && !inQuery ? scheme.KeyName ?? "X-API-Key" : null;
-        string? query = inQuery ? scheme.KeyName ?? "api_key" : scheme.Query;
+        var header = isApiKey ? PayloadCredentials.KeyHeader(scheme) : null;
+        var query = PayloadCredentials.KeyQuery(scheme);
         return new SecuritySchemeModel
         {
             DesignName = name,

@@ -118,10 +118,13 @@ internal sealed class ServicePass(
             ClientStreamBases = null,
             Http = null,
             Grpc = null,
-            Security = security.GetValueOrDefault(method),
+            Security = null,
         };
         model = model with
         {
+            Security = security.GetValueOrDefault(method) is { } secured
+                ? PayloadCredentials.With(secured, context.Api, method.Payload is { } payload ? context.Index.ObjectOf(context.TypeOf(payload, TypeRole.Payload)) : null, model.Payload?.Record)
+                : null,
             ServerStreamBases = model.IsStreaming ? StreamClasses.ServerBases(model) : null,
             ClientStreamBases = model.IsStreaming ? StreamClasses.ClientBases(model) : null,
         };

@@ -65,6 +65,8 @@ internal sealed class TypeScriptMethodBuilder(TypeScriptPass pass, DesignMethod 
             ReceiveRule = receiveRule,
             FixedViewLiteral = fixedView is null ? "undefined" : TypeScriptStrings.Quote(fixedView),
             ResumesLiteral = _http.LastEventId is null ? "false" : "true",
+            OwnCredentialsLiteral = OwnCredentials(),
+            PairsBasicCredentials = _http.Credentials.Any(c => c.Part == "username"),
             ResultHasBodyLiteral = _http.HasResponseBody ? "true" : "false",
             ResponseHeaders = _http.ResponseHeaders
                 .Select(h => new TypeScriptResponseHeaderModel(TypeScriptStrings.Quote(h.Property.JsonName), TypeScriptStrings.Quote(h.Header), pass.AttributeRule(design, h.Property.JsonName)))
@@ -87,6 +89,27 @@ internal sealed class TypeScriptMethodBuilder(TypeScriptPass pass, DesignMethod 
         TypeScriptCallKind.Result => receive,
         _ => "void",
     };
+
+    /// <summary>The payload's credentials by scheme; a Basic username and password make one pair.</summary>
+    private string? OwnCredentials()
+    {
+        var credentials = _http.Credentials;
+        if (credentials.Count == 0)
+        {
+            return null;
+        }
+
+        var entries = new List<string>();
+        foreach (var credential in credentials.Where(c => c.Part != "password"))
+        {
+            var value = credential.Part == "username"
+                ? $"pair({Access(credential.Property.JsonName)}, {Access(credentials.First(c => c.SchemeName == credential.SchemeName && c.Part == "password").Property.JsonName)})"
+                : Access(credential.Property.JsonName);
+            entries.Add($"{TypeScriptStrings.Quote(credential.SchemeName)}: {value}");
+        }
+
+        return "{ " + string.Join(", ", entries) + " }";
+    }
 
     private TypeScriptBodyKind Body() => _http.IsRawRequest ? TypeScriptBodyKind.Raw
         : _http.RequestBody is not { } body ? TypeScriptBodyKind.None

@@ -33,6 +33,10 @@ internal sealed class TypeScriptPass(ModelContext context, ModelNames names, Typ
             ValueImports = Used(
                 ("ServiceError", errors.Count > 0),
                 ("Transport", clients.Count > 0),
+                ("copyMessage", methods.Any(m => m.IsIntercepted && m.HasPayload)),
+                ("intercept", methods.Any(m => m.IsIntercepted)),
+                ("interceptStream", methods.Any(m => m.Interception?.WrapsStream == true)),
+                ("pair", methods.Any(m => m.PairsBasicCredentials)),
                 ("params", methods.Any(m => m.HasQuery || m.HasHeaders)),
                 ("validate", methods.Any(m => m.HasPayload))),
             TypeImports = Used(
@@ -43,6 +47,8 @@ internal sealed class TypeScriptPass(ModelContext context, ModelNames names, Typ
                 ("ClientStream", methods.Any(m => m.ReturnType.StartsWith("Promise<ClientStream<", StringComparison.Ordinal))),
                 ("ErrorClasses", clients.Count > 0),
                 ("EventStream", methods.Any(m => m.IsServerSentEvents)),
+                ("InterceptorInfo", clients.Any(c => c.HasInterceptors)),
+                ("InterceptorNext", clients.Any(c => c.HasInterceptors)),
                 ("ObjectType", types.Count > 0),
                 ("ServerStream", methods.Any(m => m.ReturnType.StartsWith("Promise<ServerStream<", StringComparison.Ordinal)))),
             Types = types,
@@ -251,13 +257,20 @@ internal sealed class TypeScriptPass(ModelContext context, ModelNames names, Typ
             .DistinctBy(e => e.Key, StringComparer.Ordinal)
             .Select(e => new TypeScriptErrorModel(ts.Errors[(service, e.Key)], TypeScriptNaming.PropertyKey(e.Key), TypeScriptDocs.Lines(e.Value.Description)));
 
-    private TypeScriptClientModel Client(DesignService service, ServiceModel model) => new()
+    private TypeScriptClientModel Client(DesignService service, ServiceModel model)
     {
-        ClassName = ts.Clients[service],
-        Description = TypeScriptDocs.Lines(service.Description),
-        Errors = Errors(service).ToList(),
-        Methods = service.Methods.ValuesOrEmpty().Zip(model.Methods).Where(m => m.Second.Http is not null).Select(m => new TypeScriptMethodBuilder(this, m.First, m.Second).Build() with { SecurityLiteral = Security(service, m.First) }).ToList(),
-    };
+        var methods = service.Methods.ValuesOrEmpty().Zip(model.Methods).Where(m => m.Second.Http is not null)
+            .Select(m => (m.First, new TypeScriptMethodBuilder(this, m.First, m.Second).Build() with { SecurityLiteral = Security(service, m.First) }))
+            .ToList();
+        var client = new TypeScriptClientModel
+        {
+            ClassName = ts.Clients[service],
+            Description = TypeScriptDocs.Lines(service.Description),
+            Errors = Errors(service).ToList(),
+            Methods = [.. methods.Select(m => m.Item2)],
+        };
+        return new TypeScriptInterceptors(context, service, model, client.ClassName).Apply(client, methods);
+    }
 
     /// <summary>The TypeScript type, and the runtime rule as a method body reads it, of a method's type reference.</summary>
     public (string TypeName, string Rule) Use(DesignMethod method, TypeRole role) =>

@@ -26,6 +26,14 @@ public sealed record CliServiceModel
     /// <summary>Both clients: the session picks one by its transport.</summary>
     public bool HasBothClients => HttpClientClassName is not null && GrpcClientClassName is not null;
 
+    /// <summary>The service's client interceptors interface (<c>ILoggerClientInterceptors</c>), when the design gives it client interceptors.</summary>
+    public string? InterceptorsInterfaceName { get; init; }
+
+    /// <summary>The decorator that runs them around a client (<c>InterceptedLoggerClient</c>).</summary>
+    public string? InterceptedClientName { get; init; }
+
+    public bool HasClientInterceptors => InterceptorsInterfaceName is not null;
+
     public required IReadOnlyList<CliMethodModel> Methods { get; init; }
 
     /// <summary>The namespaces the file's option types need (<c>System.Collections.Generic</c> for a list attribute).</summary>

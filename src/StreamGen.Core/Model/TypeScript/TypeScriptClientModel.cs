@@ -11,4 +11,11 @@ public sealed record TypeScriptClientModel
     public required IReadOnlyList<TypeScriptErrorModel> Errors { get; init; }
 
     public required IReadOnlyList<TypeScriptMethodModel> Methods { get; init; }
+
+    /// <summary>The service's client interceptors interface (<c>LoggerClientInterceptors</c>), when the design gives it client interceptors.</summary>
+    public string? InterceptorsInterfaceName { get; init; }
+
+    public IReadOnlyList<TypeScriptInterceptorModel> Interceptors { get; init; } = [];
+
+    public bool HasInterceptors => InterceptorsInterfaceName is not null;
 }

@@ -29,6 +29,33 @@ public sealed record TypeScriptMethodModel
 
     public bool HasSecurity => SecurityLiteral is not null;
 
+    /// <summary>
+    /// The credentials the payload carries, by scheme (<c>{ "jwt": checked.token, "basic": pair(checked.user, checked.pass) }</c>),
+    /// sent ahead of the client's; null when no payload attribute carries one.
+    /// </summary>
+    public string? OwnCredentialsLiteral { get; init; }
+
+    public bool HasOwnCredentials => OwnCredentialsLiteral is not null;
+
+    /// <summary>How the method runs the client's interceptors, or null when none runs on it.</summary>
+    public TypeScriptInterceptionModel? Interception { get; init; }
+
+    public bool IsIntercepted => Interception is not null;
+
+    /// <summary>What the public method's promise resolves to (<c>RecentResult</c>, <c>ServerStream&lt;LogRecord&gt;</c>), for the intercepted wrapper.</summary>
+    public string Answer => ReturnType["Promise<".Length..^1];
+
+    public bool AnswersVoid => Answer == "void";
+
+    /// <summary>The private method's arguments from the intercepted wrapper: the intercepted payload, the raw body, the options.</summary>
+    public string InterceptedArguments => string.Join(", ", new[] { HasPayload ? "intercepted" : null, Body == TypeScriptBodyKind.Raw ? "body" : null, "options" }.OfType<string>());
+
+    /// <summary>The same arguments untouched, when the client has no interceptors.</summary>
+    public string ForwardArguments => string.Join(", ", new[] { HasPayload ? "payload" : null, Body == TypeScriptBodyKind.Raw ? "body" : null, "options" }.OfType<string>());
+
+    /// <summary>The payload carries a Basic username and password (the module imports <c>pair</c>).</summary>
+    public bool PairsBasicCredentials { get; init; }
+
     /// <summary>The route, literal text and payload attributes escaped as path segments.</summary>
     public required IReadOnlyList<TypeScriptSegmentModel> Path { get; init; }
 

@@ -88,6 +88,11 @@ internal sealed class GrpcRules(ValidationContext context)
     {
         foreach (var (name, attribute) in context.Index.ObjectOf(type)?.Attributes ?? [])
         {
+            if (attribute.Credential is not null)
+            {
+                continue;
+            }
+
             var attributeType = context.Index.TypeOf(attribute, name);
             if (attributeType is not null and not PrimitiveTypeExpression { Kind: not (PrimitiveKind.Any or PrimitiveKind.Bytes) })
             {
@@ -128,7 +133,8 @@ internal sealed class GrpcRules(ValidationContext context)
         {
             if (attribute.Field is not { } field)
             {
-                if (!attribute.Has("field"))
+                // A credential travels in the call's metadata, never in a message: Goa's TokenField tag is optional here.
+                if (!attribute.Has("field") && attribute.Credential is null)
                 {
                     context.Report(DiagnosticDescriptors.MissingFieldNumber, attribute.NameSpan, attributeName, objectType.Description, method.Name);
                 }

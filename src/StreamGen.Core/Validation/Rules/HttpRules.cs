@@ -167,7 +167,8 @@ internal sealed class HttpRules(ValidationContext context)
         var bodiless = verb == HttpVerb.Get || isStreaming || http.SkipRequestBodyEncodeDecode == true;
         if (bodiless && payload is not null)
         {
-            foreach (var name in payload.Attributes.Keys.Where(n => !placed.ContainsKey(n)))
+            // A credential attribute travels where its scheme says (SG6013 if it is also placed).
+            foreach (var name in payload.Attributes.Keys.Where(n => !placed.ContainsKey(n) && payload.Attributes[n].Credential is null))
             {
                 context.ReportWithHint(
                     DiagnosticDescriptors.UnmappedPayloadAttribute, payload.Attributes[name].NameSpan, $"add '{name}' to the path, 'params' or 'headers'", name, method.Name);
@@ -198,6 +199,12 @@ internal sealed class HttpRules(ValidationContext context)
             }
 
             placed[name] = where;
+            if (payload!.Attributes[name].Credential is { Scheme: { } scheme })
+            {
+                context.Report(DiagnosticDescriptors.CredentialMappedElsewhere, span, name, scheme, where, method.Name);
+                return;
+            }
+
             var type = context.Index.TypeOf(payload!.Attributes[name], name);
             var element = allowArray && type is ArrayTypeExpression array ? array.Element : type;
             if (checkType && type is not null && element is not PrimitiveTypeExpression { Kind: not PrimitiveKind.Any })

@@ -42,10 +42,35 @@ public sealed class ClientCredentials
         credentials is null ? ValueTask.FromResult(CredentialValues.None) : credentials.ResolveAsync(schemes, cancellationToken);
 
     /// <summary>
+    /// What a generated client sends for a call whose payload carries credentials: each <paramref name="fromPayload"/> that is
+    /// set, for its scheme, then <paramref name="credentials"/> for the schemes still without one (so the payload's own
+    /// token wins <c>Authorization</c>).
+    /// </summary>
+    public static ValueTask<CredentialValues> ForCallAsync(
+        ClientCredentials? credentials, IReadOnlyList<CredentialScheme> schemes, IReadOnlyList<PayloadCredential> fromPayload, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(fromPayload);
+        var set = new Dictionary<string, PayloadCredential>(StringComparer.Ordinal);
+        foreach (var credential in fromPayload)
+        {
+            if (credential.IsSet)
+            {
+                set[credential.Scheme] = credential;
+            }
+        }
+
+        return set.Count == 0 ? ForCallAsync(credentials, schemes, cancellationToken) : (credentials ?? Empty).ResolveAsync(schemes, set, cancellationToken);
+    }
+
+    /// <summary>
     /// The headers and query parameters that carry these credentials for <paramref name="schemes"/> (every scheme of the
     /// method's alternatives). <c>Authorization</c> is sent once: the first bearer or Basic scheme that has a credential wins.
     /// </summary>
-    public async ValueTask<CredentialValues> ResolveAsync(IReadOnlyList<CredentialScheme> schemes, CancellationToken cancellationToken)
+    public ValueTask<CredentialValues> ResolveAsync(IReadOnlyList<CredentialScheme> schemes, CancellationToken cancellationToken) =>
+        ResolveAsync(schemes, null, cancellationToken);
+
+    private async ValueTask<CredentialValues> ResolveAsync(
+        IReadOnlyList<CredentialScheme> schemes, Dictionary<string, PayloadCredential>? fromPayload, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(schemes);
         var headers = new List<KeyValuePair<string, string>>();
@@ -53,23 +78,43 @@ public sealed class ClientCredentials
         string? authorization = null;
         string? token = null;
         var tokenAsked = false;
+
+        // The payload's credentials first: its token or Basic credentials take Authorization ahead of the client's.
         foreach (var scheme in schemes)
         {
+            if (fromPayload is null || !fromPayload.TryGetValue(scheme.Name, out var own))
+            {
+                continue;
+            }
+
+            switch (scheme.Kind)
+            {
+                case SecuritySchemeKind.ApiKey:
+                    AddKey(scheme, own.Value!, headers, query);
+                    break;
+                case SecuritySchemeKind.Basic when authorization is null:
+                    authorization = BasicValue(own.Value!, own.Password!);
+                    break;
+                case SecuritySchemeKind.Jwt or SecuritySchemeKind.OAuth2 when authorization is null:
+                    authorization = "Bearer " + own.Value;
+                    break;
+            }
+        }
+
+        foreach (var scheme in schemes)
+        {
+            if (fromPayload?.ContainsKey(scheme.Name) == true)
+            {
+                continue;
+            }
+
             switch (scheme.Kind)
             {
                 case SecuritySchemeKind.ApiKey when KeyFor(scheme) is { } key:
-                    if (scheme.HeaderName is { } header)
-                    {
-                        headers.Add(new(header, key));
-                    }
-                    else if (scheme.QueryName is { } name)
-                    {
-                        query.Add(new(name, key));
-                    }
-
+                    AddKey(scheme, key, headers, query);
                     break;
                 case SecuritySchemeKind.Basic when authorization is null && Username is not null && Password is not null:
-                    authorization = "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes($"{Username}:{Password}"));
+                    authorization = BasicValue(Username, Password);
                     break;
                 case SecuritySchemeKind.Jwt or SecuritySchemeKind.OAuth2 when authorization is null && AccessToken is not null:
                     if (!tokenAsked)
@@ -90,6 +135,22 @@ public sealed class ClientCredentials
 
         return new CredentialValues(headers, query);
     }
+
+    private static readonly ClientCredentials Empty = new();
+
+    private static void AddKey(CredentialScheme scheme, string key, List<KeyValuePair<string, string>> headers, List<KeyValuePair<string, string>> query)
+    {
+        if (scheme.HeaderName is { } header)
+        {
+            headers.Add(new(header, key));
+        }
+        else if (scheme.QueryName is { } name)
+        {
+            query.Add(new(name, key));
+        }
+    }
+
+    private static string BasicValue(string username, string password) => "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes($"{username}:{password}"));
 
     private string? KeyFor(CredentialScheme scheme) =>
         ApiKeys is not null && ApiKeys.TryGetValue(scheme.Name, out var key) ? key : ApiKey;

@@ -39,6 +39,30 @@ public sealed class SecuredService : ISecuredService
     public Task<Tick> EitherAsync(EitherPayload payload, CancellationToken cancellationToken) =>
         throw new ServiceError("not_implemented", "secured.either is not implemented yet");
 
+    /// <summary>Unary: the handler receives the JWT the request was admitted with as the payload's token (Goa TokenField)</summary>
+    public Task<Tick> WhoamiAsync(WhoamiPayload payload, CancellationToken cancellationToken) =>
+        throw new ServiceError("not_implemented", "secured.whoami is not implemented yet");
+
+    /// <summary>Server stream over a WebSocket: the API key in the payload's key (Goa APIKeyField)</summary>
+    public Task KeyTicksAsync(KeyTicksPayload payload, IKeyTicksServerStream stream, CancellationToken cancellationToken) =>
+        throw new ServiceError("not_implemented", "secured.key_ticks is not implemented yet");
+
+    /// <summary>Server-Sent Events (and NDJSON): the API key of the query string in the payload's key</summary>
+    public Task KeyFeedAsync(KeyFeedPayload payload, IKeyFeedServerStream stream, CancellationToken cancellationToken) =>
+        throw new ServiceError("not_implemented", "secured.key_feed is not implemented yet");
+
+    /// <summary>Client stream over a WebSocket: Basic credentials in the payload's username and password (Goa UsernameField, PasswordField)</summary>
+    public Task SigninAsync(SigninPayload payload, ISigninServerStream stream, CancellationToken cancellationToken) =>
+        throw new ServiceError("not_implemented", "secured.signin is not implemented yet");
+
+    /// <summary>Bidirectional stream over a WebSocket: the OAuth2 access token in the payload's access_token (Goa AccessTokenField)</summary>
+    public Task OauthChatAsync(OauthChatPayload payload, IOauthChatServerStream stream, CancellationToken cancellationToken) =>
+        throw new ServiceError("not_implemented", "secured.oauth_chat is not implemented yet");
+
+    /// <summary>Two alternatives: only the credentials of the one that admitted the request reach the handler</summary>
+    public Task<Tick> EitherSeenAsync(EitherSeenPayload payload, CancellationToken cancellationToken) =>
+        throw new ServiceError("not_implemented", "secured.either_seen is not implemented yet");
+
     /// <summary>Open to anyone (Goa NoSecurity)</summary>
     public Task<Tick> OpenAsync(CancellationToken cancellationToken) =>
         throw new ServiceError("not_implemented", "secured.open is not implemented yet");

@@ -51,6 +51,8 @@ public sealed class SecurityRequirementHandler : AuthorizationHandler<SecurityRe
 
             if (alternative.Scopes.All(scope => principals.Any(p => Scopes.Has(p, scope))))
             {
+                // What the payload's credential attributes may carry: the credentials of the schemes that admitted the request.
+                http.Items[ServerCredentials.AdmittedSchemesItem] = alternative.Schemes;
                 context.Succeed(requirement);
                 return;
             }

@@ -145,6 +145,11 @@ internal sealed class AsyncApiPass
         parts.Add($"A WebSocket stream in Goa's wire protocol, opened by a {route.Verb.Token()} upgrade request on the address, whose path, query and headers carry the payload "
             + $"(decoded and validated before the upgrade: a bad one gets the HTTP error response of OpenAPI operation `{route.OperationId}`). "
             + $"Every message is one text frame holding one JSON value. {shape}");
+        if (DocumentTexts.Credentials(_context.ObjectOf(method.Payload, TypeRole.Payload)) is { } credentials)
+        {
+            parts.Add(credentials);
+        }
+
         parts.Add("Close codes:\n\n" + string.Join("\n", DocumentTexts.CloseCodes.Select(c => $"- {c.Code} ({c.Name}): {c.Meaning}")) + "\n\n" + DocumentTexts.CloseReason);
         return string.Join("\n\n", parts);
     }

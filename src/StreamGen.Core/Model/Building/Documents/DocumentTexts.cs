@@ -17,6 +17,19 @@ internal static class DocumentTexts
     ];
 
     /// <summary>What a parameter named otherwise than its attribute carries: <c>The payload's `token`: …</c>.</summary>
+    /// <summary>
+    /// What the payload's credential attributes are (Goa's TokenField, APIKeyField...): they travel as the request's
+    /// security, not as parameters or body fields, so the documents say so where a reader looks for them. Null for none.
+    /// </summary>
+    public static string? Credentials(Design.Types.DesignObject? payload)
+    {
+        var credentials = payload?.Attributes.Where(a => a.Value.Credential is not null).ToList() ?? [];
+        return credentials.Count == 0 ? null
+            : "The payload's credential attributes are the request's security credentials, not parameters: "
+              + string.Join("; ", credentials.Select(a => $"`{a.Key}` is the {a.Value.Credential!.Part ?? "credential"} of the `{a.Value.Credential!.Scheme}` scheme"))
+              + ". The server fills them from the credentials that admitted the request.";
+    }
+
     public static string PayloadAttribute(string attribute, string? description) =>
         description is { Length: > 0 } text ? $"The payload's `{attribute}`: {text.Trim()}" : $"The payload's `{attribute}`.";
 

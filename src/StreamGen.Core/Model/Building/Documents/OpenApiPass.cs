@@ -41,7 +41,7 @@ internal sealed class OpenApiPass(ModelContext context, ModelNames names, Docume
             OperationId = route.OperationId,
             Tag = service.Name,
             Summary = $"{method.Name} {service.Name}",
-            Description = Description(route),
+            Description = Description(route, DocumentTexts.Credentials(payload)),
             Parameters = Parameters(route, payload),
             RequestBody = RequestBody(route, payload),
             Responses = Merge(Success(route).Concat(Errors(route))),
@@ -62,7 +62,7 @@ internal sealed class OpenApiPass(ModelContext context, ModelNames names, Docume
             .Concat(operation.RequestBody?.Content.Select(c => c.Schema).OfType<SchemaModel>() ?? [])
             .Concat(operation.Responses.SelectMany(r => r.Content.Select(c => c.Schema).OfType<SchemaModel>().Concat(r.Headers.Select(h => h.Schema))));
 
-    private static string Description(DocumentRoute route)
+    private static string Description(DocumentRoute route, string? credentials)
     {
         var parts = new List<string>();
         if (route.Method.Description is { Length: > 0 } description)
@@ -112,6 +112,11 @@ internal sealed class OpenApiPass(ModelContext context, ModelNames names, Docume
         if (http.SkipResponseBodyEncodeDecode == true)
         {
             parts.Add("The handler writes the response body itself, streamed.");
+        }
+
+        if (credentials is not null)
+        {
+            parts.Add(credentials);
         }
 
         return string.Join("\n\n", parts);
@@ -164,7 +169,7 @@ internal sealed class OpenApiPass(ModelContext context, ModelNames names, Docume
             return null;
         }
 
-        var shape = HttpMapping.Shape(payload?.Attributes.Keys.ToList(), http.Body, HttpMapping.PayloadOutsideBody(route.Route, http));
+        var shape = HttpMapping.Shape(payload?.Attributes.Keys.ToList(), http.Body, HttpMapping.PayloadOutsideBody(route.Route, http, payload));
         var (description, schema) = shape.Kind switch
         {
             BodyKind.None => (null, null),

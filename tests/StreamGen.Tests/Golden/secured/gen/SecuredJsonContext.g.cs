@@ -16,11 +16,18 @@ namespace Acme.Secured;
 [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(DoublyPayload))]
 [JsonSerializable(typeof(EitherPayload))]
+[JsonSerializable(typeof(EitherSeenPayload))]
 [JsonSerializable(typeof(FeedPayload))]
+[JsonSerializable(typeof(KeyFeedPayload))]
+[JsonSerializable(typeof(KeyTicksPayload))]
+[JsonSerializable(typeof(OauthChatPayload))]
 [JsonSerializable(typeof(ReadPayload))]
+[JsonSerializable(typeof(SigninPayload))]
 [JsonSerializable(typeof(Tick))]
 [JsonSerializable(typeof(TicksPayload))]
 [JsonSerializable(typeof(UploadPayload))]
+[JsonSerializable(typeof(WhoamiPayload))]
+[JsonSerializable(typeof(WhoamiRequestBody))]
 public sealed partial class SecuredJsonContext : JsonSerializerContext;
 
 /// <summary>
@@ -36,9 +43,16 @@ public static class SecuredJsonReader
 
     public static JsonTypeInfo<DoublyPayload> DoublyPayload { get; } = Runtime::JsonDecoding.TypeInfo<DoublyPayload>(Options);
     public static JsonTypeInfo<EitherPayload> EitherPayload { get; } = Runtime::JsonDecoding.TypeInfo<EitherPayload>(Options);
+    public static JsonTypeInfo<EitherSeenPayload> EitherSeenPayload { get; } = Runtime::JsonDecoding.TypeInfo<EitherSeenPayload>(Options);
     public static JsonTypeInfo<FeedPayload> FeedPayload { get; } = Runtime::JsonDecoding.TypeInfo<FeedPayload>(Options);
+    public static JsonTypeInfo<KeyFeedPayload> KeyFeedPayload { get; } = Runtime::JsonDecoding.TypeInfo<KeyFeedPayload>(Options);
+    public static JsonTypeInfo<KeyTicksPayload> KeyTicksPayload { get; } = Runtime::JsonDecoding.TypeInfo<KeyTicksPayload>(Options);
+    public static JsonTypeInfo<OauthChatPayload> OauthChatPayload { get; } = Runtime::JsonDecoding.TypeInfo<OauthChatPayload>(Options);
     public static JsonTypeInfo<ReadPayload> ReadPayload { get; } = Runtime::JsonDecoding.TypeInfo<ReadPayload>(Options);
+    public static JsonTypeInfo<SigninPayload> SigninPayload { get; } = Runtime::JsonDecoding.TypeInfo<SigninPayload>(Options);
     public static JsonTypeInfo<Tick> Tick { get; } = Runtime::JsonDecoding.TypeInfo<Tick>(Options);
     public static JsonTypeInfo<TicksPayload> TicksPayload { get; } = Runtime::JsonDecoding.TypeInfo<TicksPayload>(Options);
     public static JsonTypeInfo<UploadPayload> UploadPayload { get; } = Runtime::JsonDecoding.TypeInfo<UploadPayload>(Options);
+    public static JsonTypeInfo<WhoamiPayload> WhoamiPayload { get; } = Runtime::JsonDecoding.TypeInfo<WhoamiPayload>(Options);
+    public static JsonTypeInfo<WhoamiRequestBody> WhoamiRequestBody { get; } = Runtime::JsonDecoding.TypeInfo<WhoamiRequestBody>(Options);
 }

@@ -501,7 +501,16 @@ export interface RequestParts {
   json?: boolean;
   /** The schemes of the method's security, any of whose credentials the client holds is sent. */
   security?: SchemeRule[];
+  /**
+   * Credentials the payload carries, by scheme name (attributes marked `credential:` in the design): a token or key, or
+   * [username, password] for Basic. Each one set is sent for its scheme ahead of the client's `credentials`.
+   */
+  own?: Record<string, string | [string, string] | undefined>;
 }
+
+/** A Basic username and password the payload carries: both, or (either one missing) none. */
+export const pair = (username: string | undefined, password: string | undefined): [string, string] | undefined =>
+  username === undefined || password === undefined ? undefined : [username, password];
 
 const credential = async (source: CredentialSource | undefined): Promise<string | undefined> =>
   typeof source === "function" ? await source() : source;
@@ -515,9 +524,14 @@ async function secure(parts: RequestParts, credentials: Credentials | undefined,
   const headers = [...(parts.headers ?? [])];
   const query = [...(parts.query ?? [])];
   const protocols: string[] = [];
-  for (const scheme of parts.security ?? []) {
+  // The payload's own credentials first, so its token or Basic credentials take Authorization ahead of the client's.
+  const own = (scheme: SchemeRule) => parts.own?.[scheme.name];
+  const schemes = [...(parts.security ?? [])].sort((a, b) => Number(own(b) !== undefined) - Number(own(a) !== undefined));
+  let authorized = false;
+  for (const scheme of schemes) {
+    const ownValue = own(scheme);
     if (scheme.kind === "apiKey") {
-      const key = await credential(credentials?.apiKeys?.[scheme.name] ?? credentials?.apiKey);
+      const key = typeof ownValue === "string" ? ownValue : await credential(credentials?.apiKeys?.[scheme.name] ?? credentials?.apiKey);
       if (key === undefined) {
         continue;
       }
@@ -529,16 +543,22 @@ async function secure(parts: RequestParts, credentials: Credentials | undefined,
       } else {
         headers.push([scheme.header!, key]);
       }
+    } else if (authorized) {
+      continue;
     } else if (scheme.kind === "basic") {
-      if (credentials?.username !== undefined) {
-        const bytes = new TextEncoder().encode(`${credentials.username}:${credentials.password ?? ""}`);
+      const [username, password] = Array.isArray(ownValue) ? ownValue : [credentials?.username, credentials?.password ?? ""];
+      if (username !== undefined) {
+        const bytes = new TextEncoder().encode(`${username}:${password}`);
         headers.push(["Authorization", "Basic " + btoa(String.fromCharCode(...bytes))]);
+        authorized = true;
       }
     } else {
-      const token = await credential(credentials?.accessToken);
+      const token = typeof ownValue === "string" ? ownValue : await credential(credentials?.accessToken);
       if (token === undefined) {
         continue;
       }
+
+      authorized = true;
 
       if (webSocket && !headersAllowed && scheme.webSocketProtocol) {
         protocols.push("bearer", "bearer." + token);
@@ -1096,6 +1116,97 @@ export class EventStream<T> implements ServerStream<T> {
     this.#inbox.finish(new StreamClosedError(1000, "canceled", "the client left the stream"));
     this.#abort.abort();
   }
+}
+
+/** Which run of an interceptor this is (Goa's interceptor call types): around the call, or one streamed message going out or coming in. */
+export type InterceptorCallType = "unary" | "streamingSend" | "streamingRecv";
+
+/** What every client interceptor is told: the service, the method (design names) and which run this is. */
+export interface InterceptorInfo {
+  readonly service: string;
+  readonly method: string;
+  readonly callType: InterceptorCallType;
+}
+
+/** Goes on with the call: the next interceptor, then the call itself (or the message's send or receive). */
+export type InterceptorNext = () => Promise<void>;
+
+/** One interceptor bound to its info for one run. */
+export type InterceptorStep = (next: InterceptorNext) => Promise<void>;
+
+/**
+ * Runs `steps` outermost first around `inner`: each decides when (and whether) the rest runs by calling `next`, once. An
+ * error travels back through the steps before it, as it does through the C# client's interceptors.
+ */
+export async function intercept(steps: InterceptorStep[], inner: () => Promise<void>): Promise<void> {
+  const run = async (index: number): Promise<void> => {
+    if (index === steps.length) {
+      await inner();
+      return;
+    }
+
+    let called = false;
+    await steps[index]!(async () => {
+      if (called) {
+        throw new Error("an interceptor called next twice");
+      }
+
+      called = true;
+      await run(index + 1);
+    });
+  };
+  await run(0);
+}
+
+/** A shallow copy of a payload or message that is an object, so an interceptor's writes never reach the caller's value. */
+export function copyMessage<T>(value: T): T {
+  return typeof value === "object" && value !== null && !Array.isArray(value) ? { ...value } : value;
+}
+
+/**
+ * The stream with its per-message interceptors: each message sent runs `send`'s steps (given a copy they may change)
+ * before it goes out; each message received runs `recv`'s steps, which see it once `next` received it (undefined at the
+ * end of the stream). `for await` reads through them too.
+ */
+export function interceptStream<S extends object>(
+  stream: S,
+  send: ((message: never) => InterceptorStep[]) | undefined,
+  recv: ((received: () => never) => InterceptorStep[]) | undefined,
+): S {
+  const target = stream as unknown as { send(message: unknown): Promise<void>; recv(): Promise<unknown> };
+  const sendOne = send === undefined ? undefined : async (message: unknown): Promise<void> => {
+    const copy = copyMessage(message);
+    await intercept(send(copy as never), () => target.send(copy));
+  };
+  const recvOne = recv === undefined ? undefined : async (): Promise<unknown> => {
+    let received: unknown;
+    await intercept(recv((() => received) as () => never), async () => {
+      received = await target.recv();
+    });
+    return received;
+  };
+  return new Proxy(stream, {
+    get(object, key, receiver) {
+      if (key === "send" && sendOne !== undefined) {
+        return sendOne;
+      }
+
+      if (key === "recv" && recvOne !== undefined) {
+        return recvOne;
+      }
+
+      if (key === Symbol.asyncIterator && recvOne !== undefined) {
+        return async function* () {
+          for (let message = await recvOne(); message !== undefined; message = await recvOne()) {
+            yield message;
+          }
+        };
+      }
+
+      const value = Reflect.get(object, key, receiver) as unknown;
+      return typeof value === "function" ? (value as (...args: unknown[]) => unknown).bind(object) : value;
+    },
+  });
 }
 
 /**

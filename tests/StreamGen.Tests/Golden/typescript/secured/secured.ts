@@ -2,7 +2,7 @@
 // Template: typescript/module.ts.sbn (override it with --templates DIR).
 //
 // Every security scheme on every transport.
-import { Transport, params, validate } from "./streamgen.js";
+import { Transport, pair, params, validate } from "./streamgen.js";
 import type { BidirectionalStream, CallOptions, ClientOptions, ClientResultStream, ErrorClasses, EventStream, ObjectType, ServerStream } from "./streamgen.js";
 
 export * from "./streamgen.js";
@@ -94,6 +94,90 @@ export const EitherPayload: ObjectType<EitherPayload> = {
   name: "EitherPayload",
   attributes: {
     name: { type: "string", required: true },
+  },
+};
+
+export interface WhoamiPayload {
+  /** The JWT, without Bearer */
+  token: string;
+  name?: string;
+}
+
+/** The attributes of WhoamiPayload and the design's rules for them, as the server checks them. */
+export const WhoamiPayload: ObjectType<WhoamiPayload> = {
+  name: "WhoamiPayload",
+  attributes: {
+    token: { type: "string", required: true },
+    name: { type: "string" },
+  },
+};
+
+export interface KeyTicksPayload {
+  key: string;
+  /** @default 2 */
+  count?: number;
+}
+
+/** The attributes of KeyTicksPayload and the design's rules for them, as the server checks them. */
+export const KeyTicksPayload: ObjectType<KeyTicksPayload> = {
+  name: "KeyTicksPayload",
+  attributes: {
+    key: { type: "string", required: true },
+    count: { type: "int32", default: 2, minimum: 1, maximum: 100 },
+  },
+};
+
+export interface KeyFeedPayload {
+  key: string;
+}
+
+/** The attributes of KeyFeedPayload and the design's rules for them, as the server checks them. */
+export const KeyFeedPayload: ObjectType<KeyFeedPayload> = {
+  name: "KeyFeedPayload",
+  attributes: {
+    key: { type: "string", required: true },
+  },
+};
+
+export interface SigninPayload {
+  username: string;
+  password: string;
+}
+
+/** The attributes of SigninPayload and the design's rules for them, as the server checks them. */
+export const SigninPayload: ObjectType<SigninPayload> = {
+  name: "SigninPayload",
+  attributes: {
+    username: { type: "string", required: true },
+    password: { type: "string", required: true },
+  },
+};
+
+export interface OauthChatPayload {
+  access_token: string;
+}
+
+/** The attributes of OauthChatPayload and the design's rules for them, as the server checks them. */
+export const OauthChatPayload: ObjectType<OauthChatPayload> = {
+  name: "OauthChatPayload",
+  attributes: {
+    access_token: { type: "string", required: true },
+  },
+};
+
+export interface EitherSeenPayload {
+  token?: string;
+  key?: string;
+  access_token?: string;
+}
+
+/** The attributes of EitherSeenPayload and the design's rules for them, as the server checks them. */
+export const EitherSeenPayload: ObjectType<EitherSeenPayload> = {
+  name: "EitherSeenPayload",
+  attributes: {
+    token: { type: "string" },
+    key: { type: "string" },
+    access_token: { type: "string" },
   },
 };
 
@@ -195,6 +279,81 @@ export class SecuredClient {
       method: "POST",
       path: "/either/" + encodeURIComponent(String(checked.name)),
       security: [{ name: "jwt", kind: "jwt", webSocketQuery: "access_token", webSocketProtocol: true }, { name: "api_key", kind: "apiKey", header: "X-API-Key" }, { name: "oauth2", kind: "oauth2" }],
+    };
+    return this.#transport.result<Tick>(request, Tick, true, [], options);
+  }
+
+  /** Unary: the handler receives the JWT the request was admitted with as the payload's token (Goa TokenField) */
+  async whoami(payload: WhoamiPayload, options?: CallOptions): Promise<Tick> {
+    const checked = validate<WhoamiPayload>(WhoamiPayload, payload);
+    const request = {
+      method: "POST",
+      path: "/whoami",
+      security: [{ name: "jwt", kind: "jwt", webSocketQuery: "access_token", webSocketProtocol: true }],
+      own: { "jwt": checked.token },
+      body: JSON.stringify({ name: checked.name }),
+      json: true,
+    };
+    return this.#transport.result<Tick>(request, Tick, true, [], options);
+  }
+
+  /** Server stream over a WebSocket: the API key in the payload's key (Goa APIKeyField) */
+  keyTicks(payload: KeyTicksPayload, options?: CallOptions): Promise<ServerStream<Tick>> {
+    const checked = validate<KeyTicksPayload>(KeyTicksPayload, payload);
+    const request = {
+      method: "GET",
+      path: "/key-ticks",
+      query: params([["count", checked.count]]),
+      security: [{ name: "api_key", kind: "apiKey", header: "X-API-Key" }],
+      own: { "api_key": checked.key },
+    };
+    return this.#transport.webSocket<never, Tick>(request, undefined, Tick, undefined, options);
+  }
+
+  /** Server-Sent Events (and NDJSON): the API key of the query string in the payload's key */
+  keyFeed(payload: KeyFeedPayload, options?: CallOptions): Promise<EventStream<Tick>> {
+    const checked = validate<KeyFeedPayload>(KeyFeedPayload, payload);
+    const request = {
+      method: "GET",
+      path: "/key-feed",
+      security: [{ name: "key_query", kind: "apiKey", query: "key" }],
+      own: { "key_query": checked.key },
+    };
+    return this.#transport.events<Tick>(request, Tick, undefined, false, options);
+  }
+
+  /** Client stream over a WebSocket: Basic credentials in the payload's username and password (Goa UsernameField, PasswordField) */
+  signin(payload: SigninPayload, options?: CallOptions): Promise<ClientResultStream<Tick, Tick>> {
+    const checked = validate<SigninPayload>(SigninPayload, payload);
+    const request = {
+      method: "GET",
+      path: "/signin",
+      security: [{ name: "basic", kind: "basic" }],
+      own: { "basic": pair(checked.username, checked.password) },
+    };
+    return this.#transport.webSocket<Tick, Tick>(request, Tick, Tick, undefined, options);
+  }
+
+  /** Bidirectional stream over a WebSocket: the OAuth2 access token in the payload's access_token (Goa AccessTokenField) */
+  oauthChat(payload: OauthChatPayload, options?: CallOptions): Promise<BidirectionalStream<Tick, Tick>> {
+    const checked = validate<OauthChatPayload>(OauthChatPayload, payload);
+    const request = {
+      method: "GET",
+      path: "/oauth-chat",
+      security: [{ name: "oauth2", kind: "oauth2" }],
+      own: { "oauth2": checked.access_token },
+    };
+    return this.#transport.webSocket<Tick, Tick>(request, Tick, Tick, undefined, options);
+  }
+
+  /** Two alternatives: only the credentials of the one that admitted the request reach the handler */
+  async eitherSeen(payload: EitherSeenPayload, options?: CallOptions): Promise<Tick> {
+    const checked = validate<EitherSeenPayload>(EitherSeenPayload, payload);
+    const request = {
+      method: "GET",
+      path: "/either-seen",
+      security: [{ name: "jwt", kind: "jwt", webSocketQuery: "access_token", webSocketProtocol: true }, { name: "api_key", kind: "apiKey", header: "X-API-Key" }, { name: "oauth2", kind: "oauth2" }],
+      own: { "jwt": checked.token, "api_key": checked.key, "oauth2": checked.access_token },
     };
     return this.#transport.result<Tick>(request, Tick, true, [], options);
   }

@@ -15,7 +15,7 @@ namespace Acme.Chat;
 
 /// <summary>The "chat" command: a subcommand per method of the service, calling it through <see cref="IChatClient"/>.</summary>
 [GeneratedCode("StreamGen", "0.1.0")]
-internal static class ChatCommands
+internal static partial class ChatCommands
 {
     public static CommandLine::Command Create(Runtime::CliGlobalOptions options)
     {

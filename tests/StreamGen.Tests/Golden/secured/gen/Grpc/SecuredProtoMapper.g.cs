@@ -153,6 +153,104 @@ public static partial class SecuredProtoMapper
         User = message.User,
     };
 
+    public static Protos.EitherSeenRequest ToEitherSeenRequest(EitherSeenPayload value)
+    {
+        var message = new Protos.EitherSeenRequest();
+        return message;
+    }
+
+    public static EitherSeenPayload FromProto(Protos.EitherSeenRequest message, string? tokenValue, string? keyValue, string? accessTokenValue) => new()
+    {
+        Token = tokenValue,
+        Key = keyValue,
+        AccessToken = accessTokenValue,
+    };
+
+    public static Protos.EitherSeenResponse ToEitherSeenResponse(Tick value)
+    {
+        var message = new Protos.EitherSeenResponse();
+        message.N = value.N;
+        if (value.User is { } userValue)
+        {
+            message.User = userValue;
+        }
+
+        return message;
+    }
+
+    public static Tick FromProto(Protos.EitherSeenResponse message) => new()
+    {
+        N = message.N,
+        User = message.User,
+    };
+
+    public static Protos.KeyTicksRequest ToKeyTicksRequest(KeyTicksPayload value)
+    {
+        var message = new Protos.KeyTicksRequest();
+        message.Count = value.Count;
+        return message;
+    }
+
+    public static KeyTicksPayload FromProto(Protos.KeyTicksRequest message, string? keyValue) => new()
+    {
+        Count = message.HasCount ? message.Count : 2,
+        Key = keyValue!,
+    };
+
+    public static Protos.KeyTicksResponse ToKeyTicksResponse(Tick value)
+    {
+        var message = new Protos.KeyTicksResponse();
+        message.N = value.N;
+        if (value.User is { } userValue)
+        {
+            message.User = userValue;
+        }
+
+        return message;
+    }
+
+    public static Tick FromProto(Protos.KeyTicksResponse message) => new()
+    {
+        N = message.N,
+        User = message.User,
+    };
+
+    public static Protos.OauthChatRequest ToOauthChatRequest(Tick value)
+    {
+        var message = new Protos.OauthChatRequest();
+        message.N = value.N;
+        if (value.User is { } userValue)
+        {
+            message.User = userValue;
+        }
+
+        return message;
+    }
+
+    public static Tick FromProto(Protos.OauthChatRequest message) => new()
+    {
+        N = message.N,
+        User = message.User,
+    };
+
+    public static Protos.OauthChatResponse ToOauthChatResponse(Tick value)
+    {
+        var message = new Protos.OauthChatResponse();
+        message.N = value.N;
+        if (value.User is { } userValue)
+        {
+            message.User = userValue;
+        }
+
+        return message;
+    }
+
+    public static Tick FromProto(Protos.OauthChatResponse message) => new()
+    {
+        N = message.N,
+        User = message.User,
+    };
+
     public static Protos.OpenRequest ToOpenRequest() => new();
 
     public static Protos.OpenResponse ToOpenResponse(Tick value)
@@ -207,6 +305,42 @@ public static partial class SecuredProtoMapper
         User = message.User,
     };
 
+    public static Protos.SigninRequest ToSigninRequest(Tick value)
+    {
+        var message = new Protos.SigninRequest();
+        message.N = value.N;
+        if (value.User is { } userValue)
+        {
+            message.User = userValue;
+        }
+
+        return message;
+    }
+
+    public static Tick FromProto(Protos.SigninRequest message) => new()
+    {
+        N = message.N,
+        User = message.User,
+    };
+
+    public static Protos.SigninResponse ToSigninResponse(Tick value)
+    {
+        var message = new Protos.SigninResponse();
+        message.N = value.N;
+        if (value.User is { } userValue)
+        {
+            message.User = userValue;
+        }
+
+        return message;
+    }
+
+    public static Tick FromProto(Protos.SigninResponse message) => new()
+    {
+        N = message.N,
+        User = message.User,
+    };
+
     public static Protos.TicksRequest ToTicksRequest(TicksPayload value)
     {
         var message = new Protos.TicksRequest();
@@ -232,6 +366,41 @@ public static partial class SecuredProtoMapper
     }
 
     public static Tick FromProto(Protos.TicksResponse message) => new()
+    {
+        N = message.N,
+        User = message.User,
+    };
+
+    public static Protos.WhoamiRequest ToWhoamiRequest(WhoamiPayload value)
+    {
+        var message = new Protos.WhoamiRequest();
+        if (value.Name is { } nameValue)
+        {
+            message.Name = nameValue;
+        }
+
+        return message;
+    }
+
+    public static WhoamiPayload FromProto(Protos.WhoamiRequest message, string? tokenValue) => new()
+    {
+        Name = message.HasName ? message.Name : null,
+        Token = tokenValue!,
+    };
+
+    public static Protos.WhoamiResponse ToWhoamiResponse(Tick value)
+    {
+        var message = new Protos.WhoamiResponse();
+        message.N = value.N;
+        if (value.User is { } userValue)
+        {
+            message.User = userValue;
+        }
+
+        return message;
+    }
+
+    public static Tick FromProto(Protos.WhoamiResponse message) => new()
     {
         N = message.N,
         User = message.User,

@@ -46,6 +46,24 @@ public interface ISecuredClient
     /// <summary>A JWT and an API key with api:write, or an OAuth2 token with api:read (after Goa's also_doubly_secure)</summary>
     Task<Tick> EitherAsync(EitherPayload payload, CancellationToken cancellationToken = default);
 
+    /// <summary>Unary: the handler receives the JWT the request was admitted with as the payload's token (Goa TokenField)</summary>
+    Task<Tick> WhoamiAsync(WhoamiPayload payload, CancellationToken cancellationToken = default);
+
+    /// <summary>Server stream over a WebSocket: the API key in the payload's key (Goa APIKeyField)</summary>
+    Task<IKeyTicksClientStream> KeyTicksAsync(KeyTicksPayload payload, CancellationToken cancellationToken = default);
+
+    /// <summary>Server-Sent Events (and NDJSON): the API key of the query string in the payload's key</summary>
+    Task<IKeyFeedClientStream> KeyFeedAsync(KeyFeedPayload payload, CancellationToken cancellationToken = default);
+
+    /// <summary>Client stream over a WebSocket: Basic credentials in the payload's username and password (Goa UsernameField, PasswordField)</summary>
+    Task<ISigninClientStream> SigninAsync(SigninPayload payload, CancellationToken cancellationToken = default);
+
+    /// <summary>Bidirectional stream over a WebSocket: the OAuth2 access token in the payload's access_token (Goa AccessTokenField)</summary>
+    Task<IOauthChatClientStream> OauthChatAsync(OauthChatPayload payload, CancellationToken cancellationToken = default);
+
+    /// <summary>Two alternatives: only the credentials of the one that admitted the request reach the handler</summary>
+    Task<Tick> EitherSeenAsync(EitherSeenPayload payload, CancellationToken cancellationToken = default);
+
     /// <summary>Open to anyone (Goa NoSecurity)</summary>
     Task<Tick> OpenAsync(CancellationToken cancellationToken = default);
 }
@@ -65,3 +83,19 @@ public interface ICollectClientStream : Runtime::IClientStream, Runtime::IStream
 /// <summary>The client end of the chat stream. Dispose it to abandon the stream.</summary>
 [GeneratedCode("StreamGen", "0.1.0")]
 public interface IChatClientStream : Runtime::IClientStream, Runtime::IStreamSender<Tick>, Runtime::IStreamReceiver<Tick>, Runtime::IStreamCloser;
+
+/// <summary>The client end of the key_ticks stream. Dispose it to abandon the stream.</summary>
+[GeneratedCode("StreamGen", "0.1.0")]
+public interface IKeyTicksClientStream : Runtime::IClientStream, Runtime::IStreamReceiver<Tick>;
+
+/// <summary>The client end of the key_feed stream. Dispose it to abandon the stream.</summary>
+[GeneratedCode("StreamGen", "0.1.0")]
+public interface IKeyFeedClientStream : Runtime::IClientStream, Runtime::IStreamReceiver<Tick>;
+
+/// <summary>The client end of the signin stream. Dispose it to abandon the stream.</summary>
+[GeneratedCode("StreamGen", "0.1.0")]
+public interface ISigninClientStream : Runtime::IClientStream, Runtime::IStreamSender<Tick>, Runtime::IStreamResultReceiver<Tick>;
+
+/// <summary>The client end of the oauth_chat stream. Dispose it to abandon the stream.</summary>
+[GeneratedCode("StreamGen", "0.1.0")]
+public interface IOauthChatClientStream : Runtime::IClientStream, Runtime::IStreamSender<Tick>, Runtime::IStreamReceiver<Tick>, Runtime::IStreamCloser;

@@ -44,6 +44,24 @@ public interface ISecuredService
     /// <summary>A JWT and an API key with api:write, or an OAuth2 token with api:read (after Goa's also_doubly_secure)</summary>
     Task<Tick> EitherAsync(EitherPayload payload, CancellationToken cancellationToken);
 
+    /// <summary>Unary: the handler receives the JWT the request was admitted with as the payload's token (Goa TokenField)</summary>
+    Task<Tick> WhoamiAsync(WhoamiPayload payload, CancellationToken cancellationToken);
+
+    /// <summary>Server stream over a WebSocket: the API key in the payload's key (Goa APIKeyField)</summary>
+    Task KeyTicksAsync(KeyTicksPayload payload, IKeyTicksServerStream stream, CancellationToken cancellationToken);
+
+    /// <summary>Server-Sent Events (and NDJSON): the API key of the query string in the payload's key</summary>
+    Task KeyFeedAsync(KeyFeedPayload payload, IKeyFeedServerStream stream, CancellationToken cancellationToken);
+
+    /// <summary>Client stream over a WebSocket: Basic credentials in the payload's username and password (Goa UsernameField, PasswordField)</summary>
+    Task SigninAsync(SigninPayload payload, ISigninServerStream stream, CancellationToken cancellationToken);
+
+    /// <summary>Bidirectional stream over a WebSocket: the OAuth2 access token in the payload's access_token (Goa AccessTokenField)</summary>
+    Task OauthChatAsync(OauthChatPayload payload, IOauthChatServerStream stream, CancellationToken cancellationToken);
+
+    /// <summary>Two alternatives: only the credentials of the one that admitted the request reach the handler</summary>
+    Task<Tick> EitherSeenAsync(EitherSeenPayload payload, CancellationToken cancellationToken);
+
     /// <summary>Open to anyone (Goa NoSecurity)</summary>
     Task<Tick> OpenAsync(CancellationToken cancellationToken);
 }
@@ -63,3 +81,19 @@ public interface ICollectServerStream : Runtime::IServerStream, Runtime::IStream
 /// <summary>The server end of the chat stream.</summary>
 [GeneratedCode("StreamGen", "0.1.0")]
 public interface IChatServerStream : Runtime::IServerStream, Runtime::IStreamSender<Tick>, Runtime::IStreamReceiver<Tick>;
+
+/// <summary>The server end of the key_ticks stream: the stream ends when the handler returns.</summary>
+[GeneratedCode("StreamGen", "0.1.0")]
+public interface IKeyTicksServerStream : Runtime::IServerStream, Runtime::IStreamSender<Tick>;
+
+/// <summary>The server end of the key_feed stream: the stream ends when the handler returns.</summary>
+[GeneratedCode("StreamGen", "0.1.0")]
+public interface IKeyFeedServerStream : Runtime::IServerStream, Runtime::IStreamSender<Tick>;
+
+/// <summary>The server end of the signin stream.</summary>
+[GeneratedCode("StreamGen", "0.1.0")]
+public interface ISigninServerStream : Runtime::IServerStream, Runtime::IStreamReceiver<Tick>, Runtime::IStreamResultSender<Tick>;
+
+/// <summary>The server end of the oauth_chat stream.</summary>
+[GeneratedCode("StreamGen", "0.1.0")]
+public interface IOauthChatServerStream : Runtime::IServerStream, Runtime::IStreamSender<Tick>, Runtime::IStreamReceiver<Tick>;

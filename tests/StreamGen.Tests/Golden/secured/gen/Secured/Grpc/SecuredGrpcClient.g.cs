@@ -116,6 +116,68 @@ public sealed partial class SecuredGrpcClient : ISecuredClient
         return Runtime::Validation.Validated(SecuredProtoMapper.FromProto(response));
     }
 
+    public async Task<Tick> WhoamiAsync(WhoamiPayload payload, CancellationToken cancellationToken = default)
+    {
+        Runtime::Validation.ThrowIfInvalid(payload);
+        var credentials = await Runtime::ClientCredentials.ForCallAsync(_credentials, [SecuredSecurity.Jwt], [Runtime::PayloadCredential.Bearer("jwt", payload.Token)], cancellationToken).ConfigureAwait(false);
+        var response = await Runtime::GrpcUnaryCall.ResponseAsync(_client.WhoamiAsync(SecuredProtoMapper.ToWhoamiRequest(payload), Runtime::GrpcCredentials.Metadata(credentials), Deadline(), cancellationToken), cancellationToken).ConfigureAwait(false);
+        return Runtime::Validation.Validated(SecuredProtoMapper.FromProto(response));
+    }
+
+    public async Task<IKeyTicksClientStream> KeyTicksAsync(KeyTicksPayload payload, CancellationToken cancellationToken = default)
+    {
+        Runtime::Validation.ThrowIfInvalid(payload);
+        var credentials = await Runtime::ClientCredentials.ForCallAsync(_credentials, [SecuredSecurity.ApiKey], [Runtime::PayloadCredential.ApiKey("api_key", payload.Key)], cancellationToken).ConfigureAwait(false);
+        var headers = new GrpcCore::Metadata();
+        Runtime::GrpcCredentials.Add(headers, credentials);
+        var call = _client.KeyTicks(SecuredProtoMapper.ToKeyTicksRequest(payload), headers, Deadline(), cancellationToken);
+        return new KeyTicksClientStream(call, await KeyTicksClientStream.OpenAsync(call, cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>The gRPC client end of secured.key_ticks.</summary>
+    private sealed class KeyTicksClientStream(GrpcCore::AsyncServerStreamingCall<Protos.KeyTicksResponse> call, GrpcCore::Metadata headers)
+        : Runtime::GrpcServerStreamingCall<Tick, Protos.KeyTicksResponse>(call, headers, SecuredProtoMapper.FromProto), IKeyTicksClientStream;
+
+    /// <summary>Not served over gRPC: the design gives key_feed no grpc.</summary>
+    public Task<IKeyFeedClientStream> KeyFeedAsync(KeyFeedPayload payload, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException("secured.key_feed is not served over gRPC.");
+
+    public async Task<ISigninClientStream> SigninAsync(SigninPayload payload, CancellationToken cancellationToken = default)
+    {
+        Runtime::Validation.ThrowIfInvalid(payload);
+        var credentials = await Runtime::ClientCredentials.ForCallAsync(_credentials, [SecuredSecurity.Basic], [Runtime::PayloadCredential.Basic("basic", payload.Username, payload.Password)], cancellationToken).ConfigureAwait(false);
+        var headers = new GrpcCore::Metadata();
+        Runtime::GrpcCredentials.Add(headers, credentials);
+        var call = _client.Signin(headers, Deadline(), cancellationToken);
+        return new SigninClientStream(call, await SigninClientStream.OpenAsync(call, cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>The gRPC client end of secured.signin.</summary>
+    private sealed class SigninClientStream(GrpcCore::AsyncClientStreamingCall<Protos.SigninRequest, Protos.SigninResponse> call, GrpcCore::Metadata headers)
+        : Runtime::GrpcClientStreamingResultCall<Tick, Protos.SigninRequest, Tick, Protos.SigninResponse>(call, headers, SecuredProtoMapper.ToSigninRequest, SecuredProtoMapper.FromProto), ISigninClientStream;
+
+    public async Task<IOauthChatClientStream> OauthChatAsync(OauthChatPayload payload, CancellationToken cancellationToken = default)
+    {
+        Runtime::Validation.ThrowIfInvalid(payload);
+        var credentials = await Runtime::ClientCredentials.ForCallAsync(_credentials, [SecuredSecurity.Oauth2], [Runtime::PayloadCredential.Bearer("oauth2", payload.AccessToken)], cancellationToken).ConfigureAwait(false);
+        var headers = new GrpcCore::Metadata();
+        Runtime::GrpcCredentials.Add(headers, credentials);
+        var call = _client.OauthChat(headers, Deadline(), cancellationToken);
+        return new OauthChatClientStream(call, await OauthChatClientStream.OpenAsync(call, cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>The gRPC client end of secured.oauth_chat.</summary>
+    private sealed class OauthChatClientStream(GrpcCore::AsyncDuplexStreamingCall<Protos.OauthChatRequest, Protos.OauthChatResponse> call, GrpcCore::Metadata headers)
+        : Runtime::GrpcBidirectionalCall<Tick, Protos.OauthChatRequest, Tick, Protos.OauthChatResponse>(call, headers, SecuredProtoMapper.ToOauthChatRequest, SecuredProtoMapper.FromProto), IOauthChatClientStream;
+
+    public async Task<Tick> EitherSeenAsync(EitherSeenPayload payload, CancellationToken cancellationToken = default)
+    {
+        Runtime::Validation.ThrowIfInvalid(payload);
+        var credentials = await Runtime::ClientCredentials.ForCallAsync(_credentials, [SecuredSecurity.Jwt, SecuredSecurity.ApiKey, SecuredSecurity.Oauth2], [Runtime::PayloadCredential.Bearer("jwt", payload.Token), Runtime::PayloadCredential.ApiKey("api_key", payload.Key), Runtime::PayloadCredential.Bearer("oauth2", payload.AccessToken)], cancellationToken).ConfigureAwait(false);
+        var response = await Runtime::GrpcUnaryCall.ResponseAsync(_client.EitherSeenAsync(SecuredProtoMapper.ToEitherSeenRequest(payload), Runtime::GrpcCredentials.Metadata(credentials), Deadline(), cancellationToken), cancellationToken).ConfigureAwait(false);
+        return Runtime::Validation.Validated(SecuredProtoMapper.FromProto(response));
+    }
+
     public async Task<Tick> OpenAsync(CancellationToken cancellationToken = default)
     {
         var response = await Runtime::GrpcUnaryCall.ResponseAsync(_client.OpenAsync(SecuredProtoMapper.ToOpenRequest(), null, Deadline(), cancellationToken), cancellationToken).ConfigureAwait(false);

@@ -103,6 +103,99 @@ public sealed partial class SecuredGrpcService(ISecuredService service, ILogger<
         }
     }
 
+    /// <summary>Unary: the handler receives the JWT the request was admitted with as the payload's token (Goa TokenField)</summary>
+    [global::Microsoft.AspNetCore.Authorization.Authorize(Policy = "jwt(api:read)")]
+    public override async Task<Protos.WhoamiResponse> Whoami(Protos.WhoamiRequest request, GrpcCore::ServerCallContext context)
+    {
+        try
+        {
+            var result = await service.WhoamiAsync(Runtime::Validation.Validated(SecuredProtoMapper.FromProto(request, Runtime::ServerCredentials.Bearer(GrpcCore::ServerCallContextExtensions.GetHttpContext(context), "jwt"))), context.CancellationToken);
+            return SecuredProtoMapper.ToWhoamiResponse(result);
+        }
+        catch (Exception e)
+        {
+            throw Runtime::GrpcErrors.ToRpcException(e, ErrorStatus, context, logger);
+        }
+    }
+
+    /// <summary>Server stream over a WebSocket: the API key in the payload's key (Goa APIKeyField)</summary>
+    [global::Microsoft.AspNetCore.Authorization.Authorize(Policy = "api_key")]
+    public override Task KeyTicks(Protos.KeyTicksRequest request, GrpcCore::IServerStreamWriter<Protos.KeyTicksResponse> responseStream, GrpcCore::ServerCallContext context)
+    {
+        var stream = new KeyTicksServerStream(responseStream, context);
+        return stream.ServeAsync(ErrorStatus, logger, cancellationToken => service.KeyTicksAsync(Runtime::Validation.Validated(SecuredProtoMapper.FromProto(request, Runtime::ServerCredentials.ApiKey(GrpcCore::ServerCallContextExtensions.GetHttpContext(context), "api_key", "X-API-Key", null))), stream, cancellationToken));
+    }
+
+    /// <summary>The gRPC server end of secured.key_ticks.</summary>
+    private sealed class KeyTicksServerStream(GrpcCore::IServerStreamWriter<Protos.KeyTicksResponse> responses, GrpcCore::ServerCallContext context)
+        : Runtime::GrpcServerStreamingStream<Tick, Protos.KeyTicksResponse>(responses, context, SecuredProtoMapper.ToKeyTicksResponse), IKeyTicksServerStream;
+
+    /// <summary>Client stream over a WebSocket: Basic credentials in the payload's username and password (Goa UsernameField, PasswordField)</summary>
+    [global::Microsoft.AspNetCore.Authorization.Authorize(Policy = "basic(api:read)")]
+    public override Task<Protos.SigninResponse> Signin(GrpcCore::IAsyncStreamReader<Protos.SigninRequest> requestStream, GrpcCore::ServerCallContext context)
+    {
+        var stream = new SigninServerStream(requestStream, context);
+        return stream.ServeAsync(ErrorStatus, logger, cancellationToken => service.SigninAsync(DecodeSignin(context), stream, cancellationToken));
+    }
+
+    private static SigninPayload DecodeSignin(GrpcCore::ServerCallContext context)
+    {
+        Runtime::ValidationErrors? errors = null;
+        var usernameValue = Runtime::ServerCredentials.Username(GrpcCore::ServerCallContextExtensions.GetHttpContext(context), "basic");
+        Runtime::Check.Present(ref errors, "username", usernameValue);
+        var passwordValue = Runtime::ServerCredentials.Password(GrpcCore::ServerCallContextExtensions.GetHttpContext(context), "basic");
+        Runtime::Check.Present(ref errors, "password", passwordValue);
+        var payload = new SigninPayload
+        {
+            Username = usernameValue!,
+            Password = passwordValue!,
+        };
+        return Runtime::Validation.Validated(payload, errors);
+    }
+
+    /// <summary>The gRPC server end of secured.signin.</summary>
+    private sealed class SigninServerStream(GrpcCore::IAsyncStreamReader<Protos.SigninRequest> requests, GrpcCore::ServerCallContext context)
+        : Runtime::GrpcClientStreamingResultStream<Tick, Protos.SigninRequest, Tick, Protos.SigninResponse>(requests, context, SecuredProtoMapper.FromProto, SecuredProtoMapper.ToSigninResponse), ISigninServerStream;
+
+    /// <summary>Bidirectional stream over a WebSocket: the OAuth2 access token in the payload's access_token (Goa AccessTokenField)</summary>
+    [global::Microsoft.AspNetCore.Authorization.Authorize(Policy = "oauth2(api:write)")]
+    public override Task OauthChat(GrpcCore::IAsyncStreamReader<Protos.OauthChatRequest> requestStream, GrpcCore::IServerStreamWriter<Protos.OauthChatResponse> responseStream, GrpcCore::ServerCallContext context)
+    {
+        var stream = new OauthChatServerStream(requestStream, responseStream, context);
+        return stream.ServeAsync(ErrorStatus, logger, cancellationToken => service.OauthChatAsync(DecodeOauthChat(context), stream, cancellationToken));
+    }
+
+    private static OauthChatPayload DecodeOauthChat(GrpcCore::ServerCallContext context)
+    {
+        Runtime::ValidationErrors? errors = null;
+        var accessTokenValue = Runtime::ServerCredentials.Bearer(GrpcCore::ServerCallContextExtensions.GetHttpContext(context), "oauth2");
+        Runtime::Check.Present(ref errors, "access_token", accessTokenValue);
+        var payload = new OauthChatPayload
+        {
+            AccessToken = accessTokenValue!,
+        };
+        return Runtime::Validation.Validated(payload, errors);
+    }
+
+    /// <summary>The gRPC server end of secured.oauth_chat.</summary>
+    private sealed class OauthChatServerStream(GrpcCore::IAsyncStreamReader<Protos.OauthChatRequest> requests, GrpcCore::IServerStreamWriter<Protos.OauthChatResponse> responses, GrpcCore::ServerCallContext context)
+        : Runtime::GrpcBidirectionalStream<Tick, Protos.OauthChatRequest, Tick, Protos.OauthChatResponse>(requests, responses, context, SecuredProtoMapper.FromProto, SecuredProtoMapper.ToOauthChatResponse), IOauthChatServerStream;
+
+    /// <summary>Two alternatives: only the credentials of the one that admitted the request reach the handler</summary>
+    [global::Microsoft.AspNetCore.Authorization.Authorize(Policy = "jwt+api_key(api:write)|oauth2(api:read)")]
+    public override async Task<Protos.EitherSeenResponse> EitherSeen(Protos.EitherSeenRequest request, GrpcCore::ServerCallContext context)
+    {
+        try
+        {
+            var result = await service.EitherSeenAsync(Runtime::Validation.Validated(SecuredProtoMapper.FromProto(request, Runtime::ServerCredentials.Bearer(GrpcCore::ServerCallContextExtensions.GetHttpContext(context), "jwt"), Runtime::ServerCredentials.ApiKey(GrpcCore::ServerCallContextExtensions.GetHttpContext(context), "api_key", "X-API-Key", null), Runtime::ServerCredentials.Bearer(GrpcCore::ServerCallContextExtensions.GetHttpContext(context), "oauth2"))), context.CancellationToken);
+            return SecuredProtoMapper.ToEitherSeenResponse(result);
+        }
+        catch (Exception e)
+        {
+            throw Runtime::GrpcErrors.ToRpcException(e, ErrorStatus, context, logger);
+        }
+    }
+
     /// <summary>Open to anyone (Goa NoSecurity)</summary>
     public override async Task<Protos.OpenResponse> Open(Protos.OpenRequest request, GrpcCore::ServerCallContext context)
     {

@@ -7,6 +7,7 @@
 using System.CodeDom.Compiler;
 using System.IO;
 using System.Net.Http;
+using System.Net.Http.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using Runtime = StreamGen.Runtime;
@@ -159,6 +160,128 @@ public sealed partial class SecuredHttpClient(HttpClient httpClient, Runtime::St
         var credentials = await Runtime::ClientCredentials.ForCallAsync(_options.Credentials, [SecuredSecurity.Jwt, SecuredSecurity.ApiKey, SecuredSecurity.Oauth2], cancellationToken).ConfigureAwait(false);
         uri.Query(credentials);
         using var request = new HttpRequestMessage(HttpMethod.Post, uri.ToString());
+        Runtime::HttpCalls.AddCredentials(request, credentials);
+        using var response = await Runtime::HttpCalls.SendAsync(httpClient, request, cancellationToken).ConfigureAwait(false);
+        return await Runtime::HttpCalls.ReadResultAsync(response, SecuredJsonReader.Tick, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<Tick> WhoamiAsync(WhoamiPayload payload, CancellationToken cancellationToken = default)
+    {
+        Runtime::Validation.ThrowIfInvalid(payload);
+        var uri = new Runtime::HttpUri().Literal("/whoami");
+        var credentials = await Runtime::ClientCredentials.ForCallAsync(_options.Credentials, [SecuredSecurity.Jwt], [Runtime::PayloadCredential.Bearer("jwt", payload.Token)], cancellationToken).ConfigureAwait(false);
+        uri.Query(credentials);
+        using var request = new HttpRequestMessage(HttpMethod.Post, uri.ToString());
+        var requestBody = new WhoamiRequestBody
+        {
+            Name = payload.Name,
+        };
+        request.Content = JsonContent.Create(requestBody, SecuredJsonContext.Default.WhoamiRequestBody);
+        Runtime::HttpCalls.AddCredentials(request, credentials);
+        using var response = await Runtime::HttpCalls.SendAsync(httpClient, request, cancellationToken).ConfigureAwait(false);
+        return await Runtime::HttpCalls.ReadResultAsync(response, SecuredJsonReader.Tick, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<IKeyTicksClientStream> KeyTicksAsync(KeyTicksPayload payload, CancellationToken cancellationToken = default)
+    {
+        Runtime::Validation.ThrowIfInvalid(payload);
+        var uri = new Runtime::HttpUri().Literal("/key-ticks");
+        uri.Query("count", Runtime::Parameters.FormatInt32(payload.Count));
+        var credentials = await Runtime::ClientCredentials.ForCallAsync(_options.Credentials, [SecuredSecurity.ApiKey], [Runtime::PayloadCredential.ApiKey("api_key", payload.Key)], cancellationToken).ConfigureAwait(false);
+        uri.Query(credentials);
+        var connection = await Runtime::WebSocketConnection.ConnectAsync(httpClient, uri.ToString(), request =>
+        {
+            Runtime::HttpCalls.AddCredentials(request, credentials);
+        }, _options, cancellationToken).ConfigureAwait(false);
+        return new KeyTicksClientStream(connection);
+    }
+
+    /// <summary>The WebSocket client end of secured.key_ticks.</summary>
+    private sealed class KeyTicksClientStream(Runtime::WebSocketConnection connection)
+        : Runtime::WebSocketServerStreamingCall<Tick>(connection, SecuredJsonReader.Tick), IKeyTicksClientStream;
+
+    public async Task<IKeyFeedClientStream> KeyFeedAsync(KeyFeedPayload payload, CancellationToken cancellationToken = default)
+    {
+        Runtime::Validation.ThrowIfInvalid(payload);
+        var uri = new Runtime::HttpUri().Literal("/key-feed");
+        var credentials = await Runtime::ClientCredentials.ForCallAsync(_options.Credentials, [SecuredSecurity.KeyQuery], [Runtime::PayloadCredential.ApiKey("key_query", payload.Key)], cancellationToken).ConfigureAwait(false);
+        uri.Query(credentials);
+        if (_options.ServerStreamFraming == Runtime::StreamFraming.JsonLines)
+        {
+            return new KeyFeedJsonLinesClientStream(await Runtime::JsonLinesConnection.OpenAsync(httpClient, uri.ToString(), request =>
+            {
+                Runtime::HttpCalls.AddCredentials(request, credentials);
+            }, _options, cancellationToken).ConfigureAwait(false));
+        }
+
+        if (_options.ServerStreamFraming == Runtime::StreamFraming.WebSocket)
+        {
+            return new KeyFeedWebSocketClientStream(await Runtime::WebSocketConnection.ConnectAsync(httpClient, uri.ToString(), request =>
+            {
+                Runtime::HttpCalls.AddCredentials(request, credentials);
+            }, _options, cancellationToken).ConfigureAwait(false));
+        }
+
+        var connection = await Runtime::ServerSentEventsConnection.OpenAsync(httpClient, uri.ToString(), request =>
+        {
+            Runtime::HttpCalls.AddCredentials(request, credentials);
+        }, _options, cancellationToken).ConfigureAwait(false);
+        return new KeyFeedClientStream(connection);
+    }
+
+    /// <summary>The Server-Sent Events client end of secured.key_feed.</summary>
+    private sealed class KeyFeedClientStream(Runtime::ServerSentEventsConnection connection)
+        : Runtime::ServerSentEventsClientStream<Tick>(connection, SecuredJsonReader.Tick), IKeyFeedClientStream;
+
+    /// <summary>The JSON Lines client end of secured.key_feed (<see cref="Runtime::StreamGenClientOptions.ServerStreamFraming"/>).</summary>
+    private sealed class KeyFeedJsonLinesClientStream(Runtime::JsonLinesConnection connection)
+        : Runtime::JsonLinesClientStream<Tick>(connection, SecuredJsonReader.Tick), IKeyFeedClientStream;
+
+    /// <summary>The WebSocket client end of secured.key_feed (<see cref="Runtime::StreamGenClientOptions.ServerStreamFraming"/>).</summary>
+    private sealed class KeyFeedWebSocketClientStream(Runtime::WebSocketConnection connection)
+        : Runtime::WebSocketServerStreamingCall<Tick>(connection, SecuredJsonReader.Tick), IKeyFeedClientStream;
+
+    public async Task<ISigninClientStream> SigninAsync(SigninPayload payload, CancellationToken cancellationToken = default)
+    {
+        Runtime::Validation.ThrowIfInvalid(payload);
+        var uri = new Runtime::HttpUri().Literal("/signin");
+        var credentials = await Runtime::ClientCredentials.ForCallAsync(_options.Credentials, [SecuredSecurity.Basic], [Runtime::PayloadCredential.Basic("basic", payload.Username, payload.Password)], cancellationToken).ConfigureAwait(false);
+        uri.Query(credentials);
+        var connection = await Runtime::WebSocketConnection.ConnectAsync(httpClient, uri.ToString(), request =>
+        {
+            Runtime::HttpCalls.AddCredentials(request, credentials);
+        }, _options, cancellationToken).ConfigureAwait(false);
+        return new SigninClientStream(connection);
+    }
+
+    /// <summary>The WebSocket client end of secured.signin.</summary>
+    private sealed class SigninClientStream(Runtime::WebSocketConnection connection)
+        : Runtime::WebSocketClientStreamingResultCall<Tick, Tick>(connection, SecuredJsonContext.Default.Tick, SecuredJsonReader.Tick), ISigninClientStream;
+
+    public async Task<IOauthChatClientStream> OauthChatAsync(OauthChatPayload payload, CancellationToken cancellationToken = default)
+    {
+        Runtime::Validation.ThrowIfInvalid(payload);
+        var uri = new Runtime::HttpUri().Literal("/oauth-chat");
+        var credentials = await Runtime::ClientCredentials.ForCallAsync(_options.Credentials, [SecuredSecurity.Oauth2], [Runtime::PayloadCredential.Bearer("oauth2", payload.AccessToken)], cancellationToken).ConfigureAwait(false);
+        uri.Query(credentials);
+        var connection = await Runtime::WebSocketConnection.ConnectAsync(httpClient, uri.ToString(), request =>
+        {
+            Runtime::HttpCalls.AddCredentials(request, credentials);
+        }, _options, cancellationToken).ConfigureAwait(false);
+        return new OauthChatClientStream(connection);
+    }
+
+    /// <summary>The WebSocket client end of secured.oauth_chat.</summary>
+    private sealed class OauthChatClientStream(Runtime::WebSocketConnection connection)
+        : Runtime::WebSocketBidirectionalCall<Tick, Tick>(connection, SecuredJsonContext.Default.Tick, SecuredJsonReader.Tick), IOauthChatClientStream;
+
+    public async Task<Tick> EitherSeenAsync(EitherSeenPayload payload, CancellationToken cancellationToken = default)
+    {
+        Runtime::Validation.ThrowIfInvalid(payload);
+        var uri = new Runtime::HttpUri().Literal("/either-seen");
+        var credentials = await Runtime::ClientCredentials.ForCallAsync(_options.Credentials, [SecuredSecurity.Jwt, SecuredSecurity.ApiKey, SecuredSecurity.Oauth2], [Runtime::PayloadCredential.Bearer("jwt", payload.Token), Runtime::PayloadCredential.ApiKey("api_key", payload.Key), Runtime::PayloadCredential.Bearer("oauth2", payload.AccessToken)], cancellationToken).ConfigureAwait(false);
+        uri.Query(credentials);
+        using var request = new HttpRequestMessage(HttpMethod.Get, uri.ToString());
         Runtime::HttpCalls.AddCredentials(request, credentials);
         using var response = await Runtime::HttpCalls.SendAsync(httpClient, request, cancellationToken).ConfigureAwait(false);
         return await Runtime::HttpCalls.ReadResultAsync(response, SecuredJsonReader.Tick, cancellationToken).ConfigureAwait(false);

@@ -53,6 +53,24 @@ public static partial class SecuredHttpEndpoints
         group.MapMethods("/either/{name}", ["POST"], context => HandleEitherAsync(context, service ?? Resolve(context)))
             .WithDisplayName("secured.either")
             .RequireAuthorization("jwt+api_key(api:write)|oauth2(api:read)");
+        group.MapMethods("/whoami", ["POST"], context => HandleWhoamiAsync(context, service ?? Resolve(context)))
+            .WithDisplayName("secured.whoami")
+            .RequireAuthorization("jwt(api:read)");
+        group.MapMethods("/key-ticks", ["GET"], context => HandleKeyTicksAsync(context, service ?? Resolve(context)))
+            .WithDisplayName("secured.key_ticks")
+            .RequireAuthorization("api_key");
+        group.MapMethods("/key-feed", ["GET"], context => HandleKeyFeedAsync(context, service ?? Resolve(context)))
+            .WithDisplayName("secured.key_feed")
+            .RequireAuthorization("key_query");
+        group.MapMethods("/signin", ["GET"], context => HandleSigninAsync(context, service ?? Resolve(context)))
+            .WithDisplayName("secured.signin")
+            .RequireAuthorization("basic(api:read)");
+        group.MapMethods("/oauth-chat", ["GET"], context => HandleOauthChatAsync(context, service ?? Resolve(context)))
+            .WithDisplayName("secured.oauth_chat")
+            .RequireAuthorization("oauth2(api:write)");
+        group.MapMethods("/either-seen", ["GET"], context => HandleEitherSeenAsync(context, service ?? Resolve(context)))
+            .WithDisplayName("secured.either_seen")
+            .RequireAuthorization("jwt+api_key(api:write)|oauth2(api:read)");
         group.MapMethods("/open", ["GET"], context => HandleOpenAsync(context, service ?? Resolve(context)))
             .WithDisplayName("secured.open");
         return group;
@@ -246,6 +264,176 @@ public static partial class SecuredHttpEndpoints
         var payload = new EitherPayload
         {
             Name = pName!,
+        };
+        return Runtime::Validation.Validated(payload, errors);
+    }
+
+    private static async Task HandleWhoamiAsync(HttpContext context, ISecuredService service)
+    {
+        try
+        {
+            var payload = await DecodeWhoamiAsync(context);
+            var result = await service.WhoamiAsync(payload, context.RequestAborted);
+            await Runtime::HttpBody.WriteAsync(context, 200, result, SecuredJsonContext.Default.Tick);
+        }
+        catch (Exception e)
+        {
+            await Runtime::HttpErrors.WriteAsync(context, e, ErrorStatus);
+        }
+    }
+
+    private static async Task<WhoamiPayload> DecodeWhoamiAsync(HttpContext context)
+    {
+        Runtime::ValidationErrors? errors = null;
+        var tokenValue = Runtime::ServerCredentials.Bearer(context, "jwt");
+        Runtime::Check.Present(ref errors, "token", tokenValue);
+        var body = await Runtime::HttpBody.ReadAsync(context, SecuredJsonReader.WhoamiRequestBody);
+        Runtime::Check.Present(ref errors, "body", body);
+        Runtime::Validation.ThrowIfAny(errors);
+        var payload = new WhoamiPayload
+        {
+            Token = tokenValue!,
+            Name = body!.Name,
+        };
+        return Runtime::Validation.Validated(payload, errors);
+    }
+
+    private static async Task HandleKeyTicksAsync(HttpContext context, ISecuredService service)
+    {
+        await using var stream = new KeyTicksServerStream(context);
+        await stream.ServeAsync(ErrorStatus, cancellationToken => service.KeyTicksAsync(DecodeKeyTicks(context), stream, cancellationToken));
+    }
+
+    private static KeyTicksPayload DecodeKeyTicks(HttpContext context)
+    {
+        Runtime::ValidationErrors? errors = null;
+        var count = Runtime::Parameters.ParseInt32(context.Request.Query["count"], "count", ref errors);
+        var keyValue = Runtime::ServerCredentials.ApiKey(context, "api_key", "X-API-Key", null);
+        Runtime::Check.Present(ref errors, "key", keyValue);
+        var payload = new KeyTicksPayload
+        {
+            Count = count ?? 2,
+            Key = keyValue!,
+        };
+        return Runtime::Validation.Validated(payload, errors);
+    }
+
+    /// <summary>The WebSocket server end of secured.key_ticks.</summary>
+    private sealed class KeyTicksServerStream(HttpContext context)
+        : Runtime::WebSocketServerStreamingStream<Tick>(context, SecuredJsonContext.Default.Tick), IKeyTicksServerStream;
+
+    private static Task HandleKeyFeedAsync(HttpContext context, ISecuredService service) => Runtime::StreamFramings.Select(context) switch
+    {
+        Runtime::StreamFraming.JsonLines => ServeKeyFeedAsync(context, service, new KeyFeedJsonLinesServerStream(context)),
+        Runtime::StreamFraming.WebSocket => ServeKeyFeedAsync(context, service, new KeyFeedWebSocketServerStream(context)),
+        _ => ServeKeyFeedAsync(context, service, new KeyFeedServerStream(context)),
+    };
+
+    private static async Task ServeKeyFeedAsync<TStream>(HttpContext context, ISecuredService service, TStream stream)
+        where TStream : IKeyFeedServerStream, Runtime::IServedStream
+    {
+        await using (stream)
+        {
+            await stream.ServeAsync(ErrorStatus, cancellationToken => service.KeyFeedAsync(DecodeKeyFeed(context), stream, cancellationToken));
+        }
+    }
+
+    private static KeyFeedPayload DecodeKeyFeed(HttpContext context)
+    {
+        Runtime::ValidationErrors? errors = null;
+        var keyValue = Runtime::ServerCredentials.ApiKey(context, "key_query", null, "key");
+        Runtime::Check.Present(ref errors, "key", keyValue);
+        var payload = new KeyFeedPayload
+        {
+            Key = keyValue!,
+        };
+        return Runtime::Validation.Validated(payload, errors);
+    }
+
+    /// <summary>The Server-Sent Events server end of secured.key_feed.</summary>
+    private sealed class KeyFeedServerStream(HttpContext context)
+        : Runtime::ServerSentEventsStream<Tick>(context, SecuredJsonContext.Default.Tick), IKeyFeedServerStream;
+
+    /// <summary>The JSON Lines server end of secured.key_feed (its route answers several framings).</summary>
+    private sealed class KeyFeedJsonLinesServerStream(HttpContext context)
+        : Runtime::JsonLinesStream<Tick>(context, SecuredJsonContext.Default.Tick), IKeyFeedServerStream;
+
+    /// <summary>The WebSocket server end of secured.key_feed (its route answers several framings).</summary>
+    private sealed class KeyFeedWebSocketServerStream(HttpContext context)
+        : Runtime::WebSocketServerStreamingStream<Tick>(context, SecuredJsonContext.Default.Tick), IKeyFeedServerStream;
+
+    private static async Task HandleSigninAsync(HttpContext context, ISecuredService service)
+    {
+        await using var stream = new SigninServerStream(context);
+        await stream.ServeAsync(ErrorStatus, cancellationToken => service.SigninAsync(DecodeSignin(context), stream, cancellationToken));
+    }
+
+    private static SigninPayload DecodeSignin(HttpContext context)
+    {
+        Runtime::ValidationErrors? errors = null;
+        var usernameValue = Runtime::ServerCredentials.Username(context, "basic");
+        Runtime::Check.Present(ref errors, "username", usernameValue);
+        var passwordValue = Runtime::ServerCredentials.Password(context, "basic");
+        Runtime::Check.Present(ref errors, "password", passwordValue);
+        var payload = new SigninPayload
+        {
+            Username = usernameValue!,
+            Password = passwordValue!,
+        };
+        return Runtime::Validation.Validated(payload, errors);
+    }
+
+    /// <summary>The WebSocket server end of secured.signin.</summary>
+    private sealed class SigninServerStream(HttpContext context)
+        : Runtime::WebSocketClientStreamingResultStream<Tick, Tick>(context, SecuredJsonReader.Tick, SecuredJsonContext.Default.Tick), ISigninServerStream;
+
+    private static async Task HandleOauthChatAsync(HttpContext context, ISecuredService service)
+    {
+        await using var stream = new OauthChatServerStream(context);
+        await stream.ServeAsync(ErrorStatus, cancellationToken => service.OauthChatAsync(DecodeOauthChat(context), stream, cancellationToken));
+    }
+
+    private static OauthChatPayload DecodeOauthChat(HttpContext context)
+    {
+        Runtime::ValidationErrors? errors = null;
+        var accessTokenValue = Runtime::ServerCredentials.Bearer(context, "oauth2");
+        Runtime::Check.Present(ref errors, "access_token", accessTokenValue);
+        var payload = new OauthChatPayload
+        {
+            AccessToken = accessTokenValue!,
+        };
+        return Runtime::Validation.Validated(payload, errors);
+    }
+
+    /// <summary>The WebSocket server end of secured.oauth_chat.</summary>
+    private sealed class OauthChatServerStream(HttpContext context)
+        : Runtime::WebSocketBidirectionalStream<Tick, Tick>(context, SecuredJsonReader.Tick, SecuredJsonContext.Default.Tick), IOauthChatServerStream;
+
+    private static async Task HandleEitherSeenAsync(HttpContext context, ISecuredService service)
+    {
+        try
+        {
+            var payload = DecodeEitherSeen(context);
+            var result = await service.EitherSeenAsync(payload, context.RequestAborted);
+            await Runtime::HttpBody.WriteAsync(context, 200, result, SecuredJsonContext.Default.Tick);
+        }
+        catch (Exception e)
+        {
+            await Runtime::HttpErrors.WriteAsync(context, e, ErrorStatus);
+        }
+    }
+
+    private static EitherSeenPayload DecodeEitherSeen(HttpContext context)
+    {
+        Runtime::ValidationErrors? errors = null;
+        var tokenValue = Runtime::ServerCredentials.Bearer(context, "jwt");
+        var keyValue = Runtime::ServerCredentials.ApiKey(context, "api_key", "X-API-Key", null);
+        var accessTokenValue = Runtime::ServerCredentials.Bearer(context, "oauth2");
+        var payload = new EitherSeenPayload
+        {
+            Token = tokenValue,
+            Key = keyValue,
+            AccessToken = accessTokenValue,
         };
         return Runtime::Validation.Validated(payload, errors);
     }

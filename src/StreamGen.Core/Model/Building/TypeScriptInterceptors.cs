@@ -1,0 +1,100 @@
+using StreamGen.Design;
+using StreamGen.Model.TypeScript;
+using StreamGen.Naming;
+
+namespace StreamGen.Model.Building;
+
+/// <summary>
+/// The TypeScript client's interceptors (Goa's ClientInterceptor), as the C# clients have them: an interface per service
+/// with a method per interceptor, info interfaces narrowed to the attributes each reads (readonly) and writes, and per
+/// method the steps that run around the call (in declared order) and around each streamed message.
+/// </summary>
+internal sealed class TypeScriptInterceptors(ModelContext context, DesignService service, ServiceModel model, string clientClassName)
+{
+    private OrderedDictionary<string, DesignInterceptor> Declared => context.Api.Interceptors ?? [];
+
+    /// <summary>The client with its interceptors interface, and each intercepted method with its steps.</summary>
+    public TypeScriptClientModel Apply(TypeScriptClientModel client, IReadOnlyList<(DesignMethod Design, TypeScriptMethodModel Model)> methods)
+    {
+        var used = methods.SelectMany(m => RunOn(m.Design)).Distinct(StringComparer.Ordinal).ToList();
+        if (used.Count == 0)
+        {
+            return client;
+        }
+
+        var infoNames = model.Interception?.Client?.Interceptors.ToDictionary(i => i.DesignName, i => i.InfoName, StringComparer.Ordinal) ?? [];
+        return client with
+        {
+            InterceptorsInterfaceName = clientClassName + "Interceptors",
+            Interceptors = [.. used.Select(name => Interceptor(name, infoNames.GetValueOrDefault(name) ?? CSharpNaming.ToPascalCase(name) + "Info", methods))],
+            Methods = [.. methods.Select(m => RunOn(m.Design) is { Count: > 0 } names ? m.Model with { Interception = Interception(m.Design, m.Model, names) } : m.Model)],
+        };
+    }
+
+    private List<string> RunOn(DesignMethod method) => [.. method.ClientInterceptorsOf(service).Where(Declared.ContainsKey)];
+
+    private TypeScriptInterceptorModel Interceptor(string name, string infoName, IReadOnlyList<(DesignMethod Design, TypeScriptMethodModel Model)> methods)
+    {
+        var interceptor = Declared[name];
+        var parts = new List<string>();
+        foreach (var (role, key, type) in new (TypeRole, string, Func<DesignMethod, TypeScriptMethodModel, string?>)[]
+        {
+            (TypeRole.Payload, "payload", (d, m) => m.HasPayload ? m.PayloadTypeName : null),
+            (TypeRole.Result, "result", (d, m) => d.Result is not null && !m.IsWebSocket && !m.IsServerSentEvents ? m.ReceiveTypeName : null),
+            (TypeRole.StreamingPayload, "streamingPayload", (d, m) => d.StreamingPayload is not null ? m.SendTypeName : null),
+            (TypeRole.StreamingResult, "streamingResult", (d, m) => d.StreamingResult is not null ? m.ReceiveTypeName : null),
+        })
+        {
+            var (reads, writes) = interceptor.Access(role);
+            var typeName = methods.Where(m => RunOn(m.Design).Contains(name)).Select(m => type(m.Design, m.Model)).FirstOrDefault(t => t is not null);
+            if (typeName is null || (reads.Count == 0 && writes.Count == 0))
+            {
+                continue;
+            }
+
+            var readOnly = reads.Except(writes).ToList();
+            var narrowed = new List<string>();
+            if (readOnly.Count > 0)
+            {
+                narrowed.Add($"Readonly<Pick<{typeName}, {Keys(readOnly)}>>");
+            }
+
+            if (writes.Count > 0)
+            {
+                narrowed.Add($"Pick<{typeName}, {Keys(writes)}>");
+            }
+
+            parts.Add($"readonly {key}?: {string.Join(" & ", narrowed)};");
+        }
+
+        return new TypeScriptInterceptorModel
+        {
+            MethodName = TypeScriptNaming.PropertyKey(name),
+            InfoName = infoName,
+            Description = TypeScriptDocs.Lines(interceptor.Description),
+            Parts = parts,
+        };
+    }
+
+    private TypeScriptInterceptionModel Interception(DesignMethod method, TypeScriptMethodModel ts, List<string> names)
+    {
+        string Step(string name, string callType, IEnumerable<string> parts) =>
+            $"next => interceptors{TypeScriptNaming.PropertyAccess(name)}({{ {string.Join(", ", new[] { $"service: {TypeScriptStrings.Quote(service.Name)}", $"method: {TypeScriptStrings.Quote(method.Name)}", $"callType: \"{callType}\"" }.Concat(parts))} }}, next)";
+
+        var returnsResult = method.Result is not null && !ts.IsWebSocket && !ts.IsServerSentEvents && !ts.IsRawResponse;
+        return new TypeScriptInterceptionModel
+        {
+            CallSteps = [.. names.Select(name => Step(name, "unary", new[]
+            {
+                Declared[name].Accesses(TypeRole.Payload) && ts.HasPayload ? "payload: intercepted" : null,
+                Declared[name].Accesses(TypeRole.Result) && returnsResult ? "get result() { return result; }" : null,
+            }.OfType<string>()))],
+            SendSteps = method.StreamingPayload is null ? []
+                : [.. names.Where(n => Declared[n].Accesses(TypeRole.StreamingPayload)).Select(name => Step(name, "streamingSend", ["streamingPayload: message"]))],
+            RecvSteps = method.StreamingResult is null ? []
+                : [.. names.Where(n => Declared[n].Accesses(TypeRole.StreamingResult)).Select(name => Step(name, "streamingRecv", ["get streamingResult() { return received(); }"]))],
+        };
+    }
+
+    private static string Keys(IEnumerable<string> attributes) => string.Join(" | ", attributes.Select(TypeScriptStrings.Quote));
+}
