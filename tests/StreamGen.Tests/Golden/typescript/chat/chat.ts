@@ -581,35 +581,35 @@ export class ChatClient {
   }
 
   /** Client stream of messages sent as an NDJSON request body (one message a line); the result counts them */
-  import(payload: ImportPayload, options?: CallOptions): Promise<Response> {
+  import(payload: ImportPayload, options?: CallOptions): Promise<ClientResultStream<Message, ImportResult>> {
     const checked = validate<ImportPayload>(ImportPayload, payload);
     const request = {
       method: "POST",
       path: "/api/rooms/" + encodeURIComponent(String(checked.room)) + "/import",
       headers: params([["Authorization", checked.token]], true),
     };
-    return this.#transport.fetch(request, options);
+    return this.#transport.upload<Message, ImportResult>(request, Message, ImportResult, options);
   }
 
   /** Client stream of notices as an NDJSON request body, no result */
-  notices(payload: NoticesPayload, options?: CallOptions): Promise<Response> {
+  notices(payload: NoticesPayload, options?: CallOptions): Promise<ClientStream<string>> {
     const checked = validate<NoticesPayload>(NoticesPayload, payload);
     const request = {
       method: "PUT",
       path: "/api/rooms/" + encodeURIComponent(String(checked.room)) + "/notices",
     };
-    return this.#transport.fetch(request, options);
+    return this.#transport.upload<string, never>(request, "string", undefined, options);
   }
 
   /** Room events as NDJSON alone, in the view the client asks for */
-  replay(payload: ReplayPayload, options?: CallOptions): Promise<Response> {
+  replay(payload: ReplayPayload, options?: CallOptions): Promise<ServerStream<ChatEvent>> {
     const checked = validate<ReplayPayload>(ReplayPayload, payload);
     const request = {
       method: "GET",
       path: "/api/rooms/" + encodeURIComponent(String(checked.room)) + "/replay",
       query: params([["view", checked.view]]),
     };
-    return this.#transport.fetch(request, options);
+    return this.#transport.lines<ChatEvent>(request, ChatEvent, undefined, options);
   }
 
   /** Upload a raw attachment */

@@ -84,9 +84,35 @@ public abstract class JsonLinesRequestStream<TPayload> : IServerStream, IServedS
     /// </summary>
     public ValueTask OpenAsync(CancellationToken cancellationToken = default) => default;
 
-    /// <summary>The next line's value, decoded and validated; none at the end of the body.</summary>
+    /// <summary>
+    /// The next line's value, decoded and validated; none at the end of the body. Once the stream has failed (a refused
+    /// line, a client that left, the idle timeout), every receive throws that error, also one whose token the failure
+    /// canceled, so a handler learns why rather than just that it was canceled.
+    /// </summary>
     public async ValueTask<Received<TPayload>> ReceiveAsync(CancellationToken cancellationToken = default)
     {
+        try
+        {
+            return await ReceiveCoreAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (ServiceError e)
+        {
+            // A refused line (ValidationException, message_too_big): the request is answered with it.
+            throw Fail(e);
+        }
+        catch (Exception e) when (e is IOException or BadHttpRequestException || (e is OperationCanceledException && _context.RequestAborted.IsCancellationRequested))
+        {
+            throw Fail(new StreamClosedException(null, "connection_lost", "the client left before the end of its request body", e));
+        }
+        catch (OperationCanceledException) when (_failure is not null || (_idleTimedOut && !cancellationToken.IsCancellationRequested))
+        {
+            throw Fail(IdleWatch.Error(Options.IdleTimeout));
+        }
+    }
+
+    private async ValueTask<Received<TPayload>> ReceiveCoreAsync(CancellationToken cancellationToken)
+    {
+        _failure?.Throw();
         await _receiveLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -97,26 +123,10 @@ public abstract class JsonLinesRequestStream<TPayload> : IServerStream, IServedS
             }
 
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _aborted.Token);
-            try
-            {
-                var received = await _reader.ReadAsync(linked.Token).ConfigureAwait(false);
-                _idleWatch.Touch();
-                _ended = !received.HasValue;
-                return received;
-            }
-            catch (ServiceError e)
-            {
-                // A refused line (ValidationException, message_too_big): the request is answered with it.
-                throw Fail(e);
-            }
-            catch (Exception e) when (e is IOException or BadHttpRequestException || (e is OperationCanceledException && _context.RequestAborted.IsCancellationRequested))
-            {
-                throw Fail(new StreamClosedException(null, "connection_lost", "the client left before the end of its request body", e));
-            }
-            catch (OperationCanceledException) when (_idleTimedOut && !cancellationToken.IsCancellationRequested)
-            {
-                throw Fail(IdleWatch.Error(Options.IdleTimeout));
-            }
+            var received = await _reader.ReadAsync(linked.Token).ConfigureAwait(false);
+            _idleWatch.Touch();
+            _ended = !received.HasValue;
+            return received;
         }
         finally
         {
@@ -229,6 +239,7 @@ public abstract class JsonLinesRequestStream<TPayload> : IServerStream, IServedS
         _ => 0,
     };
 
+    /// <summary>Records the first failure (later ones are its consequences) and cancels the handler's token; returns the first.</summary>
     private Exception Fail(ServiceError error)
     {
         _failure ??= ExceptionDispatchInfo.Capture(error);
