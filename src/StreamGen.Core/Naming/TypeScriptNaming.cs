@@ -44,7 +44,7 @@ public static class TypeScriptNaming
     public static IReadOnlySet<string> RuntimeExports { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
         "AttributeRule", "BidirectionalStream", "CallOptions", "ClientOptions", "ClientResultStream", "ClientStream", "CredentialSource", "Credentials", "ErrorBody",
-        "ErrorClasses", "ErrorOrigin", "EventStream", "FieldError", "Format", "Kind", "ObjectType", "RequestParts", "SchemeRule", "ServerStream",
+        "ErrorClasses", "ErrorOrigin", "EventStream", "FieldError", "Format", "Kind", "LineStream", "LineUpload", "ObjectType", "RequestParts", "SchemeRule", "ServerStream",
         "ServiceError", "StreamClosedError", "Transport", "TypeRule", "ValidationError", "WebSocketFactory", "WebSocketLike",
         "WebSocketStream", "closeError", "params", "parseParam", "responseError", "validate",
     };
