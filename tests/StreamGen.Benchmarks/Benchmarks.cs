@@ -15,6 +15,7 @@ internal static class Benchmarks
         new ClientStreamingBenchmark(),
         new PingPongBenchmark(),
         new ServerSentEventsBenchmark(),
+        new SseWriterBenchmark(),
         new ServerSentEventsReconnectBenchmark(),
         new RawBodyBenchmark(),
         new FanOutBenchmark(),

@@ -153,10 +153,13 @@ public static class DiagnosticDescriptors
         Error("SG4017", "Route is a document's", "Route GET {0} of method '{1}' is where the host serves the API's {2} document");
 
     public static DiagnosticDescriptor JsonLinesNeedsServerStream { get; } =
-        Error("SG4018", "jsonLines needs a server stream", "'jsonLines' on method '{0}' needs a server stream (a streamingResult and no streamingPayload): {1}");
+        Error("SG4018", "jsonLines needs a one-way stream", "'jsonLines' on method '{0}' needs a server stream (a streamingResult and no streamingPayload) or a client stream (a streamingPayload and no streamingResult): {1}");
 
     public static DiagnosticDescriptor JsonLinesConflict { get; } =
         Error("SG4019", "jsonLines conflicts", "'jsonLines' and '{0}' on method '{1}' do not go together: {2}");
+
+    public static DiagnosticDescriptor JsonLinesVerb { get; } =
+        Error("SG4020", "jsonLines stream has the wrong verb", "Method '{0}' {1} over JSON Lines, which {2}, but its route uses {3}");
 
     // SG5xxx: gRPC
     public static DiagnosticDescriptor MissingFieldNumber { get; } =

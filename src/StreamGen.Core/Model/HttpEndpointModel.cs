@@ -71,8 +71,23 @@ public sealed record HttpEndpointModel
     /// <summary>Served over a WebSocket: a streaming method that is neither SSE nor JSON Lines.</summary>
     public required bool IsWebSocket { get; init; }
 
-    /// <summary>Streamed as JSON Lines alone (<c>jsonLines: true</c> on a server stream): the results as the response body.</summary>
+    /// <summary>
+    /// Streamed as JSON Lines alone (<c>jsonLines: true</c>): a server stream's results as the response body, or a
+    /// client stream's payloads as the request body.
+    /// </summary>
     public required bool IsJsonLines { get; init; }
+
+    /// <summary>
+    /// The client sets headers on the request that opens the call or the stream (header parameters, Last-Event-ID,
+    /// credentials): a stream's client declares them once, in <see cref="AddHeadersName"/>, for whichever framing it opens.
+    /// </summary>
+    public required bool AddsRequestHeaders { get; init; }
+
+    /// <summary>The stream client's local function that adds the request headers (see <see cref="AddsRequestHeaders"/>).</summary>
+    public string AddHeadersName => "AddHeaders";
+
+    /// <summary>What a stream client passes the runtime's open call for the headers: <see cref="AddHeadersName"/>, or <c>null</c>.</summary>
+    public string AddHeadersArgument => AddsRequestHeaders ? AddHeadersName : "null";
 
     /// <summary>For a streaming method: its own framing (the one a client gets unless told otherwise).</summary>
     public required HttpFramingModel? Framing { get; init; }
@@ -84,9 +99,6 @@ public sealed record HttpEndpointModel
     public required string? ServeName { get; init; }
 
     public bool HasOtherFramings => OtherFramings.Count > 0;
-
-    /// <summary>The client sets headers on the request that opens the stream: header parameters, Last-Event-ID, credentials.</summary>
-    public bool HasClientHeaders => HeaderParameters.Count > 0 || LastEventId is not null;
 
     public bool HasQuery => QueryParameters.Count > 0;
 

@@ -45,7 +45,7 @@ public static class TypeScriptNaming
     {
         "AttributeRule", "BidirectionalStream", "CallOptions", "ClientOptions", "ClientResultStream", "ClientStream", "CredentialSource", "Credentials", "ErrorBody",
         "ErrorClasses", "ErrorOrigin", "EventStream", "FieldError", "Format", "InterceptorCallType", "InterceptorInfo", "InterceptorNext",
-        "InterceptorStep", "Kind", "ObjectType", "RequestParts", "SchemeRule", "ServerStream",
+        "InterceptorStep", "Kind", "LineStream", "LineUpload", "ObjectType", "RequestParts", "SchemeRule", "ServerStream",
         "ServiceError", "StreamClosedError", "Transport", "TypeRule", "ValidationError", "WebSocketFactory", "WebSocketLike",
         "WebSocketStream", "closeError", "copyMessage", "intercept", "interceptStream", "pair", "params", "parseParam", "responseError", "validate",
     };

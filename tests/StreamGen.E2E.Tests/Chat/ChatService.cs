@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Acme.Chat;
 using StreamGen.Runtime;
@@ -64,6 +65,72 @@ public sealed class ChatService : IChatService
         await foreach (var message in stream.ReadAllAsync(cancellationToken))
         {
             await stream.SendAsync(new ChatEvent { Id = ++id, Kind = Kind.Message, Room = payload.Room, Message = message }, cancellationToken);
+        }
+    }
+
+    /// <summary>What each import and notices handler saw, in the order they ended (the JSON Lines request tests read it).</summary>
+    public ConcurrentQueue<ChatImportSeen> Imports { get; } = new();
+
+    /// <summary>Held by a notices stream to room <c>stalled</c> before it reads anything (the backpressure test opens it).</summary>
+    public TaskCompletionSource StalledReader { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public async Task ImportAsync(ImportPayload payload, IImportServerStream stream, CancellationToken cancellationToken)
+    {
+        if (payload.Token == "muted")
+        {
+            throw ChatErrors.Muted("you are muted");
+        }
+
+        var accepted = 0;
+        string? last = null;
+        try
+        {
+            await foreach (var message in stream.ReadAllAsync(cancellationToken))
+            {
+                accepted++;
+                last = message.Text;
+            }
+        }
+        catch (Exception e)
+        {
+            Imports.Enqueue(new ChatImportSeen(payload.Room, accepted, e, cancellationToken.IsCancellationRequested));
+            throw;
+        }
+
+        Imports.Enqueue(new ChatImportSeen(payload.Room, accepted, null, cancellationToken.IsCancellationRequested));
+        await stream.SendAndCloseAsync(new ImportResult { Accepted = accepted, Last = last }, cancellationToken);
+    }
+
+    public async Task NoticesAsync(NoticesPayload payload, INoticesServerStream stream, CancellationToken cancellationToken)
+    {
+        if (payload.Room == "stalled")
+        {
+            await StalledReader.Task.WaitAsync(cancellationToken);
+        }
+
+        var received = 0;
+        try
+        {
+            await foreach (var notice in stream.ReadAllAsync(cancellationToken))
+            {
+                received += notice.Length > 0 ? 1 : 0;
+            }
+        }
+        catch (Exception e)
+        {
+            Imports.Enqueue(new ChatImportSeen(payload.Room, received, e, cancellationToken.IsCancellationRequested));
+            throw;
+        }
+
+        Imports.Enqueue(new ChatImportSeen(payload.Room, received, null, cancellationToken.IsCancellationRequested));
+    }
+
+    public async Task ReplayAsync(ReplayPayload payload, IReplayServerStream stream, CancellationToken cancellationToken)
+    {
+        stream.SetView(payload.View == View.Compact ? ChatEventView.Compact : ChatEventView.Default);
+        for (var i = 1; i <= 3; i++)
+        {
+            await stream.SendAsync(Event(i, payload.Room), cancellationToken);
         }
     }
 

@@ -445,6 +445,23 @@ public static class DiagnosticCases
             """, 7, 53, null
         },
         {
+            // Full duplex over one HTTP/1.1 request: refused, with the reason, at the key.
+            "SG4018", Service + """
+                  chat:
+                    streamingPayload: String
+                    streamingResult: String
+                    http: { POST: /chat, jsonLines: true }
+            """, 8, 30, null
+        },
+        {
+            // A client stream over JSON Lines is a request body, which a GET does not carry.
+            "SG4020", Service + """
+                  upload:
+                    streamingPayload: String
+                    http: { GET: /upload, jsonLines: true }
+            """, 7, 22, null
+        },
+        {
             "SG5001", Service + """
                   ping:
                     payload: { attributes: { id: { type: String } } }

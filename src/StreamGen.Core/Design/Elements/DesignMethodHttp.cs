@@ -45,7 +45,7 @@ public sealed class DesignMethodHttp : DesignElement
     public DesignServerSentEvents? ServerSentEvents { get; set; }
 
     [JsonPropertyName("jsonLines")]
-    [Description("Stream as JSON Lines (application/x-ndjson, one JSON value a line) alone: the result stream as the response body, or the payload stream as a chunked POST body with the result as the response.")]
+    [Description("Stream as JSON Lines (application/x-ndjson, one JSON value a line) alone: the result stream as the response body, or the payload stream as a chunked POST, PUT or PATCH body with the result (or 204) as the response. Not for a bidirectional stream.")]
     public bool? JsonLines { get; set; }
 
     [JsonPropertyName("skipRequestBodyEncodeDecode")]

@@ -43,11 +43,12 @@ internal sealed class HttpPass(ModelNames names, StreamClasses streams)
             : http.JsonLines == true ? Framing.JsonLines
             : Framing.WebSocket;
         var memberNames = methodNames.Http!;
-        var served = framing is { } own ? FramingOf(model, own, memberNames.ServerStream!, methodNames.Name + "ClientStream") : null;
+        var successStatus = HttpMapping.SuccessStatus(method, http);
+        var served = framing is { } own ? FramingOf(model, own, memberNames.ServerStream!, methodNames.Name + "ClientStream", successStatus, verb.Token()[..1] + verb.Token()[1..].ToLowerInvariant()) : null;
         var others = memberNames.Serve is null ? [] : new List<HttpFramingModel>
         {
-            FramingOf(model, Framing.JsonLines, memberNames.JsonLinesServerStream!, methodNames.Name + "JsonLinesClientStream"),
-            FramingOf(model, Framing.WebSocket, memberNames.WebSocketServerStream!, methodNames.Name + "WebSocketClientStream"),
+            FramingOf(model, Framing.JsonLines, memberNames.JsonLinesServerStream!, methodNames.Name + "JsonLinesClientStream", successStatus),
+            FramingOf(model, Framing.WebSocket, memberNames.WebSocketServerStream!, methodNames.Name + "WebSocketClientStream", successStatus),
         };
         return new HttpEndpointModel
         {
@@ -71,7 +72,7 @@ internal sealed class HttpPass(ModelNames names, StreamClasses streams)
             RequestBody = requestBody,
             ResponseBody = responseBody,
             ResponseHeaders = responseHeaders,
-            SuccessStatus = HttpMapping.SuccessStatus(method, http),
+            SuccessStatus = successStatus,
             Errors = HttpMapping.ErrorStatuses(service, method).Select(e => new ErrorStatusModel(CSharpLiterals.String(e.Name), e.Status)).ToList(),
             Sse = http.ServerSentEvents is { } sse ? new SseModel
             {
@@ -84,6 +85,7 @@ internal sealed class HttpPass(ModelNames names, StreamClasses streams)
             RawResponseContentTypeLiteral = CSharpLiterals.String(contentType),
             IsWebSocket = framing == Framing.WebSocket,
             IsJsonLines = framing == Framing.JsonLines,
+            AddsRequestHeaders = headerParameters.Count > 0 || lastEventId is not null || model.IsSecured,
         };
     }
 
@@ -91,11 +93,13 @@ internal sealed class HttpPass(ModelNames names, StreamClasses streams)
     private static IReadOnlyList<string> PayloadOutsideBody(RoutePattern route, DesignMethodHttp http, MethodModel model) =>
         [.. HttpMapping.PayloadOutsideBody(route, http, null), .. (model.Security?.Credentials ?? []).Select(c => c.Property.JsonName)];
 
-    private HttpFramingModel FramingOf(MethodModel method, Framing framing, string serverName, string clientName) => framing switch
+    private HttpFramingModel FramingOf(MethodModel method, Framing framing, string serverName, string clientName, int successStatus, string? verbMember = null) => framing switch
     {
-        Framing.ServerSentEvents => new("ServerSentEvents", "Server-Sent Events", streams.HttpServer(method, serverName, framing), streams.HttpClient(method, clientName, framing), "Runtime::ServerSentEventsConnection.OpenAsync"),
-        Framing.JsonLines => new("JsonLines", "JSON Lines", streams.HttpServer(method, serverName, framing), streams.HttpClient(method, clientName, framing), "Runtime::JsonLinesConnection.OpenAsync"),
-        _ => new("WebSocket", "WebSocket", streams.HttpServer(method, serverName, framing), streams.HttpClient(method, clientName, framing), "Runtime::WebSocketConnection.ConnectAsync"),
+        Framing.ServerSentEvents => new("ServerSentEvents", "Server-Sent Events", streams.HttpServer(method, serverName, framing, successStatus), streams.HttpClient(method, clientName, framing), "Runtime::ServerSentEventsConnection.OpenAsync"),
+        Framing.JsonLines when method.StreamingPayload is not null => new(
+            "JsonLines", "JSON Lines request body", streams.HttpServer(method, serverName, framing, successStatus), streams.HttpClient(method, clientName, framing), "Runtime::JsonLinesRequest.OpenAsync", verbMember),
+        Framing.JsonLines => new("JsonLines", "JSON Lines", streams.HttpServer(method, serverName, framing, successStatus), streams.HttpClient(method, clientName, framing), "Runtime::JsonLinesConnection.OpenAsync"),
+        _ => new("WebSocket", "WebSocket", streams.HttpServer(method, serverName, framing, successStatus), streams.HttpClient(method, clientName, framing), "Runtime::WebSocketConnection.ConnectAsync"),
     };
 
     private static SseFieldModel? SseField(TypeModel result, string? attribute, string localName)

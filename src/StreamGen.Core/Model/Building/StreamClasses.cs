@@ -57,8 +57,8 @@ internal sealed class StreamClasses(ModelContext context)
         return string.Join(", ", bases);
     }
 
-    /// <summary>The server end over a WebSocket, as Server-Sent Events, or as JSON Lines.</summary>
-    public StreamClassModel HttpServer(MethodModel method, string name, Framing framing)
+    /// <summary>The server end over a WebSocket, as Server-Sent Events, or as JSON Lines (<paramref name="successStatus"/>: a JSON Lines client stream's answer).</summary>
+    public StreamClassModel HttpServer(MethodModel method, string name, Framing framing, int successStatus)
     {
         var (payload, result) = (method.StreamingPayload, method.StreamingResult);
         if (framing == Framing.ServerSentEvents)
@@ -68,8 +68,16 @@ internal sealed class StreamClasses(ModelContext context)
 
         if (framing == Framing.JsonLines)
         {
-            // A server stream (SG4018 keeps jsonLines to those).
-            return Viewed(name, "HttpContext context", result!, "Runtime::JsonLinesStream", "Runtime::ViewedJsonLinesStream", [], [], $"context, {Json}.{result!.Type.JsonInfoName}");
+            // A server stream or a client stream (SG4018 keeps jsonLines to those): the results as the response body, or the payloads as the request body.
+            var status = successStatus.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return (payload, result) switch
+            {
+                ({ } received, _) when method.Result is { } closing => new(
+                    name, "HttpContext context", $"Runtime::JsonLinesClientStreamingResultStream<{received.TypeName}, {closing.TypeName}>",
+                    $"context, {Reader}.{received.Type.JsonInfoName}, {Json}.{closing.Type.JsonInfoName}, {status}"),
+                ({ } received, _) => new(name, "HttpContext context", $"Runtime::JsonLinesClientStreamingStream<{received.TypeName}>", $"context, {Reader}.{received.Type.JsonInfoName}, {status}"),
+                _ => Viewed(name, "HttpContext context", result!, "Runtime::JsonLinesStream", "Runtime::ViewedJsonLinesStream", [], [], $"context, {Json}.{result!.Type.JsonInfoName}"),
+            };
         }
 
         return (payload, result) switch
@@ -94,6 +102,14 @@ internal sealed class StreamClasses(ModelContext context)
             return Viewed(
                 name, "Runtime::ServerSentEventsConnection connection", result!, "Runtime::ServerSentEventsClientStream", "Runtime::ViewedServerSentEventsClientStream", [], [],
                 $"connection, {Reader}.{result!.Type.JsonInfoName}");
+        }
+
+        if (framing == Framing.JsonLines && payload is { } lines)
+        {
+            return method.Result is { } answer
+                ? new(name, "Runtime::JsonLinesRequest request", $"Runtime::JsonLinesClientStreamingResultCall<{lines.TypeName}, {answer.TypeName}>",
+                    $"request, {Json}.{lines.Type.JsonInfoName}, {Reader}.{answer.Type.JsonInfoName}")
+                : new(name, "Runtime::JsonLinesRequest request", $"Runtime::JsonLinesClientStreamingCall<{lines.TypeName}>", $"request, {Json}.{lines.Type.JsonInfoName}");
         }
 
         if (framing == Framing.JsonLines)

@@ -20,8 +20,8 @@ internal sealed class TypeScriptMethodBuilder(TypeScriptPass pass, DesignMethod 
             receiveType = pass.ViewTypeName(design, method.StreamingResult is not null ? TypeRole.StreamingResult : TypeRole.Result, fixedView);
         }
 
-        // A jsonLines server stream gives TypeScript its raw response (NDJSON reading is not generated for it yet).
-        var call = _http.IsRawResponse || _http.IsJsonLines ? TypeScriptCallKind.RawResponse
+        var call = _http.IsRawResponse ? TypeScriptCallKind.RawResponse
+            : _http.IsJsonLines ? method.StreamingPayload is not null ? TypeScriptCallKind.JsonLinesUpload : TypeScriptCallKind.JsonLines
             : _http.Sse is not null ? TypeScriptCallKind.ServerSentEvents
             : _http.IsWebSocket ? TypeScriptCallKind.WebSocket
             : method.Result is not null ? TypeScriptCallKind.Result
@@ -79,6 +79,8 @@ internal sealed class TypeScriptMethodBuilder(TypeScriptPass pass, DesignMethod 
     {
         TypeScriptCallKind.RawResponse => "Response",
         TypeScriptCallKind.ServerSentEvents => $"EventStream<{receive}>",
+        TypeScriptCallKind.JsonLines => $"ServerStream<{receive}>",
+        TypeScriptCallKind.JsonLinesUpload => method.Result is not null ? $"ClientResultStream<{send}, {receive}>" : $"ClientStream<{send}>",
         TypeScriptCallKind.WebSocket => method.Kind switch
         {
             StreamKind.Server => $"ServerStream<{receive}>",

@@ -105,6 +105,10 @@ public sealed record TypeScriptMethodModel
 
     public bool IsRawResponse => Call == TypeScriptCallKind.RawResponse;
 
+    public bool IsJsonLines => Call == TypeScriptCallKind.JsonLines;
+
+    public bool IsJsonLinesUpload => Call == TypeScriptCallKind.JsonLinesUpload;
+
     public bool IsResult => Call == TypeScriptCallKind.Result;
 
     public bool IsNoContent => Call == TypeScriptCallKind.NoContent;
@@ -123,6 +127,12 @@ public enum TypeScriptCallKind
 {
     WebSocket,
     ServerSentEvents,
+
+    /// <summary>A server stream read as JSON Lines (<c>jsonLines: true</c>).</summary>
+    JsonLines,
+
+    /// <summary>A client stream sent as a JSON Lines request body (<c>jsonLines: true</c>).</summary>
+    JsonLinesUpload,
     RawResponse,
     Result,
     NoContent,

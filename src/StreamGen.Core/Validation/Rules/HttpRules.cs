@@ -64,7 +64,11 @@ internal sealed class HttpRules(ValidationContext context)
 
         var isSse = http.ServerSentEvents is not null;
         var isStreaming = method.StreamingPayload is not null || method.StreamingResult is not null;
-        if (isStreaming && !isSse && verb != HttpVerb.Get)
+        if (isStreaming && !isSse && http.JsonLines == true)
+        {
+            CheckJsonLinesVerb(method, http, verb);
+        }
+        else if (isStreaming && !isSse && verb != HttpVerb.Get)
         {
             context.Report(DiagnosticDescriptors.StreamingRequiresGet, method.KeySpanOf("http"), method.Name, verb.Token());
         }
@@ -258,7 +262,12 @@ internal sealed class HttpRules(ValidationContext context)
         }
     }
 
-    /// <summary><c>jsonLines: true</c>: a server stream that answers JSON Lines alone, with nothing else claiming its body.</summary>
+    /// <summary>
+    /// <c>jsonLines: true</c>: a server stream that answers JSON Lines alone, or a client stream sent as a JSON Lines
+    /// request body, with nothing else claiming the body. A bidirectional stream is refused: over HTTP/1.1 a response
+    /// that streams while its request still does is full duplex, which proxies do not reliably pass and browsers cannot
+    /// do (fetch sends a streaming body half duplex); a WebSocket is the route for it.
+    /// </summary>
     private void CheckJsonLines(DesignMethod method, DesignMethodHttp http)
     {
         if (http.JsonLines != true)
@@ -267,13 +276,13 @@ internal sealed class HttpRules(ValidationContext context)
         }
 
         var span = http.KeySpanOf("jsonLines");
-        if (method.StreamingResult is null || method.StreamingPayload is not null)
+        if (method.StreamingResult is null == method.StreamingPayload is null)
         {
             context.Report(
                 DiagnosticDescriptors.JsonLinesNeedsServerStream, span, method.Name,
                 method.StreamingPayload is not null
-                    ? "a client stream as an NDJSON request body is not generated yet; without jsonLines it streams over a WebSocket"
-                    : "a unary method's result is one JSON body already");
+                    ? "a bidirectional stream over one HTTP/1.1 request and response is full duplex, which proxies do not reliably pass and browsers cannot send; without jsonLines it streams over a WebSocket"
+                    : "a unary method's payload and result are one JSON body each already");
             return;
         }
 
@@ -288,6 +297,19 @@ internal sealed class HttpRules(ValidationContext context)
             {
                 context.Report(DiagnosticDescriptors.JsonLinesConflict, span, key, method.Name, "a raw body is the handler's bytes, not JSON lines");
             }
+        }
+    }
+
+    /// <summary>A JSON Lines server stream is a response to a GET; a client stream is a request body, which GET and DELETE do not carry.</summary>
+    private void CheckJsonLinesVerb(DesignMethod method, DesignMethodHttp http, HttpVerb verb)
+    {
+        if (method.StreamingPayload is null && verb != HttpVerb.Get)
+        {
+            context.Report(DiagnosticDescriptors.JsonLinesVerb, http.SpanOf(verb.Token()), method.Name, "streams its results", "are the response to a GET", verb.Token());
+        }
+        else if (method.StreamingPayload is not null && method.StreamingResult is null && verb is HttpVerb.Get or HttpVerb.Delete)
+        {
+            context.Report(DiagnosticDescriptors.JsonLinesVerb, http.SpanOf(verb.Token()), method.Name, "streams its payload", "is a request body (POST, PUT or PATCH)", verb.Token());
         }
     }
 

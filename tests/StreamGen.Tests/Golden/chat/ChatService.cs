@@ -39,6 +39,18 @@ public sealed class ChatService : IChatService
     public Task FeedAsync(FeedPayload payload, IFeedServerStream stream, CancellationToken cancellationToken) =>
         throw new ServiceError("not_implemented", "chat.feed is not implemented yet");
 
+    /// <summary>Client stream of messages sent as an NDJSON request body (one message a line); the result counts them</summary>
+    public Task ImportAsync(ImportPayload payload, IImportServerStream stream, CancellationToken cancellationToken) =>
+        throw new ServiceError("not_implemented", "chat.import is not implemented yet");
+
+    /// <summary>Client stream of notices as an NDJSON request body, no result</summary>
+    public Task NoticesAsync(NoticesPayload payload, INoticesServerStream stream, CancellationToken cancellationToken) =>
+        throw new ServiceError("not_implemented", "chat.notices is not implemented yet");
+
+    /// <summary>Room events as NDJSON alone, in the view the client asks for</summary>
+    public Task ReplayAsync(ReplayPayload payload, IReplayServerStream stream, CancellationToken cancellationToken) =>
+        throw new ServiceError("not_implemented", "chat.replay is not implemented yet");
+
     /// <summary>Upload a raw attachment</summary>
     public Task<AttachResult> AttachAsync(AttachPayload payload, Stream body, CancellationToken cancellationToken) =>
         throw new ServiceError("not_implemented", "chat.attach is not implemented yet");

@@ -32,14 +32,15 @@ public sealed partial class LoggerHttpClient(HttpClient httpClient, Runtime::Str
             uri.Query("since", since);
         }
 
-        var connection = await Runtime::WebSocketConnection.ConnectAsync(httpClient, uri.ToString(), request =>
+        void AddHeaders(HttpRequestMessage request)
         {
             if (payload.RequestId is { } requestId)
             {
                 Runtime::HttpParameters.AddHeader(request, "X-Request-Id", requestId);
             }
-        }, _options, cancellationToken).ConfigureAwait(false);
-        return new SubscribeClientStream(connection);
+        }
+
+        return new SubscribeClientStream(await Runtime::WebSocketConnection.ConnectAsync(httpClient, uri.ToString(), AddHeaders, _options, cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>The WebSocket client end of logger.subscribe.</summary>
@@ -51,11 +52,13 @@ public sealed partial class LoggerHttpClient(HttpClient httpClient, Runtime::Str
         var uri = new Runtime::HttpUri().Literal("/logs/publish");
         var credentials = await Runtime::ClientCredentials.ForCallAsync(_options.Credentials, [LoggerSecurity.ApiKey], cancellationToken).ConfigureAwait(false);
         uri.Query(credentials);
-        var connection = await Runtime::WebSocketConnection.ConnectAsync(httpClient, uri.ToString(), request =>
+
+        void AddHeaders(HttpRequestMessage request)
         {
             Runtime::HttpCalls.AddCredentials(request, credentials);
-        }, _options, cancellationToken).ConfigureAwait(false);
-        return new PublishClientStream(connection);
+        }
+
+        return new PublishClientStream(await Runtime::WebSocketConnection.ConnectAsync(httpClient, uri.ToString(), AddHeaders, _options, cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>The WebSocket client end of logger.publish.</summary>
@@ -76,14 +79,15 @@ public sealed partial class LoggerHttpClient(HttpClient httpClient, Runtime::Str
             uri.Query("since", since);
         }
 
-        var connection = await Runtime::WebSocketConnection.ConnectAsync(httpClient, uri.ToString(), request =>
+        void AddHeaders(HttpRequestMessage request)
         {
             if (payload.RequestId is { } requestId)
             {
                 Runtime::HttpParameters.AddHeader(request, "X-Request-Id", requestId);
             }
-        }, _options, cancellationToken).ConfigureAwait(false);
-        return new WatchClientStream(connection);
+        }
+
+        return new WatchClientStream(await Runtime::WebSocketConnection.ConnectAsync(httpClient, uri.ToString(), AddHeaders, _options, cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>The WebSocket client end of logger.watch.</summary>
@@ -94,39 +98,8 @@ public sealed partial class LoggerHttpClient(HttpClient httpClient, Runtime::Str
     {
         Runtime::Validation.ThrowIfInvalid(payload);
         var uri = new Runtime::HttpUri().Literal("/logs/").Segment(payload.Topic, "topic").Literal("/events");
-        if (_options.ServerStreamFraming == Runtime::StreamFraming.JsonLines)
-        {
-            return new EventsJsonLinesClientStream(await Runtime::JsonLinesConnection.OpenAsync(httpClient, uri.ToString(), request =>
-            {
-                if (payload.RequestId is { } requestId)
-                {
-                    Runtime::HttpParameters.AddHeader(request, "X-Request-Id", requestId);
-                }
 
-                if (payload.Since is { } since)
-                {
-                    Runtime::HttpParameters.AddHeader(request, "Last-Event-ID", since);
-                }
-            }, _options, cancellationToken).ConfigureAwait(false));
-        }
-
-        if (_options.ServerStreamFraming == Runtime::StreamFraming.WebSocket)
-        {
-            return new EventsWebSocketClientStream(await Runtime::WebSocketConnection.ConnectAsync(httpClient, uri.ToString(), request =>
-            {
-                if (payload.RequestId is { } requestId)
-                {
-                    Runtime::HttpParameters.AddHeader(request, "X-Request-Id", requestId);
-                }
-
-                if (payload.Since is { } since)
-                {
-                    Runtime::HttpParameters.AddHeader(request, "Last-Event-ID", since);
-                }
-            }, _options, cancellationToken).ConfigureAwait(false));
-        }
-
-        var connection = await Runtime::ServerSentEventsConnection.OpenAsync(httpClient, uri.ToString(), request =>
+        void AddHeaders(HttpRequestMessage request)
         {
             if (payload.RequestId is { } requestId)
             {
@@ -137,8 +110,19 @@ public sealed partial class LoggerHttpClient(HttpClient httpClient, Runtime::Str
             {
                 Runtime::HttpParameters.AddHeader(request, "Last-Event-ID", since);
             }
-        }, _options, cancellationToken).ConfigureAwait(false);
-        return new EventsClientStream(connection);
+        }
+
+        if (_options.ServerStreamFraming == Runtime::StreamFraming.JsonLines)
+        {
+            return new EventsJsonLinesClientStream(await Runtime::JsonLinesConnection.OpenAsync(httpClient, uri.ToString(), AddHeaders, _options, cancellationToken).ConfigureAwait(false));
+        }
+
+        if (_options.ServerStreamFraming == Runtime::StreamFraming.WebSocket)
+        {
+            return new EventsWebSocketClientStream(await Runtime::WebSocketConnection.ConnectAsync(httpClient, uri.ToString(), AddHeaders, _options, cancellationToken).ConfigureAwait(false));
+        }
+
+        return new EventsClientStream(await Runtime::ServerSentEventsConnection.OpenAsync(httpClient, uri.ToString(), AddHeaders, _options, cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>The Server-Sent Events client end of logger.events.</summary>

@@ -34,5 +34,8 @@ internal sealed record DocumentRoute(DesignService Service, DesignMethod Method,
     /// <summary>A server stream that answers JSON Lines alone (<c>jsonLines: true</c>): no WebSocket, no channel.</summary>
     public bool IsJsonLines => Http.JsonLines == true;
 
+    /// <summary>A client stream sent as a JSON Lines request body (<c>jsonLines: true</c> with a streamingPayload): its answer is a plain response.</summary>
+    public bool IsJsonLinesRequest => IsJsonLines && Method.StreamingPayload is not null;
+
     public bool IsStreaming => Channel is not null || IsJsonLines;
 }

@@ -55,4 +55,12 @@ internal static class DocumentTexts
     public const string SseEvent = "One Server-Sent Event; the response is a stream of them, and comment lines may come between them.";
 
     public const string NdjsonItem = "One result: the response has one JSON value a line, flushed as it is produced.";
+
+    public const string InvalidLine = "A line of the request body is not JSON or fails validation (`invalid_json`, `missing_field`, ...): the stream ends there.";
+
+    public const string LineTooBig = "A line of the request body is over the server's message size (`message_too_big`): the stream ends there.";
+
+    public const string NotJsonLines = "The request body is not `application/x-ndjson` (`unsupported_media_type`).";
+
+    public const string NdjsonRequestItem = "One streamed payload: the request body has one JSON value a line, read as it arrives.";
 }

@@ -93,7 +93,13 @@ internal sealed class OpenApiPass(ModelContext context, ModelNames names, Docume
                 + "with `Accept: application/x-ndjson`, as NDJSON, one JSON value a line; and with a WebSocket upgrade, over a WebSocket.");
         }
 
-        if (route.IsJsonLines)
+        if (route.IsJsonLinesRequest)
+        {
+            parts.Add("The request body streams the payloads as NDJSON (`application/x-ndjson`, sent chunked), one JSON value a line, each read and validated as it arrives (blank lines are skipped). "
+                + "A line that is not JSON or fails validation is answered with 400, a line over the server's message size with 413, at once: the rest of the body is not read and the connection closes. "
+                + "The response comes once the handler has the whole stream (or has refused it).");
+        }
+        else if (route.IsJsonLines)
         {
             parts.Add("Streams the results as NDJSON (`application/x-ndjson`), one JSON value a line, flushed as each is produced; an empty line is a heartbeat of an idle stream, and an error after the first line cuts the connection.");
         }
@@ -164,6 +170,13 @@ internal sealed class OpenApiPass(ModelContext context, ModelNames names, Docume
             return new OpenApiRequestBodyModel("The raw request body, streamed to the handler.", false, [new OpenApiMediaTypeModel("application/octet-stream", null)]);
         }
 
+        if (route.IsJsonLinesRequest)
+        {
+            return new OpenApiRequestBodyModel(
+                "The streamed payloads, one JSON value a line.", true,
+                [new OpenApiMediaTypeModel("application/x-ndjson", schemas.Use(method.StreamingPayload!, TypeRole.StreamingPayload) with { Description = DocumentTexts.NdjsonRequestItem })]);
+        }
+
         if (!HttpMapping.HasRequestBody(route.Verb, method, http))
         {
             return null;
@@ -189,7 +202,7 @@ internal sealed class OpenApiPass(ModelContext context, ModelNames names, Docume
         var viewHeader = views.Count > 0
             ? new[] { new OpenApiHeaderModel("Goa-View", DocumentTexts.GoaViewHeader, false, new SchemaModel { Kind = SchemaKind.String, Enum = [.. views.Select(JsonLiterals.String)] }) }
             : [];
-        if (route.IsJsonLines)
+        if (route.IsJsonLines && !route.IsJsonLinesRequest)
         {
             var item = StreamItem(method, views);
             yield return new OpenApiResponseModel("200", "The results, streamed as NDJSON (one JSON value a line).", viewHeader,
@@ -197,7 +210,7 @@ internal sealed class OpenApiPass(ModelContext context, ModelNames names, Docume
             yield break;
         }
 
-        if (route.IsStreaming)
+        if (route.IsStreaming && !route.IsJsonLinesRequest)
         {
             if (route.IsServerSentEvents)
             {
@@ -225,7 +238,12 @@ internal sealed class OpenApiPass(ModelContext context, ModelNames names, Docume
             return new OpenApiHeaderModel(h.Value, attribute.Description ?? $"The result's `{h.Key}`.", required, schemas.Attribute(attribute, h.Key) with { Description = null });
         }).ToList();
         SchemaModel? body = null;
-        if (HttpMapping.HasResponseBody(method, http))
+        if (route.IsJsonLinesRequest)
+        {
+            // The handler's SendAndClose: the whole result as the JSON body.
+            body = method.Result is null ? null : schemas.Use(method.Result, TypeRole.Result);
+        }
+        else if (HttpMapping.HasResponseBody(method, http))
         {
             var shape = HttpMapping.Shape(result?.Attributes.Keys.ToList(), null, http.Response?.Headers.KeysOrEmpty() ?? []);
             body = shape.Kind switch
@@ -296,6 +314,13 @@ internal sealed class OpenApiPass(ModelContext context, ModelNames names, Docume
         if (route.IsStreaming && !route.IsServerSentEvents && !route.IsJsonLines)
         {
             Add(426, DocumentTexts.UpgradeRequired);
+        }
+
+        if (route.IsJsonLinesRequest)
+        {
+            Add(400, DocumentTexts.InvalidLine);
+            Add(413, DocumentTexts.LineTooBig);
+            Add(415, DocumentTexts.NotJsonLines);
         }
 
         var security = method.SecurityOf(service, context.Api);

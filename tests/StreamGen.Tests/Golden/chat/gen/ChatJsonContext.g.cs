@@ -24,6 +24,8 @@ namespace Acme.Chat;
 [JsonSerializable(typeof(FeedResult))]
 [JsonSerializable(typeof(HistoryPayload))]
 [JsonSerializable(typeof(HistoryResult))]
+[JsonSerializable(typeof(ImportPayload))]
+[JsonSerializable(typeof(ImportResult))]
 [JsonSerializable(typeof(JoinPayload))]
 [JsonSerializable(typeof(JoinRequestBody))]
 [JsonSerializable(typeof(JoinResponseBody))]
@@ -31,7 +33,9 @@ namespace Acme.Chat;
 [JsonSerializable(typeof(ListenPayload))]
 [JsonSerializable(typeof(Message))]
 [JsonSerializable(typeof(MessageMeta))]
+[JsonSerializable(typeof(NoticesPayload))]
 [JsonSerializable(typeof(RenamePayload))]
+[JsonSerializable(typeof(ReplayPayload))]
 [JsonSerializable(typeof(Sample))]
 [JsonSerializable(typeof(SendPayload))]
 [JsonSerializable(typeof(SendResult))]
@@ -62,6 +66,8 @@ public static class ChatJsonReader
     public static JsonTypeInfo<FeedResult> FeedResult { get; } = Runtime::JsonDecoding.TypeInfo<FeedResult>(Options);
     public static JsonTypeInfo<HistoryPayload> HistoryPayload { get; } = Runtime::JsonDecoding.TypeInfo<HistoryPayload>(Options);
     public static JsonTypeInfo<HistoryResult> HistoryResult { get; } = Runtime::JsonDecoding.TypeInfo<HistoryResult>(Options);
+    public static JsonTypeInfo<ImportPayload> ImportPayload { get; } = Runtime::JsonDecoding.TypeInfo<ImportPayload>(Options);
+    public static JsonTypeInfo<ImportResult> ImportResult { get; } = Runtime::JsonDecoding.TypeInfo<ImportResult>(Options);
     public static JsonTypeInfo<JoinPayload> JoinPayload { get; } = Runtime::JsonDecoding.TypeInfo<JoinPayload>(Options);
     public static JsonTypeInfo<JoinRequestBody> JoinRequestBody { get; } = Runtime::JsonDecoding.TypeInfo<JoinRequestBody>(Options);
     public static JsonTypeInfo<JoinResponseBody> JoinResponseBody { get; } = Runtime::JsonDecoding.TypeInfo<JoinResponseBody>(Options);
@@ -69,7 +75,9 @@ public static class ChatJsonReader
     public static JsonTypeInfo<ListenPayload> ListenPayload { get; } = Runtime::JsonDecoding.TypeInfo<ListenPayload>(Options);
     public static JsonTypeInfo<Message> Message { get; } = Runtime::JsonDecoding.TypeInfo<Message>(Options);
     public static JsonTypeInfo<MessageMeta> MessageMeta { get; } = Runtime::JsonDecoding.TypeInfo<MessageMeta>(Options);
+    public static JsonTypeInfo<NoticesPayload> NoticesPayload { get; } = Runtime::JsonDecoding.TypeInfo<NoticesPayload>(Options);
     public static JsonTypeInfo<RenamePayload> RenamePayload { get; } = Runtime::JsonDecoding.TypeInfo<RenamePayload>(Options);
+    public static JsonTypeInfo<ReplayPayload> ReplayPayload { get; } = Runtime::JsonDecoding.TypeInfo<ReplayPayload>(Options);
     public static JsonTypeInfo<Sample> Sample { get; } = Runtime::JsonDecoding.TypeInfo<Sample>(Options);
     public static JsonTypeInfo<SendPayload> SendPayload { get; } = Runtime::JsonDecoding.TypeInfo<SendPayload>(Options);
     public static JsonTypeInfo<SendResult> SendResult { get; } = Runtime::JsonDecoding.TypeInfo<SendResult>(Options);

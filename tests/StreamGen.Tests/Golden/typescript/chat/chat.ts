@@ -362,6 +362,64 @@ export const FeedResult: ObjectType<FeedResult> = {
   },
 };
 
+export interface ImportPayload {
+  room: string;
+  token: string;
+}
+
+/** The attributes of ImportPayload and the design's rules for them, as the server checks them. */
+export const ImportPayload: ObjectType<ImportPayload> = {
+  name: "ImportPayload",
+  attributes: {
+    room: { type: "string", required: true, pattern: "^[a-z0-9-]+$" },
+    token: { type: "string", required: true },
+  },
+};
+
+export interface ImportResult {
+  accepted: number;
+  /** Text of the last message */
+  last?: string;
+}
+
+/** The attributes of ImportResult and the design's rules for them, as the server checks them. */
+export const ImportResult: ObjectType<ImportResult> = {
+  name: "ImportResult",
+  attributes: {
+    accepted: { type: "int32", required: true },
+    last: { type: "string" },
+  },
+};
+
+export interface NoticesPayload {
+  room: string;
+}
+
+/** The attributes of NoticesPayload and the design's rules for them, as the server checks them. */
+export const NoticesPayload: ObjectType<NoticesPayload> = {
+  name: "NoticesPayload",
+  attributes: {
+    room: { type: "string", required: true },
+  },
+};
+
+export const ReplayPayloadView = ["default", "compact"] as const;
+export type ReplayPayloadView = (typeof ReplayPayloadView)[number];
+
+export interface ReplayPayload {
+  room: string;
+  view?: ReplayPayloadView;
+}
+
+/** The attributes of ReplayPayload and the design's rules for them, as the server checks them. */
+export const ReplayPayload: ObjectType<ReplayPayload> = {
+  name: "ReplayPayload",
+  attributes: {
+    room: { type: "string", required: true },
+    view: { type: "string", enum: ReplayPayloadView },
+  },
+};
+
 export interface AttachPayload {
   room: string;
   name: string;
@@ -520,6 +578,38 @@ export class ChatClient {
       headers: params([["Last-Event-ID", checked.after]], true),
     };
     return this.#transport.events<FeedResult>(request, FeedResult, undefined, true, options);
+  }
+
+  /** Client stream of messages sent as an NDJSON request body (one message a line); the result counts them */
+  import(payload: ImportPayload, options?: CallOptions): Promise<ClientResultStream<Message, ImportResult>> {
+    const checked = validate<ImportPayload>(ImportPayload, payload);
+    const request = {
+      method: "POST",
+      path: "/api/rooms/" + encodeURIComponent(String(checked.room)) + "/import",
+      headers: params([["Authorization", checked.token]], true),
+    };
+    return this.#transport.upload<Message, ImportResult>(request, Message, ImportResult, options);
+  }
+
+  /** Client stream of notices as an NDJSON request body, no result */
+  notices(payload: NoticesPayload, options?: CallOptions): Promise<ClientStream<string>> {
+    const checked = validate<NoticesPayload>(NoticesPayload, payload);
+    const request = {
+      method: "PUT",
+      path: "/api/rooms/" + encodeURIComponent(String(checked.room)) + "/notices",
+    };
+    return this.#transport.upload<string, never>(request, "string", undefined, options);
+  }
+
+  /** Room events as NDJSON alone, in the view the client asks for */
+  replay(payload: ReplayPayload, options?: CallOptions): Promise<ServerStream<ChatEvent>> {
+    const checked = validate<ReplayPayload>(ReplayPayload, payload);
+    const request = {
+      method: "GET",
+      path: "/api/rooms/" + encodeURIComponent(String(checked.room)) + "/replay",
+      query: params([["view", checked.view]]),
+    };
+    return this.#transport.lines<ChatEvent>(request, ChatEvent, undefined, options);
   }
 
   /** Upload a raw attachment */

@@ -685,6 +685,21 @@ export class Transport {
     return stream;
   }
 
+  /** Opens a server stream read as JSON Lines (`application/x-ndjson`, one JSON value a line). */
+  async lines<T>(parts: RequestParts, receive: TypeRule, fixedView: string | undefined, options: CallOptions = {}): Promise<LineStream<T>> {
+    const stream = new LineStream<T>(receive, fixedView, options);
+    await stream.connect(this, parts);
+    return stream;
+  }
+
+  /**
+   * Opens a client stream sent as a JSON Lines request body: a `ReadableStream` body (`duplex: "half"`, which Node's
+   * fetch and Chromium send chunked) that each `send` adds a line to; the response is the result.
+   */
+  upload<TSend, TResult>(parts: RequestParts, send: TypeRule, result: TypeRule | undefined, options: CallOptions = {}): Promise<LineUpload<TSend, TResult>> {
+    return Promise.resolve(new LineUpload<TSend, TResult>(this, parts, send, result, options));
+  }
+
   /**
    * After a refused handshake, which a WebSocket does not explain: the same request (URL and headers) as plain HTTP. The
    * server checks the payload and credentials before it looks for an upgrade, so its answer names what it refused;
@@ -1207,6 +1222,181 @@ export function interceptStream<S extends object>(
       return typeof value === "function" ? (value as (...args: unknown[]) => unknown).bind(object) : value;
     },
   });
+}
+
+/**
+ * A server stream read as JSON Lines: each line one JSON value, validated as SSE and WebSocket messages are (blank
+ * lines, the heartbeats of an idle stream, skipped). JSON Lines carry no error and no resume point: a body cut before its
+ * end (the server failed or shut down after the first line) is `connection_lost`, never a clean end.
+ */
+export class LineStream<T> implements ServerStream<T> {
+  readonly #receive: TypeRule;
+  readonly #options: CallOptions;
+  readonly #abort = new AbortController();
+  readonly #inbox: Inbox<T>;
+  view: string | undefined;
+
+  constructor(receive: TypeRule, fixedView: string | undefined, options: CallOptions) {
+    this.#receive = receive;
+    this.view = fixedView;
+    this.#inbox = new Inbox<T>(() => this.cancel());
+    const signal = options.signal ? AbortSignal.any([options.signal, this.#abort.signal]) : this.#abort.signal;
+    this.#options = { ...options, signal };
+  }
+
+  async connect(transport: Transport, parts: RequestParts): Promise<void> {
+    const response = await transport.fetch(parts, this.#options, "application/x-ndjson");
+    const type = response.headers.get("Content-Type")?.split(";")[0].trim();
+    if (type !== "application/x-ndjson") {
+      void response.body?.cancel();
+      throw new ServiceError({ name: "bad_content_type", message: `the server answered ${type ?? "no content type"}, not application/x-ndjson` }, { status: response.status });
+    }
+
+    this.view ??= response.headers.get("Goa-View") ?? undefined;
+    void this.#pump(response.body!.getReader());
+  }
+
+  async #pump(reader: ReadableStreamDefaultReader<Uint8Array>): Promise<void> {
+    const decoder = new TextDecoder();
+    let buffer = "";
+    try {
+      for (;;) {
+        const { done, value } = await reader.read();
+        buffer += done ? decoder.decode() : decoder.decode(value, { stream: true });
+        const lines = buffer.split("\n");
+        buffer = done ? "" : lines.pop()!;
+        for (const line of lines) {
+          if (line.trim() !== "") {
+            this.#dispatch(line);
+          }
+        }
+
+        if (done || this.#inbox.ended) {
+          return done ? this.#inbox.finish() : void reader.cancel().catch(() => {});
+        }
+      }
+    } catch (e) {
+      this.#inbox.finish(this.#options.signal!.aborted ? this.#options.signal!.reason : new StreamClosedError(1006, "connection_lost", `the connection was lost before the end of the stream: ${(e as Error).message}`));
+    }
+  }
+
+  #dispatch(line: string): void {
+    try {
+      let message: unknown;
+      try {
+        message = JSON.parse(line);
+      } catch (e) {
+        throw new ValidationError([{ name: "decode_payload", field: "body", detail: (e as Error).message }]);
+      }
+
+      this.#inbox.push(validate<T>(this.#receive, message, this.view));
+    } catch (e) {
+      this.#abort.abort();
+      this.#inbox.finish(e);
+    }
+  }
+
+  recv(): Promise<T | undefined> {
+    return this.#inbox.next();
+  }
+
+  [Symbol.asyncIterator](): AsyncIterator<T> {
+    return this.#inbox[Symbol.asyncIterator]();
+  }
+
+  cancel(): void {
+    this.#inbox.finish(new StreamClosedError(1000, "canceled", "the client left the stream"));
+    this.#abort.abort();
+  }
+}
+
+/**
+ * A client stream sent as a JSON Lines request body: `send` validates a message and hands its line to the body, whose
+ * stream pulls one line at a time, so a server that reads slowly holds `send` back; `close` ends the body and waits for
+ * the server's success; `closeAndRecv` also reads the result. A line the server refuses ends the request at once: the
+ * pending or next call throws the server's error (its design class when it has one).
+ */
+export class LineUpload<TSend, TResult> implements ClientStream<TSend>, ClientResultStream<TSend, TResult> {
+  readonly #send: TypeRule;
+  readonly #result: TypeRule | undefined;
+  readonly #abort = new AbortController();
+  readonly #encoder = new TextEncoder();
+  readonly #response: Promise<Response>;
+  #pulled: (() => void) | undefined;
+  #controller!: ReadableStreamDefaultController<Uint8Array>;
+  #failure: unknown;
+  #ended = false;
+
+  constructor(transport: Transport, parts: RequestParts, send: TypeRule, result: TypeRule | undefined, options: CallOptions) {
+    this.#send = send;
+    this.#result = result;
+    const body = new ReadableStream<Uint8Array>({
+      start: controller => {
+        this.#controller = controller;
+      },
+      pull: () => {
+        this.#pulled?.();
+        this.#pulled = undefined;
+      },
+    }, { highWaterMark: 1 });
+    const signal = options.signal ? AbortSignal.any([options.signal, this.#abort.signal]) : this.#abort.signal;
+    this.#response = transport.fetch({ ...parts, body, headers: [...(parts.headers ?? []), ["Content-Type", "application/x-ndjson"]] }, { ...options, signal }, result ? "application/json" : undefined);
+    this.#response.catch(e => {
+      this.#failure ??= e;
+      this.#pulled?.();
+    });
+  }
+
+  async send(message: TSend): Promise<void> {
+    if (this.#ended) {
+      throw new Error("the sending half of the stream is closed");
+    }
+
+    const checked = validate<TSend>(this.#send, message);
+    if (this.#failure !== undefined) {
+      throw this.#failure;
+    }
+
+    this.#controller.enqueue(this.#encoder.encode(JSON.stringify(checked) + "\n"));
+    if ((this.#controller.desiredSize ?? 1) <= 0) {
+      await new Promise<void>(resolve => (this.#pulled = resolve));
+    }
+
+    if (this.#failure !== undefined) {
+      throw this.#failure;
+    }
+  }
+
+  async close(): Promise<void> {
+    const response = await this.#end();
+    void response.body?.cancel();
+  }
+
+  async closeAndRecv(): Promise<TResult> {
+    const response = await this.#end();
+    let body: unknown;
+    try {
+      body = await response.json();
+    } catch (e) {
+      throw new ValidationError([{ name: "decode_payload", field: "body", detail: (e as Error).message }]);
+    }
+
+    return validate<TResult>(this.#result!, body);
+  }
+
+  cancel(): void {
+    this.#ended = true;
+    this.#abort.abort();
+  }
+
+  async #end(): Promise<Response> {
+    if (!this.#ended) {
+      this.#ended = true;
+      this.#controller.close();
+    }
+
+    return this.#response;
+  }
 }
 
 /**

@@ -46,6 +46,15 @@ public interface IChatClient
     /// <summary>Room events as Server-Sent Events</summary>
     Task<IFeedClientStream> FeedAsync(FeedPayload payload, CancellationToken cancellationToken = default);
 
+    /// <summary>Client stream of messages sent as an NDJSON request body (one message a line); the result counts them</summary>
+    Task<IImportClientStream> ImportAsync(ImportPayload payload, CancellationToken cancellationToken = default);
+
+    /// <summary>Client stream of notices as an NDJSON request body, no result</summary>
+    Task<INoticesClientStream> NoticesAsync(NoticesPayload payload, CancellationToken cancellationToken = default);
+
+    /// <summary>Room events as NDJSON alone, in the view the client asks for</summary>
+    Task<IReplayClientStream> ReplayAsync(ReplayPayload payload, CancellationToken cancellationToken = default);
+
     /// <summary>Upload a raw attachment</summary>
     Task<AttachResult> AttachAsync(AttachPayload payload, Stream body, CancellationToken cancellationToken = default);
 
@@ -89,3 +98,15 @@ public interface IConverseClientStream : Runtime::IClientStream, Runtime::IStrea
 /// <summary>The client end of the feed stream. Dispose it to abandon the stream.</summary>
 [GeneratedCode("StreamGen", "0.1.0")]
 public interface IFeedClientStream : Runtime::IClientStream, Runtime::IStreamReceiver<FeedResult>;
+
+/// <summary>The client end of the import stream. Dispose it to abandon the stream.</summary>
+[GeneratedCode("StreamGen", "0.1.0")]
+public interface IImportClientStream : Runtime::IClientStream, Runtime::IStreamSender<Message>, Runtime::IStreamResultReceiver<ImportResult>;
+
+/// <summary>The client end of the notices stream. Dispose it to abandon the stream.</summary>
+[GeneratedCode("StreamGen", "0.1.0")]
+public interface INoticesClientStream : Runtime::IClientStream, Runtime::IStreamSender<string>, Runtime::IStreamCloser;
+
+/// <summary>The client end of the replay stream. Dispose it to abandon the stream.</summary>
+[GeneratedCode("StreamGen", "0.1.0")]
+public interface IReplayClientStream : Runtime::IClientStream, Runtime::IViewedStreamReceiver<ChatEvent, ChatEventView>;

@@ -44,6 +44,15 @@ public interface IChatService
     /// <summary>Room events as Server-Sent Events</summary>
     Task FeedAsync(FeedPayload payload, IFeedServerStream stream, CancellationToken cancellationToken);
 
+    /// <summary>Client stream of messages sent as an NDJSON request body (one message a line); the result counts them</summary>
+    Task ImportAsync(ImportPayload payload, IImportServerStream stream, CancellationToken cancellationToken);
+
+    /// <summary>Client stream of notices as an NDJSON request body, no result</summary>
+    Task NoticesAsync(NoticesPayload payload, INoticesServerStream stream, CancellationToken cancellationToken);
+
+    /// <summary>Room events as NDJSON alone, in the view the client asks for</summary>
+    Task ReplayAsync(ReplayPayload payload, IReplayServerStream stream, CancellationToken cancellationToken);
+
     /// <summary>Upload a raw attachment</summary>
     Task<AttachResult> AttachAsync(AttachPayload payload, Stream body, CancellationToken cancellationToken);
 
@@ -86,3 +95,15 @@ public interface IConverseServerStream : Runtime::IServerStream, Runtime::IViewe
 /// <summary>The server end of the feed stream: the stream ends when the handler returns.</summary>
 [GeneratedCode("StreamGen", "0.1.0")]
 public interface IFeedServerStream : Runtime::IServerStream, Runtime::IStreamSender<FeedResult>;
+
+/// <summary>The server end of the import stream.</summary>
+[GeneratedCode("StreamGen", "0.1.0")]
+public interface IImportServerStream : Runtime::IServerStream, Runtime::IStreamReceiver<Message>, Runtime::IStreamResultSender<ImportResult>;
+
+/// <summary>The server end of the notices stream.</summary>
+[GeneratedCode("StreamGen", "0.1.0")]
+public interface INoticesServerStream : Runtime::IServerStream, Runtime::IStreamReceiver<string>;
+
+/// <summary>The server end of the replay stream: the stream ends when the handler returns.</summary>
+[GeneratedCode("StreamGen", "0.1.0")]
+public interface IReplayServerStream : Runtime::IServerStream, Runtime::IViewedStreamSender<ChatEvent, ChatEventView>;

@@ -390,6 +390,73 @@ public static partial class ChatProtoMapper
         Threads = message.Threads.Count == 0 ? null : [.. message.Threads.Select(static item => FromProto(item))],
     };
 
+    public static Protos.ImportRequest ToImportRequest(Message value)
+    {
+        var message = new Protos.ImportRequest();
+        if (value.Text is { } textValue)
+        {
+            message.Text = textValue;
+        }
+
+        if (value.Author is { } authorValue)
+        {
+            message.Author = ToProto(authorValue);
+        }
+
+        if (value.Mentions is { } mentionsValue)
+        {
+            message.Mentions.Add(mentionsValue);
+        }
+
+        if (value.Labels is { } labelsValue)
+        {
+            foreach (var entry in labelsValue)
+            {
+                message.Labels.Add(entry.Key, entry.Value);
+            }
+        }
+
+        if (value.Meta is { } metaValue)
+        {
+            message.Meta = ToProto(metaValue);
+        }
+
+        if (value.ReplyTo is { } replyToValue)
+        {
+            message.ReplyTo = ToProto(replyToValue);
+        }
+
+        return message;
+    }
+
+    public static Message FromProto(Protos.ImportRequest message) => new()
+    {
+        Text = message.Text,
+        Author = message.Author is null ? null! : FromProto(message.Author),
+        Mentions = message.Mentions.Count == 0 ? null : [.. message.Mentions],
+        Labels = message.Labels.Count == 0 ? null : message.Labels.ToDictionary(static entry => entry.Key, static entry => entry.Value),
+        Meta = message.Meta is null ? null : FromProto(message.Meta),
+        ReplyTo = message.ReplyTo is null ? null : FromProto(message.ReplyTo),
+    };
+
+    public static Protos.ImportResponse ToImportResponse(ImportResult value)
+    {
+        var message = new Protos.ImportResponse();
+        message.Accepted = value.Accepted;
+        if (value.Last is { } lastValue)
+        {
+            message.Last = lastValue;
+        }
+
+        return message;
+    }
+
+    public static ImportResult FromProto(Protos.ImportResponse message) => new()
+    {
+        Accepted = message.Accepted,
+        Last = message.HasLast ? message.Last : null,
+    };
+
     public static Protos.JoinRequest ToJoinRequest(JoinPayload value)
     {
         var message = new Protos.JoinRequest();
@@ -559,6 +626,12 @@ public static partial class ChatProtoMapper
         SentAt = message.SentAt,
     };
 
+    public static Protos.NoticesRequest ToNoticesRequest(string value) => new() { Value = value };
+
+    public static string FromProto(Protos.NoticesRequest message) => message.Value;
+
+    public static Protos.NoticesResponse ToNoticesResponse() => new();
+
     public static Protos.RenameRequest ToRenameRequest(RenamePayload value)
     {
         var message = new Protos.RenameRequest();
@@ -582,6 +655,60 @@ public static partial class ChatProtoMapper
     };
 
     public static Protos.RenameResponse ToRenameResponse() => new();
+
+    public static Protos.ReplayRequest ToReplayRequest(ReplayPayload value)
+    {
+        var message = new Protos.ReplayRequest();
+        if (value.Room is { } roomValue)
+        {
+            message.Room = roomValue;
+        }
+
+        if (value.View is { } viewValue)
+        {
+            message.View = (Protos.View)viewValue;
+        }
+
+        return message;
+    }
+
+    public static ReplayPayload FromProto(Protos.ReplayRequest message) => new()
+    {
+        Room = message.Room,
+        View = message.HasView ? (View)message.View : null,
+    };
+
+    public static Protos.ReplayResponse ToReplayResponse(ChatEvent value)
+    {
+        var message = new Protos.ReplayResponse();
+        message.Id = value.Id;
+        message.Kind = (Protos.Kind)value.Kind;
+        if (value.Room is { } roomValue)
+        {
+            message.Room = roomValue;
+        }
+
+        if (value.Message is { } messageValue)
+        {
+            message.Message = ToProto(messageValue);
+        }
+
+        if (value.Members is { } membersValue)
+        {
+            message.Members = membersValue;
+        }
+
+        return message;
+    }
+
+    public static ChatEvent FromProto(Protos.ReplayResponse message) => new()
+    {
+        Id = message.Id,
+        Kind = (Kind)message.Kind,
+        Room = message.HasRoom ? message.Room : null,
+        Message = message.Message is null ? null : FromProto(message.Message),
+        Members = message.HasMembers ? message.Members : null,
+    };
 
     public static Protos.SendRequest ToSendRequest(Message value)
     {

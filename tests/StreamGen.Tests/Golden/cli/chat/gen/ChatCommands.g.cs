@@ -28,6 +28,9 @@ internal static partial class ChatCommands
         command.Subcommands.Add(Typing(options));
         command.Subcommands.Add(Converse(options));
         command.Subcommands.Add(Feed(options));
+        command.Subcommands.Add(Import(options));
+        command.Subcommands.Add(Notices(options));
+        command.Subcommands.Add(Replay(options));
         command.Subcommands.Add(Attach(options));
         command.Subcommands.Add(Export(options));
         command.Subcommands.Add(Echo(options));
@@ -148,6 +151,47 @@ internal static partial class ChatCommands
             var payload = Runtime::CliCalls.Checked(new FeedPayload { Room = parse.GetRequiredValue(roomOption), After = parse.GetValue(afterOption) });
             var client = Client(session);
             return Runtime::CliCalls.ServerStreamAsync(session, ct => client.FeedAsync(payload, ct), ChatJsonContext.Default.FeedResult, token);
+        }, cancellationToken));
+        return command;
+    }
+
+    private static CommandLine::Command Import(Runtime::CliGlobalOptions options)
+    {
+        var roomOption = Runtime::CliOptions.Value<string>("--room", "", "string", true);
+        var tokenOption = Runtime::CliOptions.Value<string>("--token", "", "string", true);
+        var command = new CommandLine::Command("import", "Client stream of messages sent as an NDJSON request body (one message a line); the result counts them (over http or grpc)") { roomOption, tokenOption };
+        command.SetAction((parse, cancellationToken) => Runtime::CliCalls.RunAsync(parse, options, "chat.import", ["http", "grpc"], (session, token) =>
+        {
+            var payload = Runtime::CliCalls.Checked(new ImportPayload { Room = parse.GetRequiredValue(roomOption), Token = parse.GetRequiredValue(tokenOption) });
+            var client = Client(session);
+            return Runtime::CliCalls.ClientStreamAsync(session, ct => client.ImportAsync(payload, ct), ChatJsonReader.Message, ChatJsonContext.Default.ImportResult, token);
+        }, cancellationToken));
+        return command;
+    }
+
+    private static CommandLine::Command Notices(Runtime::CliGlobalOptions options)
+    {
+        var roomOption = Runtime::CliOptions.Value<string>("--room", "", "string", true);
+        var command = new CommandLine::Command("notices", "Client stream of notices as an NDJSON request body, no result (over http or grpc)") { roomOption };
+        command.SetAction((parse, cancellationToken) => Runtime::CliCalls.RunAsync(parse, options, "chat.notices", ["http", "grpc"], (session, token) =>
+        {
+            var payload = Runtime::CliCalls.Checked(new NoticesPayload { Room = parse.GetRequiredValue(roomOption) });
+            var client = Client(session);
+            return Runtime::CliCalls.ClientStreamAsync(session, ct => client.NoticesAsync(payload, ct), ChatJsonReader.String, token);
+        }, cancellationToken));
+        return command;
+    }
+
+    private static CommandLine::Command Replay(Runtime::CliGlobalOptions options)
+    {
+        var roomOption = Runtime::CliOptions.Value<string>("--room", "", "string", true);
+        var viewOption = Runtime::CliOptions.Enum<View>("--view", "view", "", false);
+        var command = new CommandLine::Command("replay", "Room events as NDJSON alone, in the view the client asks for (over http or grpc)") { roomOption, viewOption };
+        command.SetAction((parse, cancellationToken) => Runtime::CliCalls.RunAsync(parse, options, "chat.replay", ["http", "grpc"], (session, token) =>
+        {
+            var payload = Runtime::CliCalls.Checked(new ReplayPayload { Room = parse.GetRequiredValue(roomOption), View = parse.GetValue(viewOption) });
+            var client = Client(session);
+            return Runtime::CliCalls.ServerStreamAsync(session, ct => client.ReplayAsync(payload, ct), ChatJsonContext.Default.ChatEvent, token);
         }, cancellationToken));
         return command;
     }

@@ -121,6 +121,44 @@ public sealed partial class ChatGrpcClient : IChatClient
     public Task<IFeedClientStream> FeedAsync(FeedPayload payload, CancellationToken cancellationToken = default) =>
         throw new NotSupportedException("chat.feed is not served over gRPC.");
 
+    public async Task<IImportClientStream> ImportAsync(ImportPayload payload, CancellationToken cancellationToken = default)
+    {
+        Runtime::Validation.ThrowIfInvalid(payload);
+        var headers = new GrpcCore::Metadata();
+        headers.Add("room", payload.Room);
+        headers.Add("token", payload.Token);
+        var call = _client.Import(headers, Deadline(), cancellationToken);
+        return new ImportClientStream(call, await ImportClientStream.OpenAsync(call, cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>The gRPC client end of chat.import.</summary>
+    private sealed class ImportClientStream(GrpcCore::AsyncClientStreamingCall<Protos.ImportRequest, Protos.ImportResponse> call, GrpcCore::Metadata headers)
+        : Runtime::GrpcClientStreamingResultCall<Message, Protos.ImportRequest, ImportResult, Protos.ImportResponse>(call, headers, ChatProtoMapper.ToImportRequest, ChatProtoMapper.FromProto), IImportClientStream;
+
+    public async Task<INoticesClientStream> NoticesAsync(NoticesPayload payload, CancellationToken cancellationToken = default)
+    {
+        Runtime::Validation.ThrowIfInvalid(payload);
+        var headers = new GrpcCore::Metadata();
+        headers.Add("room", payload.Room);
+        var call = _client.Notices(headers, Deadline(), cancellationToken);
+        return new NoticesClientStream(call, await NoticesClientStream.OpenAsync(call, cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>The gRPC client end of chat.notices.</summary>
+    private sealed class NoticesClientStream(GrpcCore::AsyncClientStreamingCall<Protos.NoticesRequest, Protos.NoticesResponse> call, GrpcCore::Metadata headers)
+        : Runtime::GrpcClientStreamingCall<string, Protos.NoticesRequest, Protos.NoticesResponse>(call, headers, ChatProtoMapper.ToNoticesRequest), INoticesClientStream;
+
+    public async Task<IReplayClientStream> ReplayAsync(ReplayPayload payload, CancellationToken cancellationToken = default)
+    {
+        Runtime::Validation.ThrowIfInvalid(payload);
+        var call = _client.Replay(ChatProtoMapper.ToReplayRequest(payload), null, Deadline(), cancellationToken);
+        return new ReplayClientStream(call, await ReplayClientStream.OpenAsync(call, cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>The gRPC client end of chat.replay.</summary>
+    private sealed class ReplayClientStream(GrpcCore::AsyncServerStreamingCall<Protos.ReplayResponse> call, GrpcCore::Metadata headers)
+        : Runtime::GrpcViewedServerStreamingCall<ChatEvent, Protos.ReplayResponse, ChatEventView>(call, headers, ChatProtoMapper.FromProto), IReplayClientStream;
+
     /// <summary>Not served over gRPC: the design gives attach no grpc.</summary>
     public Task<AttachResult> AttachAsync(AttachPayload payload, Stream body, CancellationToken cancellationToken = default) =>
         throw new NotSupportedException("chat.attach is not served over gRPC.");

@@ -144,6 +144,66 @@ public sealed partial class ChatGrpcService(IChatService service, ILogger<ChatGr
     private sealed class ConverseServerStream(GrpcCore::IAsyncStreamReader<Protos.ConverseRequest> requests, GrpcCore::IServerStreamWriter<Protos.ConverseResponse> responses, GrpcCore::ServerCallContext context)
         : Runtime::GrpcViewedBidirectionalStream<Message, Protos.ConverseRequest, ChatEvent, Protos.ConverseResponse, ChatEventView>(requests, responses, context, ChatProtoMapper.FromProto, ChatProtoMapper.ToConverseResponse), IConverseServerStream;
 
+    /// <summary>Client stream of messages sent as an NDJSON request body (one message a line); the result counts them</summary>
+    public override Task<Protos.ImportResponse> Import(GrpcCore::IAsyncStreamReader<Protos.ImportRequest> requestStream, GrpcCore::ServerCallContext context)
+    {
+        var stream = new ImportServerStream(requestStream, context);
+        return stream.ServeAsync(ErrorStatus, logger, cancellationToken => service.ImportAsync(DecodeImport(context), stream, cancellationToken));
+    }
+
+    private static ImportPayload DecodeImport(GrpcCore::ServerCallContext context)
+    {
+        Runtime::ValidationErrors? errors = null;
+        var room = Runtime::Parameters.ParseString(context.RequestHeaders.GetValue("room"), "room", ref errors);
+        Runtime::Check.Present(ref errors, "room", room);
+        var token = Runtime::Parameters.ParseString(context.RequestHeaders.GetValue("token"), "token", ref errors);
+        Runtime::Check.Present(ref errors, "token", token);
+        var payload = new ImportPayload
+        {
+            Room = room!,
+            Token = token!,
+        };
+        return Runtime::Validation.Validated(payload, errors);
+    }
+
+    /// <summary>The gRPC server end of chat.import.</summary>
+    private sealed class ImportServerStream(GrpcCore::IAsyncStreamReader<Protos.ImportRequest> requests, GrpcCore::ServerCallContext context)
+        : Runtime::GrpcClientStreamingResultStream<Message, Protos.ImportRequest, ImportResult, Protos.ImportResponse>(requests, context, ChatProtoMapper.FromProto, ChatProtoMapper.ToImportResponse), IImportServerStream;
+
+    /// <summary>Client stream of notices as an NDJSON request body, no result</summary>
+    public override Task<Protos.NoticesResponse> Notices(GrpcCore::IAsyncStreamReader<Protos.NoticesRequest> requestStream, GrpcCore::ServerCallContext context)
+    {
+        var stream = new NoticesServerStream(requestStream, context);
+        return stream.ServeAsync(ErrorStatus, logger, cancellationToken => service.NoticesAsync(DecodeNotices(context), stream, cancellationToken));
+    }
+
+    private static NoticesPayload DecodeNotices(GrpcCore::ServerCallContext context)
+    {
+        Runtime::ValidationErrors? errors = null;
+        var room = Runtime::Parameters.ParseString(context.RequestHeaders.GetValue("room"), "room", ref errors);
+        Runtime::Check.Present(ref errors, "room", room);
+        var payload = new NoticesPayload
+        {
+            Room = room!,
+        };
+        return Runtime::Validation.Validated(payload, errors);
+    }
+
+    /// <summary>The gRPC server end of chat.notices.</summary>
+    private sealed class NoticesServerStream(GrpcCore::IAsyncStreamReader<Protos.NoticesRequest> requests, GrpcCore::ServerCallContext context)
+        : Runtime::GrpcClientStreamingStream<string, Protos.NoticesRequest, Protos.NoticesResponse>(requests, context, ChatProtoMapper.FromProto), INoticesServerStream;
+
+    /// <summary>Room events as NDJSON alone, in the view the client asks for</summary>
+    public override Task Replay(Protos.ReplayRequest request, GrpcCore::IServerStreamWriter<Protos.ReplayResponse> responseStream, GrpcCore::ServerCallContext context)
+    {
+        var stream = new ReplayServerStream(responseStream, context);
+        return stream.ServeAsync(ErrorStatus, logger, cancellationToken => service.ReplayAsync(Runtime::Validation.Validated(ChatProtoMapper.FromProto(request)), stream, cancellationToken));
+    }
+
+    /// <summary>The gRPC server end of chat.replay.</summary>
+    private sealed class ReplayServerStream(GrpcCore::IServerStreamWriter<Protos.ReplayResponse> responses, GrpcCore::ServerCallContext context)
+        : Runtime::GrpcViewedServerStreamingStream<ChatEvent, Protos.ReplayResponse, ChatEventView>(responses, context, ChatProtoMapper.ToReplayResponse), IReplayServerStream;
+
     /// <summary>Returns the sample it is given (every primitive, both ways)</summary>
     public override async Task<Protos.EchoResponse> Echo(Protos.EchoRequest request, GrpcCore::ServerCallContext context)
     {

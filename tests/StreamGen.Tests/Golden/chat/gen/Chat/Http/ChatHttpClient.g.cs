@@ -76,8 +76,7 @@ public sealed partial class ChatHttpClient(HttpClient httpClient, Runtime::Strea
             uri.Query("view", Runtime::Parameters.FormatEnum(view));
         }
 
-        var connection = await Runtime::WebSocketConnection.ConnectAsync(httpClient, uri.ToString(), null, _options, cancellationToken).ConfigureAwait(false);
-        return new ListenClientStream(connection);
+        return new ListenClientStream(await Runtime::WebSocketConnection.ConnectAsync(httpClient, uri.ToString(), null, _options, cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>The WebSocket client end of chat.listen.</summary>
@@ -88,8 +87,7 @@ public sealed partial class ChatHttpClient(HttpClient httpClient, Runtime::Strea
     {
         Runtime::Validation.ThrowIfInvalid(payload);
         var uri = new Runtime::HttpUri().Literal("/api/rooms/").Segment(payload.Room, "room").Literal("/ticker");
-        var connection = await Runtime::WebSocketConnection.ConnectAsync(httpClient, uri.ToString(), null, _options, cancellationToken).ConfigureAwait(false);
-        return new TickerClientStream(connection);
+        return new TickerClientStream(await Runtime::WebSocketConnection.ConnectAsync(httpClient, uri.ToString(), null, _options, cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>The WebSocket client end of chat.ticker.</summary>
@@ -100,11 +98,13 @@ public sealed partial class ChatHttpClient(HttpClient httpClient, Runtime::Strea
     {
         Runtime::Validation.ThrowIfInvalid(payload);
         var uri = new Runtime::HttpUri().Literal("/api/rooms/").Segment(payload.Room, "room").Literal("/send");
-        var connection = await Runtime::WebSocketConnection.ConnectAsync(httpClient, uri.ToString(), request =>
+
+        void AddHeaders(HttpRequestMessage request)
         {
             Runtime::HttpParameters.AddHeader(request, "Authorization", payload.Token);
-        }, _options, cancellationToken).ConfigureAwait(false);
-        return new SendClientStream(connection);
+        }
+
+        return new SendClientStream(await Runtime::WebSocketConnection.ConnectAsync(httpClient, uri.ToString(), AddHeaders, _options, cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>The WebSocket client end of chat.send.</summary>
@@ -115,8 +115,7 @@ public sealed partial class ChatHttpClient(HttpClient httpClient, Runtime::Strea
     {
         Runtime::Validation.ThrowIfInvalid(payload);
         var uri = new Runtime::HttpUri().Literal("/api/rooms/").Segment(payload.Room, "room").Literal("/typing");
-        var connection = await Runtime::WebSocketConnection.ConnectAsync(httpClient, uri.ToString(), null, _options, cancellationToken).ConfigureAwait(false);
-        return new TypingClientStream(connection);
+        return new TypingClientStream(await Runtime::WebSocketConnection.ConnectAsync(httpClient, uri.ToString(), null, _options, cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>The WebSocket client end of chat.typing.</summary>
@@ -127,8 +126,7 @@ public sealed partial class ChatHttpClient(HttpClient httpClient, Runtime::Strea
     {
         Runtime::Validation.ThrowIfInvalid(payload);
         var uri = new Runtime::HttpUri().Literal("/api/rooms/").Segment(payload.Room, "room").Literal("/converse");
-        var connection = await Runtime::WebSocketConnection.ConnectAsync(httpClient, uri.ToString(), null, _options, cancellationToken).ConfigureAwait(false);
-        return new ConverseClientStream(connection);
+        return new ConverseClientStream(await Runtime::WebSocketConnection.ConnectAsync(httpClient, uri.ToString(), null, _options, cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>The WebSocket client end of chat.converse.</summary>
@@ -139,36 +137,26 @@ public sealed partial class ChatHttpClient(HttpClient httpClient, Runtime::Strea
     {
         Runtime::Validation.ThrowIfInvalid(payload);
         var uri = new Runtime::HttpUri().Literal("/api/rooms/").Segment(payload.Room, "room").Literal("/feed");
-        if (_options.ServerStreamFraming == Runtime::StreamFraming.JsonLines)
-        {
-            return new FeedJsonLinesClientStream(await Runtime::JsonLinesConnection.OpenAsync(httpClient, uri.ToString(), request =>
-            {
-                if (payload.After is { } after)
-                {
-                    Runtime::HttpParameters.AddHeader(request, "Last-Event-ID", after);
-                }
-            }, _options, cancellationToken).ConfigureAwait(false));
-        }
 
-        if (_options.ServerStreamFraming == Runtime::StreamFraming.WebSocket)
-        {
-            return new FeedWebSocketClientStream(await Runtime::WebSocketConnection.ConnectAsync(httpClient, uri.ToString(), request =>
-            {
-                if (payload.After is { } after)
-                {
-                    Runtime::HttpParameters.AddHeader(request, "Last-Event-ID", after);
-                }
-            }, _options, cancellationToken).ConfigureAwait(false));
-        }
-
-        var connection = await Runtime::ServerSentEventsConnection.OpenAsync(httpClient, uri.ToString(), request =>
+        void AddHeaders(HttpRequestMessage request)
         {
             if (payload.After is { } after)
             {
                 Runtime::HttpParameters.AddHeader(request, "Last-Event-ID", after);
             }
-        }, _options, cancellationToken).ConfigureAwait(false);
-        return new FeedClientStream(connection);
+        }
+
+        if (_options.ServerStreamFraming == Runtime::StreamFraming.JsonLines)
+        {
+            return new FeedJsonLinesClientStream(await Runtime::JsonLinesConnection.OpenAsync(httpClient, uri.ToString(), AddHeaders, _options, cancellationToken).ConfigureAwait(false));
+        }
+
+        if (_options.ServerStreamFraming == Runtime::StreamFraming.WebSocket)
+        {
+            return new FeedWebSocketClientStream(await Runtime::WebSocketConnection.ConnectAsync(httpClient, uri.ToString(), AddHeaders, _options, cancellationToken).ConfigureAwait(false));
+        }
+
+        return new FeedClientStream(await Runtime::ServerSentEventsConnection.OpenAsync(httpClient, uri.ToString(), AddHeaders, _options, cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>The Server-Sent Events client end of chat.feed.</summary>
@@ -182,6 +170,50 @@ public sealed partial class ChatHttpClient(HttpClient httpClient, Runtime::Strea
     /// <summary>The WebSocket client end of chat.feed (<see cref="Runtime::StreamGenClientOptions.ServerStreamFraming"/>).</summary>
     private sealed class FeedWebSocketClientStream(Runtime::WebSocketConnection connection)
         : Runtime::WebSocketServerStreamingCall<FeedResult>(connection, ChatJsonReader.FeedResult), IFeedClientStream;
+
+    public async Task<IImportClientStream> ImportAsync(ImportPayload payload, CancellationToken cancellationToken = default)
+    {
+        Runtime::Validation.ThrowIfInvalid(payload);
+        var uri = new Runtime::HttpUri().Literal("/api/rooms/").Segment(payload.Room, "room").Literal("/import");
+
+        void AddHeaders(HttpRequestMessage request)
+        {
+            Runtime::HttpParameters.AddHeader(request, "Authorization", payload.Token);
+        }
+
+        return new ImportClientStream(await Runtime::JsonLinesRequest.OpenAsync(httpClient, HttpMethod.Post, uri.ToString(), AddHeaders, _options, cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>The JSON Lines request body client end of chat.import.</summary>
+    private sealed class ImportClientStream(Runtime::JsonLinesRequest request)
+        : Runtime::JsonLinesClientStreamingResultCall<Message, ImportResult>(request, ChatJsonContext.Default.Message, ChatJsonReader.ImportResult), IImportClientStream;
+
+    public async Task<INoticesClientStream> NoticesAsync(NoticesPayload payload, CancellationToken cancellationToken = default)
+    {
+        Runtime::Validation.ThrowIfInvalid(payload);
+        var uri = new Runtime::HttpUri().Literal("/api/rooms/").Segment(payload.Room, "room").Literal("/notices");
+        return new NoticesClientStream(await Runtime::JsonLinesRequest.OpenAsync(httpClient, HttpMethod.Put, uri.ToString(), null, _options, cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>The JSON Lines request body client end of chat.notices.</summary>
+    private sealed class NoticesClientStream(Runtime::JsonLinesRequest request)
+        : Runtime::JsonLinesClientStreamingCall<string>(request, ChatJsonContext.Default.String), INoticesClientStream;
+
+    public async Task<IReplayClientStream> ReplayAsync(ReplayPayload payload, CancellationToken cancellationToken = default)
+    {
+        Runtime::Validation.ThrowIfInvalid(payload);
+        var uri = new Runtime::HttpUri().Literal("/api/rooms/").Segment(payload.Room, "room").Literal("/replay");
+        if (payload.View is { } view)
+        {
+            uri.Query("view", Runtime::Parameters.FormatEnum(view));
+        }
+
+        return new ReplayClientStream(await Runtime::JsonLinesConnection.OpenAsync(httpClient, uri.ToString(), null, _options, cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>The JSON Lines client end of chat.replay.</summary>
+    private sealed class ReplayClientStream(Runtime::JsonLinesConnection connection)
+        : Runtime::ViewedJsonLinesClientStream<ChatEvent, ChatEventView>(connection, ChatJsonReader.ChatEvent), IReplayClientStream;
 
     public async Task<AttachResult> AttachAsync(AttachPayload payload, Stream body, CancellationToken cancellationToken = default)
     {

@@ -45,6 +45,12 @@ public static partial class ChatHttpEndpoints
             .WithDisplayName("chat.converse");
         group.MapMethods("/api/rooms/{room}/feed", ["GET"], context => HandleFeedAsync(context, service ?? Resolve(context)))
             .WithDisplayName("chat.feed");
+        group.MapMethods("/api/rooms/{room}/import", ["POST"], context => HandleImportAsync(context, service ?? Resolve(context)))
+            .WithDisplayName("chat.import");
+        group.MapMethods("/api/rooms/{room}/notices", ["PUT"], context => HandleNoticesAsync(context, service ?? Resolve(context)))
+            .WithDisplayName("chat.notices");
+        group.MapMethods("/api/rooms/{room}/replay", ["GET"], context => HandleReplayAsync(context, service ?? Resolve(context)))
+            .WithDisplayName("chat.replay");
         group.MapMethods("/api/rooms/{room}/attachments/{name}", ["PUT"], context => HandleAttachAsync(context, service ?? Resolve(context)))
             .WithDisplayName("chat.attach");
         group.MapMethods("/api/rooms/{room}/export", ["GET"], context => HandleExportAsync(context, service ?? Resolve(context)))
@@ -310,6 +316,77 @@ public static partial class ChatHttpEndpoints
     /// <summary>The WebSocket server end of chat.feed (its route answers several framings).</summary>
     private sealed class FeedWebSocketServerStream(HttpContext context)
         : Runtime::WebSocketServerStreamingStream<FeedResult>(context, ChatJsonContext.Default.FeedResult), IFeedServerStream;
+
+    private static async Task HandleImportAsync(HttpContext context, IChatService service)
+    {
+        await using var stream = new ImportServerStream(context);
+        await stream.ServeAsync(SendErrorStatus, cancellationToken => service.ImportAsync(DecodeImport(context), stream, cancellationToken));
+    }
+
+    private static ImportPayload DecodeImport(HttpContext context)
+    {
+        Runtime::ValidationErrors? errors = null;
+        var room = Runtime::Parameters.ParseString(Runtime::HttpParameters.PathValue(context, "room", 2), "room", ref errors);
+        var token = Runtime::Parameters.ParseString(context.Request.Headers["Authorization"], "token", ref errors);
+        Runtime::Check.Present(ref errors, "room", room);
+        Runtime::Check.Present(ref errors, "token", token);
+        var payload = new ImportPayload
+        {
+            Room = room!,
+            Token = token!,
+        };
+        return Runtime::Validation.Validated(payload, errors);
+    }
+
+    /// <summary>The JSON Lines request body server end of chat.import.</summary>
+    private sealed class ImportServerStream(HttpContext context)
+        : Runtime::JsonLinesClientStreamingResultStream<Message, ImportResult>(context, ChatJsonReader.Message, ChatJsonContext.Default.ImportResult, 200), IImportServerStream;
+
+    private static async Task HandleNoticesAsync(HttpContext context, IChatService service)
+    {
+        await using var stream = new NoticesServerStream(context);
+        await stream.ServeAsync(ListenErrorStatus, cancellationToken => service.NoticesAsync(DecodeNotices(context), stream, cancellationToken));
+    }
+
+    private static NoticesPayload DecodeNotices(HttpContext context)
+    {
+        Runtime::ValidationErrors? errors = null;
+        var room = Runtime::Parameters.ParseString(Runtime::HttpParameters.PathValue(context, "room", 2), "room", ref errors);
+        Runtime::Check.Present(ref errors, "room", room);
+        var payload = new NoticesPayload
+        {
+            Room = room!,
+        };
+        return Runtime::Validation.Validated(payload, errors);
+    }
+
+    /// <summary>The JSON Lines request body server end of chat.notices.</summary>
+    private sealed class NoticesServerStream(HttpContext context)
+        : Runtime::JsonLinesClientStreamingStream<string>(context, ChatJsonReader.String, 204), INoticesServerStream;
+
+    private static async Task HandleReplayAsync(HttpContext context, IChatService service)
+    {
+        await using var stream = new ReplayServerStream(context);
+        await stream.ServeAsync(ListenErrorStatus, cancellationToken => service.ReplayAsync(DecodeReplay(context), stream, cancellationToken));
+    }
+
+    private static ReplayPayload DecodeReplay(HttpContext context)
+    {
+        Runtime::ValidationErrors? errors = null;
+        var room = Runtime::Parameters.ParseString(Runtime::HttpParameters.PathValue(context, "room", 2), "room", ref errors);
+        var view = Runtime::Parameters.ParseEnum<View>(context.Request.Query["view"], "view", ref errors);
+        Runtime::Check.Present(ref errors, "room", room);
+        var payload = new ReplayPayload
+        {
+            Room = room!,
+            View = view,
+        };
+        return Runtime::Validation.Validated(payload, errors);
+    }
+
+    /// <summary>The JSON Lines server end of chat.replay.</summary>
+    private sealed class ReplayServerStream(HttpContext context)
+        : Runtime::ViewedJsonLinesStream<ChatEvent, ChatEventView>(context, ChatJsonContext.Default.ChatEvent), IReplayServerStream;
 
     private static async Task HandleAttachAsync(HttpContext context, IChatService service)
     {

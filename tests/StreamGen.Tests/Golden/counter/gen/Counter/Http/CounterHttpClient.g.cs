@@ -35,8 +35,7 @@ public sealed partial class CounterHttpClient(HttpClient httpClient, Runtime::St
     public async Task<IWatchClientStream> WatchAsync(CancellationToken cancellationToken = default)
     {
         var uri = new Runtime::HttpUri().Literal("/counter/ticks");
-        var connection = await Runtime::WebSocketConnection.ConnectAsync(httpClient, uri.ToString(), null, _options, cancellationToken).ConfigureAwait(false);
-        return new WatchClientStream(connection);
+        return new WatchClientStream(await Runtime::WebSocketConnection.ConnectAsync(httpClient, uri.ToString(), null, _options, cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>The WebSocket client end of counter.watch.</summary>

@@ -50,8 +50,7 @@ public sealed partial class TestHttpClient(HttpClient httpClient, Runtime::Strea
         }
 
         uri.Query("pauseMs", Runtime::Parameters.FormatInt32(payload.PauseMs));
-        var connection = await Runtime::WebSocketConnection.ConnectAsync(httpClient, uri.ToString(), null, _options, cancellationToken).ConfigureAwait(false);
-        return new StreamingOutputCallClientStream(connection);
+        return new StreamingOutputCallClientStream(await Runtime::WebSocketConnection.ConnectAsync(httpClient, uri.ToString(), null, _options, cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>The WebSocket client end of test.streamingOutputCall.</summary>
@@ -61,8 +60,7 @@ public sealed partial class TestHttpClient(HttpClient httpClient, Runtime::Strea
     public async Task<IStreamingInputCallClientStream> StreamingInputCallAsync(CancellationToken cancellationToken = default)
     {
         var uri = new Runtime::HttpUri().Literal("/streaming-input");
-        var connection = await Runtime::WebSocketConnection.ConnectAsync(httpClient, uri.ToString(), null, _options, cancellationToken).ConfigureAwait(false);
-        return new StreamingInputCallClientStream(connection);
+        return new StreamingInputCallClientStream(await Runtime::WebSocketConnection.ConnectAsync(httpClient, uri.ToString(), null, _options, cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>The WebSocket client end of test.streamingInputCall.</summary>
@@ -73,14 +71,16 @@ public sealed partial class TestHttpClient(HttpClient httpClient, Runtime::Strea
     {
         Runtime::Validation.ThrowIfInvalid(payload);
         var uri = new Runtime::HttpUri().Literal("/full-duplex");
-        var connection = await Runtime::WebSocketConnection.ConnectAsync(httpClient, uri.ToString(), request =>
+
+        void AddHeaders(HttpRequestMessage request)
         {
             if (payload.Tag is { } tag)
             {
                 Runtime::HttpParameters.AddHeader(request, "X-Tag", tag);
             }
-        }, _options, cancellationToken).ConfigureAwait(false);
-        return new FullDuplexCallClientStream(connection);
+        }
+
+        return new FullDuplexCallClientStream(await Runtime::WebSocketConnection.ConnectAsync(httpClient, uri.ToString(), AddHeaders, _options, cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>The WebSocket client end of test.fullDuplexCall.</summary>
@@ -90,8 +90,7 @@ public sealed partial class TestHttpClient(HttpClient httpClient, Runtime::Strea
     public async Task<IDrainClientStream> DrainAsync(CancellationToken cancellationToken = default)
     {
         var uri = new Runtime::HttpUri().Literal("/drain");
-        var connection = await Runtime::WebSocketConnection.ConnectAsync(httpClient, uri.ToString(), null, _options, cancellationToken).ConfigureAwait(false);
-        return new DrainClientStream(connection);
+        return new DrainClientStream(await Runtime::WebSocketConnection.ConnectAsync(httpClient, uri.ToString(), null, _options, cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>The WebSocket client end of test.drain.</summary>

@@ -43,11 +43,13 @@ public sealed partial class SecuredHttpClient(HttpClient httpClient, Runtime::St
         uri.Query("count", Runtime::Parameters.FormatInt32(payload.Count));
         var credentials = await Runtime::ClientCredentials.ForCallAsync(_options.Credentials, [SecuredSecurity.Jwt], cancellationToken).ConfigureAwait(false);
         uri.Query(credentials);
-        var connection = await Runtime::WebSocketConnection.ConnectAsync(httpClient, uri.ToString(), request =>
+
+        void AddHeaders(HttpRequestMessage request)
         {
             Runtime::HttpCalls.AddCredentials(request, credentials);
-        }, _options, cancellationToken).ConfigureAwait(false);
-        return new TicksClientStream(connection);
+        }
+
+        return new TicksClientStream(await Runtime::WebSocketConnection.ConnectAsync(httpClient, uri.ToString(), AddHeaders, _options, cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>The WebSocket client end of secured.ticks.</summary>
@@ -61,27 +63,23 @@ public sealed partial class SecuredHttpClient(HttpClient httpClient, Runtime::St
         uri.Query("count", Runtime::Parameters.FormatInt32(payload.Count));
         var credentials = await Runtime::ClientCredentials.ForCallAsync(_options.Credentials, [SecuredSecurity.KeyQuery], cancellationToken).ConfigureAwait(false);
         uri.Query(credentials);
+
+        void AddHeaders(HttpRequestMessage request)
+        {
+            Runtime::HttpCalls.AddCredentials(request, credentials);
+        }
+
         if (_options.ServerStreamFraming == Runtime::StreamFraming.JsonLines)
         {
-            return new FeedJsonLinesClientStream(await Runtime::JsonLinesConnection.OpenAsync(httpClient, uri.ToString(), request =>
-            {
-                Runtime::HttpCalls.AddCredentials(request, credentials);
-            }, _options, cancellationToken).ConfigureAwait(false));
+            return new FeedJsonLinesClientStream(await Runtime::JsonLinesConnection.OpenAsync(httpClient, uri.ToString(), AddHeaders, _options, cancellationToken).ConfigureAwait(false));
         }
 
         if (_options.ServerStreamFraming == Runtime::StreamFraming.WebSocket)
         {
-            return new FeedWebSocketClientStream(await Runtime::WebSocketConnection.ConnectAsync(httpClient, uri.ToString(), request =>
-            {
-                Runtime::HttpCalls.AddCredentials(request, credentials);
-            }, _options, cancellationToken).ConfigureAwait(false));
+            return new FeedWebSocketClientStream(await Runtime::WebSocketConnection.ConnectAsync(httpClient, uri.ToString(), AddHeaders, _options, cancellationToken).ConfigureAwait(false));
         }
 
-        var connection = await Runtime::ServerSentEventsConnection.OpenAsync(httpClient, uri.ToString(), request =>
-        {
-            Runtime::HttpCalls.AddCredentials(request, credentials);
-        }, _options, cancellationToken).ConfigureAwait(false);
-        return new FeedClientStream(connection);
+        return new FeedClientStream(await Runtime::ServerSentEventsConnection.OpenAsync(httpClient, uri.ToString(), AddHeaders, _options, cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>The Server-Sent Events client end of secured.feed.</summary>
@@ -101,11 +99,13 @@ public sealed partial class SecuredHttpClient(HttpClient httpClient, Runtime::St
         var uri = new Runtime::HttpUri().Literal("/collect");
         var credentials = await Runtime::ClientCredentials.ForCallAsync(_options.Credentials, [SecuredSecurity.Basic], cancellationToken).ConfigureAwait(false);
         uri.Query(credentials);
-        var connection = await Runtime::WebSocketConnection.ConnectAsync(httpClient, uri.ToString(), request =>
+
+        void AddHeaders(HttpRequestMessage request)
         {
             Runtime::HttpCalls.AddCredentials(request, credentials);
-        }, _options, cancellationToken).ConfigureAwait(false);
-        return new CollectClientStream(connection);
+        }
+
+        return new CollectClientStream(await Runtime::WebSocketConnection.ConnectAsync(httpClient, uri.ToString(), AddHeaders, _options, cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>The WebSocket client end of secured.collect.</summary>
@@ -117,11 +117,13 @@ public sealed partial class SecuredHttpClient(HttpClient httpClient, Runtime::St
         var uri = new Runtime::HttpUri().Literal("/chat");
         var credentials = await Runtime::ClientCredentials.ForCallAsync(_options.Credentials, [SecuredSecurity.Oauth2], cancellationToken).ConfigureAwait(false);
         uri.Query(credentials);
-        var connection = await Runtime::WebSocketConnection.ConnectAsync(httpClient, uri.ToString(), request =>
+
+        void AddHeaders(HttpRequestMessage request)
         {
             Runtime::HttpCalls.AddCredentials(request, credentials);
-        }, _options, cancellationToken).ConfigureAwait(false);
-        return new ChatClientStream(connection);
+        }
+
+        return new ChatClientStream(await Runtime::WebSocketConnection.ConnectAsync(httpClient, uri.ToString(), AddHeaders, _options, cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>The WebSocket client end of secured.chat.</summary>

@@ -51,11 +51,13 @@ public sealed partial class EchoHttpClient(HttpClient httpClient, Runtime::Strea
         Runtime::Validation.ThrowIfInvalid(payload);
         var uri = new Runtime::HttpUri().Literal("/collect/").Segment(payload.Segment, "segment");
         uri.Query("query", payload.Query);
-        var connection = await Runtime::WebSocketConnection.ConnectAsync(httpClient, uri.ToString(), request =>
+
+        void AddHeaders(HttpRequestMessage request)
         {
             Runtime::HttpParameters.AddHeader(request, "X-Value", payload.Header);
-        }, _options, cancellationToken).ConfigureAwait(false);
-        return new CollectClientStream(connection);
+        }
+
+        return new CollectClientStream(await Runtime::WebSocketConnection.ConnectAsync(httpClient, uri.ToString(), AddHeaders, _options, cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>The WebSocket client end of echo.collect.</summary>
