@@ -191,11 +191,13 @@ public sealed partial class SecuredHttpClient(HttpClient httpClient, Runtime::St
         uri.Query("count", Runtime::Parameters.FormatInt32(payload.Count));
         var credentials = await Runtime::ClientCredentials.ForCallAsync(_options.Credentials, [SecuredSecurity.ApiKey], [Runtime::PayloadCredential.ApiKey("api_key", payload.Key)], cancellationToken).ConfigureAwait(false);
         uri.Query(credentials);
-        var connection = await Runtime::WebSocketConnection.ConnectAsync(httpClient, uri.ToString(), request =>
+
+        void AddHeaders(HttpRequestMessage request)
         {
             Runtime::HttpCalls.AddCredentials(request, credentials);
-        }, _options, cancellationToken).ConfigureAwait(false);
-        return new KeyTicksClientStream(connection);
+        }
+
+        return new KeyTicksClientStream(await Runtime::WebSocketConnection.ConnectAsync(httpClient, uri.ToString(), AddHeaders, _options, cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>The WebSocket client end of secured.key_ticks.</summary>
@@ -208,27 +210,23 @@ public sealed partial class SecuredHttpClient(HttpClient httpClient, Runtime::St
         var uri = new Runtime::HttpUri().Literal("/key-feed");
         var credentials = await Runtime::ClientCredentials.ForCallAsync(_options.Credentials, [SecuredSecurity.KeyQuery], [Runtime::PayloadCredential.ApiKey("key_query", payload.Key)], cancellationToken).ConfigureAwait(false);
         uri.Query(credentials);
+
+        void AddHeaders(HttpRequestMessage request)
+        {
+            Runtime::HttpCalls.AddCredentials(request, credentials);
+        }
+
         if (_options.ServerStreamFraming == Runtime::StreamFraming.JsonLines)
         {
-            return new KeyFeedJsonLinesClientStream(await Runtime::JsonLinesConnection.OpenAsync(httpClient, uri.ToString(), request =>
-            {
-                Runtime::HttpCalls.AddCredentials(request, credentials);
-            }, _options, cancellationToken).ConfigureAwait(false));
+            return new KeyFeedJsonLinesClientStream(await Runtime::JsonLinesConnection.OpenAsync(httpClient, uri.ToString(), AddHeaders, _options, cancellationToken).ConfigureAwait(false));
         }
 
         if (_options.ServerStreamFraming == Runtime::StreamFraming.WebSocket)
         {
-            return new KeyFeedWebSocketClientStream(await Runtime::WebSocketConnection.ConnectAsync(httpClient, uri.ToString(), request =>
-            {
-                Runtime::HttpCalls.AddCredentials(request, credentials);
-            }, _options, cancellationToken).ConfigureAwait(false));
+            return new KeyFeedWebSocketClientStream(await Runtime::WebSocketConnection.ConnectAsync(httpClient, uri.ToString(), AddHeaders, _options, cancellationToken).ConfigureAwait(false));
         }
 
-        var connection = await Runtime::ServerSentEventsConnection.OpenAsync(httpClient, uri.ToString(), request =>
-        {
-            Runtime::HttpCalls.AddCredentials(request, credentials);
-        }, _options, cancellationToken).ConfigureAwait(false);
-        return new KeyFeedClientStream(connection);
+        return new KeyFeedClientStream(await Runtime::ServerSentEventsConnection.OpenAsync(httpClient, uri.ToString(), AddHeaders, _options, cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>The Server-Sent Events client end of secured.key_feed.</summary>
@@ -249,11 +247,13 @@ public sealed partial class SecuredHttpClient(HttpClient httpClient, Runtime::St
         var uri = new Runtime::HttpUri().Literal("/signin");
         var credentials = await Runtime::ClientCredentials.ForCallAsync(_options.Credentials, [SecuredSecurity.Basic], [Runtime::PayloadCredential.Basic("basic", payload.Username, payload.Password)], cancellationToken).ConfigureAwait(false);
         uri.Query(credentials);
-        var connection = await Runtime::WebSocketConnection.ConnectAsync(httpClient, uri.ToString(), request =>
+
+        void AddHeaders(HttpRequestMessage request)
         {
             Runtime::HttpCalls.AddCredentials(request, credentials);
-        }, _options, cancellationToken).ConfigureAwait(false);
-        return new SigninClientStream(connection);
+        }
+
+        return new SigninClientStream(await Runtime::WebSocketConnection.ConnectAsync(httpClient, uri.ToString(), AddHeaders, _options, cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>The WebSocket client end of secured.signin.</summary>
@@ -266,11 +266,13 @@ public sealed partial class SecuredHttpClient(HttpClient httpClient, Runtime::St
         var uri = new Runtime::HttpUri().Literal("/oauth-chat");
         var credentials = await Runtime::ClientCredentials.ForCallAsync(_options.Credentials, [SecuredSecurity.Oauth2], [Runtime::PayloadCredential.Bearer("oauth2", payload.AccessToken)], cancellationToken).ConfigureAwait(false);
         uri.Query(credentials);
-        var connection = await Runtime::WebSocketConnection.ConnectAsync(httpClient, uri.ToString(), request =>
+
+        void AddHeaders(HttpRequestMessage request)
         {
             Runtime::HttpCalls.AddCredentials(request, credentials);
-        }, _options, cancellationToken).ConfigureAwait(false);
-        return new OauthChatClientStream(connection);
+        }
+
+        return new OauthChatClientStream(await Runtime::WebSocketConnection.ConnectAsync(httpClient, uri.ToString(), AddHeaders, _options, cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>The WebSocket client end of secured.oauth_chat.</summary>
