@@ -47,7 +47,7 @@ public static class TypeScriptNaming
         "ErrorClasses", "ErrorOrigin", "EventStream", "FieldError", "Format", "InterceptorCallType", "InterceptorInfo", "InterceptorNext",
         "InterceptorStep", "Kind", "LineStream", "LineUpload", "ObjectType", "RequestParts", "SchemeRule", "ServerStream",
         "ServiceError", "StreamClosedError", "Transport", "TypeRule", "ValidationError", "WebSocketFactory", "WebSocketLike",
-        "WebSocketStream", "closeError", "copyMessage", "intercept", "interceptStream", "pair", "params", "parseParam", "responseError", "validate",
+        "WebSocketStream", "closeError", "copyMessage", "intercept", "interceptStream", "openLines", "openUpload", "pair", "params", "parseParam", "responseError", "validate",
     };
 
     /// <summary>Members every object has, which a class member must not replace.</summary>

@@ -685,21 +685,6 @@ export class Transport {
     return stream;
   }
 
-  /** Opens a server stream read as JSON Lines (`application/x-ndjson`, one JSON value a line). */
-  async lines<T>(parts: RequestParts, receive: TypeRule, fixedView: string | undefined, options: CallOptions = {}): Promise<LineStream<T>> {
-    const stream = new LineStream<T>(receive, fixedView, options);
-    await stream.connect(this, parts);
-    return stream;
-  }
-
-  /**
-   * Opens a client stream sent as a JSON Lines request body: a `ReadableStream` body (`duplex: "half"`, which Node's
-   * fetch and Chromium send chunked) that each `send` adds a line to; the response is the result.
-   */
-  upload<TSend, TResult>(parts: RequestParts, send: TypeRule, result: TypeRule | undefined, options: CallOptions = {}): Promise<LineUpload<TSend, TResult>> {
-    return Promise.resolve(new LineUpload<TSend, TResult>(this, parts, send, result, options));
-  }
-
   /**
    * After a refused handshake, which a WebSocket does not explain: the same request (URL and headers) as plain HTTP. The
    * server checks the payload and credentials before it looks for an upgrade, so its answer names what it refused;
@@ -1222,6 +1207,25 @@ export function interceptStream<S extends object>(
       return typeof value === "function" ? (value as (...args: unknown[]) => unknown).bind(object) : value;
     },
   });
+}
+
+/**
+ * Opens a server stream read as JSON Lines (`application/x-ndjson`, one JSON value a line). A function, not a method of
+ * `Transport`, so a bundle whose client has no JSON Lines method leaves the JSON Lines classes out.
+ */
+export async function openLines<T>(transport: Transport, parts: RequestParts, receive: TypeRule, fixedView: string | undefined, options: CallOptions = {}): Promise<LineStream<T>> {
+  const stream = new LineStream<T>(receive, fixedView, options);
+  await stream.connect(transport, parts);
+  return stream;
+}
+
+/**
+ * Opens a client stream sent as a JSON Lines request body: a `ReadableStream` body (`duplex: "half"`, which Node's fetch
+ * and Chromium send chunked) that each `send` adds a line to; the response is the result. A function for the same
+ * reason as `openLines`.
+ */
+export function openUpload<TSend, TResult>(transport: Transport, parts: RequestParts, send: TypeRule, result: TypeRule | undefined, options: CallOptions = {}): Promise<LineUpload<TSend, TResult>> {
+  return Promise.resolve(new LineUpload<TSend, TResult>(transport, parts, send, result, options));
 }
 
 /**

@@ -35,6 +35,8 @@ internal sealed class TypeScriptPass(ModelContext context, ModelNames names, Typ
                 ("Transport", clients.Count > 0),
                 ("copyMessage", methods.Any(m => m.IsIntercepted && m.HasPayload)),
                 ("intercept", methods.Any(m => m.IsIntercepted)),
+                ("openLines", methods.Any(m => m.IsJsonLines)),
+                ("openUpload", methods.Any(m => m.IsJsonLinesUpload)),
                 ("interceptStream", methods.Any(m => m.Interception?.WrapsStream == true)),
                 ("pair", methods.Any(m => m.PairsBasicCredentials)),
                 ("params", methods.Any(m => m.HasQuery || m.HasHeaders)),

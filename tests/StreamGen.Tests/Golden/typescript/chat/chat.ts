@@ -2,7 +2,7 @@
 // Template: typescript/module.ts.sbn (override it with --templates DIR).
 //
 // Rooms, members and messages, streamed.
-import { ServiceError, Transport, params, validate } from "./streamgen.js";
+import { ServiceError, Transport, openLines, openUpload, params, validate } from "./streamgen.js";
 import type { BidirectionalStream, CallOptions, ClientOptions, ClientResultStream, ClientStream, ErrorClasses, EventStream, ObjectType, ServerStream } from "./streamgen.js";
 
 export * from "./streamgen.js";
@@ -588,7 +588,7 @@ export class ChatClient {
       path: "/api/rooms/" + encodeURIComponent(String(checked.room)) + "/import",
       headers: params([["Authorization", checked.token]], true),
     };
-    return this.#transport.upload<Message, ImportResult>(request, Message, ImportResult, options);
+    return openUpload<Message, ImportResult>(this.#transport, request, Message, ImportResult, options);
   }
 
   /** Client stream of notices as an NDJSON request body, no result */
@@ -598,7 +598,7 @@ export class ChatClient {
       method: "PUT",
       path: "/api/rooms/" + encodeURIComponent(String(checked.room)) + "/notices",
     };
-    return this.#transport.upload<string, never>(request, "string", undefined, options);
+    return openUpload<string, never>(this.#transport, request, "string", undefined, options);
   }
 
   /** Room events as NDJSON alone, in the view the client asks for */
@@ -609,7 +609,7 @@ export class ChatClient {
       path: "/api/rooms/" + encodeURIComponent(String(checked.room)) + "/replay",
       query: params([["view", checked.view]]),
     };
-    return this.#transport.lines<ChatEvent>(request, ChatEvent, undefined, options);
+    return openLines<ChatEvent>(this.#transport, request, ChatEvent, undefined, options);
   }
 
   /** Upload a raw attachment */
