@@ -17,7 +17,13 @@ public sealed class GrpcHostileTests
     [Fact]
     public async Task A_grpc_subscriber_that_never_reads_is_cut_off_with_resource_exhausted_and_counted()
     {
-        await using var server = await LoggerServers.StartAsync(["--StreamGen:Grpc:StallTimeout=00:00:01"], bus => bus.SubscriberQueue = 256);
+        // The transport's stall timeout is under test, not the bus's eviction wait: a generous one keeps a reader that a loaded
+        // test machine deschedules for a moment from being cut off by the bus.
+        await using var server = await LoggerServers.StartAsync(["--StreamGen:Grpc:StallTimeout=00:00:01"], bus =>
+        {
+            bus.SubscriberQueue = 256;
+            bus.EvictionWait = TimeSpan.FromSeconds(5);
+        });
         var bus = server.Services.GetRequiredService<LogBus>();
         using var channel = GrpcChannel.ForAddress(server.GrpcAddress);
         var client = new LoggerGrpcClient(channel, credentials: LoggerServers.Credentials);

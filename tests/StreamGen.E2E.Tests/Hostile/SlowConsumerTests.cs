@@ -27,6 +27,9 @@ public sealed class SlowConsumerTests
         {
             bus.SubscriberQueue = 256;
             bus.SubscriberTimeout = TimeSpan.FromSeconds(10);
+
+            // The transport's stall timeout is under test, not the bus's eviction wait (see the gRPC twin).
+            bus.EvictionWait = TimeSpan.FromSeconds(5);
         });
         var bus = server.Services.GetRequiredService<LogBus>();
         var topic = $"slow-{Guid.NewGuid():N}"[..20];
@@ -75,7 +78,13 @@ public sealed class SlowConsumerTests
     {
         // Its queue is tiny and the burst is twice what the topic retains: it catches up from the retained entries, and
         // holds the publishers to its pace rather than lose one.
-        await using var server = await LoggerServers.StartAsync([], bus => bus.SubscriberQueue = 16);
+        // The eviction wait is what keeps it: generous here, so a loaded test machine that deschedules the reader for a
+        // moment does not look like a stalled subscriber (the default's figures are the benchmark's).
+        await using var server = await LoggerServers.StartAsync([], bus =>
+        {
+            bus.SubscriberQueue = 16;
+            bus.EvictionWait = TimeSpan.FromSeconds(5);
+        });
         var topic = $"steady-{Guid.NewGuid():N}"[..20];
         using var http = new HttpClient { BaseAddress = server.HttpAddress };
         var client = new LoggerHttpClient(http, new Acme.Logger.Runtime.StreamGenClientOptions { Credentials = LoggerServers.Credentials });
