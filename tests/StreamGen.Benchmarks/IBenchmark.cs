@@ -12,5 +12,8 @@ internal interface IBenchmark
     /// <summary>One line for the usage text: what the scenario measures against which baseline.</summary>
     string Description { get; }
 
+    /// <summary>Whether `all` runs it (a scenario left out runs by name only).</summary>
+    bool InAll => true;
+
     Task RunAsync(BenchmarkContext context, CancellationToken cancellationToken);
 }

@@ -11,7 +11,7 @@ namespace StreamGen.E2E.Tests.Processes;
 public sealed class BenchmarkSmokeTests
 {
     // The scenarios the published table is built from; a scenario added to Benchmarks.All is checked as well.
-    private static readonly string[] Expected = ["ws", "grpc", "floor", "publish", "watch", "sse", "sse-writer", "sse-reconnect", "raw", "fanout", "slow-subscriber", "hostile", "gen", "gen-process", "redis-scale"];
+    private static readonly string[] Expected = ["ws", "grpc", "floor", "publish", "watch", "sse", "sse-writer", "sse-reconnect", "raw", "fanout", "slow-subscriber", "hostile", "gen", "gen-process"];
 
     [Fact]
     public async Task Every_scenario_runs_in_quick_mode_and_produces_figures()
