@@ -170,7 +170,7 @@ internal sealed class DesignGenerator(IReadOnlySet<string> avoided) : Gen<Design
 
         // ---- types ----
 
-        private ObjectSpec Object(int owner, int depth, int minAttributes, string? enclosingName, Func<TypeExpr>? attributeType = null, int maxAttributes = 6)
+        private ObjectSpec Object(int owner, int depth, int minAttributes, string? enclosingName, Func<TypeExpr>? attributeType = null, int maxAttributes = 6, Func<string, bool>? admits = null)
         {
             var scope = new NameScope(this);
             minAttributes = _grpc && !Allows(FailureKinds.GrpcEmptyType) ? Math.Max(1, minAttributes) : minAttributes;
@@ -181,7 +181,7 @@ internal sealed class DesignGenerator(IReadOnlySet<string> avoided) : Gen<Design
             var fields = FieldNumbers(count);
             for (var i = 0; i < count; i++)
             {
-                var name = scope.AttributeName(enclosingName, _typeIndex.Keys);
+                var name = scope.AttributeName(enclosingName, _typeIndex.Keys, admits);
                 var type = attributeType?.Invoke() ?? AttributeType(owner, depth);
                 attributes.Add(new AttributeSpec(name, type, fields[i], Validations(type), draw.Chance(0.15) ? "An attribute's description: <b>&amp;</b> */ \"quoted\"" : null));
                 if (draw.Chance(0.5) && CanRequire(owner, type))
@@ -520,10 +520,16 @@ internal sealed class DesignGenerator(IReadOnlySet<string> avoided) : Gen<Design
             return new MethodSpec(name, payload, streamingPayload, result, streamingResult, errors, httpSpec, grpcSpec, draw.Chance(0.2) ? "A method; it does */ things" : null);
         }
 
-        /// <summary>A payload whose attributes all go in the path, query, headers or metadata: primitives (arrays of them in query and headers).</summary>
+        /// <summary>
+        /// A payload whose attributes all go in the path, query, headers or metadata: primitives (arrays of them in query and
+        /// headers). A metadata key is the attribute's name, and metadata keys are ASCII: a name without an ASCII spelling
+        /// (<c>ΑΒΓ</c>) is SG5008 there.
+        /// </summary>
         private TypeExpr PlaceablePayload(bool http, bool metadata, bool sse)
         {
-            var named = _types.Where((t, i) => !t.IsResultType && t.Object.Attributes.Count > 0 && t.Object.Attributes.All(a => IsPlaceable(a.Type, http, metadata))).ToList();
+            Func<string, bool>? admits = metadata ? name => ProtoNaming.MetadataKey(name) is not null : null;
+            var named = _types.Where((t, i) => !t.IsResultType && t.Object.Attributes.Count > 0
+                && t.Object.Attributes.All(a => IsPlaceable(a.Type, http, metadata) && (admits is null || admits(a.Name)))).ToList();
             if (named.Count > 0 && !sse && draw.Chance(0.3))
             {
                 return new NamedExpr(draw.Pick(named).Name);
@@ -535,7 +541,8 @@ internal sealed class DesignGenerator(IReadOnlySet<string> avoided) : Gen<Design
                 depth: 2,
                 minAttributes: sse ? 1 : 0,
                 enclosingName: null,
-                attributeType: () => http && !metadata && draw.Chance(0.15) ? new ArrayExpr(new PrimitiveExpr(draw.Pick(primitives))) : new PrimitiveExpr(sse && draw.Chance(0.5) ? "String" : draw.Pick(primitives))));
+                attributeType: () => http && !metadata && draw.Chance(0.15) ? new ArrayExpr(new PrimitiveExpr(draw.Pick(primitives))) : new PrimitiveExpr(sse && draw.Chance(0.5) ? "String" : draw.Pick(primitives)),
+                admits: admits));
         }
 
         private static bool IsPlaceable(TypeExpr type, bool http, bool metadata) => type switch
@@ -809,11 +816,16 @@ internal sealed class DesignGenerator(IReadOnlySet<string> avoided) : Gen<Design
                 }
             }
 
-            public string AttributeName(string? enclosingType, IEnumerable<string> typeNames)
+            public string AttributeName(string? enclosingType, IEnumerable<string> typeNames, Func<string, bool>? admits = null)
             {
                 while (true)
                 {
                     var name = Candidate(NamePools.Words);
+                    if (admits is not null && !admits(name))
+                    {
+                        continue;
+                    }
+
                     if (builder.Allows(FailureKinds.AttributeNamedLikeType) && Draw.Chance(0.08))
                     {
                         var types = typeNames.ToList();
