@@ -186,6 +186,9 @@ public static class DiagnosticDescriptors
     public static DiagnosticDescriptor NoProtoName { get; } =
         Error("SG5008", "No protobuf name", "{0} '{1}' is served over gRPC but has no protobuf name: protobuf names are ASCII, and '{1}' has no ASCII spelling");
 
+    public static DiagnosticDescriptor ProtocClassMemberName { get; } =
+        Error("SG5009", "Name taken by protoc's C#", "{0} '{1}' is served over gRPC as '{2}', which the C# that protoc's gRPC plugin writes cannot carry: {3}");
+
     // SG6xxx: security
     public static DiagnosticDescriptor UnknownSecurityScheme { get; } =
         Error("SG6001", "Unknown security scheme", "{0} requires the security scheme '{1}', which api.security does not declare");

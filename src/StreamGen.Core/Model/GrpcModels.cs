@@ -34,8 +34,8 @@ public sealed record GrpcMethodModel
     /// <summary>The server builds the payload in a decode method: from metadata and credentials, as a client or bidirectional stream's.</summary>
     public bool DecodesMetadata => StreamsRequests && (Metadata.Count > 0 || Credentials.Count > 0);
 
-    /// <summary>The request message's <c>FromProto</c> takes the credentials the server read (<c>, Runtime::ServerCredentials.Bearer(...)</c>).</summary>
-    public string FromProtoCredentials => StreamsRequests ? "" : string.Concat(Credentials.Select(c => ", " + c.GrpcRead));
+    /// <summary>The request message's <c>FromProto</c> takes the credentials the server reads (a unary or server-streaming request's).</summary>
+    public IReadOnlyList<PayloadCredentialModel> FromProtoCredentials => StreamsRequests ? [] : Credentials;
 
     /// <summary>The client streams requests (client or bidirectional streaming).</summary>
     public required bool StreamsRequests { get; init; }

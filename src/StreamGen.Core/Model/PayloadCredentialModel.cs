@@ -14,11 +14,17 @@ public sealed record PayloadCredentialModel
     /// <summary>What of the scheme's credential it carries: <c>token</c> (jwt, oauth2), <c>apiKey</c>, <c>username</c> or <c>password</c> (basic).</summary>
     public required string Part { get; init; }
 
-    /// <summary>The server's expression for the value over HTTP, the endpoint's <c>HttpContext context</c> at hand (<c>Runtime::ServerCredentials.Bearer(context, "jwt")</c>).</summary>
-    public required string HttpRead { get; init; }
+    /// <summary>
+    /// The <c>Runtime::ServerCredentials</c> method the server reads the value with, given the request's HttpContext:
+    /// <c>Bearer</c>, <c>ApiKey</c>, <c>Username</c> or <c>Password</c>.
+    /// </summary>
+    public required string ReadMethod { get; init; }
 
-    /// <summary>The same over gRPC, the method's <c>ServerCallContext context</c> at hand.</summary>
-    public required string GrpcRead { get; init; }
+    /// <summary>
+    /// The read's arguments after the HttpContext, as C# literals: the scheme's name, and for an API key the header and
+    /// the query parameter it is read from (<c>null</c> for a place it is not in).
+    /// </summary>
+    public required IReadOnlyList<string> ReadArguments { get; init; }
 
     /// <summary>The server's local for the value.</summary>
     public required string LocalName { get; init; }

@@ -35,6 +35,9 @@ public sealed class NameScope
 
     public bool IsTaken(string name) => OwnerOf(name) is not null;
 
+    /// <summary>This scope (not its parent) holds <paramref name="name"/> spelled exactly so, not only in another case.</summary>
+    public bool HoldsExactly(string name) => _names.ContainsKey(name) && _order.Contains(name, StringComparer.Ordinal);
+
     /// <summary>Names fixed by something outside the design (C#, the runtime, protoc): taken before any design name.</summary>
     public void Reserve(IEnumerable<string> names, NameOwner owner)
     {

@@ -13,7 +13,7 @@ namespace StreamGen.Tests.Generation;
 /// </summary>
 public sealed partial class TemplateShapeTests
 {
-    private static readonly HashSet<string> Globals = new(StringComparer.Ordinal) { "api", "include", "for" };
+    private static readonly HashSet<string> Globals = new(StringComparer.Ordinal) { "api", "include", "for", "array" };
 
     public static TheoryData<string> Partials()
     {

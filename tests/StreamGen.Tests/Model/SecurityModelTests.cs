@@ -26,7 +26,7 @@ public sealed class SecurityModelTests
         Assert.Equal("jwt(api:read)", methods["ticks"].Security!.Policy.Name);
         Assert.Equal("key_query", methods["feed"].Security!.Policy.Name);
         Assert.Null(methods["open"].Security);
-        Assert.Equal("[SecuredSecurity.Jwt, SecuredSecurity.ApiKey, SecuredSecurity.Oauth2]", methods["either"].Security!.ClientSchemes);
+        Assert.Equal(["SecuredSecurity.Jwt", "SecuredSecurity.ApiKey", "SecuredSecurity.Oauth2"], methods["either"].Security!.ClientSchemes);
     }
 
     [Fact]

@@ -69,6 +69,17 @@ internal sealed class DesignGenerator(IReadOnlySet<string> avoided) : Gen<Design
         /// </summary>
         public bool ProtoCarries(string name) => !_grpc || ProtoNaming.ToProtoIdentifier(CSharpNaming.ToPascalCase(name)) is not null;
 
+        /// <summary>
+        /// A service or RPC name protoc's C# can carry (SG5009): its gRPC plugin writes a class per service with a
+        /// <c>Descriptor</c> and <c>BindService</c>, and nested <c>{Service}Base</c> and <c>{Service}Client</c> classes.
+        /// </summary>
+        public bool ProtocCarries(string name, string? service = null)
+        {
+            var proto = ProtoNaming.ToProtoIdentifier(CSharpNaming.ToPascalCase(name));
+            var serviceProto = service is null ? null : ProtoNaming.ToProtoIdentifier(CSharpNaming.ToPascalCase(service));
+            return !_grpc || (service is null ? proto is not ("Descriptor" or "BindService") : proto != serviceProto + "Base" && proto != serviceProto + "Client");
+        }
+
         public DesignSpec Build()
         {
             _grpc = draw.Chance(0.55);
@@ -426,7 +437,7 @@ internal sealed class DesignGenerator(IReadOnlySet<string> avoided) : Gen<Design
             var methodCount = draw.Weighted((1, 0), (4, 1), (4, 2), (3, 3), (1, 6));
             for (var m = 0; m < methodCount; m++)
             {
-                methods.Add(Method(index, m, methodScope.MethodName(), errors, errorScope, grpcEnabled));
+                methods.Add(Method(index, m, methodScope.MethodName(name), errors, errorScope, grpcEnabled));
             }
 
             var httpErrors = draw.Subset(errors, 0.4).Select(e => new KeyValuePair<string, int>(e.Name, draw.Pick(ErrorStatuses))).ToList();
@@ -785,7 +796,7 @@ internal sealed class DesignGenerator(IReadOnlySet<string> avoided) : Gen<Design
                     var name = builder.Allows(FailureKinds.ServiceNamedLikeType) && Draw.Chance(0.15) && typeNames.Any()
                         ? Draw.Pick(typeNames.ToList()).ToLowerInvariant()
                         : Draw.Chance(0.7) ? Draw.Pick(NamePools.ServiceWords) : Candidate(NamePools.Words);
-                    if ((!builder.Allows(FailureKinds.ServiceNamedLikeType) && typeNames.Any(t => CSharpNaming.ToPascalCase(t) == CSharpNaming.ToPascalCase(name))) || !builder.ProtoCarries(name))
+                    if ((!builder.Allows(FailureKinds.ServiceNamedLikeType) && typeNames.Any(t => CSharpNaming.ToPascalCase(t) == CSharpNaming.ToPascalCase(name))) || !builder.ProtoCarries(name) || !builder.ProtocCarries(name))
                     {
                         continue;
                     }
@@ -797,14 +808,14 @@ internal sealed class DesignGenerator(IReadOnlySet<string> avoided) : Gen<Design
                 }
             }
 
-            public string MethodName()
+            public string MethodName(string service)
             {
                 while (true)
                 {
                     var name = Draw.Chance(0.7) ? Draw.Pick(NamePools.MethodWords)
                         : builder.Allows(FailureKinds.RuntimeTypeNames) && Draw.Chance(0.05) ? Draw.Pick(NamePools.RuntimeMethodNames)
                         : Candidate(NamePools.Words);
-                    if ((!builder.Allows(FailureKinds.RuntimeTypeNames) && NamePools.RuntimeMethodNames.Contains(name.ToLowerInvariant())) || !builder.ProtoCarries(name))
+                    if ((!builder.Allows(FailureKinds.RuntimeTypeNames) && NamePools.RuntimeMethodNames.Contains(name.ToLowerInvariant())) || !builder.ProtoCarries(name) || !builder.ProtocCarries(name, service))
                     {
                         continue;
                     }

@@ -532,6 +532,22 @@ public static class DiagnosticCases
             """, 5, 7, null
         },
         {
+            // protoc's gRPC plugin writes a class Descriptor with a static property Descriptor.
+            "SG5009", """
+            api: { name: demo }
+            services:
+              descriptor:
+                methods:
+                  ping: { payload: String, grpc: {} }
+            """, 3, 3, null
+        },
+        {
+            // ...and a nested class DemoClient with a method per RPC.
+            "SG5009", Service + """
+                  demo_client: { payload: String, grpc: {} }
+            """, 5, 7, null
+        },
+        {
             "SG1002", """
             api:
               name: demo

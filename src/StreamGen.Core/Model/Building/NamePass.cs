@@ -37,7 +37,9 @@ internal sealed class NamePass
     {
         _context = context;
         _diagnostics = diagnostics;
-        _types = _registry.Add($"types of namespace {context.Namespace}", IdentifierSyntax.CSharp);
+        // Ignoring case: System.Text.Json's source generator names a file after each type it reaches (and after each list,
+        // map and nullable of one), and two files of one generator may not differ only in case; so are CLS's names.
+        _types = _registry.Add($"types of namespace {context.Namespace}", IdentifierSyntax.CSharp, ignoreCase: true);
     }
 
     public static ModelNames Run(ModelContext context, DiagnosticBag diagnostics) => new NamePass(context, diagnostics).Run();
@@ -152,7 +154,7 @@ internal sealed class NamePass
             var name = CSharpNaming.ToPascalCase(type.TypeName!);
             if (!_types.TryClaim(name, Owner(type), out var holder))
             {
-                if (holder!.IsDesignElement)
+                if (holder!.IsDesignElement && _types.HoldsExactly(name))
                 {
                     Report(type.Owner.NameSpan, holder, Owner(type), name);
                 }
@@ -531,9 +533,13 @@ internal sealed class NamePass
     }
 
     /// <summary>Takes a name two design elements cannot both have (a service's types, an API's), reporting SG1008 when it is held.</summary>
+    /// <remarks>
+    /// Only the same spelling is a collision: API and service types cross no wire, and C# tells <c>OrdersClient</c> from
+    /// <c>ORDERSClient</c>. The later one is not added; the scope still refuses any later type of either spelling.
+    /// </remarks>
     private void Claim(NameScope scope, string name, NameOwner owner)
     {
-        if (!scope.TryClaim(name, owner, out var holder) && holder!.IsDesignElement)
+        if (!scope.TryClaim(name, owner, out var holder) && holder!.IsDesignElement && scope.HoldsExactly(name))
         {
             Report(owner.Span!.Value, holder, owner, name);
         }

@@ -4,8 +4,8 @@ using StreamGen.Design.Types;
 namespace StreamGen.Model.Building;
 
 /// <summary>
-/// The payload attributes of a secured method that carry credentials, with the expressions the server reads them by and
-/// the one a client sends them by (validation has checked each names a String credential of a scheme the method requires).
+/// The payload attributes of a secured method that carry credentials, with how the server reads them and how a client
+/// sends them (validation has checked each names a String credential of a scheme the method requires).
 /// </summary>
 internal static class PayloadCredentials
 {
@@ -28,17 +28,17 @@ internal static class PayloadCredentials
             var schemeLiteral = CSharpLiterals.String(schemeName);
             var (part, method, arguments) = scheme.Kind switch
             {
-                "apiKey" => ("apiKey", "ApiKey", $"{schemeLiteral}, {Literal(KeyHeader(scheme))}, {Literal(KeyQuery(scheme))}"),
-                "basic" => (credential.Part!, credential.Part == "username" ? "Username" : "Password", schemeLiteral),
-                _ => ("token", "Bearer", schemeLiteral),
+                "apiKey" => ("apiKey", "ApiKey", new[] { schemeLiteral, Literal(KeyHeader(scheme)), Literal(KeyQuery(scheme)) }),
+                "basic" => (credential.Part!, credential.Part == "username" ? "Username" : "Password", [schemeLiteral]),
+                _ => ("token", "Bearer", [schemeLiteral]),
             };
             credentials.Add(new PayloadCredentialModel
             {
                 Property = property,
                 SchemeName = schemeName,
                 Part = part,
-                HttpRead = $"Runtime::ServerCredentials.{method}(context, {arguments})",
-                GrpcRead = $"Runtime::ServerCredentials.{method}(GrpcCore::ServerCallContextExtensions.GetHttpContext(context), {arguments})",
+                ReadMethod = method,
+                ReadArguments = arguments,
                 LocalName = property.LocalName,
             });
         }
@@ -48,30 +48,21 @@ internal static class PayloadCredentials
             return security;
         }
 
-        return security with { Credentials = credentials, PayloadCredentials = "[" + string.Join(", ", ClientValues(credentials)) + "]" };
+        return security with { Credentials = credentials, CredentialSends = [.. Sends(credentials)] };
     }
 
     /// <summary>One <c>Runtime::PayloadCredential</c> per credential; a Basic username and password make one.</summary>
-    private static IEnumerable<string> ClientValues(List<PayloadCredentialModel> credentials)
+    private static IEnumerable<PayloadCredentialSendModel> Sends(List<PayloadCredentialModel> credentials)
     {
-        foreach (var credential in credentials)
+        foreach (var credential in credentials.Where(c => c.Part != "password"))
         {
-            var value = $"payload.{credential.Property.Name}";
-            switch (credential.Part)
+            var (factory, properties) = credential.Part switch
             {
-                case "username":
-                    var password = credentials.First(c => c.SchemeName == credential.SchemeName && c.Part == "password");
-                    yield return $"Runtime::PayloadCredential.Basic({CSharpLiterals.String(credential.SchemeName)}, {value}, payload.{password.Property.Name})";
-                    break;
-                case "password":
-                    break;
-                case "apiKey":
-                    yield return $"Runtime::PayloadCredential.ApiKey({CSharpLiterals.String(credential.SchemeName)}, {value})";
-                    break;
-                default:
-                    yield return $"Runtime::PayloadCredential.Bearer({CSharpLiterals.String(credential.SchemeName)}, {value})";
-                    break;
-            }
+                "username" => ("Basic", new[] { credential.Property.Name, credentials.First(c => c.SchemeName == credential.SchemeName && c.Part == "password").Property.Name }),
+                "apiKey" => ("ApiKey", [credential.Property.Name]),
+                _ => ("Bearer", [credential.Property.Name]),
+            };
+            yield return new PayloadCredentialSendModel { Factory = factory, SchemeLiteral = CSharpLiterals.String(credential.SchemeName), PropertyNames = properties };
         }
     }
 

@@ -44,7 +44,7 @@ internal sealed class SecurityPass(ModelContext context, SecurityNames? names)
                 methods[method] = new MethodSecurityModel
                 {
                     Policy = policy,
-                    ClientSchemes = "[" + string.Join(", ", used.Select(s => $"{names.ClassName}.{names.Members[s]}")) + "]",
+                    ClientSchemes = [.. used.Select(s => $"{names.ClassName}.{names.Members[s]}")],
                 };
             }
         }

@@ -21,6 +21,10 @@ internal sealed class GrpcRules(ValidationContext context)
     private const long MaxFieldNumber = 536_870_911;
     private readonly HashSet<DesignObject> _checked = [];
     private readonly HashSet<DesignElement> _named = [];
+    private readonly HashSet<DesignElement> _protocNamed = [];
+
+    /// <summary>What grpc_csharp_plugin declares in a service's static class besides the nested Base and Client classes.</summary>
+    private static readonly HashSet<string> ProtocServiceMembers = new(StringComparer.Ordinal) { "Descriptor", "BindService" };
 
     public void Run()
     {
@@ -70,6 +74,34 @@ internal sealed class GrpcRules(ValidationContext context)
         if (ProtoNaming.ToProtoIdentifier(CSharpNaming.ToPascalCase(method.Name)) is null)
         {
             context.Report(DiagnosticDescriptors.NoProtoName, method.NameSpan, "Method", method.Name);
+        }
+
+        CheckProtocClassMembers(service, method);
+    }
+
+    /// <summary>
+    /// The service and RPC names are the gRPC path's, so they cannot give way; grpc_csharp_plugin writes a static class
+    /// named after the service with a <c>Descriptor</c> property and <c>BindService</c> methods, and nested classes
+    /// <c>{Service}Base</c> and <c>{Service}Client</c> with a method per RPC: a name equal to its enclosing class's is CS0542.
+    /// </summary>
+    private void CheckProtocClassMembers(DesignService service, DesignMethod method)
+    {
+        if (ProtoNaming.ToProtoIdentifier(CSharpNaming.ToPascalCase(service.Name)) is not { } serviceName)
+        {
+            return;
+        }
+
+        if (ProtocServiceMembers.Contains(serviceName) && _protocNamed.Add(service))
+        {
+            context.Report(DiagnosticDescriptors.ProtocClassMemberName, service.NameSpan, "Service", service.Name, serviceName,
+                $"the service's class would declare a member '{serviceName}' of its own name; rename the service or serve it over HTTP only");
+        }
+
+        if (ProtoNaming.ToProtoIdentifier(CSharpNaming.ToPascalCase(method.Name)) is { } rpc
+            && (rpc == serviceName + "Base" || rpc == serviceName + "Client"))
+        {
+            context.Report(DiagnosticDescriptors.ProtocClassMemberName, method.NameSpan, "Method", method.Name, rpc,
+                $"the service's nested class '{rpc}' would declare a method of its own name; rename the method or serve it over HTTP only");
         }
     }
 
