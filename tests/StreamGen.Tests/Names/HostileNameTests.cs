@@ -112,7 +112,8 @@ public sealed class HostileNameTests
 
         Assert.Equal("DefaultRecord", entries["Default"]);
         Assert.Equal("OptionsRecord", entries["Options"]);
-        Assert.Equal("SingleRecord", entries["Single"]);
+        // Single is System.Single, after which the JSON generator names float lists (IReadOnlyListSingle): the type gives way.
+        Assert.Equal("ShopSingle", entries["ShopSingle"]);
         Assert.Equal("RecordArrayOfTask", entries["ArrayOfTask"]);
         Assert.Equal("ArrayOfShopTask", entries["IReadOnlyList<ShopTask>"]);
         Assert.Equal(entries.Count, entries.Values.Distinct().Count());

@@ -23,6 +23,8 @@ internal sealed class NamePass
     private static readonly NameOwner Local = new("a parameter or local of the generated code");
     private static readonly NameOwner AsyncKeyword = new("a keyword inside the generated async methods");
     private static readonly NameOwner GeneratedFile = new("a folder or file the generator writes");
+    private static readonly NameOwner JsonContract = new("a .NET type System.Text.Json names the contracts of lists and maps after (IReadOnlyListDouble)");
+    private static readonly NameOwner EnumContract = new("an enum's contract in the JSON context");
 
     private readonly ModelContext _context;
     private readonly DiagnosticBag _diagnostics;
@@ -49,6 +51,7 @@ internal sealed class NamePass
         _types.Reserve(ReservedNames.UnqualifiedTypeNames.Order(StringComparer.Ordinal), Unqualified);
         _types.Reserve(ReservedNames.NamespaceRoots, NamespaceRoot);
         _types.Reserve(ReservedNames.ChildNamespaces, ChildNamespace);
+        _types.Reserve(PrimitiveForm.RuntimeNames, JsonContract);
 
         // A record declares these (Equals, PrintMembers, Validate, Project...): a record of the same name would be CS0542.
         _types.Reserve(ReservedNames.DeclaredRecordMembers, RecordMember);
@@ -66,7 +69,7 @@ internal sealed class NamePass
         NameMethodTypes();
         var methods = NameMethods();
         var enums = NameEnums();
-        var json = NameJsonInfos();
+        var json = NameJsonInfos(enums);
         var (files, enumFiles) = NameFiles(services, enums);
         var records = _objects.ToDictionary(o => o, o => NameMembers(o, files[o], json[o]));
         var protos = new ProtoNamer(_context, _registry, _recordNames, _objects).Run(services, methods, enums.Select((e, i) => e with { FileName = enumFiles[i] }).ToList());
@@ -349,7 +352,10 @@ internal sealed class NamePass
             var owner = new NameOwner($"the enum of attribute '{attributeName}'", firstAttribute.NameSpan);
             var pascal = CSharpNaming.ToPascalCase(attributeName);
             var owned = _recordNames[firstOwner] + pascal;
-            var name = _types.Allocate(owner, listsPerAttribute[attributeName] == 1 ? pascal : owned, owned, _context.Stem + pascal);
+
+            // The JSON context names an enum's contract after it, and has members of its own (Options, Default...).
+            var preferred = listsPerAttribute[attributeName] == 1 && !ReservedNames.JsonContextMembers.Contains(pascal, StringComparer.OrdinalIgnoreCase) ? pascal : owned;
+            var name = _types.Allocate(owner, preferred, owned, _context.Stem + pascal);
             var members = _registry.Add($"members of enum {name}", IdentifierSyntax.CSharp);
             members.Reserve([name, "value__"], new NameOwner("the enum's own name"));
             var memberNames = values.ToDictionary(
@@ -367,11 +373,14 @@ internal sealed class NamePass
     /// member of that name (<c>Default</c>, <c>Options</c>, a primitive's <c>String</c>) or the name is shaped like the
     /// ones collections get (<c>ArrayOf…</c>, <c>MapOf…</c>), or another's but for case; then <c>{Name}Record</c>.
     /// </summary>
-    private Dictionary<DesignObject, string> NameJsonInfos()
+    private Dictionary<DesignObject, string> NameJsonInfos(List<EnumNames> enums)
     {
         // Ignoring case: System.Text.Json's generator names a file after each property, and two may not differ only in case.
         var scope = _registry.Add($"members of {_context.Stem}JsonContext and {_context.Stem}JsonReader", IdentifierSyntax.CSharp, ignoreCase: true);
         scope.Reserve(ReservedNames.JsonContextMembers.Concat(PrimitiveForm.RuntimeNames).Append($"{_context.Stem}JsonContext").Append($"{_context.Stem}JsonReader"), RecordMember);
+
+        // An enum is not listed in the context: the generator reaches it through a record and names its contract after it.
+        scope.Reserve(enums.Select(e => e.Name), EnumContract);
         return _objects.ToDictionary(o => o, o =>
         {
             var name = _recordNames[o];
