@@ -832,16 +832,16 @@ internal sealed class DesignGenerator(IReadOnlySet<string> avoided) : Gen<Design
                 while (true)
                 {
                     var name = Candidate(NamePools.Words);
-                    if (admits is not null && !admits(name))
-                    {
-                        continue;
-                    }
-
                     if (builder.Allows(FailureKinds.AttributeNamedLikeType) && Draw.Chance(0.08))
                     {
                         var types = typeNames.ToList();
                         name = enclosingType is not null && Draw.Chance(0.5) ? enclosingType : types.Count > 0 ? Draw.Pick(types) : name;
                         name = Draw.Chance(0.5) ? name.ToLowerInvariant() : name;
+                    }
+
+                    if (admits is not null && !admits(name))
+                    {
+                        continue;
                     }
 
                     if (!builder.Allows(FailureKinds.FieldNamedLikeMessage) && enclosingType is not null && CSharpNaming.ToPascalCase(name) == CSharpNaming.ToPascalCase(enclosingType))

@@ -36,7 +36,7 @@ internal sealed class TypeScriptInterceptors(ModelContext context, DesignService
     private TypeScriptInterceptorModel Interceptor(string name, string infoName, IReadOnlyList<(DesignMethod Design, TypeScriptMethodModel Model)> methods)
     {
         var interceptor = Declared[name];
-        var parts = new List<string>();
+        var parts = new List<TypeScriptInfoPartModel>();
         foreach (var (role, key, type) in new (TypeRole, string, Func<DesignMethod, TypeScriptMethodModel, string?>)[]
         {
             (TypeRole.Payload, "payload", (d, m) => m.HasPayload ? m.PayloadTypeName : null),
@@ -52,19 +52,13 @@ internal sealed class TypeScriptInterceptors(ModelContext context, DesignService
                 continue;
             }
 
-            var readOnly = reads.Except(writes).ToList();
-            var narrowed = new List<string>();
-            if (readOnly.Count > 0)
+            parts.Add(new TypeScriptInfoPartModel
             {
-                narrowed.Add($"Readonly<Pick<{typeName}, {Keys(readOnly)}>>");
-            }
-
-            if (writes.Count > 0)
-            {
-                narrowed.Add($"Pick<{typeName}, {Keys(writes)}>");
-            }
-
-            parts.Add($"readonly {key}?: {string.Join(" & ", narrowed)};");
+                Key = key,
+                TypeName = typeName,
+                ReadOnlyKeys = [.. reads.Except(writes).Select(TypeScriptStrings.Quote)],
+                WrittenKeys = [.. writes.Select(TypeScriptStrings.Quote)],
+            });
         }
 
         return new TypeScriptInterceptorModel
@@ -78,23 +72,26 @@ internal sealed class TypeScriptInterceptors(ModelContext context, DesignService
 
     private TypeScriptInterceptionModel Interception(DesignMethod method, TypeScriptMethodModel ts, List<string> names)
     {
-        string Step(string name, string callType, IEnumerable<string> parts) =>
-            $"next => interceptors{TypeScriptNaming.PropertyAccess(name)}({{ {string.Join(", ", new[] { $"service: {TypeScriptStrings.Quote(service.Name)}", $"method: {TypeScriptStrings.Quote(method.Name)}", $"callType: \"{callType}\"" }.Concat(parts))} }}, next)";
+        TypeScriptInterceptorStepModel Step(string name, string callType) => new()
+        {
+            Access = TypeScriptNaming.PropertyAccess(name),
+            ServiceLiteral = TypeScriptStrings.Quote(service.Name),
+            MethodLiteral = TypeScriptStrings.Quote(method.Name),
+            CallType = callType,
+        };
 
         var returnsResult = method.Result is not null && !ts.IsWebSocket && !ts.IsServerSentEvents && !ts.IsRawResponse;
         return new TypeScriptInterceptionModel
         {
-            CallSteps = [.. names.Select(name => Step(name, "unary", new[]
+            CallSteps = [.. names.Select(name => Step(name, "unary") with
             {
-                Declared[name].Accesses(TypeRole.Payload) && ts.HasPayload ? "payload: intercepted" : null,
-                Declared[name].Accesses(TypeRole.Result) && returnsResult ? "get result() { return result; }" : null,
-            }.OfType<string>()))],
+                PassesPayload = Declared[name].Accesses(TypeRole.Payload) && ts.HasPayload,
+                PassesResult = Declared[name].Accesses(TypeRole.Result) && returnsResult,
+            })],
             SendSteps = method.StreamingPayload is null ? []
-                : [.. names.Where(n => Declared[n].Accesses(TypeRole.StreamingPayload)).Select(name => Step(name, "streamingSend", ["streamingPayload: message"]))],
+                : [.. names.Where(n => Declared[n].Accesses(TypeRole.StreamingPayload)).Select(name => Step(name, "streamingSend") with { PassesStreamingPayload = true })],
             RecvSteps = method.StreamingResult is null ? []
-                : [.. names.Where(n => Declared[n].Accesses(TypeRole.StreamingResult)).Select(name => Step(name, "streamingRecv", ["get streamingResult() { return received(); }"]))],
+                : [.. names.Where(n => Declared[n].Accesses(TypeRole.StreamingResult)).Select(name => Step(name, "streamingRecv") with { PassesStreamingResult = true })],
         };
     }
-
-    private static string Keys(IEnumerable<string> attributes) => string.Join(" | ", attributes.Select(TypeScriptStrings.Quote));
 }
