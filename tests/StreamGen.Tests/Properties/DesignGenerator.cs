@@ -796,7 +796,8 @@ internal sealed class DesignGenerator(IReadOnlySet<string> avoided) : Gen<Design
                     var name = builder.Allows(FailureKinds.ServiceNamedLikeType) && Draw.Chance(0.15) && typeNames.Any()
                         ? Draw.Pick(typeNames.ToList()).ToLowerInvariant()
                         : Draw.Chance(0.7) ? Draw.Pick(NamePools.ServiceWords) : Candidate(NamePools.Words);
-                    if ((!builder.Allows(FailureKinds.ServiceNamedLikeType) && typeNames.Any(t => CSharpNaming.ToPascalCase(t) == CSharpNaming.ToPascalCase(name))) || !builder.ProtoCarries(name) || !builder.ProtocCarries(name))
+                    if ((!builder.Allows(FailureKinds.ServiceNamedLikeType) && typeNames.Any(t => CSharpNaming.ToPascalCase(t) == CSharpNaming.ToPascalCase(name)))
+                        || !builder.ProtoCarries(name) || !builder.ProtocCarries(name) || typeNames.Any(t => ServiceTypes(name).Contains(CSharpNaming.ToPascalCase(t))))
                     {
                         continue;
                     }
@@ -806,6 +807,13 @@ internal sealed class DesignGenerator(IReadOnlySet<string> avoided) : Gen<Design
                         return name;
                     }
                 }
+            }
+
+            /// <summary>The public types a service generates: a design type of one of these names is SG1008 (both are design elements).</summary>
+            private static HashSet<string> ServiceTypes(string service)
+            {
+                var p = CSharpNaming.ToPascalCase(service);
+                return new(StringComparer.OrdinalIgnoreCase) { $"I{p}Service", $"I{p}Client", $"{p}Service", $"{p}Errors", $"{p}HttpEndpoints", $"Map{p}", $"{p}HttpClient", $"{p}GrpcService", $"{p}GrpcClient" };
             }
 
             public string MethodName(string service)
