@@ -300,12 +300,17 @@ internal sealed class NamePass
             .ToDictionary(a => a.Key, a => ParameterLocal(locals, Owner(a.Key, a.Value), a.Key), StringComparer.Ordinal);
     }
 
-    /// <summary>The attribute's camelCase name (<c>topic</c>), unless a keyword or a fixed local has it (<c>pPayload</c>).</summary>
+    /// <summary>
+    /// The attribute's camelCase name (<c>topic</c>), unless a keyword or a fixed local has it (<c>pPayload</c>), or camelCase
+    /// leaves it as it is (a script without case, <c>名前</c>): then it would be the name of the attribute's enum or of a
+    /// type named after it, and <c>名前.Green</c> would read the local (<c>p名前</c>).
+    /// </summary>
     private static string ParameterLocal(NameScope locals, NameOwner owner, string attribute)
     {
         var camel = CSharpNaming.ToCamelCase(attribute);
-        var prefixed = "p" + CSharpNaming.ToPascalCase(attribute);
-        return CSharpNaming.IsIdentifier(camel) ? locals.Allocate(owner, camel, prefixed) : locals.Allocate(owner, prefixed);
+        var pascal = CSharpNaming.ToPascalCase(attribute);
+        var prefixed = "p" + pascal;
+        return CSharpNaming.IsIdentifier(camel) && camel != pascal ? locals.Allocate(owner, camel, prefixed) : locals.Allocate(owner, prefixed);
     }
 
     /// <summary>
