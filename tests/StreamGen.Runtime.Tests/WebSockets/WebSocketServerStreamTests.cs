@@ -95,6 +95,7 @@ public sealed class WebSocketServerStreamTests
     public static TheoryData<string, string, int, string, Type> BadMessages => new()
     {
         { "not JSON", "{not json", 1007, "decode_payload: ", typeof(ValidationException) },
+        { "an empty text frame", "", 1007, "decode_payload: ", typeof(ValidationException) },
         { "breaks a design rule", "{}", 1007, "missing_field: \"text\" is missing", typeof(ValidationException) },
         { "over the size limit", "{\"text\":\"" + new string('x', 100) + "\"}", 1009, "message_too_big: a message exceeds 64 bytes", typeof(ServiceError) },
     };
@@ -113,6 +114,31 @@ public sealed class WebSocketServerStreamTests
         Assert.True(close.CloseStatus == status && close.CloseReason!.StartsWith(reason, StringComparison.Ordinal), $"{kind}: {close.CloseStatus} {close.CloseReason}");
         Assert.IsType(error, thrown);
         Assert.True(exchange.Stream.Aborted.IsCancellationRequested);
+    }
+
+    [Fact]
+    public async Task Messages_larger_than_the_first_receive_buffer_arrive_whole_between_small_ones()
+    {
+        // The receive buffer is rented per message (4 KiB first, doubled up to MaxMessageSize) and given back while the
+        // stream waits: sizes on both sides of each doubling, in any order, must arrive intact.
+        await using var exchange = new WebSocketExchange(options => options.MaxMessageSize = 64 * 1024);
+        await exchange.Stream.OpenAsync();
+        string[] texts = [new('a', 10_000), "b", new('f', 4_085), new('c', 4_086), new('d', 60_000), "", new('e', 4_087)];
+
+        foreach (var text in texts)
+        {
+            await exchange.ClientSendsAsync(JsonSerializer.Serialize(new { text }));
+        }
+
+        await exchange.ClientSendsAsync("null");
+        var received = new List<string>();
+        await foreach (var message in exchange.Stream.ReadAllAsync())
+        {
+            received.Add(message.Text);
+        }
+
+        Assert.Equal(texts, received);
+        Assert.False(exchange.Stream.Aborted.IsCancellationRequested);
     }
 
     [Fact]

@@ -37,6 +37,9 @@ using global::Microsoft.Extensions.Options;
 /// </summary>
 public abstract partial class WebSocketServerStream<TReceive, TSend> : IServerStream, IServedStream
 {
+    /// <summary>The receive buffer a message is first read into (pooled), doubled up to MaxMessageSize.</summary>
+    private const int InitialReceiveBufferSize = 4096;
+
     private readonly HttpContext _context;
     private readonly JsonTypeInfo<TReceive>? _receiveInfo;
     private readonly JsonTypeInfo<TSend>? _sendInfo;
@@ -163,12 +166,18 @@ public abstract partial class WebSocketServerStream<TReceive, TSend> : IServerSt
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     protected async ValueTask<Received<TReceive>> ReceiveCoreAsync(CancellationToken cancellationToken)
     {
-        if (_received is null)
+        if (!IsUpgraded)
         {
             await UpgradeAsync().ConfigureAwait(false);
         }
 
-        var reader = _received!.Reader;
+        if (_received is null)
+        {
+            // This stream accepts no messages (a server stream): its end is all there is to receive.
+            return default;
+        }
+
+        var reader = _received.Reader;
         if (reader.TryRead(out var message))
         {
             return new Received<TReceive>(true, message);
@@ -233,12 +242,16 @@ public abstract partial class WebSocketServerStream<TReceive, TSend> : IServerSt
             KeepAliveInterval = _options.KeepAliveInterval,
             KeepAliveTimeout = _options.KeepAliveTimeout,
         });
-        _received = Channel.CreateBounded<TReceive>(new BoundedChannelOptions(_options.ReceiveQueueCapacity)
+        if (_receiveInfo is not null)
         {
-            SingleReader = false,
-            SingleWriter = true,
-            FullMode = BoundedChannelFullMode.Wait,
-        });
+            // A server stream receives no message, so it needs no queue (the loop only waits for the client's close).
+            _received = Channel.CreateBounded<TReceive>(new BoundedChannelOptions(_options.ReceiveQueueCapacity)
+            {
+                SingleReader = false,
+                SingleWriter = true,
+                FullMode = BoundedChannelFullMode.Wait,
+            });
+        }
         _frames = frames;
         _receiveLoop = ReceiveLoopAsync();
         _idleLoop = _idleWatch.RunAsync(_options.IdleTimeout, OnIdle, _aborted.Token);
@@ -250,18 +263,31 @@ public abstract partial class WebSocketServerStream<TReceive, TSend> : IServerSt
 
     private async Task ReceiveLoopAsync()
     {
-        var buffer = ArrayPool<byte>.Shared.Rent(4096);
+        byte[]? buffer = null;
         try
         {
             while (true)
             {
+                // Wait for the next frame's header with an empty buffer, and hold a pooled buffer only while a message
+                // is read: a stream that receives nothing (a server stream, for its whole life) or waits between
+                // messages keeps no receive buffer, the largest part of an idle subscriber's memory that is ours. A
+                // buffer from the previous message is kept when the next one has already arrived.
+                var next = _socket!.ReceiveAsync(Memory<byte>.Empty, CancellationToken.None);
+                if (!next.IsCompleted && buffer is not null)
+                {
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = null;
+                }
+
+                var result = await next.ConfigureAwait(false);
+
                 // After a rejection the loop keeps reading (and discards) until the client's close frame, so the close
                 // handshake completes and the client sees the code and reason instead of a reset connection.
                 var length = 0;
                 var discard = _closing is not null;
-                ValueWebSocketReceiveResult result;
-                do
+                while (!result.EndOfMessage && result.MessageType != WebSocketMessageType.Close)
                 {
+                    buffer ??= ArrayPool<byte>.Shared.Rent(Math.Min(InitialReceiveBufferSize, _options.MaxMessageSize + 1));
                     if (!discard && length == buffer.Length)
                     {
                         if (buffer.Length >= _options.MaxMessageSize)
@@ -279,13 +305,12 @@ public abstract partial class WebSocketServerStream<TReceive, TSend> : IServerSt
                         }
                     }
 
-                    result = await _socket!.ReceiveAsync(buffer.AsMemory(discard ? 0 : length), CancellationToken.None).ConfigureAwait(false);
+                    result = await _socket.ReceiveAsync(buffer.AsMemory(discard ? 0 : length), CancellationToken.None).ConfigureAwait(false);
                     if (!discard)
                     {
                         length += result.Count;
                     }
                 }
-                while (!result.EndOfMessage && result.MessageType != WebSocketMessageType.Close);
 
                 if (result.MessageType == WebSocketMessageType.Close)
                 {
@@ -302,7 +327,7 @@ public abstract partial class WebSocketServerStream<TReceive, TSend> : IServerSt
                     }
                     else
                     {
-                        _received!.Writer.TryComplete();
+                        _received?.Writer.TryComplete();
                     }
 
                     return;
@@ -351,7 +376,10 @@ public abstract partial class WebSocketServerStream<TReceive, TSend> : IServerSt
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            if (buffer is not null)
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
         }
     }
 
@@ -382,7 +410,7 @@ public abstract partial class WebSocketServerStream<TReceive, TSend> : IServerSt
         if (IsNull(payload))
         {
             _clientEnded = true;
-            _received!.Writer.TryComplete();
+            _received?.Writer.TryComplete();
             return Decoded.Nothing;
         }
 
@@ -431,7 +459,7 @@ public abstract partial class WebSocketServerStream<TReceive, TSend> : IServerSt
         }
 
         _aborted.Cancel();
-        _received!.Writer.TryComplete(reason);
+        _received?.Writer.TryComplete(reason);
     }
 
     /// <summary>A message broke the protocol: close with <paramref name="status"/> now; RecvAsync throws <paramref name="error"/>.</summary>
@@ -570,7 +598,7 @@ public abstract partial class WebSocketServerStream<TReceive, TSend> : IServerSt
                 await _socket.CloseOutputAsync(status, reason, timeout.Token).ConfigureAwait(false);
             }
 
-            _received!.Writer.TryComplete();
+            _received?.Writer.TryComplete();
             await _receiveLoop.WaitAsync(timeout.Token).ConfigureAwait(false);
         }
         catch (Exception e) when (e is OperationCanceledException or TimeoutException or WebSocketException or IOException or ObjectDisposedException)
