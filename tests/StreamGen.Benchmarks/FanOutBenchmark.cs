@@ -11,12 +11,16 @@ namespace StreamGen.Benchmarks;
 /// own process, so its memory is its own), the clients and the publisher in this process, 10,000 entries/s published
 /// over `publish`. Each subscriber has its own topic, so each entry is delivered once (10,000 deliveries/s whatever N
 /// is) and memory per subscriber is not confused with memory per delivery. Figures: server RSS per subscriber (target
-/// &lt; 20 KiB), delivery lag from the publisher's send to the subscriber's receive p50/p99 (target p99 &lt; 250 ms),
+/// &lt; 20 KiB) two ways: the peak while publishing over the idle process before the subscribers connected, divided by N
+/// (which also charges them what publishing at that rate costs whoever listens: entries and frames between collections,
+/// the GC's allocation budget), and the same peak over the peak of publishing as fast to 20 subscribers (what each
+/// subscriber adds); delivery lag from the publisher's send to the subscriber's receive p50/p99 (target p99 &lt; 250 ms),
 /// and the same for SignalR streaming subscribers over the same bus, each on a fresh server process.
 /// </summary>
 internal sealed class FanOutBenchmark : IBenchmark
 {
     private const int Rate = 10_000;
+    private const int WarmSubscribers = 20;
     private const double RssTargetKiB = 20;
     private const double LagTargetMs = 250;
 
@@ -35,7 +39,7 @@ internal sealed class FanOutBenchmark : IBenchmark
             results[kind] = figures;
             Console.WriteLine($"  {kind}: {subscribers:N0} subscribers, {figures.Sent:N0} entries sent in {seconds} s ({figures.AchievedRate:N0}/s), " +
                 $"{figures.Received:N0} received; server RSS {figures.RssBefore / 1048576.0:N1} MiB before, {figures.RssConnected / 1048576.0:N1} connected, " +
-                $"{figures.RssLoaded / 1048576.0:N1} publishing (peak); heap after GC {figures.HeapAfter / 1048576.0:N1} MiB");
+                $"{figures.RssLoaded / 1048576.0:N1} publishing (peak; {figures.RssWarmPeak / 1048576.0:N1} publishing as fast to {WarmSubscribers}); heap after GC {figures.HeapAfter / 1048576.0:N1} MiB");
         }
 
         var n = $"N = {subscribers:N0}";
@@ -54,7 +58,11 @@ internal sealed class FanOutBenchmark : IBenchmark
             var generated = kind != baseline;
             Add($"server RSS per subscriber, publishing, {n}", kind, f.RssPerSubscriberKiB, "KiB", b?.RssPerSubscriberKiB,
                 generated ? ($"< {RssTargetKiB:N0} KiB", f.RssPerSubscriberKiB < RssTargetKiB) : null);
+            Add($"server RSS per subscriber, publishing, over the peak of the same rate to {WarmSubscribers}, {n}", kind, f.MarginalPerSubscriberKiB, "KiB", b?.MarginalPerSubscriberKiB,
+                generated ? ($"< {RssTargetKiB:N0} KiB", f.MarginalPerSubscriberKiB < RssTargetKiB) : null);
             Add($"server RSS per subscriber, connected idle, {n}", kind, f.IdlePerSubscriberKiB, "KiB", b?.IdlePerSubscriberKiB, null);
+            Add($"server allocation per entry published and delivered, {n}", kind, f.AllocatedPerEntry, "B", b?.AllocatedPerEntry, null);
+            Add($"server allocation per entry published and delivered, {WarmSubscribers} subscribers", kind, f.WarmAllocatedPerEntry, "B", b?.WarmAllocatedPerEntry, null);
             Add($"server managed heap per subscriber after GC, {n}", kind, f.HeapPerSubscriberKiB, "KiB", b?.HeapPerSubscriberKiB, null);
             // A quick run may publish nothing inside the measured window: no lag sample is no row, never a NaN figure.
             if (double.IsFinite(f.LagP50))
@@ -91,9 +99,16 @@ internal sealed class FanOutBenchmark : IBenchmark
             KeepAliveTimeout = TimeSpan.FromMinutes(5),
         });
 
-        // Warm-up: JIT the server's subscribe, publish and send paths before the baseline memory figure.
-        var warm = await ConnectAsync(kind, server, client, 20, "warm", cancellationToken);
-        await PublishAsync(client, 20, "warm", 2_000, TimeSpan.FromSeconds(quick ? 0.3 : 2), warm, long.MaxValue, cancellationToken);
+        // Warm-up: JIT the server's subscribe, publish and send paths before the baseline memory figure. Then the same
+        // publish rate for as long as the measured run, to WarmSubscribers subscribers: its peak RSS holds what publishing
+        // itself costs (the entries and frames between collections, the GC's allocation budget, pools), so the peak with
+        // N subscribers over it is what the N subscribers add.
+        var warm = await ConnectAsync(kind, server, client, WarmSubscribers, "warm", cancellationToken);
+        await PublishAsync(client, WarmSubscribers, "warm", 2_000, TimeSpan.FromSeconds(quick ? 0.3 : 2), warm, long.MaxValue, cancellationToken);
+        var allocatedBefore = (await server.StatsAsync(cancellationToken)).Allocated;
+        var (warmSent, rssWarmPeak) = await WithPeakRssAsync(server, () =>
+            PublishAsync(client, WarmSubscribers, "warm", Rate, TimeSpan.FromSeconds(seconds), warm, long.MaxValue, cancellationToken));
+        var warmAllocated = (await server.StatsAsync(cancellationToken)).Allocated - allocatedBefore;
         await warm.DisposeAsync();
         await server.WaitForSubscribersAsync(0, TimeSpan.FromSeconds(10), cancellationToken);
         await server.CollectAsync(cancellationToken);
@@ -112,28 +127,24 @@ internal sealed class FanOutBenchmark : IBenchmark
         var rssConnected = server.ResidentBytes;
 
         // Lag is counted from the second second on: the first one still pays for JIT and growing pools.
-        var peak = rssConnected;
-        using var sampling = new CancellationTokenSource();
-        var sampler = Task.Run(async () =>
-        {
-            while (!sampling.IsCancellationRequested)
-            {
-                peak = Math.Max(peak, server.ResidentBytes);
-                await Task.Delay(50, CancellationToken.None);
-            }
-        }, CancellationToken.None);
+        allocatedBefore = (await server.StatsAsync(cancellationToken)).Allocated;
         var measureFrom = Stopwatch.GetTimestamp() + Stopwatch.Frequency;
         var started = Stopwatch.GetTimestamp();
-        var sent = await PublishAsync(client, count, "t", Rate, TimeSpan.FromSeconds(seconds), peers, measureFrom, cancellationToken);
-        var elapsed = Stopwatch.GetElapsedTime(started).TotalSeconds;
-        var deadline = Stopwatch.StartNew();
-        while (peers.Received < sent && deadline.Elapsed < TimeSpan.FromSeconds(60))
+        var elapsed = 0.0;
+        var (sent, peak) = await WithPeakRssAsync(server, async () =>
         {
-            await Task.Delay(50, cancellationToken);
-        }
+            var sent = await PublishAsync(client, count, "t", Rate, TimeSpan.FromSeconds(seconds), peers, measureFrom, cancellationToken);
+            elapsed = Stopwatch.GetElapsedTime(started).TotalSeconds;
+            var deadline = Stopwatch.StartNew();
+            while (peers.Received < sent && deadline.Elapsed < TimeSpan.FromSeconds(60))
+            {
+                await Task.Delay(50, cancellationToken);
+            }
 
-        await sampling.CancelAsync();
-        await sampler;
+            return sent;
+        });
+        peak = Math.Max(peak, rssConnected);
+        var allocated = (await server.StatsAsync(cancellationToken)).Allocated - allocatedBefore;
         var received = peers.Received;
         var lags = peers.Lags();
 
@@ -143,7 +154,8 @@ internal sealed class FanOutBenchmark : IBenchmark
         var heapAfter = await server.CollectAsync(cancellationToken);
         await server.DisposeAsync();
         await peers.DisposeAsync();
-        return new Figures(sent, received, sent / elapsed, rssBefore, rssConnected, peak, heapAfter, count,
+        return new Figures(sent, received, sent / elapsed, rssBefore, rssConnected, peak, rssWarmPeak, heapAfter, count,
+            (double)allocated / Math.Max(1, sent), (double)warmAllocated / Math.Max(1, warmSent),
             Stats.Percentile(lags, 50), Stats.Percentile(lags, 99));
     }
 
@@ -238,11 +250,39 @@ internal sealed class FanOutBenchmark : IBenchmark
         return result.Count == sent ? sent : throw new InvalidOperationException($"the server accepted {result.Count} of {sent} entries");
     }
 
-    private sealed record Figures(long Sent, long Received, double AchievedRate, long RssBefore, long RssConnected, long RssLoaded, long HeapAfter, int Count, double LagP50, double LagP99)
+    /// <summary>Runs <paramref name="work"/> while sampling the server's RSS every 50 ms: its result and the highest RSS seen.</summary>
+    private static async Task<(T Result, long PeakRss)> WithPeakRssAsync<T>(LoggerProcess server, Func<Task<T>> work)
+    {
+        var peak = server.ResidentBytes;
+        using var sampling = new CancellationTokenSource();
+        var sampler = Task.Run(async () =>
+        {
+            while (!sampling.IsCancellationRequested)
+            {
+                peak = Math.Max(peak, server.ResidentBytes);
+                await Task.Delay(50, CancellationToken.None);
+            }
+        }, CancellationToken.None);
+        try
+        {
+            return (await work(), peak);
+        }
+        finally
+        {
+            await sampling.CancelAsync();
+            await sampler;
+        }
+    }
+
+    private sealed record Figures(long Sent, long Received, double AchievedRate, long RssBefore, long RssConnected, long RssLoaded, long RssWarmPeak, long HeapAfter, int Count,
+        double AllocatedPerEntry, double WarmAllocatedPerEntry, double LagP50, double LagP99)
     {
         public double RssPerSubscriberKiB => (RssLoaded - RssBefore) / 1024.0 / Count;
 
         public double IdlePerSubscriberKiB => (RssConnected - RssBefore) / 1024.0 / Count;
+
+        /// <summary>What each subscriber adds to the peak while publishing: over the peak of the same rate to WarmSubscribers.</summary>
+        public double MarginalPerSubscriberKiB => (RssLoaded - RssWarmPeak) / 1024.0 / (Count - WarmSubscribers);
 
         public double HeapPerSubscriberKiB => HeapAfter / 1024.0 / Count;
     }

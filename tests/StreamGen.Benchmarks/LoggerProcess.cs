@@ -57,7 +57,7 @@ internal sealed class LoggerProcess : IAsyncDisposable
         // SignalR needs the WebSockets middleware; the generated routes do their own handshake, so only the hub gets it.
         app.UseWhen(context => context.Request.Path.StartsWithSegments("/hub"), branch => branch.UseWebSockets());
         app.MapHub<BusHub>("/hub");
-        app.MapGet("/bench/stats", (LogBus bus) => $"{bus.SubscriberCount} {bus.Stored} {GC.GetTotalMemory(false)}");
+        app.MapGet("/bench/stats", (LogBus bus) => $"{bus.SubscriberCount} {bus.Stored} {GC.GetTotalMemory(false)} {GC.GetTotalAllocatedBytes(precise: true)}");
         app.MapGet("/bench/gc", () =>
         {
             GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
@@ -136,11 +136,12 @@ internal sealed class LoggerProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Live bus subscriptions, entries stored, and the managed heap (bytes, no collection).</summary>
-    public async Task<(int Subscribers, long Stored, long Heap)> StatsAsync(CancellationToken cancellationToken)
+    /// <summary>Live bus subscriptions, entries stored, the managed heap (bytes, no collection) and the bytes allocated since the process started.</summary>
+    public async Task<(int Subscribers, long Stored, long Heap, long Allocated)> StatsAsync(CancellationToken cancellationToken)
     {
         var parts = (await Http.GetStringAsync("/bench/stats", cancellationToken)).Split(' ');
-        return (int.Parse(parts[0], CultureInfo.InvariantCulture), long.Parse(parts[1], CultureInfo.InvariantCulture), long.Parse(parts[2], CultureInfo.InvariantCulture));
+        return (int.Parse(parts[0], CultureInfo.InvariantCulture), long.Parse(parts[1], CultureInfo.InvariantCulture), long.Parse(parts[2], CultureInfo.InvariantCulture),
+            long.Parse(parts[3], CultureInfo.InvariantCulture));
     }
 
     /// <summary>Forces a full compacting collection in the server; returns its managed heap after it, in bytes.</summary>
@@ -153,7 +154,7 @@ internal sealed class LoggerProcess : IAsyncDisposable
         var deadline = Stopwatch.StartNew();
         while (true)
         {
-            var (subscribers, _, _) = await StatsAsync(cancellationToken);
+            var (subscribers, _, _, _) = await StatsAsync(cancellationToken);
             if (subscribers == count || deadline.Elapsed > timeout)
             {
                 return subscribers;
