@@ -65,5 +65,11 @@ public sealed class GenerationTimings
         {
             yield return string.Create(CultureInfo.InvariantCulture, $"{stage + " (CPU, all files)",-28} {ticks * 1000.0 / Stopwatch.Frequency,9:F1} ms");
         }
+
+        // Collections pause every thread and scale with what is live, so a stage that allocates heavily shows here
+        // rather than in its own figures.
+        yield return string.Create(
+            CultureInfo.InvariantCulture,
+            $"{"garbage collections",-28} {GC.GetTotalPauseDuration().TotalMilliseconds,9:F1} ms paused  (gen0 {GC.CollectionCount(0)}, gen1 {GC.CollectionCount(1)}, gen2 {GC.CollectionCount(2)}; {GC.GetTotalAllocatedBytes() / 1e6:F0} MB allocated)");
     }
 }
