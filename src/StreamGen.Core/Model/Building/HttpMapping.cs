@@ -69,15 +69,31 @@ internal static class HttpMapping
         http.Response?.Status ?? (method.Result is not null || http.SkipResponseBodyEncodeDecode == true ? 200 : 204);
 
     /// <summary>Error name to status: the service's mapping, overridden by the method's, in the order first mapped.</summary>
-    public static IReadOnlyList<(string Name, int Status)> ErrorStatuses(DesignService service, DesignMethod method)
+    public static IReadOnlyList<ErrorStatus> ErrorStatuses(DesignService service, DesignMethod method)
     {
-        var statuses = new OrderedDictionary<string, int>(StringComparer.Ordinal);
-        foreach (var (name, status) in (service.Http?.Errors ?? []).Concat(method.Http?.Errors ?? []))
-        {
-            statuses[name] = status;
-        }
+        // In the service's order, a method's own errors after; a method's mapping replaces the service's in place.
+        var statuses = new List<ErrorStatus>();
+        var positions = new Dictionary<string, int>(StringComparer.Ordinal);
+        Add(service.Http?.Errors);
+        Add(method.Http?.Errors);
+        return statuses;
 
-        return statuses.Select(s => (s.Key, s.Value)).ToList();
+        void Add(OrderedDictionary<string, int>? errors)
+        {
+            for (var i = 0; i < (errors?.Count ?? 0); i++)
+            {
+                var (name, status) = errors!.GetAt(i);
+                if (positions.TryGetValue(name, out var at))
+                {
+                    statuses[at] = new ErrorStatus(name, status);
+                }
+                else
+                {
+                    positions[name] = statuses.Count;
+                    statuses.Add(new ErrorStatus(name, status));
+                }
+            }
+        }
     }
 
     /// <summary>Error name to gRPC status code name: the service's mapping, overridden by the method's.</summary>
