@@ -34,11 +34,16 @@ public sealed class DesignBinder(DiagnosticBag diagnostics)
         {
             if (!PropertyCache.TryGetValue(type, out var properties))
             {
-                properties = type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
-                    .Select(p => (Property: p, Name: p.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name))
-                    .Where(p => p.Name is not null && p.Property.CanWrite)
-                    .Select(p => new DesignProperty(p.Name!, p.Property, p.Property.IsDefined(typeof(System.ComponentModel.DataAnnotations.RequiredAttribute))))
-                    .ToList();
+                var found = new List<DesignProperty>();
+                foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+                {
+                    if (property.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name is { } name && property.CanWrite)
+                    {
+                        found.Add(new DesignProperty(name, property, property.IsDefined(typeof(System.ComponentModel.DataAnnotations.RequiredAttribute))));
+                    }
+                }
+
+                properties = found;
                 PropertyCache[type] = properties;
             }
 

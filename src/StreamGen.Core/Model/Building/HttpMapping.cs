@@ -97,15 +97,27 @@ internal static class HttpMapping
     }
 
     /// <summary>Error name to gRPC status code name: the service's mapping, overridden by the method's.</summary>
-    public static IReadOnlyList<KeyValuePair<string, string>> GrpcStatuses(DesignService service, DesignMethod method)
+    public static IReadOnlyList<GrpcErrorStatus> GrpcStatuses(DesignService service, DesignMethod method)
     {
-        var statuses = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (name, code) in (service.Grpc?.Errors ?? []).Concat(method.Grpc?.Errors ?? []))
+        var statuses = new List<GrpcErrorStatus>();
+        var positions = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var errors in new[] { service.Grpc?.Errors, method.Grpc?.Errors })
         {
-            statuses[name] = code;
+            foreach (var (name, code) in errors ?? [])
+            {
+                if (positions.TryGetValue(name, out var at))
+                {
+                    statuses[at] = new GrpcErrorStatus(name, code);
+                }
+                else
+                {
+                    positions[name] = statuses.Count;
+                    statuses.Add(new GrpcErrorStatus(name, code));
+                }
+            }
         }
 
-        return [.. statuses];
+        return statuses;
     }
 
     private static bool IsStreaming(DesignMethod method) => method.StreamingPayload is not null || method.StreamingResult is not null;
