@@ -14,6 +14,7 @@ namespace StreamGen.Design;
 public sealed class DesignBinder(DiagnosticBag diagnostics)
 {
     private static readonly Dictionary<Type, IReadOnlyList<DesignProperty>> PropertyCache = [];
+    private static readonly Dictionary<Type, BindingShape> ShapeCache = [];
 
     public DesignDocument? Bind(SyntaxNode root, string file)
     {
@@ -51,30 +52,30 @@ public sealed class DesignBinder(DiagnosticBag diagnostics)
         }
     }
 
+    private static BindingShape ShapeOf(Type type)
+    {
+        lock (ShapeCache)
+        {
+            if (!ShapeCache.TryGetValue(type, out var shape))
+            {
+                ShapeCache[type] = shape = BindingShape.Of(type);
+            }
+
+            return shape;
+        }
+    }
+
     private object? BindValue(Type type, SyntaxNode node, string key, string where)
     {
-        var underlying = Nullable.GetUnderlyingType(type) ?? type;
-        if (underlying == typeof(DesignValue))
+        var shape = ShapeOf(type);
+        return shape.Kind switch
         {
-            return new DesignValue(node);
-        }
-
-        if (typeof(DesignElement).IsAssignableFrom(underlying))
-        {
-            return BindElement(underlying, node, $"'{key}' of {where}");
-        }
-
-        if (underlying.IsGenericType && underlying.GetGenericTypeDefinition() == typeof(List<>))
-        {
-            return BindList(underlying, node, key, where);
-        }
-
-        if (underlying.IsGenericType && underlying.GetGenericTypeDefinition() == typeof(OrderedDictionary<,>))
-        {
-            return BindMap(underlying, node, key, where);
-        }
-
-        return BindScalar(underlying, node, key);
+            BindingKind.Value => new DesignValue(node),
+            BindingKind.Element => BindElement(shape.Type, node, $"'{key}' of {where}"),
+            BindingKind.List => BindList(shape, node, key, where),
+            BindingKind.Map => BindMap(shape, node, key, where),
+            _ => BindScalar(shape.Type, node, key),
+        };
     }
 
     private object? BindScalar(Type type, SyntaxNode node, string key)
@@ -128,7 +129,7 @@ public sealed class DesignBinder(DiagnosticBag diagnostics)
         throw new InvalidOperationException($"The binder has no rule for {type}.");
     }
 
-    private IList? BindList(Type listType, SyntaxNode node, string key, string where)
+    private IList? BindList(BindingShape listShape, SyntaxNode node, string key, string where)
     {
         if (node is not SequenceNode sequence)
         {
@@ -136,8 +137,8 @@ public sealed class DesignBinder(DiagnosticBag diagnostics)
             return null;
         }
 
-        var itemType = listType.GetGenericArguments()[0];
-        var list = (IList)Activator.CreateInstance(listType)!;
+        var itemType = listShape.ItemType!;
+        var list = (IList)Activator.CreateInstance(listShape.Type)!;
         foreach (var item in sequence.Items)
         {
             var value = BindValue(itemType, item, key, where);
@@ -150,7 +151,7 @@ public sealed class DesignBinder(DiagnosticBag diagnostics)
         return list;
     }
 
-    private IDictionary? BindMap(Type mapType, SyntaxNode node, string key, string where)
+    private IDictionary? BindMap(BindingShape mapShape, SyntaxNode node, string key, string where)
     {
         if (node is not MappingNode mapping)
         {
@@ -158,8 +159,10 @@ public sealed class DesignBinder(DiagnosticBag diagnostics)
             return null;
         }
 
-        var valueType = mapType.GetGenericArguments()[1];
-        var map = (IDictionary)Activator.CreateInstance(mapType)!;
+        var valueType = mapShape.ItemType!;
+        var valueIsElement = typeof(DesignElement).IsAssignableFrom(valueType);
+        var noun = NounOf(valueType);
+        var map = (IDictionary)Activator.CreateInstance(mapShape.Type)!;
         var seen = new Dictionary<string, ScalarNode>(StringComparer.Ordinal);
         foreach (var (entryKey, entryValue) in mapping.Entries)
         {
@@ -169,9 +172,8 @@ public sealed class DesignBinder(DiagnosticBag diagnostics)
                 continue;
             }
 
-            var entryWhere = $"{NounOf(valueType)} '{entryKey.Value}'";
-            var value = typeof(DesignElement).IsAssignableFrom(valueType)
-                ? BindElement(valueType, entryValue, entryWhere)
+            var value = valueIsElement
+                ? BindElement(valueType, entryValue, $"{noun} '{entryKey.Value}'")
                 : BindValue(valueType, entryValue, entryKey.Value, where);
             if (value is DesignElement element)
             {
