@@ -40,7 +40,7 @@ public sealed class DesignBinder(DiagnosticBag diagnostics)
                 {
                     if (property.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name is { } name && property.CanWrite)
                     {
-                        found.Add(new DesignProperty(name, property, property.IsDefined(typeof(System.ComponentModel.DataAnnotations.RequiredAttribute))));
+                        found.Add(new DesignProperty(name, property, property.IsDefined(typeof(System.ComponentModel.DataAnnotations.RequiredAttribute)), PropertySetter.Compile(property)));
                     }
                 }
 
@@ -199,7 +199,7 @@ public sealed class DesignBinder(DiagnosticBag diagnostics)
         if (node is ScalarNode { Kind: ScalarKind.String } shorthand && type.GetCustomAttribute<ScalarShorthandAttribute>() is { } attribute)
         {
             var target = properties.Single(p => p.Name == attribute.Key);
-            target.Property.SetValue(element, target.Property.PropertyType == typeof(List<string>) ? new List<string> { shorthand.Value } : shorthand.Value);
+            target.Set(element, target.Property.PropertyType == typeof(List<string>) ? new List<string> { shorthand.Value } : shorthand.Value);
             element.RecordKey(target.Name, node.Span, node.Span);
             return element;
         }
@@ -231,7 +231,7 @@ public sealed class DesignBinder(DiagnosticBag diagnostics)
 
             element.RecordKey(property.Name, key.Span, value.Span);
             RecordNestedSpans(element, property.Name, value);
-            property.Property.SetValue(element, BindValue(property.Property.PropertyType, value, property.Name, where));
+            property.Set(element, BindValue(property.Property.PropertyType, value, property.Name, where));
         }
 
         foreach (var missing in properties.Where(p => p.IsRequired && !seen.ContainsKey(p.Name)))
@@ -287,5 +287,5 @@ public sealed class DesignBinder(DiagnosticBag diagnostics)
     private static string Capitalize(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 }
 
-/// <summary>One key of a design class: its name in the file and the property it fills.</summary>
-public sealed record DesignProperty(string Name, PropertyInfo Property, bool IsRequired);
+/// <summary>One key of a design class: its name in the file and the property it fills (<paramref name="Set"/> sets it on an element).</summary>
+public sealed record DesignProperty(string Name, PropertyInfo Property, bool IsRequired, Action<object, object?> Set);
