@@ -1,4 +1,3 @@
-using System.Runtime.ExceptionServices;
 using System.Text;
 
 namespace StreamGen.Generation;
@@ -147,34 +146,23 @@ public sealed class OutputWriter(string outputDirectory, string? generatedDirect
     }
 
     /// <summary>
-    /// Writes the files into the staged folder: each folder created once, then the files in parallel. Creating a file is
-    /// most of the cost (the kernel's work, ~1 ms a file on a busy disk), and a large design has thousands.
+    /// Writes the files into the staged folder, creating each folder once. One file after another: creating files is the
+    /// kernel's work, serialized on the file system, and writing from two threads doubled the CPU it took without
+    /// shortening it (docs/benchmarks-generator.md).
     /// </summary>
     private void WriteStaged(string stagedGen, IReadOnlyList<RenderedFile> files)
     {
-        var paths = new string[files.Count];
         var folders = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i < files.Count; i++)
+        foreach (var file in files)
         {
-            paths[i] = Path.Combine(stagedGen, files[i].RelativePath[(GeneratedFolder.Length + 1)..]);
-            if (folders.Add(Path.GetDirectoryName(paths[i])!))
+            var path = Path.Combine(stagedGen, file.RelativePath[(GeneratedFolder.Length + 1)..]);
+            if (folders.Add(Path.GetDirectoryName(path)!))
             {
-                Directory.CreateDirectory(Path.GetDirectoryName(paths[i])!);
+                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             }
-        }
 
-        try
-        {
-            Parallel.For(0, files.Count, i =>
-            {
-                File.WriteAllText(paths[i], files[i].Content, Utf8);
-                AfterStagedFile?.Invoke(files[i].RelativePath);
-            });
-        }
-        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
-        {
-            // Callers handle what writing a file throws (IOException, UnauthorizedAccessException), not the wrapper.
-            ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);
+            File.WriteAllText(path, file.Content, Utf8);
+            AfterStagedFile?.Invoke(file.RelativePath);
         }
     }
 
