@@ -121,12 +121,12 @@ internal static class GenCommand
             return ExitCodes.DesignErrors;
         }
 
-        var extra = new[] { typeScript.Value, cliOutput.Value }.Where(o => o.Writer is not null).Select(o => (Writer: o.Writer!, o.Files)).ToList();
+        var extra = new[] { typeScript, cliOutput }.Where(o => o.Writer is not null).ToList();
 
         if (request.Check)
         {
-            var drift = writer.Compare(files, request.Force).Where(c => c.IsChange).Select(c => (Writer: writer, Change: c))
-                .Concat(extra.SelectMany(o => o.Writer.Compare(o.Files, request.Force).Where(c => c.IsChange).Select(c => (o.Writer, Change: c))))
+            var drift = writer.Compare(files, request.Force).Where(c => c.IsChange).Select(c => new WriterChange(writer, c))
+                .Concat(extra.SelectMany(o => o.Writer!.Compare(o.Files, request.Force).Where(c => c.IsChange).Select(c => new WriterChange(o.Writer, c))))
                 .ToList();
             foreach (var (changed, change) in drift)
             {
@@ -141,14 +141,14 @@ internal static class GenCommand
 
         // Every folder is checked before any is written: a refused TypeScript or CLI folder must not leave a new gen/ behind.
         writer.CheckOwnership(request.Force);
-        foreach (var (extraWriter, _) in extra)
+        foreach (var output in extra)
         {
-            extraWriter.CheckOwnership(request.Force);
+            output.Writer!.CheckOwnership(request.Force);
         }
 
         Directory.CreateDirectory(request.Output);
-        var write = () => writer.Write(files, request.Force).Select(c => (Writer: writer, Change: c))
-            .Concat(extra.SelectMany(o => o.Writer.Write(o.Files, request.Force).Select(c => (o.Writer, Change: c))))
+        var write = () => writer.Write(files, request.Force).Select(c => new WriterChange(writer, c))
+            .Concat(extra.SelectMany(o => o.Writer!.Write(o.Files, request.Force).Select(c => new WriterChange(o.Writer, c))))
             .ToList();
         var written = timings is null ? write() : timings.Measure("write", write);
         var changes = written.Select(w => w.Change).ToList();
@@ -174,12 +174,12 @@ internal static class GenCommand
     /// The TypeScript client's files and the writer of its folder (none without --typescript); null when rendering failed
     /// (the diagnostics are printed). The folder is replaced whole, so it may be neither the project folder nor gen/.
     /// </summary>
-    private static (OutputWriter? Writer, IReadOnlyList<RenderedFile> Files)? TypeScriptOutput(
+    private static ExtraOutput? TypeScriptOutput(
         GenRequest request, ApiModel model, GenerationOptions options, OutputWriter writer, DiagnosticFormat format, InvocationConfiguration io)
     {
         if (request.TypeScript is not { } folder)
         {
-            return (null, []);
+            return ExtraOutput.None;
         }
 
         var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder));
@@ -201,19 +201,19 @@ internal static class GenCommand
             return null;
         }
 
-        return (new OutputWriter(full, full), result.Files);
+        return new ExtraOutput(new OutputWriter(full, full), result.Files);
     }
 
     /// <summary>
     /// The command-line client's files and the writer of its folder (none without --cli); null when rendering failed. Its
     /// gen/ is replaced whole and its project file created once, so the folder may be neither the project folder nor gen/.
     /// </summary>
-    private static (OutputWriter? Writer, IReadOnlyList<RenderedFile> Files)? CliOutput(
+    private static ExtraOutput? CliOutput(
         GenRequest request, ApiModel model, GenerationOptions options, OutputWriter writer, DiagnosticFormat format, InvocationConfiguration io)
     {
         if (request.Cli is not { } folder)
         {
-            return (null, []);
+            return ExtraOutput.None;
         }
 
         var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder));
@@ -241,7 +241,7 @@ internal static class GenCommand
             return null;
         }
 
-        return (new OutputWriter(full), result.Files);
+        return new ExtraOutput(new OutputWriter(full), result.Files);
     }
 
     /// <summary>Asking for a transport the design does not map is a mistake (a typo'd design or the wrong design), not an empty result.</summary>

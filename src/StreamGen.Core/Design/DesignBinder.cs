@@ -14,6 +14,7 @@ namespace StreamGen.Design;
 public sealed class DesignBinder(DiagnosticBag diagnostics)
 {
     private static readonly Dictionary<Type, IReadOnlyList<DesignProperty>> PropertyCache = [];
+    private static readonly Dictionary<Type, BindingShape> ShapeCache = [];
 
     public DesignDocument? Bind(SyntaxNode root, string file)
     {
@@ -34,11 +35,16 @@ public sealed class DesignBinder(DiagnosticBag diagnostics)
         {
             if (!PropertyCache.TryGetValue(type, out var properties))
             {
-                properties = type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
-                    .Select(p => (Property: p, Name: p.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name))
-                    .Where(p => p.Name is not null && p.Property.CanWrite)
-                    .Select(p => new DesignProperty(p.Name!, p.Property, p.Property.IsDefined(typeof(System.ComponentModel.DataAnnotations.RequiredAttribute))))
-                    .ToList();
+                var found = new List<DesignProperty>();
+                foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+                {
+                    if (property.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name is { } name && property.CanWrite)
+                    {
+                        found.Add(new DesignProperty(name, property, property.IsDefined(typeof(System.ComponentModel.DataAnnotations.RequiredAttribute)), PropertySetter.Compile(property)));
+                    }
+                }
+
+                properties = found;
                 PropertyCache[type] = properties;
             }
 
@@ -46,30 +52,30 @@ public sealed class DesignBinder(DiagnosticBag diagnostics)
         }
     }
 
+    private static BindingShape ShapeOf(Type type)
+    {
+        lock (ShapeCache)
+        {
+            if (!ShapeCache.TryGetValue(type, out var shape))
+            {
+                ShapeCache[type] = shape = BindingShape.Of(type);
+            }
+
+            return shape;
+        }
+    }
+
     private object? BindValue(Type type, SyntaxNode node, string key, string where)
     {
-        var underlying = Nullable.GetUnderlyingType(type) ?? type;
-        if (underlying == typeof(DesignValue))
+        var shape = ShapeOf(type);
+        return shape.Kind switch
         {
-            return new DesignValue(node);
-        }
-
-        if (typeof(DesignElement).IsAssignableFrom(underlying))
-        {
-            return BindElement(underlying, node, $"'{key}' of {where}");
-        }
-
-        if (underlying.IsGenericType && underlying.GetGenericTypeDefinition() == typeof(List<>))
-        {
-            return BindList(underlying, node, key, where);
-        }
-
-        if (underlying.IsGenericType && underlying.GetGenericTypeDefinition() == typeof(OrderedDictionary<,>))
-        {
-            return BindMap(underlying, node, key, where);
-        }
-
-        return BindScalar(underlying, node, key);
+            BindingKind.Value => new DesignValue(node),
+            BindingKind.Element => BindElement(shape.Type, node, $"'{key}' of {where}"),
+            BindingKind.List => BindList(shape, node, key, where),
+            BindingKind.Map => BindMap(shape, node, key, where),
+            _ => BindScalar(shape.Type, node, key),
+        };
     }
 
     private object? BindScalar(Type type, SyntaxNode node, string key)
@@ -123,7 +129,7 @@ public sealed class DesignBinder(DiagnosticBag diagnostics)
         throw new InvalidOperationException($"The binder has no rule for {type}.");
     }
 
-    private IList? BindList(Type listType, SyntaxNode node, string key, string where)
+    private IList? BindList(BindingShape listShape, SyntaxNode node, string key, string where)
     {
         if (node is not SequenceNode sequence)
         {
@@ -131,8 +137,8 @@ public sealed class DesignBinder(DiagnosticBag diagnostics)
             return null;
         }
 
-        var itemType = listType.GetGenericArguments()[0];
-        var list = (IList)Activator.CreateInstance(listType)!;
+        var itemType = listShape.ItemType!;
+        var list = (IList)Activator.CreateInstance(listShape.Type)!;
         foreach (var item in sequence.Items)
         {
             var value = BindValue(itemType, item, key, where);
@@ -145,7 +151,7 @@ public sealed class DesignBinder(DiagnosticBag diagnostics)
         return list;
     }
 
-    private IDictionary? BindMap(Type mapType, SyntaxNode node, string key, string where)
+    private IDictionary? BindMap(BindingShape mapShape, SyntaxNode node, string key, string where)
     {
         if (node is not MappingNode mapping)
         {
@@ -153,8 +159,10 @@ public sealed class DesignBinder(DiagnosticBag diagnostics)
             return null;
         }
 
-        var valueType = mapType.GetGenericArguments()[1];
-        var map = (IDictionary)Activator.CreateInstance(mapType)!;
+        var valueType = mapShape.ItemType!;
+        var valueIsElement = typeof(DesignElement).IsAssignableFrom(valueType);
+        var noun = NounOf(valueType);
+        var map = (IDictionary)Activator.CreateInstance(mapShape.Type)!;
         var seen = new Dictionary<string, ScalarNode>(StringComparer.Ordinal);
         foreach (var (entryKey, entryValue) in mapping.Entries)
         {
@@ -164,9 +172,8 @@ public sealed class DesignBinder(DiagnosticBag diagnostics)
                 continue;
             }
 
-            var entryWhere = $"{NounOf(valueType)} '{entryKey.Value}'";
-            var value = typeof(DesignElement).IsAssignableFrom(valueType)
-                ? BindElement(valueType, entryValue, entryWhere)
+            var value = valueIsElement
+                ? BindElement(valueType, entryValue, $"{noun} '{entryKey.Value}'")
                 : BindValue(valueType, entryValue, entryKey.Value, where);
             if (value is DesignElement element)
             {
@@ -192,7 +199,7 @@ public sealed class DesignBinder(DiagnosticBag diagnostics)
         if (node is ScalarNode { Kind: ScalarKind.String } shorthand && type.GetCustomAttribute<ScalarShorthandAttribute>() is { } attribute)
         {
             var target = properties.Single(p => p.Name == attribute.Key);
-            target.Property.SetValue(element, target.Property.PropertyType == typeof(List<string>) ? new List<string> { shorthand.Value } : shorthand.Value);
+            target.Set(element, target.Property.PropertyType == typeof(List<string>) ? new List<string> { shorthand.Value } : shorthand.Value);
             element.RecordKey(target.Name, node.Span, node.Span);
             return element;
         }
@@ -224,7 +231,7 @@ public sealed class DesignBinder(DiagnosticBag diagnostics)
 
             element.RecordKey(property.Name, key.Span, value.Span);
             RecordNestedSpans(element, property.Name, value);
-            property.Property.SetValue(element, BindValue(property.Property.PropertyType, value, property.Name, where));
+            property.Set(element, BindValue(property.Property.PropertyType, value, property.Name, where));
         }
 
         foreach (var missing in properties.Where(p => p.IsRequired && !seen.ContainsKey(p.Name)))
@@ -280,5 +287,5 @@ public sealed class DesignBinder(DiagnosticBag diagnostics)
     private static string Capitalize(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 }
 
-/// <summary>One key of a design class: its name in the file and the property it fills.</summary>
-public sealed record DesignProperty(string Name, PropertyInfo Property, bool IsRequired);
+/// <summary>One key of a design class: its name in the file and the property it fills (<paramref name="Set"/> sets it on an element).</summary>
+public sealed record DesignProperty(string Name, PropertyInfo Property, bool IsRequired, Action<object, object?> Set);

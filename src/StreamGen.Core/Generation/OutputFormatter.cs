@@ -8,27 +8,39 @@ namespace StreamGen.Generation;
 /// </summary>
 public static class OutputFormatter
 {
+    /// <summary>
+    /// The tidied text. Every rendered file passes through here (10 MB of C# on a 1,000-method design), so lines are
+    /// read as ranges of <paramref name="text"/> and copied once into the result, never split into strings of their own.
+    /// </summary>
     public static string Tidy(string text)
     {
-        var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n').Select(l => l.TrimEnd()).ToList();
-        var nextNonBlank = NextNonBlank(lines);
-        var result = new StringBuilder(text.Length);
+        var lines = TextLines.Of(text);
+        var result = new StringBuilder(text.Length + 64);
         var previousBlank = true;
-        var previousLine = "";
+
+        // The last non-blank line written (-1: none yet), and for blank lines the first non-blank line after them
+        // (found once per run of blank lines; int.MaxValue: there is none).
+        var previous = -1;
+        var nextNonBlank = 0;
         for (var i = 0; i < lines.Count; i++)
         {
-            var line = lines[i];
-            var isBlank = line.Length == 0;
+            var line = lines.Line(text, i);
+            var isBlank = line.IsEmpty;
             if (isBlank)
             {
-                var next = nextNonBlank[i];
-                if (previousBlank || previousLine.EndsWith('{') || next < 0 || lines[next].TrimStart().StartsWith('}'))
+                if (nextNonBlank <= i)
+                {
+                    nextNonBlank = lines.NextNonBlank(i) is var next and >= 0 ? next : int.MaxValue;
+                }
+
+                if (previousBlank || (previous >= 0 && lines.Line(text, previous).EndsWith('{'))
+                    || nextNonBlank == int.MaxValue || lines.Line(text, nextNonBlank).TrimStart().StartsWith('}'))
                 {
                     continue;
                 }
             }
 
-            if (!isBlank && previousLine.Trim() == "}" && !previousBlank && NeedsBlankAfterBrace(line))
+            if (!isBlank && !previousBlank && previous >= 0 && lines.Line(text, previous).Trim() is "}" && NeedsBlankAfterBrace(line))
             {
                 result.Append('\n');
             }
@@ -37,32 +49,15 @@ public static class OutputFormatter
             previousBlank = isBlank;
             if (!isBlank)
             {
-                previousLine = line;
+                previous = i;
             }
         }
 
         return result.ToString();
     }
 
-    /// <summary>For each line, the index of the first non-blank line after it, or -1.</summary>
-    private static int[] NextNonBlank(List<string> lines)
-    {
-        var next = new int[lines.Count];
-        var following = -1;
-        for (var i = lines.Count - 1; i >= 0; i--)
-        {
-            next[i] = following;
-            if (lines[i].Length > 0)
-            {
-                following = i;
-            }
-        }
-
-        return next;
-    }
-
     /// <summary>A closing brace is followed by a blank line (as StyleCop's SA1513 asks) unless what follows continues the statement.</summary>
-    private static bool NeedsBlankAfterBrace(string next)
+    private static bool NeedsBlankAfterBrace(ReadOnlySpan<char> next)
     {
         var text = next.TrimStart();
         return !(text.StartsWith('}') || text.StartsWith(')') || text.StartsWith(',') || text.StartsWith(';') || text.StartsWith('.')

@@ -121,13 +121,7 @@ public sealed class OutputWriter(string outputDirectory, string? generatedDirect
         {
             Directory.CreateDirectory(stagedGen);
             File.WriteAllText(Path.Combine(stagedGen, MarkerFile), MarkerText, Utf8);
-            foreach (var file in files)
-            {
-                var path = Path.Combine(stagedGen, file.RelativePath[(GeneratedFolder.Length + 1)..]);
-                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-                File.WriteAllText(path, file.Content, Utf8);
-                AfterStagedFile?.Invoke(file.RelativePath);
-            }
+            WriteStaged(stagedGen, files);
 
             var hadPrevious = Directory.Exists(genDirectory);
             if (hadPrevious)
@@ -148,6 +142,27 @@ public sealed class OutputWriter(string outputDirectory, string? generatedDirect
         finally
         {
             TryDelete(staging);
+        }
+    }
+
+    /// <summary>
+    /// Writes the files into the staged folder, creating each folder once. One file after another: creating files is the
+    /// kernel's work, serialized on the file system, and writing from two threads doubled the CPU it took without
+    /// shortening it (docs/benchmarks-generator.md).
+    /// </summary>
+    private void WriteStaged(string stagedGen, IReadOnlyList<RenderedFile> files)
+    {
+        var folders = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var file in files)
+        {
+            var path = Path.Combine(stagedGen, file.RelativePath[(GeneratedFolder.Length + 1)..]);
+            if (folders.Add(Path.GetDirectoryName(path)!))
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            }
+
+            File.WriteAllText(path, file.Content, Utf8);
+            AfterStagedFile?.Invoke(file.RelativePath);
         }
     }
 

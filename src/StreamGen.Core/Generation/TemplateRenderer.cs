@@ -67,7 +67,7 @@ public sealed class TemplateRenderer(TemplateLoader loader, ApiModel api)
 
     private TemplateContext CreateContext()
     {
-        var context = new TemplateContext
+        var context = new ModelTemplateContext
         {
             StrictVariables = true,
             EnableRelaxedMemberAccess = false,

@@ -37,7 +37,7 @@ internal sealed class GrpcMethodPass(ModelNames names, ProtoMessages messages, S
             StreamsResponses = model.SendsStream,
             Metadata = metadata,
             Credentials = model.Security?.Credentials ?? [],
-            Errors = HttpMapping.GrpcStatuses(service, method).Select(s => new GrpcErrorStatusModel(CSharpLiterals.String(s.Key), ProtoNaming.StatusCodeMember(s.Value))).ToList(),
+            Errors = HttpMapping.GrpcStatuses(service, method).Select(s => new GrpcErrorStatusModel(CSharpLiterals.String(s.Name), ProtoNaming.StatusCodeMember(s.Code))).ToList(),
         };
     }
 }

@@ -69,27 +69,55 @@ internal static class HttpMapping
         http.Response?.Status ?? (method.Result is not null || http.SkipResponseBodyEncodeDecode == true ? 200 : 204);
 
     /// <summary>Error name to status: the service's mapping, overridden by the method's, in the order first mapped.</summary>
-    public static IReadOnlyList<(string Name, int Status)> ErrorStatuses(DesignService service, DesignMethod method)
+    public static IReadOnlyList<ErrorStatus> ErrorStatuses(DesignService service, DesignMethod method)
     {
-        var statuses = new OrderedDictionary<string, int>(StringComparer.Ordinal);
-        foreach (var (name, status) in (service.Http?.Errors ?? []).Concat(method.Http?.Errors ?? []))
-        {
-            statuses[name] = status;
-        }
+        // In the service's order, a method's own errors after; a method's mapping replaces the service's in place.
+        var statuses = new List<ErrorStatus>();
+        var positions = new Dictionary<string, int>(StringComparer.Ordinal);
+        Add(service.Http?.Errors);
+        Add(method.Http?.Errors);
+        return statuses;
 
-        return statuses.Select(s => (s.Key, s.Value)).ToList();
+        void Add(OrderedDictionary<string, int>? errors)
+        {
+            for (var i = 0; i < (errors?.Count ?? 0); i++)
+            {
+                var (name, status) = errors!.GetAt(i);
+                if (positions.TryGetValue(name, out var at))
+                {
+                    statuses[at] = new ErrorStatus(name, status);
+                }
+                else
+                {
+                    positions[name] = statuses.Count;
+                    statuses.Add(new ErrorStatus(name, status));
+                }
+            }
+        }
     }
 
     /// <summary>Error name to gRPC status code name: the service's mapping, overridden by the method's.</summary>
-    public static IReadOnlyList<KeyValuePair<string, string>> GrpcStatuses(DesignService service, DesignMethod method)
+    public static IReadOnlyList<GrpcErrorStatus> GrpcStatuses(DesignService service, DesignMethod method)
     {
-        var statuses = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (name, code) in (service.Grpc?.Errors ?? []).Concat(method.Grpc?.Errors ?? []))
+        var statuses = new List<GrpcErrorStatus>();
+        var positions = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var errors in new[] { service.Grpc?.Errors, method.Grpc?.Errors })
         {
-            statuses[name] = code;
+            foreach (var (name, code) in errors ?? [])
+            {
+                if (positions.TryGetValue(name, out var at))
+                {
+                    statuses[at] = new GrpcErrorStatus(name, code);
+                }
+                else
+                {
+                    positions[name] = statuses.Count;
+                    statuses.Add(new GrpcErrorStatus(name, code));
+                }
+            }
         }
 
-        return [.. statuses];
+        return statuses;
     }
 
     private static bool IsStreaming(DesignMethod method) => method.StreamingPayload is not null || method.StreamingResult is not null;

@@ -27,11 +27,12 @@ internal sealed class InterceptorPass(ModelContext context, ModelNames names)
         }
 
         var designServices = context.Services.ToList();
-        var uses = new List<(DesignService Service, DesignMethod Method, MethodModel Model)>();
+        // Records, not tuples: LINQ and lists over value tuples are generic code over structs that ReadyToRun cannot precompile.
+        var uses = new List<MethodUse>();
         for (var i = 0; i < services.Count; i++)
         {
             var methods = designServices[i].Methods.ValuesOrEmpty().ToList();
-            uses.AddRange(methods.Select((m, j) => (designServices[i], m, services[i].Methods[j])));
+            uses.AddRange(methods.Select((m, j) => new MethodUse(designServices[i], m, services[i].Methods[j])));
         }
 
         foreach (var (name, interceptor) in declared)
@@ -112,7 +113,7 @@ internal sealed class InterceptorPass(ModelContext context, ModelNames names)
         return new InterceptorAttributeModel(property.Name, property.TypeName, writable, property.Description);
     }
 
-    private InterceptionSideModel? Side(ServiceModel service, IReadOnlyList<(DesignService Service, DesignMethod Method, MethodModel Model)> methods, bool isServer)
+    private InterceptionSideModel? Side(ServiceModel service, IReadOnlyList<MethodUse> methods, bool isServer)
     {
         var lists = methods.Select(m => (isServer ? m.Method.ServerInterceptorsOf(m.Service) : m.Method.ClientInterceptorsOf(m.Service))
             .Select(n => _interceptors[n]).ToList()).ToList();
@@ -338,4 +339,7 @@ internal sealed class InterceptorPass(ModelContext context, ModelNames names)
         TypeRole.StreamingPayload => "The streamed payload message of a StreamingSend or StreamingRecv call (null on the call itself, before a received message exists and at the end of the stream).",
         _ => "The streamed result message of a StreamingSend or StreamingRecv call (null on the call itself, before a received message exists and at the end of the stream).",
     };
+
+    /// <summary>A method of the design with its service and its model.</summary>
+    private sealed record MethodUse(DesignService Service, DesignMethod Method, MethodModel Model);
 }

@@ -5,7 +5,9 @@ internal sealed class JsonContextPass(ModelContext context)
 {
     public JsonContextModel Run(IReadOnlyList<TypeModel> types, IReadOnlyList<ServiceModel> services)
     {
-        var entries = new SortedDictionary<string, TypeRefOrRecord>(StringComparer.Ordinal);
+        // Collected by name, then ordered: a SortedDictionary of strings is generic code over KeyValuePair that ReadyToRun
+        // cannot precompile.
+        var entries = new Dictionary<string, TypeRefOrRecord>(StringComparer.Ordinal);
         foreach (var type in types)
         {
             entries[type.JsonInfoName] = new(type.Name, []);
@@ -22,15 +24,17 @@ internal sealed class JsonContextPass(ModelContext context)
             entries[body.JsonInfoName] = new(body.TypeName, body.Attribute?.Type.Namespaces ?? []);
         }
 
+        var names = new List<string>(entries.Keys);
+        names.Sort(StringComparer.Ordinal);
         return new JsonContextModel
         {
             ClassName = $"{context.Stem}JsonContext",
             ReaderClassName = $"{context.Stem}JsonReader",
             // A record's contract takes its name; only collections and primitives are named for the context.
-            Entries = entries.Select(e => new JsonSerializableModel(e.Value.TypeName, e.Key, e.Key != e.Value.TypeName)).ToList(),
+            Entries = names.ConvertAll(name => new JsonSerializableModel(entries[name].TypeName, name, name != entries[name].TypeName)),
             Usings = CSharpUsings.Of(
                 ["System.CodeDom.Compiler", "System.Text.Json", "System.Text.Json.Serialization", "System.Text.Json.Serialization.Metadata"],
-                entries.Values.SelectMany(e => e.Namespaces)),
+                names.SelectMany(name => entries[name].Namespaces)),
         };
     }
 

@@ -478,12 +478,17 @@ internal sealed class NamePass
             var errors = _registry.Add($"members of class {names.Errors}", IdentifierSyntax.CSharp);
             errors.Reserve(ReservedNames.ObjectMembers.Append(names.Errors), ObjectMember);
             var factories = new Dictionary<string, string>(StringComparer.Ordinal);
-            foreach (var (errorName, error) in (service.Errors ?? []).Concat(service.Methods.ValuesOrEmpty().SelectMany(m => m.Errors ?? [])))
+            // The service's errors, then its methods' (loops: LINQ over KeyValuePairs is generic code over structs that
+            // ReadyToRun cannot precompile).
+            foreach (var declared in service.Methods.ValuesOrEmpty().Select(m => m.Errors).Prepend(service.Errors))
             {
-                if (!factories.ContainsKey(errorName))
+                foreach (var (errorName, error) in declared ?? [])
                 {
-                    var factory = CSharpNaming.ToPascalCase(errorName);
-                    factories[errorName] = errors.Allocate(new NameOwner($"error '{errorName}'", error.NameSpan), factory, factory + "Error");
+                    if (!factories.ContainsKey(errorName))
+                    {
+                        var factory = CSharpNaming.ToPascalCase(errorName);
+                        factories[errorName] = errors.Allocate(new NameOwner($"error '{errorName}'", error.NameSpan), factory, factory + "Error");
+                    }
                 }
             }
 

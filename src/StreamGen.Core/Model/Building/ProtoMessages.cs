@@ -67,7 +67,7 @@ internal sealed class ProtoMessages(ModelNames names, IReadOnlyDictionary<string
         var fieldNames = names.Record(type).ProtoFields;
         // A credential travels in the call's metadata (its scheme's header), not as a field: FromProto takes it from the server.
         var credentials = record.Properties.Where(p => type.Attributes[p.JsonName].Credential is not null).ToList();
-        var fields = record.Properties.Except(credentials)
+        var fields = record.Properties.Where(p => type.Attributes[p.JsonName].Credential is null)
             .Select(property => Field(property, fieldNames[property.JsonName], type.Attributes[property.JsonName].Field!.Value, name)).ToList();
         return new ProtoMessageModel
         {

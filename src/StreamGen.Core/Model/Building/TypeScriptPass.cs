@@ -19,9 +19,8 @@ internal sealed class TypeScriptPass(ModelContext context, ModelNames names, Typ
         var designServices = context.Services.ToList();
         var types = names.Objects.Select(Type).ToList();
         var errors = designServices.SelectMany(Errors).ToList();
-        var clients = designServices.Select((s, i) => (Design: s, Model: services[i]))
-            .Where(s => s.Model.HasHttp)
-            .Select(s => Client(s.Design, s.Model))
+        var clients = designServices.Select((s, i) => services[i].HasHttp ? Client(s, services[i]) : null)
+            .OfType<TypeScriptClientModel>()
             .ToList();
         var methods = clients.SelectMany(c => c.Methods).ToList();
         return new TypeScriptModuleModel

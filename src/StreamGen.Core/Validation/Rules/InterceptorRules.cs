@@ -13,7 +13,8 @@ internal sealed class InterceptorRules(ValidationContext context)
 {
     private static readonly TypeRole[] Roles = [TypeRole.Payload, TypeRole.Result, TypeRole.StreamingPayload, TypeRole.StreamingResult];
 
-    private readonly Dictionary<(string Interceptor, TypeRole Role, string Attribute), (string Signature, string Method)> _seen = [];
+    // Records, not tuples: a dictionary over value tuples is generic code over structs that ReadyToRun cannot precompile.
+    private readonly Dictionary<SeenAttribute, SeenSignature> _seen = [];
 
     private OrderedDictionary<string, DesignInterceptor> Interceptors => context.Document.Api?.Interceptors ?? [];
 
@@ -132,27 +133,38 @@ internal sealed class InterceptorRules(ValidationContext context)
             return;
         }
 
-        foreach (var (attribute, writes_) in reads.Select(a => (a, false)).Concat(writes.Select(a => (a, true))))
+        foreach (var attribute in reads)
         {
-            if (!shape.Attributes.TryGetValue(attribute, out var declared))
-            {
-                context.ReportWithHint(DiagnosticDescriptors.InterceptorAttributeMissing, span, NameSuggester.Hint(attribute, shape.Attributes.Keys),
-                    name, writes_ ? "writes" : "reads", part, attribute, method.Name);
-                continue;
-            }
+            CheckAttribute(name, method, span, part, shape, attribute, writes: false);
+        }
 
-            var signature = Signature(shape, attribute, declared);
-            if (_seen.TryGetValue((name, role, attribute), out var first))
+        foreach (var attribute in writes)
+        {
+            CheckAttribute(name, method, span, part, shape, attribute, writes: true);
+        }
+    }
+
+    private void CheckAttribute(string name, DesignMethod method, SourceSpan span, string part, DesignObject shape, string attribute, bool writes)
+    {
+        if (!shape.Attributes.TryGetValue(attribute, out var declared))
+        {
+            context.ReportWithHint(DiagnosticDescriptors.InterceptorAttributeMissing, span, NameSuggester.Hint(attribute, shape.Attributes.Keys),
+                name, writes ? "writes" : "reads", part, attribute, method.Name);
+            return;
+        }
+
+        var signature = Signature(shape, attribute, declared);
+        var key = new SeenAttribute(name, part, attribute);
+        if (_seen.TryGetValue(key, out var first))
+        {
+            if (first.Signature != signature)
             {
-                if (first.Signature != signature)
-                {
-                    context.Report(DiagnosticDescriptors.InterceptorAttributeTypesDiffer, span, name, part, attribute, first.Signature, first.Method, signature, method.Name);
-                }
+                context.Report(DiagnosticDescriptors.InterceptorAttributeTypesDiffer, span, name, part, attribute, first.Signature, first.Method, signature, method.Name);
             }
-            else
-            {
-                _seen[(name, role, attribute)] = (signature, method.Name);
-            }
+        }
+        else
+        {
+            _seen[key] = new SeenSignature(signature, method.Name);
         }
     }
 
@@ -203,4 +215,10 @@ internal sealed class InterceptorRules(ValidationContext context)
         TypeRole.StreamingPayload => "streaming payload",
         _ => "streaming result",
     };
+
+    /// <summary>An attribute an interceptor reads or writes in one part (<see cref="Part"/>) of the methods it runs on.</summary>
+    private sealed record SeenAttribute(string Interceptor, string Part, string Attribute);
+
+    /// <summary>The attribute's signature where it was first seen, and that method.</summary>
+    private sealed record SeenSignature(string Signature, string Method);
 }

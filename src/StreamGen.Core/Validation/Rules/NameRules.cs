@@ -42,7 +42,7 @@ internal sealed class NameRules(ValidationContext context)
                 Identifier(view, "view", type.EntrySpanOf("views", view));
             }
 
-            Collisions("View", type.Views.KeysOrEmpty().Select(v => (v, type.EntrySpanOf("views", v))));
+            Collisions("View", type.Views.KeysOrEmpty().Select(v => new NamedSpan(v, type.EntrySpanOf("views", v))));
         }
 
         Collisions("Type", Named(document.Types.ValuesOrEmpty().Cast<DesignElement>().Concat(document.ResultTypes.ValuesOrEmpty())));
@@ -103,7 +103,7 @@ internal sealed class NameRules(ValidationContext context)
     }
 
     /// <summary>Names of one scope that differ as written but become the same C# name (<c>not_found</c>, <c>notFound</c>).</summary>
-    private void Collisions(string kind, IEnumerable<(string Name, SourceSpan Span)> names)
+    private void Collisions(string kind, IEnumerable<NamedSpan> names)
     {
         var seen = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (name, span) in names.Where(n => CSharpNaming.IsDesignIdentifier(n.Name)))
@@ -120,7 +120,7 @@ internal sealed class NameRules(ValidationContext context)
         }
     }
 
-    private static IEnumerable<(string Name, SourceSpan Span)> Named(IEnumerable<DesignElement> elements) => elements.Select(e => (e.Name, e.NameSpan));
+    private static IEnumerable<NamedSpan> Named(IEnumerable<DesignElement> elements) => elements.Select(e => new NamedSpan(e.Name, e.NameSpan));
 
     /// <summary>Every attributes mapping of the design: named types, method types and nested inline types.</summary>
     private IEnumerable<OrderedDictionary<string, DesignAttribute>> AllAttributeMaps()
@@ -143,4 +143,7 @@ internal sealed class NameRules(ValidationContext context)
             }
         }
     }
+
+    /// <summary>A name and where it is declared. A class, not a tuple: LINQ over value tuples is generic code over structs that ReadyToRun cannot precompile.</summary>
+    private sealed record NamedSpan(string Name, SourceSpan Span);
 }

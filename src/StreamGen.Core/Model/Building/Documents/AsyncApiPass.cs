@@ -120,9 +120,9 @@ internal sealed class AsyncApiPass
             Description = ChannelDescription(route),
             Parameters = [.. route.Route.Parameters.Select(p => Parameter(route.PathNames[p], p, payload!.Attributes[p]))],
             Method = route.Verb.Token(),
-            Query = ObjectOf(payload, (http.Params ?? []).Select(p => (p, p))),
-            Headers = ObjectOf(payload, (http.Headers ?? []).Select(h => (h.Key, h.Value))
-                .Concat(http.ServerSentEvents?.LastEventId is { } last ? [(last, "Last-Event-ID")] : [])),
+            Query = ObjectOf(payload, (http.Params ?? []).Select(p => new KeyedAttribute(p, p))),
+            Headers = ObjectOf(payload, (http.Headers ?? []).Select(h => new KeyedAttribute(h.Key, h.Value))
+                .Concat(http.ServerSentEvents?.LastEventId is { } last ? [new KeyedAttribute(last, "Last-Event-ID")] : [])),
             Messages = [.. sent.Concat(reply).Concat(received).Distinct(StringComparer.Ordinal)],
         }, operations);
     }
@@ -166,7 +166,7 @@ internal sealed class AsyncApiPass
     }
 
     /// <summary>Query parameters or headers of the upgrade as an object schema, as the ws binding takes them; null when there are none.</summary>
-    private SchemaModel? ObjectOf(DesignObject? payload, IEnumerable<(string Attribute, string Key)> entries)
+    private SchemaModel? ObjectOf(DesignObject? payload, IEnumerable<KeyedAttribute> entries)
     {
         var list = entries.ToList();
         if (payload is null || list.Count == 0)
@@ -257,4 +257,7 @@ internal sealed class AsyncApiPass
     }
 
     private static string? FirstLine(string? text) => text is { Length: > 0 } ? text.Trim().Split('\n')[0].Trim() : null;
+
+    /// <summary>A payload attribute and the key it travels under (a query parameter or a header). A class, not a tuple: LINQ over value tuples is generic code over structs that ReadyToRun cannot precompile.</summary>
+    private sealed record KeyedAttribute(string Attribute, string Key);
 }

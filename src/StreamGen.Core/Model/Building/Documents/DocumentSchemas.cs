@@ -96,7 +96,9 @@ internal sealed class DocumentSchemas
     /// <summary>The components <paramref name="roots"/> use, directly or through other components, in ordinal order.</summary>
     public IReadOnlyList<SchemaComponentModel> Reachable(IEnumerable<SchemaModel> roots)
     {
-        var found = new SortedDictionary<string, SchemaComponentModel>(StringComparer.Ordinal);
+        // Found by name, then ordered: a SortedDictionary of strings is generic code over KeyValuePair that ReadyToRun
+        // cannot precompile.
+        var found = new Dictionary<string, SchemaComponentModel>(StringComparer.Ordinal);
         var pending = new Stack<string>(roots.SelectMany(r => r.References()));
         while (pending.TryPop(out var name))
         {
@@ -109,7 +111,9 @@ internal sealed class DocumentSchemas
             }
         }
 
-        return [.. found.Values];
+        var names = new List<string>(found.Keys);
+        names.Sort(StringComparer.Ordinal);
+        return names.ConvertAll(name => found[name]);
     }
 
     private SchemaModel Of(TypeExpression type, DesignAttribute? attribute, string? view) => type switch

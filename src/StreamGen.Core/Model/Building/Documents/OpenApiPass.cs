@@ -15,17 +15,21 @@ internal sealed class OpenApiPass(ModelContext context, ModelNames names, Docume
 
     private const string Json = "application/json";
 
+    // A comparer over the operations rather than OrderBy(o => o.Verb): sorting by an enum key is generic code over a struct
+    // that ReadyToRun cannot precompile.
+    private static readonly IComparer<OpenApiOperationModel> VerbOrder = Comparer<OpenApiOperationModel>.Create((a, b) => ((int)a.Verb).CompareTo((int)b.Verb));
+
     /// <summary>The document's paths (in ordinal order, operations in verb order), a tag per service, and the schemas they use.</summary>
     public OpenApiModel Run(IReadOnlyList<DocumentRoute> routes, string serverUrl)
     {
-        var operations = routes.Select(r => (Route: r, Operation: Operation(r))).ToList();
+        var operations = routes.Select(r => new RoutedOperation(r, Operation(r))).ToList();
         return new OpenApiModel
         {
             ServerUrl = serverUrl,
             ServerDescription = "The HTTP port, with the design's default host and port: WebSockets, Server-Sent Events, raw bodies and JSON.",
             Tags = [.. context.Services.Where(s => routes.Any(r => r.Service == s)).Select(s => new DocumentTagModel(s.Name, s.Description?.Trim() ?? $"The {s.Name} service."))],
             Paths = [.. operations.GroupBy(o => o.Route.Path, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
-                .Select(g => new OpenApiPathModel(g.Key, [.. g.Select(o => o.Operation).OrderBy(o => o.Verb)]))],
+                .Select(g => new OpenApiPathModel(g.Key, [.. g.Select(o => o.Operation).OrderBy(o => o, VerbOrder)]))],
             Schemas = schemas.Reachable(operations.SelectMany(o => Schemas(o.Operation))),
             SecuritySchemes = _security.Schemes(routes),
         };
@@ -294,16 +298,22 @@ internal sealed class OpenApiPass(ModelContext context, ModelNames names, Docume
     private IEnumerable<OpenApiResponseModel> Errors(DocumentRoute route)
     {
         var (service, method) = (route.Service, route.Method);
-        var mapped = HttpMapping.ErrorStatuses(service, method).ToDictionary(e => e.Name, e => e.Status, StringComparer.Ordinal);
-        var byStatus = new SortedDictionary<int, List<string>>();
+        var mapped = new Dictionary<string, ErrorStatus>(StringComparer.Ordinal);
+        foreach (var status in HttpMapping.ErrorStatuses(service, method))
+        {
+            mapped[status.Name] = status;
+        }
+
+        // A list of classes sorted at the end, not a SortedDictionary<int, ...>: generic code over int keys is not precompiled.
+        var byStatus = new List<StatusTexts>();
         void Add(int status, string text)
         {
-            if (!byStatus.TryGetValue(status, out var list))
+            if (byStatus.Find(s => s.Status == status) is not { } entry)
             {
-                byStatus[status] = list = [];
+                byStatus.Add(entry = new StatusTexts(status, []));
             }
 
-            list.Add(text);
+            entry.Texts.Add(text);
         }
 
         if (method.Payload is not null)
@@ -333,18 +343,32 @@ internal sealed class OpenApiPass(ModelContext context, ModelNames names, Docume
             }
         }
 
-        foreach (var (name, error) in (service.Errors ?? []).Concat(method.Errors ?? []).DistinctBy(e => e.Key, StringComparer.Ordinal))
+        var described = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var errors in new[] { service.Errors, method.Errors })
         {
-            Add(mapped.GetValueOrDefault(name, 500), error.Description is { Length: > 0 } text ? $"`{name}`: {text.Trim()}" : $"`{name}`.");
+            foreach (var (name, error) in errors ?? [])
+            {
+                if (described.Add(name))
+                {
+                    Add(mapped.TryGetValue(name, out var status) ? status.Status : 500, error.Description is { Length: > 0 } text ? $"`{name}`: {text.Trim()}" : $"`{name}`.");
+                }
+            }
         }
 
         Add(500, DocumentTexts.Fault);
         var errorSchema = new SchemaModel { Kind = SchemaKind.Reference, Reference = schemas.Error };
         var header = new OpenApiHeaderModel("goa-error", DocumentTexts.GoaErrorHeader, true, new SchemaModel { Kind = SchemaKind.String });
+        byStatus.Sort((a, b) => a.Status.CompareTo(b.Status));
         return byStatus.Select(s => new OpenApiResponseModel(
-            s.Key.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            s.Value.Count == 1 ? s.Value[0] : string.Join("\n", s.Value.Select(t => "- " + t)),
+            s.Status.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            s.Texts.Count == 1 ? s.Texts[0] : string.Join("\n", s.Texts.Select(t => "- " + t)),
             [header],
             [new OpenApiMediaTypeModel(Json, errorSchema)]));
     }
+
+    /// <summary>An error status of a route and the texts of the errors that get it, in the order they were added.</summary>
+    private sealed record StatusTexts(int Status, List<string> Texts);
+
+    /// <summary>A route and the operation that documents it.</summary>
+    private sealed record RoutedOperation(DocumentRoute Route, OpenApiOperationModel Operation);
 }
