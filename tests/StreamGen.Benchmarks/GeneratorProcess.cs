@@ -97,11 +97,11 @@ internal static class GeneratorProcess
 
         var builds = new List<GeneratorProcessCommand>
         {
-            // As packed: R2R, tiered without dynamic PGO (its runtimeconfig); the environment turns PGO back on, or tiering
-            // off, for comparison.
+            // As packed: R2R, tiering off (its runtimeconfig); the environment turns tiering back on, without or with dynamic
+            // PGO, for comparison.
             GeneratorProcessCommand.Streamgen("streamgen R2R (as packed)", packed),
-            GeneratorProcessCommand.Streamgen("streamgen R2R, tiered with PGO", packed, ("DOTNET_TieredPGO", "1")),
-            GeneratorProcessCommand.Streamgen("streamgen R2R, tiering off", packed, ("DOTNET_TieredCompilation", "0")),
+            GeneratorProcessCommand.Streamgen("streamgen R2R, tiered, no PGO", packed, ("DOTNET_TieredCompilation", "1"), ("DOTNET_TieredPGO", "0")),
+            GeneratorProcessCommand.Streamgen("streamgen R2R, tiered with PGO", packed, ("DOTNET_TieredCompilation", "1"), ("DOTNET_TieredPGO", "1")),
             GeneratorProcessCommand.Streamgen("streamgen JIT only (tiered)", jit),
             GeneratorProcessCommand.Streamgen("streamgen JIT only, TC=0", jit, ("DOTNET_TieredCompilation", "0")),
         };

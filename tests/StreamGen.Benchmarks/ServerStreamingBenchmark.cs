@@ -37,6 +37,9 @@ internal sealed class ServerStreamingBenchmark(string group) : IBenchmark
                 : new("grpc", "raw server+gen client", RawGrpc.StartServerAsync, GeneratedGrpc.ConnectAsync));
         }
 
+        // The floor's subject runs in the same interleaved rounds (the floor scenario sets each transport's CPU/msg against it).
+        scenarios.Add(JsonFloor.Create(group));
+
         if (context.Only is { } only)
         {
             scenarios = scenarios.Where(s => s.Name.Contains(only, StringComparison.OrdinalIgnoreCase)).ToList();

@@ -38,12 +38,20 @@ public abstract class ServerSentEventsStream<T> : StreamedResponse<T>
     {
         // The fields in SseFormatter's order (event, data, id, retry), so the bytes are the library's own
         // (SseFormatterComparisonTests); the JSON data is one line whatever the message holds.
-        WriteField(writer, "event", fields.Event);
+        WriteField(writer, "event: "u8, fields.Event);
         writer.Write("data: "u8);
         WriteJson(writer, json, message);
         writer.Write("\n"u8);
-        WriteField(writer, "id", fields.Id);
-        WriteField(writer, "retry", fields.Retry?.ToString(CultureInfo.InvariantCulture));
+        WriteField(writer, "id: "u8, fields.Id);
+        if (fields.Retry is { } retry)
+        {
+            writer.Write("retry: "u8);
+            var span = writer.GetSpan(21);
+            retry.TryFormat(span, out var written, provider: CultureInfo.InvariantCulture);
+            span[written] = (byte)'\n';
+            writer.Advance(written + 1);
+        }
+
         writer.Write("\n"u8);
     }
 
@@ -81,13 +89,18 @@ public abstract class ServerSentEventsStream<T> : StreamedResponse<T>
         }
     }
 
-    private static void WriteField(PipeWriter writer, string name, string? value)
+    /// <summary>Writes <c>name: value</c> and a line feed, the value encoded straight into the writer (no string or array per event).</summary>
+    private static void WriteField(PipeWriter writer, ReadOnlySpan<byte> prefix, string? value)
     {
         if (value is null)
         {
             return;
         }
 
-        writer.Write(Encoding.UTF8.GetBytes($"{name}: {value}\n"));
+        writer.Write(prefix);
+        var span = writer.GetSpan(Encoding.UTF8.GetMaxByteCount(value.Length) + 1);
+        var written = Encoding.UTF8.GetBytes(value, span);
+        span[written] = (byte)'\n';
+        writer.Advance(written + 1);
     }
 }
