@@ -106,7 +106,7 @@ internal sealed class FanOutBenchmark : IBenchmark
         var warm = await ConnectAsync(kind, server, client, WarmSubscribers, "warm", cancellationToken);
         await PublishAsync(client, WarmSubscribers, "warm", 2_000, TimeSpan.FromSeconds(quick ? 0.3 : 2), warm, long.MaxValue, cancellationToken);
         var allocatedBefore = (await server.StatsAsync(cancellationToken)).Allocated;
-        var (warmSent, rssWarmPeak) = await WithPeakRssAsync(server, () =>
+        var (warmSent, rssWarmPeak) = await server.WithPeakResidentBytesAsync(TimeSpan.FromMilliseconds(50), () =>
             PublishAsync(client, WarmSubscribers, "warm", Rate, TimeSpan.FromSeconds(seconds), warm, long.MaxValue, cancellationToken));
         var warmAllocated = (await server.StatsAsync(cancellationToken)).Allocated - allocatedBefore;
         await warm.DisposeAsync();
@@ -131,7 +131,7 @@ internal sealed class FanOutBenchmark : IBenchmark
         var measureFrom = Stopwatch.GetTimestamp() + Stopwatch.Frequency;
         var started = Stopwatch.GetTimestamp();
         var elapsed = 0.0;
-        var (sent, peak) = await WithPeakRssAsync(server, async () =>
+        var (sent, peak) = await server.WithPeakResidentBytesAsync(TimeSpan.FromMilliseconds(50), async () =>
         {
             var sent = await PublishAsync(client, count, "t", Rate, TimeSpan.FromSeconds(seconds), peers, measureFrom, cancellationToken);
             elapsed = Stopwatch.GetElapsedTime(started).TotalSeconds;
@@ -248,30 +248,6 @@ internal sealed class FanOutBenchmark : IBenchmark
 
         var result = await stream.CloseAndRecvAsync(cancellationToken);
         return result.Count == sent ? sent : throw new InvalidOperationException($"the server accepted {result.Count} of {sent} entries");
-    }
-
-    /// <summary>Runs <paramref name="work"/> while sampling the server's RSS every 50 ms: its result and the highest RSS seen.</summary>
-    private static async Task<(T Result, long PeakRss)> WithPeakRssAsync<T>(LoggerProcess server, Func<Task<T>> work)
-    {
-        var peak = server.ResidentBytes;
-        using var sampling = new CancellationTokenSource();
-        var sampler = Task.Run(async () =>
-        {
-            while (!sampling.IsCancellationRequested)
-            {
-                peak = Math.Max(peak, server.ResidentBytes);
-                await Task.Delay(50, CancellationToken.None);
-            }
-        }, CancellationToken.None);
-        try
-        {
-            return (await work(), peak);
-        }
-        finally
-        {
-            await sampling.CancelAsync();
-            await sampler;
-        }
     }
 
     private sealed record Figures(long Sent, long Received, double AchievedRate, long RssBefore, long RssConnected, long RssLoaded, long RssWarmPeak, long HeapAfter, int Count,

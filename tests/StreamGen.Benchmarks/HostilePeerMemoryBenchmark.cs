@@ -40,19 +40,9 @@ internal sealed class HostilePeerMemoryBenchmark : IBenchmark
         var heapBefore = await server.CollectAsync(cancellationToken);
         var before = server.ResidentBytes;
 
-        var peak = before;
-        using var sampling = new CancellationTokenSource();
-        var sampler = Task.Run(async () =>
-        {
-            while (!sampling.IsCancellationRequested)
-            {
-                peak = Math.Max(peak, server.ResidentBytes);
-                await Task.Delay(20, CancellationToken.None);
-            }
-        }, CancellationToken.None);
-        var (sent, accepted, seconds) = await FloodAsync(server, TimeSpan.FromSeconds(floodSeconds), cancellationToken);
-        await sampling.CancelAsync();
-        await sampler;
+        var ((sent, accepted, seconds), peak) = await server.WithPeakResidentBytesAsync(TimeSpan.FromMilliseconds(20), () =>
+            FloodAsync(server, TimeSpan.FromSeconds(floodSeconds), cancellationToken));
+        peak = Math.Max(peak, before);
         var heapAfterFlood = await server.CollectAsync(cancellationToken);
         var afterFlood = server.ResidentBytes;
 

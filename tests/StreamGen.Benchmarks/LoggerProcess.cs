@@ -144,6 +144,30 @@ internal sealed class LoggerProcess : IAsyncDisposable
             long.Parse(parts[3], CultureInfo.InvariantCulture));
     }
 
+    /// <summary>Runs <paramref name="work"/> while sampling the server's RSS every <paramref name="interval"/>: its result and the highest RSS seen (bytes).</summary>
+    public async Task<(T Result, long PeakBytes)> WithPeakResidentBytesAsync<T>(TimeSpan interval, Func<Task<T>> work)
+    {
+        var peak = ResidentBytes;
+        using var sampling = new CancellationTokenSource();
+        var sampler = Task.Run(async () =>
+        {
+            while (!sampling.IsCancellationRequested)
+            {
+                peak = Math.Max(peak, ResidentBytes);
+                await Task.Delay(interval, CancellationToken.None);
+            }
+        }, CancellationToken.None);
+        try
+        {
+            return (await work(), peak);
+        }
+        finally
+        {
+            await sampling.CancelAsync();
+            await sampler;
+        }
+    }
+
     /// <summary>Forces a full compacting collection in the server; returns its managed heap after it, in bytes.</summary>
     public async Task<long> CollectAsync(CancellationToken cancellationToken) =>
         long.Parse(await Http.GetStringAsync("/bench/gc", cancellationToken), CultureInfo.InvariantCulture);
