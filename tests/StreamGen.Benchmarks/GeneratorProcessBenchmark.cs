@@ -1,6 +1,6 @@
 namespace StreamGen.Benchmarks;
 
-/// <summary>Wires <see cref="GeneratorProcess"/> (streamgen gen as a process, next to protoc) into the table; <c>--aot</c> adds a Native AOT build.</summary>
+/// <summary>Wires <see cref="GeneratorProcess"/> (streamgen gen as a process, next to protoc) into the table; <c>--aot</c> adds a Native AOT build, <c>--self-contained</c> a self-contained composite ReadyToRun one.</summary>
 internal sealed class GeneratorProcessBenchmark : IBenchmark
 {
     public string Name => GeneratorProcess.Scenario;
@@ -9,7 +9,7 @@ internal sealed class GeneratorProcessBenchmark : IBenchmark
 
     public Task RunAsync(BenchmarkContext context, CancellationToken cancellationToken)
     {
-        if (GeneratorProcess.Run(context.Table, context.Quick, context.Repetitions, context.Has("--aot")) != 0)
+        if (GeneratorProcess.Run(context.Table, context.Quick, context.Repetitions, context.Has("--aot"), context.Has("--self-contained")) != 0)
         {
             throw new InvalidOperationException("a generator run failed (see above)");
         }

@@ -10,6 +10,9 @@ internal sealed record GeneratorProcessCommand(string Name, string Program, Func
 
     public IReadOnlyList<string> Extra { get; init; } = [];
 
+    /// <summary>The folder its output folders go under, when not the scenario's work folder (one on tmpfs, say).</summary>
+    public string? OutputRoot { get; init; }
+
     /// <summary>What to start: dotnet for an assembly, else the program itself.</summary>
     public string FileName => Program.EndsWith(".dll", StringComparison.Ordinal) ? "dotnet" : Program;
 

@@ -2,8 +2,9 @@
 // ratios are fair on whatever machine runs it:
 //   dotnet run -c Release --project tests/StreamGen.Benchmarks -- [all|NAME...] [--quick] [--diag] [--reps N] [--only TEXT] [--out DIR]
 // all runs every scenario of Benchmarks.All (NAME runs one; the usage text lists them) and writes the table as JSON and
-// Markdown to artifacts/benchmarks/ (or DIR). Scenario options: gen-process --aot (adds a Native AOT build),
-// redis-scale --large (adds 10,000 subscribers; redis-scale runs by name only, see RedisScaleOutBenchmark).
+// Markdown to artifacts/benchmarks/ (or DIR). Scenario options: gen-process --aot (adds a Native AOT build) and
+// --self-contained (adds a self-contained composite ReadyToRun build), redis-scale --large (adds 10,000
+// subscribers; redis-scale runs by name only, see RedisScaleOutBenchmark).
 // --quick runs tiny counts: a smoke test that every scenario works end to end, not a measurement.
 // --diag adds rows pairing a generated server with a hand-written client and the reverse (which end is slow), and
 // the per-item CPU cost of the generated code's extra steps measured alone.
@@ -24,7 +25,7 @@ var selected = names.Count == 0 || names.Contains("all")
     : Benchmarks.All.Where(b => names.Contains(b.Name)).ToList();
 if (names.Except(["all"]).Any(n => Benchmarks.All.All(b => b.Name != n)))
 {
-    Console.Error.WriteLine("usage: StreamGen.Benchmarks [all|NAME...] [--quick] [--diag] [--reps N] [--only TEXT] [--out DIR] [--aot] [--large]");
+    Console.Error.WriteLine("usage: StreamGen.Benchmarks [all|NAME...] [--quick] [--diag] [--reps N] [--only TEXT] [--out DIR] [--aot] [--self-contained] [--large]");
     foreach (var benchmark in Benchmarks.All)
     {
         Console.Error.WriteLine($"  {benchmark.Name,-12} {benchmark.Description}");
