@@ -40,6 +40,14 @@ internal static partial class GeneratorProcessTools
             Directory.Delete(output, recursive: true);
         }
 
+        // Each variant compiles from a clean intermediate folder: an incremental publish can keep the ReadyToRun output of
+        // the variant before it (a composite's component stubs, say, without their composite image).
+        var intermediate = Path.Combine(RepositoryRoot, "src", "StreamGen.Cli", "obj", "Release", "net10.0", RuntimeInformation.RuntimeIdentifier);
+        if (Directory.Exists(intermediate))
+        {
+            Directory.Delete(intermediate, recursive: true);
+        }
+
         string[] arguments =
         [
             "publish", Path.Combine(RepositoryRoot, "src", "StreamGen.Cli", "StreamGen.Cli.csproj"), "-c", "Release",
