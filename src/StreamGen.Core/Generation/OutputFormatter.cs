@@ -33,7 +33,7 @@ public static class OutputFormatter
                     nextNonBlank = lines.NextNonBlank(i) is var next and >= 0 ? next : int.MaxValue;
                 }
 
-                if (previousBlank || (previous >= 0 && lines.Line(text, previous).EndsWith('{'))
+                if (previousBlank || (previous >= 0 && lines.Line(text, previous) is [.., '{'])
                     || nextNonBlank == int.MaxValue || lines.Line(text, nextNonBlank).TrimStart().StartsWith('}'))
                 {
                     continue;

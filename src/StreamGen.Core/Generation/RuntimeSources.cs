@@ -50,7 +50,7 @@ public static class RuntimeSources
         foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal)))
         {
             var path = name[ResourcePrefix.Length..].Replace('\\', '/');
-            var area = Enum.Parse<RuntimeArea>(path[..path.IndexOf('/', StringComparison.Ordinal)]);
+            var area = (RuntimeArea)Enum.Parse(typeof(RuntimeArea), path[..path.IndexOf('/', StringComparison.Ordinal)]);
             using var stream = assembly.GetManifestResourceStream(name)!;
             using var reader = new StreamReader(stream);
             var text = reader.ReadToEnd().Replace("\r\n", "\n", StringComparison.Ordinal);

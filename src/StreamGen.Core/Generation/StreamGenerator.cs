@@ -117,7 +117,9 @@ public static class StreamGenerator
         // Only templates overridden by the user are checked by a Roslyn parse of their output (SG9003): the built-in ones are
         // proven by the golden, compile and property tests, and parsing every file cost as much CPU as rendering it.
         var checkCSharp = options.TemplatesDirectory is not null;
-        Stage(timings, "render", () => Parallel.For(0, plan.Count, i => outcomes[i] = RenderFile(plan[i], renderer, checkCSharp, timings)));
+        // A statement: as an expression the lambda would return ParallelLoopResult, a framework struct, and make Stage<T> generic
+        // code over it that ReadyToRun cannot precompile.
+        Stage(timings, "render", () => { Parallel.For(0, plan.Count, i => outcomes[i] = RenderFile(plan[i], renderer, checkCSharp, timings)); });
         var files = new List<RenderedFile>(plan.Count);
         foreach (var (file, fileDiagnostics) in outcomes)
         {

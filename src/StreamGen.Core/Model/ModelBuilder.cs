@@ -41,7 +41,7 @@ public static class ModelBuilder
         var enums = EnumPass.Run(names);
         var types = new TypeRefFactory(context, names, enums);
         var records = new TypePass(context, names, types).Run();
-        var messages = new ProtoMessages(names, records.ToDictionary(r => r.Value.Name, r => r.Key));
+        var messages = new ProtoMessages(names, records.Keys.ToDictionary(type => records[type].Name));
         var streams = new StreamClasses(context);
         var (security, methodSecurity) = new SecurityPass(context, names.Security).Run();
         var interceptorPass = new InterceptorPass(context, names);

@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace StreamGen.Naming;
 
 /// <summary>
@@ -14,7 +16,12 @@ public static class DocumentNaming
     /// </summary>
     public static string ToKey(string name)
     {
-        var key = string.Concat(name.Select(c => LatinFolding.ToAscii(c.ToString()) is { } ascii && IsKey(ascii) ? ascii : "_"));
-        return key.Length == 0 ? "_" : key;
+        var key = new StringBuilder(name.Length);
+        foreach (var c in name)
+        {
+            key.Append(LatinFolding.ToAscii(c.ToString()) is { } ascii && IsKey(ascii) ? ascii : "_");
+        }
+
+        return key.Length == 0 ? "_" : key.ToString();
     }
 }

@@ -55,8 +55,23 @@ public static class TypeScriptNaming
         ["constructor", "hasOwnProperty", "isPrototypeOf", "propertyIsEnumerable", "toLocaleString", "toString", "valueOf", "__proto__"];
 
     /// <summary>An IdentifierName: a letter, '$' or '_', then letters, digits, combining marks, connectors, '$'.</summary>
-    public static bool IsIdentifierName(string name) =>
-        name.Length > 0 && IsStart(name[0]) && name.Skip(1).All(IsPart);
+    public static bool IsIdentifierName(string name)
+    {
+        if (name.Length == 0 || !IsStart(name[0]))
+        {
+            return false;
+        }
+
+        for (var i = 1; i < name.Length; i++)
+        {
+            if (!IsPart(name[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>A name a declaration may bind (a type, class, const): an IdentifierName that is no reserved word.</summary>
     public static bool IsBindingName(string name) => IsIdentifierName(name) && !ReservedWords.Contains(name);

@@ -13,8 +13,19 @@ internal sealed class ValidationContext(DesignDocument document, DesignIndex ind
 
     public DiagnosticBag Diagnostics { get; } = diagnostics;
 
-    public IEnumerable<(DesignService Service, DesignMethod Method)> Methods =>
-        (Document.Services ?? []).Values.SelectMany(s => (s.Methods ?? []).Values.Select(m => (s, m)));
+    public IEnumerable<ServiceMethod> Methods
+    {
+        get
+        {
+            foreach (var service in (Document.Services ?? []).Values)
+            {
+                foreach (var method in (service.Methods ?? []).Values)
+                {
+                    yield return new ServiceMethod(service, method);
+                }
+            }
+        }
+    }
 
     public void Report(DiagnosticDescriptor descriptor, SourceSpan span, params object?[] args) => Diagnostics.Report(descriptor, span, args);
 

@@ -84,8 +84,8 @@ public sealed class SecurityModelTests
         Assert.Null(methods["health"].Security);
 
         var plain = model.Documents!.OpenApi.Paths.Single(p => p.Path == "/plain").Operations.Single();
-        Assert.Equal(["jwt"], plain.Security.Single().Schemes.Select(s => s.Key));
-        Assert.Equal(["api:read"], plain.Security.Single().Schemes.Single().Value);
+        Assert.Equal(["jwt"], plain.Security.Single().Schemes.Select(s => s.Scheme));
+        Assert.Equal(["api:read"], plain.Security.Single().Schemes.Single().Scopes);
         Assert.Contains(plain.Responses, r => r.Status == "401");
         Assert.Contains(plain.Responses, r => r.Status == "403");
         Assert.Empty(model.Documents.OpenApi.Paths.Single(p => p.Path == "/health").Operations.Single().Security);
@@ -103,7 +103,7 @@ public sealed class SecurityModelTests
         var either = openApi.Paths.SelectMany(p => p.Operations).Single(o => o.OperationId == "secured.either");
         Assert.Equal(
             ["jwt:api:write", "api_key:", "oauth2:api:read"],
-            either.Security.SelectMany(r => r.Schemes).Select(s => $"{s.Key}:{string.Join(",", s.Value)}"));
+            either.Security.SelectMany(r => r.Schemes).Select(s => $"{s.Scheme}:{string.Join(",", s.Scopes)}"));
         var asyncApi = Secured.AsyncApi();
         Assert.NotEmpty(asyncApi.SecuritySchemes);
         Assert.All(asyncApi.Operations, o => Assert.NotEmpty(o.Security));

@@ -10,8 +10,10 @@ namespace StreamGen.Design;
 /// </summary>
 public abstract class DesignElement
 {
-    private readonly Dictionary<string, SourceSpan> _keySpans = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, SourceSpan> _valueSpans = new(StringComparer.Ordinal);
+    // One entry per key, item or mapping entry written in the file. Every entry has a value span; keys and mapping
+    // entries also have a key span. A class for the value: a Dictionary over a struct value is generic code over a struct,
+    // which ReadyToRun cannot precompile (the JIT compiled it at every start).
+    private readonly Dictionary<string, RecordedSpans> _spans = new(StringComparer.Ordinal);
 
     /// <summary>Where the element's value starts.</summary>
     [JsonIgnore]
@@ -25,36 +27,40 @@ public abstract class DesignElement
     public SourceSpan NameSpan { get; internal set; }
 
     /// <summary>Whether the key was written in the file (a default does not count).</summary>
-    public bool Has(string key) => _keySpans.ContainsKey(key);
+    public bool Has(string key) => _spans.TryGetValue(key, out var spans) && spans.HasKey;
 
     /// <summary>Where the value of <paramref name="key"/> starts, or the element itself when the key is absent.</summary>
-    public SourceSpan SpanOf(string key) => _valueSpans.TryGetValue(key, out var span) ? span : Span;
+    public SourceSpan SpanOf(string key) => _spans.TryGetValue(key, out var spans) ? spans.Value : Span;
 
-    public SourceSpan KeySpanOf(string key) => _keySpans.TryGetValue(key, out var span) ? span : Span;
+    public SourceSpan KeySpanOf(string key) => _spans.TryGetValue(key, out var spans) && spans.HasKey ? spans.Key : Span;
 
     /// <summary>Where item <paramref name="index"/> of a sequence value starts.</summary>
     public SourceSpan ItemSpanOf(string key, int index) =>
-        _valueSpans.TryGetValue($"{key}[{index}]", out var span) ? span : SpanOf(key);
+        _spans.TryGetValue($"{key}[{index}]", out var spans) ? spans.Value : SpanOf(key);
 
     /// <summary>Where entry <paramref name="entryKey"/> of a mapping value is declared (its key).</summary>
     public SourceSpan EntrySpanOf(string key, string entryKey) =>
-        _keySpans.TryGetValue($"{key}.{entryKey}", out var span) ? span : SpanOf(key);
+        _spans.TryGetValue($"{key}.{entryKey}", out var spans) && spans.HasKey ? spans.Key : SpanOf(key);
 
     /// <summary>Where the value of entry <paramref name="entryKey"/> of a mapping value starts.</summary>
     public SourceSpan EntryValueSpanOf(string key, string entryKey) =>
-        _valueSpans.TryGetValue($"{key}.{entryKey}", out var span) ? span : EntrySpanOf(key, entryKey);
+        _spans.TryGetValue($"{key}.{entryKey}", out var spans) ? spans.Value : EntrySpanOf(key, entryKey);
 
-    internal void RecordKey(string key, SourceSpan keySpan, SourceSpan valueSpan)
+    internal void RecordKey(string key, SourceSpan keySpan, SourceSpan valueSpan) => Record(key).SetKey(keySpan, valueSpan);
+
+    internal void RecordItem(string key, int index, SourceSpan span) => Record($"{key}[{index}]").Value = span;
+
+    internal void RecordEntry(string key, string entryKey, SourceSpan keySpan, SourceSpan valueSpan) =>
+        Record($"{key}.{entryKey}").SetKey(keySpan, valueSpan);
+
+    private RecordedSpans Record(string path)
     {
-        _keySpans[key] = keySpan;
-        _valueSpans[key] = valueSpan;
-    }
+        if (!_spans.TryGetValue(path, out var spans))
+        {
+            spans = new RecordedSpans();
+            _spans.Add(path, spans);
+        }
 
-    internal void RecordItem(string key, int index, SourceSpan span) => _valueSpans[$"{key}[{index}]"] = span;
-
-    internal void RecordEntry(string key, string entryKey, SourceSpan keySpan, SourceSpan valueSpan)
-    {
-        _keySpans[$"{key}.{entryKey}"] = keySpan;
-        _valueSpans[$"{key}.{entryKey}"] = valueSpan;
+        return spans;
     }
 }

@@ -57,26 +57,26 @@ public sealed class DesignMethod : DesignElement
     public IReadOnlyList<string> ClientInterceptorsOf(DesignService service) => [.. service.ClientInterceptors ?? [], .. ClientInterceptors ?? []];
 
     /// <summary>The method's type references with the role each plays, in role order.</summary>
-    public IEnumerable<(TypeRole Role, DesignTypeRef Reference)> TypeReferences()
+    public IEnumerable<RoleTypeReference> TypeReferences()
     {
         if (Payload is { } payload)
         {
-            yield return (TypeRole.Payload, payload);
+            yield return new RoleTypeReference(TypeRole.Payload, payload);
         }
 
         if (StreamingPayload is { } streamingPayload)
         {
-            yield return (TypeRole.StreamingPayload, streamingPayload);
+            yield return new RoleTypeReference(TypeRole.StreamingPayload, streamingPayload);
         }
 
         if (Result is { } result)
         {
-            yield return (TypeRole.Result, result);
+            yield return new RoleTypeReference(TypeRole.Result, result);
         }
 
         if (StreamingResult is { } streamingResult)
         {
-            yield return (TypeRole.StreamingResult, streamingResult);
+            yield return new RoleTypeReference(TypeRole.StreamingResult, streamingResult);
         }
     }
 

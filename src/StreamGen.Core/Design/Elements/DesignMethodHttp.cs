@@ -57,14 +57,31 @@ public sealed class DesignMethodHttp : DesignElement
     public bool? SkipResponseBodyEncodeDecode { get; set; }
 
     /// <summary>Every verb key written, with its path, in verb order (a valid design has exactly one).</summary>
-    public IEnumerable<(HttpVerb Verb, string Path)> Routes()
+    public IEnumerable<DesignRoute> Routes()
     {
-        foreach (var (verb, path) in new[] { (HttpVerb.Get, Get), (HttpVerb.Post, Post), (HttpVerb.Put, Put), (HttpVerb.Patch, Patch), (HttpVerb.Delete, Delete) })
+        if (Get is not null)
         {
-            if (path is not null)
-            {
-                yield return (verb, path);
-            }
+            yield return new DesignRoute(HttpVerb.Get, Get);
+        }
+
+        if (Post is not null)
+        {
+            yield return new DesignRoute(HttpVerb.Post, Post);
+        }
+
+        if (Put is not null)
+        {
+            yield return new DesignRoute(HttpVerb.Put, Put);
+        }
+
+        if (Patch is not null)
+        {
+            yield return new DesignRoute(HttpVerb.Patch, Patch);
+        }
+
+        if (Delete is not null)
+        {
+            yield return new DesignRoute(HttpVerb.Delete, Delete);
         }
     }
 }

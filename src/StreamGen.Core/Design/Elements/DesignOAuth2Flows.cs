@@ -18,26 +18,26 @@ public sealed class DesignOAuth2Flows : DesignElement
     public DesignOAuth2Flow? ClientCredentials { get; set; }
 
     /// <summary>The flows written, with their keys.</summary>
-    public IEnumerable<(string Key, DesignOAuth2Flow Flow)> All()
+    public IEnumerable<MapEntry<DesignOAuth2Flow>> All()
     {
         if (AuthorizationCode is { } code)
         {
-            yield return ("authorizationCode", code);
+            yield return new MapEntry<DesignOAuth2Flow>("authorizationCode", code);
         }
 
         if (Implicit is { } @implicit)
         {
-            yield return ("implicit", @implicit);
+            yield return new MapEntry<DesignOAuth2Flow>("implicit", @implicit);
         }
 
         if (Password is { } password)
         {
-            yield return ("password", password);
+            yield return new MapEntry<DesignOAuth2Flow>("password", password);
         }
 
         if (ClientCredentials is { } client)
         {
-            yield return ("clientCredentials", client);
+            yield return new MapEntry<DesignOAuth2Flow>("clientCredentials", client);
         }
     }
 }

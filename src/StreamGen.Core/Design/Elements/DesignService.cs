@@ -35,6 +35,26 @@ public sealed class DesignService : DesignElement
     [Required]
     [JsonPropertyName("methods")]
     public OrderedDictionary<string, DesignMethod>? Methods { get; set; }
+
+    /// <summary>
+    /// The service's errors, then each method's, in declaration order: a name declared twice comes twice. An iterator, so
+    /// callers need no LINQ over the maps' KeyValuePairs (generic code over a struct that ReadyToRun cannot precompile).
+    /// </summary>
+    public IEnumerable<KeyValuePair<string, DesignError>> DeclaredErrors()
+    {
+        foreach (var error in Errors ?? [])
+        {
+            yield return error;
+        }
+
+        foreach (var method in Methods.ValuesOrEmpty())
+        {
+            foreach (var error in method.Errors ?? [])
+            {
+                yield return error;
+            }
+        }
+    }
 }
 
 public sealed class DesignServiceHttp : DesignElement

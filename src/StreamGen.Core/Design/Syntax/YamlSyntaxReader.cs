@@ -19,7 +19,7 @@ public sealed class YamlSyntaxReader(string file)
     /// <summary>Most nodes the document may hold once every alias is expanded; a large design has a few thousand.</summary>
     public const int MaxExpandedNodes = 200_000;
 
-    private readonly Dictionary<string, (SyntaxNode Node, long Size)> _anchors = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, AnchoredNode> _anchors = new(StringComparer.Ordinal);
     private Mark _lastMark = new(0, 1, 1);
     private long _expandedNodes;
 
@@ -124,7 +124,7 @@ public sealed class YamlSyntaxReader(string file)
 
         if (anchor is not null)
         {
-            _anchors[anchor] = (node, _expandedNodes - before);
+            _anchors[anchor] = new AnchoredNode(node, _expandedNodes - before);
         }
 
         return node;

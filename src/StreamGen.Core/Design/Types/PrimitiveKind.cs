@@ -19,13 +19,22 @@ public enum PrimitiveKind
 
 public static class PrimitiveKinds
 {
-    public static bool TryParse(string name, out PrimitiveKind kind) =>
-        Enum.TryParse(name, ignoreCase: false, out kind) && Enum.IsDefined(kind) && name == kind.ToString();
+    // Enum.GetNames lists the names in value order and the values are the defaults 0..n-1, so a name's index is its
+    // value. Not Enum.TryParse<PrimitiveKind>: generic code over an enum, which ReadyToRun cannot precompile.
+    private static readonly string[] NameList = Enum.GetNames(typeof(PrimitiveKind));
+
+    /// <summary>The kind named exactly <paramref name="name"/> (ordinal, no numbers, no lists).</summary>
+    public static bool TryParse(string name, out PrimitiveKind kind)
+    {
+        var index = Array.IndexOf(NameList, name);
+        kind = index < 0 ? default : (PrimitiveKind)index;
+        return index >= 0;
+    }
 
     public static bool IsInteger(this PrimitiveKind kind) => kind is PrimitiveKind.Int or PrimitiveKind.Int32 or PrimitiveKind.Int64
         or PrimitiveKind.UInt or PrimitiveKind.UInt32 or PrimitiveKind.UInt64;
 
     public static bool IsNumber(this PrimitiveKind kind) => kind.IsInteger() || kind is PrimitiveKind.Float32 or PrimitiveKind.Float64;
 
-    public static IReadOnlyList<string> Names { get; } = Enum.GetNames<PrimitiveKind>();
+    public static IReadOnlyList<string> Names => NameList;
 }

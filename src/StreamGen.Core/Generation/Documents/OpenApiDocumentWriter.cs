@@ -29,8 +29,7 @@ internal static class OpenApiDocumentWriter
 
         if (model.SecuritySchemes.Count > 0)
         {
-            document.Components.SecuritySchemes = new Dictionary<string, IOpenApiSecurityScheme>(
-                model.SecuritySchemes.Select(s => KeyValuePair.Create(s.Name, (IOpenApiSecurityScheme)SecurityScheme(s))), StringComparer.Ordinal);
+            document.Components.SecuritySchemes = model.SecuritySchemes.ToDictionary(s => s.Name, s => (IOpenApiSecurityScheme)SecurityScheme(s), StringComparer.Ordinal);
         }
 
         foreach (var path in model.Paths)
@@ -81,12 +80,12 @@ internal static class OpenApiDocumentWriter
             {
                 Description = response.Description,
                 Headers = response.Headers.Count > 0
-                    ? new Dictionary<string, IOpenApiHeader>(response.Headers.Select(h => KeyValuePair.Create(h.Name, (IOpenApiHeader)new OpenApiHeader
+                    ? response.Headers.ToDictionary(h => h.Name, h => (IOpenApiHeader)new OpenApiHeader
                     {
                         Description = h.Description,
                         Required = h.Required,
                         Schema = OpenApiSchemas.Of(h.Schema, document),
-                    })), StringComparer.Ordinal)
+                    }, StringComparer.Ordinal)
                     : null,
                 Content = response.Content.Count > 0 ? Content(response.Content, document) : null,
             };
@@ -123,6 +122,17 @@ internal static class OpenApiDocumentWriter
         _ => new OpenApiSecurityScheme { Type = SecuritySchemeType.OAuth2, Description = model.Description, Flows = Flows(model) },
     };
 
+    private static Dictionary<string, string> Scopes(DocumentSecuritySchemeModel model)
+    {
+        var scopes = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (name, description) in model.Scopes)
+        {
+            scopes.Add(name, description);
+        }
+
+        return scopes;
+    }
+
     private static OpenApiOAuthFlows Flows(DocumentSecuritySchemeModel model)
     {
         var flows = new OpenApiOAuthFlows();
@@ -133,7 +143,7 @@ internal static class OpenApiDocumentWriter
                 AuthorizationUrl = flow.AuthorizationUrl is { } authorization ? new Uri(authorization) : null,
                 TokenUrl = flow.TokenUrl is { } token ? new Uri(token) : null,
                 RefreshUrl = flow.RefreshUrl is { } refresh ? new Uri(refresh) : null,
-                Scopes = new Dictionary<string, string>(model.Scopes, StringComparer.Ordinal),
+                Scopes = Scopes(model),
             };
             switch (flow.Kind)
             {
@@ -170,7 +180,7 @@ internal static class OpenApiDocumentWriter
     };
 
     private static Dictionary<string, IOpenApiMediaType> Content(IReadOnlyList<OpenApiMediaTypeModel> content, OpenApiDocument document) =>
-        new(content.Select(c => KeyValuePair.Create(c.ContentType, (IOpenApiMediaType)new OpenApiMediaType { Schema = c.Schema is { } schema ? OpenApiSchemas.Of(schema, document) : null })), StringComparer.Ordinal);
+        content.ToDictionary(c => c.ContentType, c => (IOpenApiMediaType)new OpenApiMediaType { Schema = c.Schema is { } schema ? OpenApiSchemas.Of(schema, document) : null }, StringComparer.Ordinal);
 
     private static HttpMethod Method(HttpVerb verb) => verb switch
     {

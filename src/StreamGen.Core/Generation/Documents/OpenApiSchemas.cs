@@ -63,7 +63,7 @@ internal static class OpenApiSchemas
                 schema.MaxProperties = model.MaxItems;
                 break;
             case SchemaKind.Object:
-                schema.Properties = model.Properties.Count > 0 ? new Dictionary<string, IOpenApiSchema>(model.Properties.Select(p => KeyValuePair.Create(p.Name, Of(p.Schema, host))), StringComparer.Ordinal) : null;
+                schema.Properties = model.Properties.Count > 0 ? model.Properties.ToDictionary(p => p.Name, p => (IOpenApiSchema)Of(p.Schema, host), StringComparer.Ordinal) : null;
                 schema.Required = model.Required.Count > 0 ? new SortedSet<string>(model.Required, StringComparer.Ordinal) : null;
                 break;
         }

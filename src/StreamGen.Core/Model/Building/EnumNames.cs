@@ -9,7 +9,7 @@ namespace StreamGen.Model.Building;
 internal sealed record EnumNames(string Name, string FileName, string AttributeName, IReadOnlyList<string> Values, IReadOnlyDictionary<string, string> Members)
 {
     /// <summary>The records (by the order they are generated) and attributes typed by this enum.</summary>
-    public required IReadOnlyList<(Design.Types.DesignObject Owner, DesignAttribute Attribute)> Uses { get; init; }
+    public required IReadOnlyList<EnumUse> Uses { get; init; }
 
     public string? ProtoName { get; init; }
 

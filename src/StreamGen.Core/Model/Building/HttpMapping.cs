@@ -11,10 +11,10 @@ namespace StreamGen.Model.Building;
 internal static class HttpMapping
 {
     /// <summary>The method's verb and its full route, service base path included.</summary>
-    public static (HttpVerb Verb, RoutePattern Route) Route(DesignService service, DesignMethodHttp http)
+    public static MethodRoute Route(DesignService service, DesignMethodHttp http)
     {
         var (verb, path) = http.Routes().First();
-        return (verb, RoutePattern.Parse(RoutePattern.Join(service.Http?.Path, path), out _)!);
+        return new MethodRoute(verb, RoutePattern.Parse(RoutePattern.Join(service.Http?.Path, path), out _)!);
     }
 
     /// <summary>
@@ -31,7 +31,7 @@ internal static class HttpMapping
 
     /// <summary>The payload's attributes that carry a credential (Goa's TokenField, APIKeyField...).</summary>
     public static IEnumerable<string> CredentialAttributes(DesignObject? payload) =>
-        payload?.Attributes.Where(a => a.Value.Credential is not null).Select(a => a.Key) ?? [];
+        payload?.Attributes.Entries().Where(a => a.Value.Credential is not null).Select(a => a.Key) ?? [];
 
     /// <summary>The request carries a JSON body: a payload, sent with a verb that has a body, neither streamed nor raw.</summary>
     public static bool HasRequestBody(HttpVerb verb, DesignMethod method, DesignMethodHttp http) =>
@@ -80,9 +80,10 @@ internal static class HttpMapping
 
         void Add(OrderedDictionary<string, int>? errors)
         {
-            for (var i = 0; i < (errors?.Count ?? 0); i++)
+            // foreach, as the validation enumerates the same maps: each member of OrderedDictionary<string, int> used is
+            // generic code over int that the JIT compiles at start (ReadyToRun cannot precompile it).
+            foreach (var (name, status) in errors ?? [])
             {
-                var (name, status) = errors!.GetAt(i);
                 if (positions.TryGetValue(name, out var at))
                 {
                     statuses[at] = new ErrorStatus(name, status);

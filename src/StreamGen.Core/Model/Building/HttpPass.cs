@@ -18,11 +18,11 @@ internal sealed class HttpPass(ModelNames names, StreamClasses streams)
         var routeSegments = route.Text.Split('/');
         var pathParameters = route.Parameters.Select(p => ParameterOf(p, p) with { SegmentFromEnd = SegmentFromEnd(routeSegments, p) }).ToList();
         var queryParameters = (http.Params ?? []).Select(p => ParameterOf(p, p)).ToList();
-        var headerParameters = (http.Headers ?? []).Select(h => ParameterOf(h.Key, h.Value)).ToList();
+        var headerParameters = http.Headers.Entries().Select(h => ParameterOf(h.Key, h.Value)).ToList();
         var lastEventId = http.ServerSentEvents?.LastEventId is { } last ? ParameterOf(last, "Last-Event-ID") : null;
 
         var result = model.Result?.Record ?? model.StreamingResult?.Record;
-        var responseHeaders = (http.Response?.Headers ?? []).Select(h =>
+        var responseHeaders = (http.Response?.Headers).Entries().Select(h =>
         {
             var property = result!.Properties.First(p => p.JsonName == h.Key);
             var (parse, format) = ParameterMethods(property.Type);

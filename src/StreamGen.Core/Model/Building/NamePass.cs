@@ -79,14 +79,39 @@ internal sealed class NamePass
             Registry = _registry,
             Types = _types,
             Objects = _objects,
-            Records = records.ToDictionary(r => r.Key, r => r.Value with { ProtoFields = protos.Fields[r.Key] }),
+            Records = WithProtoFields(records, protos.Fields),
             Services = services,
             Methods = methods,
             Enums = protos.Enums,
-            EnumsByAttribute = protos.Enums.SelectMany(e => e.Uses.Select(u => (u.Attribute, Enum: e))).ToDictionary(u => u.Attribute, u => u.Enum),
+            EnumsByAttribute = EnumsByAttribute(protos.Enums),
             SharedMessages = protos.SharedMessages,
             Security = security,
         };
+    }
+
+    private static Dictionary<DesignObject, RecordNames> WithProtoFields(Dictionary<DesignObject, RecordNames> records, IReadOnlyDictionary<DesignObject, IReadOnlyDictionary<string, string>> fields)
+    {
+        var named = new Dictionary<DesignObject, RecordNames>(records.Count);
+        foreach (var (type, names) in records)
+        {
+            named.Add(type, names with { ProtoFields = fields[type] });
+        }
+
+        return named;
+    }
+
+    private static Dictionary<DesignAttribute, EnumNames> EnumsByAttribute(IReadOnlyList<EnumNames> enums)
+    {
+        var byAttribute = new Dictionary<DesignAttribute, EnumNames>();
+        foreach (var names in enums)
+        {
+            foreach (var use in names.Uses)
+            {
+                byAttribute.Add(use.Attribute, names);
+            }
+        }
+
+        return byAttribute;
     }
 
     /// <summary>
@@ -297,7 +322,7 @@ internal sealed class NamePass
         locals.Reserve(ReservedNames.GeneratedLocals, Local);
         locals.Reserve(ReservedNames.AsyncKeywords, AsyncKeyword);
         return (_context.ObjectOf(method.Payload, TypeRole.Payload)?.Attributes ?? [])
-            .ToDictionary(a => a.Key, a => ParameterLocal(locals, Owner(a.Key, a.Value), a.Key), StringComparer.Ordinal);
+            .ToDictionary((name, attribute) => ParameterLocal(locals, Owner(name, attribute), name));
     }
 
     /// <summary>
@@ -322,7 +347,7 @@ internal sealed class NamePass
     /// </summary>
     private List<EnumNames> NameEnums()
     {
-        var found = new List<(string Attribute, List<string> Values, List<(DesignObject, DesignAttribute)> Uses)>();
+        var found = new List<FoundEnum>();
         var byKey = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var type in _objects)
         {
@@ -342,14 +367,20 @@ internal sealed class NamePass
                 if (!byKey.TryGetValue(key, out var index))
                 {
                     byKey[key] = index = found.Count;
-                    found.Add((attributeName, values, []));
+                    found.Add(new FoundEnum(attributeName, values, []));
                 }
 
-                found[index].Uses.Add((type, attribute));
+                found[index].Uses.Add(new EnumUse(type, attribute));
             }
         }
 
-        var listsPerAttribute = found.GroupBy(f => f.Attribute, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var listsPerAttribute = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var list in found)
+        {
+            listsPerAttribute.TryGetValue(list.Attribute, out var count);
+            listsPerAttribute[list.Attribute] = count + 1;
+        }
+
         var enums = new List<EnumNames>();
         foreach (var (attributeName, values, uses) in found)
         {
@@ -404,8 +435,9 @@ internal sealed class NamePass
         folders.Reserve(["Types", "Runtime", "Grpc", "StreamGen.props", "buf.yaml", "openapi.json", "asyncapi.yaml", $"{_context.Stem}JsonContext.g.cs", $"{_context.Stem}Server.g.cs"], GeneratedFile);
         var root = _registry.Add("files beside gen/", IdentifierSyntax.Path, ignoreCase: true);
         root.Reserve(["gen", "Program.cs", $"{_context.Stem}.csproj", ".streamgen-tmp"], GeneratedFile);
-        foreach (var (service, names) in services.ToList())
+        foreach (var service in services.Keys.ToList())
         {
+            var names = services[service];
             services[service] = names with
             {
                 Folder = folders.Allocate(Owner(service), names.Name, names.Name + "Service"),
@@ -437,12 +469,16 @@ internal sealed class NamePass
         }
 
         var properties = type.Attributes.ToDictionary(
-            a => a.Key,
-            a => members.Allocate(Owner(a.Key, a.Value), CSharpNaming.ToPascalCase(a.Key), CSharpNaming.ToPascalCase(a.Key) + "Value"),
-            StringComparer.Ordinal);
-        var patterns = type.Attributes
-            .Where(a => a.Value.Pattern is not null && _context.TypeOf(a.Value, a.Key) is PrimitiveTypeExpression { Kind: PrimitiveKind.String })
-            .ToDictionary(a => a.Key, a => members.Allocate(Owner(a.Key, a.Value), properties[a.Key] + "Pattern", properties[a.Key] + "PatternRegex"), StringComparer.Ordinal);
+            (attributeName, attribute) => members.Allocate(Owner(attributeName, attribute), CSharpNaming.ToPascalCase(attributeName), CSharpNaming.ToPascalCase(attributeName) + "Value"));
+        var patterns = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (attributeName, attribute) in type.Attributes)
+        {
+            if (attribute.Pattern is not null && _context.TypeOf(attribute, attributeName) is PrimitiveTypeExpression { Kind: PrimitiveKind.String })
+            {
+                patterns.Add(attributeName, members.Allocate(Owner(attributeName, attribute), properties[attributeName] + "Pattern", properties[attributeName] + "PatternRegex"));
+            }
+        }
+
         var locals = _registry.Add($"locals of the methods of record {name} and of its mapper", IdentifierSyntax.CSharp, members);
         locals.Reserve(ReservedNames.RecordLocals, Local);
 
@@ -463,9 +499,7 @@ internal sealed class NamePass
             viewEnum,
             jsonInfo,
             type.Attributes.ToDictionary(
-                a => a.Key,
-                a => new PropertyNames(properties[a.Key], locals.Allocate(Owner(a.Key, a.Value), CSharpNaming.ToCamelCase(a.Key) + "Value"), patterns.GetValueOrDefault(a.Key)),
-                StringComparer.Ordinal),
+                (attributeName, attribute) => new PropertyNames(properties[attributeName], locals.Allocate(Owner(attributeName, attribute), CSharpNaming.ToCamelCase(attributeName) + "Value"), patterns.GetValueOrDefault(attributeName))),
             views,
             new Dictionary<string, string>());
     }
@@ -473,8 +507,9 @@ internal sealed class NamePass
     /// <summary>The members of each service's classes that its methods and errors add, after the ones fixed by the templates.</summary>
     private void NameServiceMembers(Dictionary<DesignService, ServiceNames> services, Dictionary<DesignMethod, MethodNames> methods)
     {
-        foreach (var (service, names) in services.ToList())
+        foreach (var service in services.Keys.ToList())
         {
+            var names = services[service];
             var errors = _registry.Add($"members of class {names.Errors}", IdentifierSyntax.CSharp);
             errors.Reserve(ReservedNames.ObjectMembers.Append(names.Errors), ObjectMember);
             var factories = new Dictionary<string, string>(StringComparer.Ordinal);

@@ -62,11 +62,23 @@ internal sealed class ProtoNamer(ModelContext context, NameRegistry registry, IR
     {
         var owner = new NameOwner(type.TypeName is null ? type.Description : $"type '{type.TypeName}'", type.Owner.NameSpan);
         var name = ProtoNaming.ToProtoIdentifier(recordNames[type]);
-        var members = type.Attributes.Where(a => a.Value.Field is not null)
-            .SelectMany(a => ProtoNaming.CSharpMembers(ProtoNaming.FieldName(a.Key, a.Value.Field!.Value), hasPresence: true).Skip(1));
-        return name is null || ReservedNames.ProtocMessageMembers.Contains(name) || members.Contains(name, StringComparer.Ordinal)
+        return name is null || ReservedNames.ProtocMessageMembers.Contains(name) || FieldsDeclare(type, name)
             ? package.Allocate(owner, (name ?? "") + "Message")
             : package.Allocate(owner, name, name + "Message");
+    }
+
+    /// <summary>Whether protoc's C# for one of the record's fields declares a member <paramref name="name"/> (<c>HasTopic</c>).</summary>
+    private static bool FieldsDeclare(DesignObject type, string name)
+    {
+        foreach (var (attributeName, attribute) in type.Attributes)
+        {
+            if (attribute.Field is { } field && ProtoNaming.CSharpMembers(ProtoNaming.FieldName(attributeName, field), hasPresence: true).Skip(1).Contains(name, StringComparer.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -98,9 +110,16 @@ internal sealed class ProtoNamer(ModelContext context, NameRegistry registry, IR
                     carried.Add(own);
                 }
 
-                foreach (var field in context.Index.ObjectOf(type) is { } record ? record.Attributes.Select(a => context.TypeOf(a.Value, a.Key)) : [type])
+                if (context.Index.ObjectOf(type) is { } record)
                 {
-                    Collect(field, shared);
+                    foreach (var (name, attribute) in record.Attributes)
+                    {
+                        Collect(context.TypeOf(attribute, name), shared);
+                    }
+                }
+                else
+                {
+                    Collect(type, shared);
                 }
             }
         }
@@ -133,9 +152,15 @@ internal sealed class ProtoNamer(ModelContext context, NameRegistry registry, IR
     private IReadOnlyDictionary<string, string> Fields(DesignObject type)
     {
         var scope = registry.Add($"fields of the messages of record {recordNames[type]}", IdentifierSyntax.Proto);
-        return type.Attributes.Where(a => a.Value.Field is not null).ToDictionary(
-            a => a.Key,
-            a => scope.Allocate(new NameOwner($"attribute '{a.Key}'", a.Value.NameSpan), ProtoNaming.FieldName(a.Key, a.Value.Field!.Value), $"field_{a.Value.Field}"),
-            StringComparer.Ordinal);
+        var fields = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (name, attribute) in type.Attributes)
+        {
+            if (attribute.Field is { } field)
+            {
+                fields.Add(name, scope.Allocate(new NameOwner($"attribute '{name}'", attribute.NameSpan), ProtoNaming.FieldName(name, field), $"field_{field}"));
+            }
+        }
+
+        return fields;
     }
 }

@@ -17,7 +17,7 @@ internal sealed class ProtoPass(ModelContext context, ModelNames names, ProtoMes
         }
 
         var methodMessages = grpcServices.SelectMany(s => s.GrpcMethods).SelectMany(m => new[] { m.Grpc!.Request, m.Grpc.Response });
-        var sharedMessages = names.SharedMessages.Select(s => messages.ForRecord(s.Value, records[s.Key], "ToProto"));
+        var sharedMessages = names.SharedMessages.Keys.Select(type => messages.ForRecord(names.SharedMessages[type], records[type], "ToProto"));
         var all = methodMessages.Concat(sharedMessages).OrderBy(m => m.Name, StringComparer.Ordinal).ToList();
         var package = context.ProtoPackage;
         var fields = all.SelectMany(m => m.Fields).ToList();

@@ -15,7 +15,7 @@ internal sealed class SecurityPass(ModelContext context, SecurityNames? names)
             return (null, new Dictionary<DesignMethod, MethodSecurityModel>());
         }
 
-        var schemes = declared.Select(s => Scheme(s.Key, s.Value)).ToList();
+        var schemes = declared.Entries().Select(s => Scheme(s.Key, s.Value)).ToList();
         var policies = new Dictionary<string, SecurityPolicyModel>(StringComparer.Ordinal);
         var methods = new Dictionary<DesignMethod, MethodSecurityModel>();
         foreach (var service in context.Services)
@@ -95,7 +95,7 @@ internal sealed class SecurityPass(ModelContext context, SecurityNames? names)
             IsApiKey = isApiKey,
             IsBasic = scheme.Kind == "basic",
             IsBearer = scheme.Kind is "jwt" or "oauth2",
-            Scopes = (scheme.Scopes ?? []).Select(s => new ScopeModel(s.Key, Docs.EscapeXml(s.Value))).ToList(),
+            Scopes = scheme.Scopes.Entries().Select(s => new ScopeModel(s.Key, Docs.EscapeXml(s.Value))).ToList(),
         };
     }
 

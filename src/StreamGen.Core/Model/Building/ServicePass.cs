@@ -77,20 +77,29 @@ internal sealed class ServicePass(
     }
 
     /// <summary>The service's errors, then its methods' errors not declared on the service, each once.</summary>
-    private static List<ErrorModel> Errors(DesignService service, ServiceNames serviceNames) =>
-        (service.Errors ?? []).Concat(service.Methods.ValuesOrEmpty().SelectMany(m => m.Errors ?? []))
-            .DistinctBy(e => e.Key, StringComparer.Ordinal)
-            .Select(e => new ErrorModel
+    private static List<ErrorModel> Errors(DesignService service, ServiceNames serviceNames)
+    {
+        var errors = new List<ErrorModel>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (name, error) in service.DeclaredErrors())
+        {
+            if (seen.Add(name))
             {
-                DesignName = e.Key,
-                NameLiteral = CSharpLiterals.String(e.Key),
-                FactoryName = serviceNames.ErrorFactories[e.Key],
-                Description = Docs.Lines(e.Value.Description),
-                Temporary = e.Value.Temporary == true,
-                Timeout = e.Value.Timeout == true,
-                Fault = e.Value.Fault == true,
-            })
-            .ToList();
+                errors.Add(new ErrorModel
+                {
+                    DesignName = name,
+                    NameLiteral = CSharpLiterals.String(name),
+                    FactoryName = serviceNames.ErrorFactories[name],
+                    Description = Docs.Lines(error.Description),
+                    Temporary = error.Temporary == true,
+                    Timeout = error.Timeout == true,
+                    Fault = error.Fault == true,
+                });
+            }
+        }
+
+        return errors;
+    }
 
     private MethodModel Method(DesignService service, DesignMethod method)
     {

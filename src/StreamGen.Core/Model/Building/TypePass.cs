@@ -40,7 +40,7 @@ internal sealed class TypePass(ModelContext context, ModelNames names, TypeRefFa
             Properties = properties,
             Views = hasViews ? Views(type, recordNames, views, properties) : [],
             ViewEnumName = recordNames.ViewEnum,
-            Patterns = type.Attributes
+            Patterns = type.Attributes.Entries()
                 .Where(a => recordNames.Properties[a.Key].PatternMethod is not null)
                 .Select(a => new PatternModel(recordNames.Properties[a.Key].PatternMethod!, CSharpLiterals.String(a.Value.Pattern!)))
                 .ToList(),
@@ -174,9 +174,9 @@ internal sealed class TypePass(ModelContext context, ModelNames names, TypeRefFa
 
         void AddNumber(string method, double? bound)
         {
-            if (bound is { } value)
+            if (bound is { } value && kind is { } numberKind)
             {
-                checks.Add(new CheckModel(method, CSharpLiterals.Number(kind!.Value, value)));
+                checks.Add(new CheckModel(method, CSharpLiterals.Number(numberKind, value)));
             }
         }
     }
@@ -189,7 +189,7 @@ internal sealed class TypePass(ModelContext context, ModelNames names, TypeRefFa
     {
         var member = enumModel.Members.First(m => m.WireNameLiteral == CSharpLiterals.String(value)).Name;
         var recordNames = names.Record(owner);
-        var hidden = owner.Attributes.Any(a => recordNames.Properties[a.Key].Property == enumModel.Name && names.EnumOf(a.Value)?.Name != enumModel.Name);
+        var hidden = owner.Attributes.Entries().Any(a => recordNames.Properties[a.Key].Property == enumModel.Name && names.EnumOf(a.Value)?.Name != enumModel.Name);
         return hidden ? $"global::{context.Namespace}.{enumModel.Name}.{member}" : $"{enumModel.Name}.{member}";
     }
 

@@ -14,7 +14,7 @@ internal sealed class TypeScriptInterceptors(ModelContext context, DesignService
     private OrderedDictionary<string, DesignInterceptor> Declared => context.Api.Interceptors ?? [];
 
     /// <summary>The client with its interceptors interface, and each intercepted method with its steps.</summary>
-    public TypeScriptClientModel Apply(TypeScriptClientModel client, IReadOnlyList<(DesignMethod Design, TypeScriptMethodModel Model)> methods)
+    public TypeScriptClientModel Apply(TypeScriptClientModel client, IReadOnlyList<TypeScriptMethodUse> methods)
     {
         var used = methods.SelectMany(m => RunOn(m.Design)).Distinct(StringComparer.Ordinal).ToList();
         if (used.Count == 0)
@@ -33,23 +33,30 @@ internal sealed class TypeScriptInterceptors(ModelContext context, DesignService
 
     private List<string> RunOn(DesignMethod method) => [.. method.ClientInterceptorsOf(service).Where(Declared.ContainsKey)];
 
-    private TypeScriptInterceptorModel Interceptor(string name, string infoName, IReadOnlyList<(DesignMethod Design, TypeScriptMethodModel Model)> methods)
+    private TypeScriptInterceptorModel Interceptor(string name, string infoName, IReadOnlyList<TypeScriptMethodUse> methods)
     {
         var interceptor = Declared[name];
         var parts = new List<TypeScriptInfoPartModel>();
-        foreach (var (role, key, type) in new (TypeRole, string, Func<DesignMethod, TypeScriptMethodModel, string?>)[]
+        AddPart(TypeRole.Payload, "payload", (d, m) => m.HasPayload ? m.PayloadTypeName : null);
+        AddPart(TypeRole.Result, "result", (d, m) => d.Result is not null && !m.IsWebSocket && !m.IsServerSentEvents ? m.ReceiveTypeName : null);
+        AddPart(TypeRole.StreamingPayload, "streamingPayload", (d, m) => d.StreamingPayload is not null ? m.SendTypeName : null);
+        AddPart(TypeRole.StreamingResult, "streamingResult", (d, m) => d.StreamingResult is not null ? m.ReceiveTypeName : null);
+
+        return new TypeScriptInterceptorModel
         {
-            (TypeRole.Payload, "payload", (d, m) => m.HasPayload ? m.PayloadTypeName : null),
-            (TypeRole.Result, "result", (d, m) => d.Result is not null && !m.IsWebSocket && !m.IsServerSentEvents ? m.ReceiveTypeName : null),
-            (TypeRole.StreamingPayload, "streamingPayload", (d, m) => d.StreamingPayload is not null ? m.SendTypeName : null),
-            (TypeRole.StreamingResult, "streamingResult", (d, m) => d.StreamingResult is not null ? m.ReceiveTypeName : null),
-        })
+            MethodName = TypeScriptNaming.PropertyKey(name),
+            InfoName = infoName,
+            Description = TypeScriptDocs.Lines(interceptor.Description),
+            Parts = parts,
+        };
+
+        void AddPart(TypeRole role, string key, Func<DesignMethod, TypeScriptMethodModel, string?> type)
         {
             var (reads, writes) = interceptor.Access(role);
             var typeName = methods.Where(m => RunOn(m.Design).Contains(name)).Select(m => type(m.Design, m.Model)).FirstOrDefault(t => t is not null);
             if (typeName is null || (reads.Count == 0 && writes.Count == 0))
             {
-                continue;
+                return;
             }
 
             parts.Add(new TypeScriptInfoPartModel
@@ -60,14 +67,6 @@ internal sealed class TypeScriptInterceptors(ModelContext context, DesignService
                 WrittenKeys = [.. writes.Select(TypeScriptStrings.Quote)],
             });
         }
-
-        return new TypeScriptInterceptorModel
-        {
-            MethodName = TypeScriptNaming.PropertyKey(name),
-            InfoName = infoName,
-            Description = TypeScriptDocs.Lines(interceptor.Description),
-            Parts = parts,
-        };
     }
 
     private TypeScriptInterceptionModel Interception(DesignMethod method, TypeScriptMethodModel ts, List<string> names)

@@ -26,16 +26,19 @@ internal sealed class TypeScriptNamer(ModelContext context, NameRegistry registr
         exports.Reserve(TypeScriptNaming.RuntimeExports.Order(StringComparer.Ordinal), Runtime);
 
         var types = names.Objects.ToDictionary(o => o, o => Allocate(exports, Owner(o), names.Record(o).Name, context.Stem + names.Record(o).Name));
-        var enums = new Dictionary<(DesignObject, string), string>();
+        var enums = new Dictionary<TypeMemberKey, string>();
         var viewNameTypes = new Dictionary<DesignObject, string>();
-        var views = new Dictionary<(DesignObject, string), string>();
+        var views = new Dictionary<TypeMemberKey, string>();
         foreach (var type in names.Objects)
         {
             var name = types[type];
-            foreach (var (attribute, design) in type.Attributes.Where(a => a.Value.Enum is { Count: > 0 } && context.TypeOf(a.Value, a.Key) is PrimitiveTypeExpression))
+            foreach (var (attribute, design) in type.Attributes)
             {
-                var stem = name + CSharpNaming.ToPascalCase(attribute);
-                enums[(type, attribute)] = Allocate(exports, new NameOwner($"attribute '{attribute}'", design.NameSpan), stem, stem + "Values");
+                if (design.Enum is { Count: > 0 } && context.TypeOf(design, attribute) is PrimitiveTypeExpression)
+                {
+                    var stem = name + CSharpNaming.ToPascalCase(attribute);
+                    enums[new TypeMemberKey(type, attribute)] = Allocate(exports, new NameOwner($"attribute '{attribute}'", design.NameSpan), stem, stem + "Values");
+                }
             }
 
             if (type.ResultType is { } resultType)
@@ -44,23 +47,24 @@ internal sealed class TypeScriptNamer(ModelContext context, NameRegistry registr
                 foreach (var view in resultType.Views is { Count: > 0 } declared ? declared.Keys.ToList() : ["default"])
                 {
                     var stem = name + CSharpNaming.ToPascalCase(view) + "View";
-                    views[(type, view)] = Allocate(exports, new NameOwner($"view '{view}' of '{type.TypeName}'", type.Owner.EntrySpanOf("views", view)), stem, stem + "Type");
+                    views[new TypeMemberKey(type, view)] = Allocate(exports, new NameOwner($"view '{view}' of '{type.TypeName}'", type.Owner.EntrySpanOf("views", view)), stem, stem + "Type");
                 }
             }
         }
 
-        var errors = new Dictionary<(DesignService, string), string>();
+        var errors = new Dictionary<ServiceMemberKey, string>();
         var clients = new Dictionary<DesignService, string>();
         var methods = new Dictionary<DesignMethod, string>();
         foreach (var service in context.Services)
         {
             var servicePascal = CSharpNaming.ToPascalCase(service.Name);
-            foreach (var (error, design) in (service.Errors ?? []).Concat(service.Methods.ValuesOrEmpty().SelectMany(m => m.Errors ?? [])))
+            foreach (var (error, design) in service.DeclaredErrors())
             {
-                if (!errors.ContainsKey((service, error)))
+                var key = new ServiceMemberKey(service, error);
+                if (!errors.ContainsKey(key))
                 {
                     var pascal = CSharpNaming.ToPascalCase(error);
-                    errors[(service, error)] = Allocate(exports, new NameOwner($"error '{error}'", design.NameSpan), pascal + "Error", servicePascal + pascal + "Error");
+                    errors[key] = Allocate(exports, new NameOwner($"error '{error}'", design.NameSpan), pascal + "Error", servicePascal + pascal + "Error");
                 }
             }
 

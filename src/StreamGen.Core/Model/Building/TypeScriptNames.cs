@@ -10,9 +10,9 @@ namespace StreamGen.Model.Building;
 internal sealed record TypeScriptNames(
     string FileName,
     IReadOnlyDictionary<DesignObject, string> Types,
-    IReadOnlyDictionary<(DesignObject Type, string Attribute), string> Enums,
+    IReadOnlyDictionary<TypeMemberKey, string> Enums,
     IReadOnlyDictionary<DesignObject, string> ViewNameTypes,
-    IReadOnlyDictionary<(DesignObject Type, string View), string> Views,
-    IReadOnlyDictionary<(DesignService Service, string Error), string> Errors,
+    IReadOnlyDictionary<TypeMemberKey, string> Views,
+    IReadOnlyDictionary<ServiceMemberKey, string> Errors,
     IReadOnlyDictionary<DesignService, string> Clients,
     IReadOnlyDictionary<DesignMethod, string> Methods);

@@ -58,29 +58,41 @@ internal sealed class TypeScriptPass(ModelContext context, ModelNames names, Typ
         };
     }
 
-    private static List<string> Used(params (string Name, bool IsUsed)[] imports) => imports.Where(i => i.IsUsed).Select(i => i.Name).ToList();
+    private static List<string> Used(params (string Name, bool IsUsed)[] imports)
+    {
+        var used = new List<string>();
+        foreach (var (name, isUsed) in imports)
+        {
+            if (isUsed)
+            {
+                used.Add(name);
+            }
+        }
+
+        return used;
+    }
 
     private TypeScriptTypeModel Type(DesignObject type)
     {
         var name = ts.Types[type];
         var views = type.ResultType is null ? [] : ViewsOf(type);
-        var properties = type.Attributes.Select(a => Property(type, a.Key, a.Value, Optional(type, a.Key, a.Value, views))).ToList();
+        var properties = type.Attributes.Entries().Select(a => Property(type, a.Key, a.Value, Optional(type, a.Key, a.Value, views))).ToList();
         return new TypeScriptTypeModel
         {
             Name = name,
             DesignNameLiteral = TypeScriptStrings.Quote(type.TypeName ?? name),
             Description = TypeScriptDocs.Lines(DescriptionOf(type)),
             Properties = properties,
-            Enums = type.Attributes.Where(a => ts.Enums.ContainsKey((type, a.Key)))
-                .Select(a => new TypeScriptEnumModel(ts.Enums[(type, a.Key)], TypeScriptDocs.Lines(a.Value.Description), string.Join(", ", Literals(type, a.Key, a.Value.Enum!))))
+            Enums = type.Attributes.Entries().Where(a => ts.Enums.ContainsKey(new TypeMemberKey(type, a.Key)))
+                .Select(a => new TypeScriptEnumModel(ts.Enums[new TypeMemberKey(type, a.Key)], TypeScriptDocs.Lines(a.Value.Description), string.Join(", ", Literals(type, a.Key, a.Value.Enum!))))
                 .ToList(),
             Views = views.Select(v => new TypeScriptViewModel
             {
                 Key = TypeScriptNaming.PropertyKey(v.Name),
-                InterfaceName = ts.Views[(type, v.Name)],
+                InterfaceName = ts.Views[new TypeMemberKey(type, v.Name)],
                 Description = [$"{name} rendered in view \"{v.Name}\": {string.Join(", ", v.Attributes)}."],
                 // In a view, what the design requires is there, and so is a default every view renders (a reader fills it in).
-                Properties = type.Attributes.Where(a => v.Attributes.Contains(a.Key))
+                Properties = type.Attributes.Entries().Where(a => v.Attributes.Contains(a.Key))
                     .Select(a => Property(type, a.Key, a.Value, !type.IsRequired(a.Key) && (a.Value.Default is null || views.Any(w => !w.Attributes.Contains(a.Key)))))
                     .ToList(),
                 AttributesLiteral = $"[{string.Join(", ", v.Attributes.Select(TypeScriptStrings.Quote))}]",
@@ -91,13 +103,13 @@ internal sealed class TypeScriptPass(ModelContext context, ModelNames names, Typ
     }
 
     /// <summary>The views of a result type: as declared, or one default view with every attribute.</summary>
-    private static List<(string Name, List<string> Attributes)> ViewsOf(DesignObject type) =>
+    private static List<ResultView> ViewsOf(DesignObject type) =>
         type.ResultType!.Views is { Count: > 0 } declared
-            ? declared.Select(v => (v.Key, v.Value)).ToList()
-            : [("default", type.Attributes.Keys.ToList())];
+            ? declared.Entries().Select(v => new ResultView(v.Key, v.Value)).ToList()
+            : [new ResultView("default", type.Attributes.Keys.ToList())];
 
     /// <summary>Optional in the interface: a value may leave it out (not required in every view, or defaulted).</summary>
-    private static bool Optional(DesignObject type, string attribute, DesignAttribute design, List<(string Name, List<string> Attributes)> views) =>
+    private static bool Optional(DesignObject type, string attribute, DesignAttribute design, List<ResultView> views) =>
         !type.IsRequired(attribute) || design.Default is not null || views.Any(v => !v.Attributes.Contains(attribute));
 
     private TypeScriptPropertyModel Property(DesignObject type, string attribute, DesignAttribute design, bool optional)
@@ -118,7 +130,7 @@ internal sealed class TypeScriptPass(ModelContext context, ModelNames names, Typ
         return new TypeScriptPropertyModel
         {
             Key = TypeScriptNaming.PropertyKey(attribute),
-            TypeName = ts.Enums.TryGetValue((type, attribute), out var union) ? union : TypeName(expression),
+            TypeName = ts.Enums.TryGetValue(new TypeMemberKey(type, attribute), out var union) ? union : TypeName(expression),
             IsOptional = optional,
             Docs = docs,
             RuleLiteral = Rule(type, attribute, design, expression, defaultLiteral),
@@ -139,7 +151,7 @@ internal sealed class TypeScriptPass(ModelContext context, ModelNames names, Typ
             parts.Add($"default: {defaultLiteral}");
         }
 
-        if (ts.Enums.TryGetValue((type, attribute), out var union))
+        if (ts.Enums.TryGetValue(new TypeMemberKey(type, attribute), out var union))
         {
             parts.Add($"enum: {union}");
         }
@@ -253,22 +265,42 @@ internal sealed class TypeScriptPass(ModelContext context, ModelNames names, Typ
         _ => null,
     };
 
-    private IEnumerable<TypeScriptErrorModel> Errors(DesignService service) =>
-        (service.Errors ?? []).Concat(service.Methods.ValuesOrEmpty().SelectMany(m => m.Errors ?? []))
-            .DistinctBy(e => e.Key, StringComparer.Ordinal)
-            .Select(e => new TypeScriptErrorModel(ts.Errors[(service, e.Key)], TypeScriptNaming.PropertyKey(e.Key), TypeScriptDocs.Lines(e.Value.Description)));
+    /// <summary>The service's errors, then its methods' errors not declared on the service, each once.</summary>
+    private List<TypeScriptErrorModel> Errors(DesignService service)
+    {
+        var errors = new List<TypeScriptErrorModel>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (name, error) in service.DeclaredErrors())
+        {
+            if (seen.Add(name))
+            {
+                errors.Add(new TypeScriptErrorModel(ts.Errors[new ServiceMemberKey(service, name)], TypeScriptNaming.PropertyKey(name), TypeScriptDocs.Lines(error.Description)));
+            }
+        }
+
+        return errors;
+    }
 
     private TypeScriptClientModel Client(DesignService service, ServiceModel model)
     {
-        var methods = service.Methods.ValuesOrEmpty().Zip(model.Methods).Where(m => m.Second.Http is not null)
-            .Select(m => (m.First, new TypeScriptMethodBuilder(this, m.First, m.Second).Build() with { SecurityLiteral = Security(service, m.First) }))
-            .ToList();
+        var designMethods = service.Methods.ValuesOrEmpty().ToList();
+        var methods = new List<TypeScriptMethodUse>();
+        for (var i = 0; i < Math.Min(designMethods.Count, model.Methods.Count); i++)
+        {
+            var design = designMethods[i];
+            var method = model.Methods[i];
+            if (method.Http is not null)
+            {
+                methods.Add(new TypeScriptMethodUse(design, new TypeScriptMethodBuilder(this, design, method).Build() with { SecurityLiteral = Security(service, design) }));
+            }
+        }
+
         var client = new TypeScriptClientModel
         {
             ClassName = ts.Clients[service],
             Description = TypeScriptDocs.Lines(service.Description),
-            Errors = Errors(service).ToList(),
-            Methods = [.. methods.Select(m => m.Item2)],
+            Errors = Errors(service),
+            Methods = [.. methods.Select(m => m.Model)],
         };
         return new TypeScriptInterceptors(context, service, model, client.ClassName).Apply(client, methods);
     }
@@ -288,7 +320,7 @@ internal sealed class TypeScriptPass(ModelContext context, ModelNames names, Typ
 
     /// <summary>The interface of a result type rendered in one view (<c>ChatEventCompactView</c>).</summary>
     public string ViewTypeName(DesignMethod method, TypeRole role, string view) =>
-        ts.Views[(context.ObjectOf(method.TypeReference(role), role)!, view)];
+        ts.Views[new TypeMemberKey(context.ObjectOf(method.TypeReference(role), role)!, view)];
 
     /// <summary>The schemes the method's security names, each once, as the runtime's <c>SchemeRule</c> literals; null when it is open.</summary>
     private string? Security(DesignService service, DesignMethod method)

@@ -20,5 +20,5 @@ public sealed record DocumentSecuritySchemeModel
 
     public required IReadOnlyList<DocumentOAuthFlowModel> Flows { get; init; }
 
-    public required IReadOnlyList<KeyValuePair<string, string>> Scopes { get; init; }
+    public required IReadOnlyList<DocumentScopeModel> Scopes { get; init; }
 }

@@ -53,7 +53,7 @@ internal sealed class CredentialRules(ValidationContext context)
     private void CheckPayload(DesignService service, DesignMethod method, DesignObject payload)
     {
         var requirements = method.SecurityOf(service, context.Document.Api);
-        var carried = new Dictionary<(string Scheme, string? Part), string>();
+        var carried = new Dictionary<CredentialPart, string>();
         var where = $"credential of the payload of method '{method.Name}'";
         foreach (var (name, attribute) in payload.Attributes)
         {
@@ -88,14 +88,14 @@ internal sealed class CredentialRules(ValidationContext context)
                 continue;
             }
 
-            if (carried.TryGetValue((schemeName, credential.Part), out var first))
+            if (carried.TryGetValue(new CredentialPart(schemeName, credential.Part), out var first))
             {
                 context.Report(DiagnosticDescriptors.CredentialCarriedTwice, attribute.KeySpanOf("credential"), first, name, method.Name,
                     credential.Part is { } part ? $"the {part} of scheme '{schemeName}'" : $"the credential of scheme '{schemeName}'");
                 continue;
             }
 
-            carried[(schemeName, credential.Part)] = name;
+            carried[new CredentialPart(schemeName, credential.Part)] = name;
             if (payload.IsRequired(name) && requirements.FirstOrDefault(r => r.Schemes?.Contains(schemeName, StringComparer.Ordinal) != true) is { } other)
             {
                 context.Report(DiagnosticDescriptors.RequiredCredentialMayBeAbsent, attribute.NameSpan, name, method.Name,
@@ -103,10 +103,15 @@ internal sealed class CredentialRules(ValidationContext context)
             }
         }
 
-        foreach (var ((schemeName, part), name) in carried.Where(c => c.Key.Part is not null))
+        foreach (var ((schemeName, part), name) in carried)
         {
+            if (part is null)
+            {
+                continue;
+            }
+
             var other = part == "username" ? "password" : "username";
-            if (!carried.ContainsKey((schemeName, other)))
+            if (!carried.ContainsKey(new CredentialPart(schemeName, other)))
             {
                 context.Report(DiagnosticDescriptors.CredentialPartMissing, payload.Attributes[name].KeySpanOf("credential"),
                     $"Attribute '{name}' carries the {part} of Basic scheme '{schemeName}', but no attribute of the payload of method '{method.Name}' carries its {other}: add one with credential {{ scheme: {schemeName}, part: {other} }}");

@@ -7,6 +7,8 @@ namespace StreamGen.Validation.Rules;
 /// <summary>The HTTP transport: one route per method, where every payload attribute travels, streaming, SSE and raw bodies.</summary>
 internal sealed class HttpRules(ValidationContext context)
 {
+    private static readonly string[] RawBodyKeys = ["skipRequestBodyEncodeDecode", "skipResponseBodyEncodeDecode"];
+
     private readonly Dictionary<string, DesignMethod> _routes = new(StringComparer.Ordinal);
 
     public void Run()
@@ -315,8 +317,9 @@ internal sealed class HttpRules(ValidationContext context)
 
     private void CheckRawBodies(DesignMethod method, DesignMethodHttp http, HttpVerb verb, TypeExpression? resultType, DesignObject? result)
     {
-        foreach (var (key, enabled) in new[] { ("skipRequestBodyEncodeDecode", http.SkipRequestBodyEncodeDecode), ("skipResponseBodyEncodeDecode", http.SkipResponseBodyEncodeDecode) })
+        foreach (var key in RawBodyKeys)
         {
+            var enabled = key == "skipRequestBodyEncodeDecode" ? http.SkipRequestBodyEncodeDecode : http.SkipResponseBodyEncodeDecode;
             if (enabled != true)
             {
                 continue;

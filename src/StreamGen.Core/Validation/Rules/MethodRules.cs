@@ -25,8 +25,8 @@ internal sealed class MethodRules(ValidationContext context)
                 }
             }
 
-            CheckErrorNames(service, method, method.Http?.Errors?.Keys, method.Http, "errors");
-            CheckErrorNames(service, method, method.Grpc?.Errors?.Keys, method.Grpc, "errors");
+            CheckErrorNames(service, method, method.Http?.Errors, method.Http, "errors");
+            CheckErrorNames(service, method, method.Grpc?.Errors, method.Grpc, "errors");
         }
     }
 
@@ -51,15 +51,19 @@ internal sealed class MethodRules(ValidationContext context)
     }
 
     /// <summary>Error names a transport maps must be declared on the method or its service.</summary>
-    public void CheckErrorNames(DesignService service, DesignMethod method, IEnumerable<string>? names, DesignElement? owner, string key)
+    /// <remarks>
+    /// It enumerates the map itself, not its Keys, as HttpRules does: each member of OrderedDictionary&lt;string, int&gt; used
+    /// is generic code over int that the JIT compiles at start (ReadyToRun cannot precompile it).
+    /// </remarks>
+    public void CheckErrorNames<T>(DesignService service, DesignMethod method, OrderedDictionary<string, T>? mapped, DesignElement? owner, string key)
     {
-        if (names is null || owner is null)
+        if (mapped is null || owner is null)
         {
             return;
         }
 
         var known = (method.Errors.KeysOrEmpty()).Concat(service.Errors.KeysOrEmpty()).ToList();
-        foreach (var name in names)
+        foreach (var (name, _) in mapped)
         {
             if (!known.Contains(name))
             {

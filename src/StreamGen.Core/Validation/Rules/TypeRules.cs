@@ -129,25 +129,19 @@ internal sealed class TypeRules(ValidationContext context)
             }
         }
 
-        foreach (var (key, bound) in new[] { ("minimum", attribute.Minimum), ("exclusiveMinimum", attribute.ExclusiveMinimum), ("maximum", attribute.Maximum), ("exclusiveMaximum", attribute.ExclusiveMaximum) })
-        {
-            if (isNumber && bound is { } value && BoundError(primitive!.Value, value) is { } error)
-            {
-                context.Report(DiagnosticDescriptors.InvalidLiteral, attribute.SpanOf(key), key, attribute.Name, type, error);
-            }
-        }
+        CheckBound("minimum", attribute.Minimum);
+        CheckBound("exclusiveMinimum", attribute.ExclusiveMinimum);
+        CheckBound("maximum", attribute.Maximum);
+        CheckBound("exclusiveMaximum", attribute.ExclusiveMaximum);
 
         CheckRange("minimum", attribute.Minimum, "maximum", attribute.Maximum);
         CheckRange("exclusiveMinimum", attribute.ExclusiveMinimum, "exclusiveMaximum", attribute.ExclusiveMaximum);
         CheckRange("minLength", attribute.MinLength, "maxLength", attribute.MaxLength);
         CheckRange("minItems", attribute.MinItems, "maxItems", attribute.MaxItems);
-        foreach (var (key, length) in new[] { ("minLength", attribute.MinLength), ("maxLength", attribute.MaxLength), ("minItems", attribute.MinItems), ("maxItems", attribute.MaxItems) })
-        {
-            if (length < 0)
-            {
-                context.Report(DiagnosticDescriptors.InvalidLiteral, attribute.SpanOf(key), key, attribute.Name, "length", "it is negative");
-            }
-        }
+        CheckLength("minLength", attribute.MinLength);
+        CheckLength("maxLength", attribute.MaxLength);
+        CheckLength("minItems", attribute.MinItems);
+        CheckLength("maxItems", attribute.MaxItems);
 
         var enumValues = new List<object?>();
         if (attribute.Enum is { } values && primitive is not null and not PrimitiveKind.Any and not PrimitiveKind.Bytes)
@@ -187,6 +181,22 @@ internal sealed class TypeRules(ValidationContext context)
             if (notApplicable && attribute.Has(key))
             {
                 context.Report(DiagnosticDescriptors.ValidationNotApplicable, attribute.KeySpanOf(key), key, attribute.Name, type);
+            }
+        }
+
+        void CheckBound(string key, double? bound)
+        {
+            if (isNumber && primitive is { } kind && bound is { } value && BoundError(kind, value) is { } error)
+            {
+                context.Report(DiagnosticDescriptors.InvalidLiteral, attribute.SpanOf(key), key, attribute.Name, type, error);
+            }
+        }
+
+        void CheckLength(string key, int? length)
+        {
+            if (length < 0)
+            {
+                context.Report(DiagnosticDescriptors.InvalidLiteral, attribute.SpanOf(key), key, attribute.Name, "length", "it is negative");
             }
         }
 

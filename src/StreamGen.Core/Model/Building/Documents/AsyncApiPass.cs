@@ -54,7 +54,7 @@ internal sealed class AsyncApiPass
         };
     }
 
-    private (AsyncApiChannelModel Channel, IReadOnlyList<AsyncApiOperationModel> Operations) Channel(DocumentRoute route)
+    private ChannelOperations Channel(DocumentRoute route)
     {
         var (method, http) = (route.Method, route.Http);
         var payload = _context.ObjectOf(method.Payload, TypeRole.Payload);
@@ -111,7 +111,7 @@ internal sealed class AsyncApiPass
             operations = [.. operations.Select(o => o with { Description = o.Description + " " + admits })];
         }
 
-        return (new AsyncApiChannelModel
+        return new ChannelOperations(new AsyncApiChannelModel
         {
             Key = channel,
             Address = route.Path,
@@ -121,7 +121,7 @@ internal sealed class AsyncApiPass
             Parameters = [.. route.Route.Parameters.Select(p => Parameter(route.PathNames[p], p, payload!.Attributes[p]))],
             Method = route.Verb.Token(),
             Query = ObjectOf(payload, (http.Params ?? []).Select(p => new KeyedAttribute(p, p))),
-            Headers = ObjectOf(payload, (http.Headers ?? []).Select(h => new KeyedAttribute(h.Key, h.Value))
+            Headers = ObjectOf(payload, http.Headers.Entries().Select(h => new KeyedAttribute(h.Key, h.Value))
                 .Concat(http.ServerSentEvents?.LastEventId is { } last ? [new KeyedAttribute(last, "Last-Event-ID")] : [])),
             Messages = [.. sent.Concat(reply).Concat(received).Distinct(StringComparer.Ordinal)],
         }, operations);
@@ -260,4 +260,7 @@ internal sealed class AsyncApiPass
 
     /// <summary>A payload attribute and the key it travels under (a query parameter or a header). A class, not a tuple: LINQ over value tuples is generic code over structs that ReadyToRun cannot precompile.</summary>
     private sealed record KeyedAttribute(string Attribute, string Key);
+
+    /// <summary>A stream's channel and its operations (a class, not a value tuple, for the reason KeyedAttribute is one).</summary>
+    private sealed record ChannelOperations(AsyncApiChannelModel Channel, IReadOnlyList<AsyncApiOperationModel> Operations);
 }

@@ -56,8 +56,13 @@ internal sealed class DocumentPass(ModelContext context, ModelNames names, Diagn
         var clear = true;
         foreach (var route in routes.Where(r => r.Verb == HttpVerb.Get))
         {
-            foreach (var (_, document) in files.Where(f => string.Equals(route.Route.Text, "/" + f.File, StringComparison.OrdinalIgnoreCase)))
+            foreach (var (file, document) in files)
             {
+                if (!string.Equals(route.Route.Text, "/" + file, StringComparison.OrdinalIgnoreCase))
+                {
+                    continue;
+                }
+
                 diagnostics.ReportWithHint(DiagnosticDescriptors.RouteServesDocument, route.Http.SpanOf("GET"), "change the route, or generate with --no-docs", route.Route.Text, route.Method.Name, document);
                 clear = false;
             }
@@ -80,9 +85,15 @@ internal sealed class DocumentPass(ModelContext context, ModelNames names, Diagn
                 var id = operationIds.Allocate(Route, $"{DocumentNaming.ToKey(service.Name)}.{DocumentNaming.ToKey(method.Name)}");
                 var isStreaming = method.StreamingPayload is not null || method.StreamingResult is not null;
                 var pathNames = PathNames(route, id);
+                var path = route.Text;
+                foreach (var (parameter, key) in pathNames)
+                {
+                    path = path.Replace("{" + parameter + "}", "{" + key + "}", StringComparison.Ordinal);
+                }
+
                 routes.Add(new DocumentRoute(service, method, method.Http!, verb, route, id)
                 {
-                    Path = pathNames.Aggregate(route.Text, (path, p) => path.Replace("{" + p.Key + "}", "{" + p.Value + "}", StringComparison.Ordinal)),
+                    Path = path,
                     PathNames = pathNames,
                     Channel = isStreaming && method.Http!.JsonLines != true ? id : null,
                     SendOperation = method.StreamingPayload is not null && method.Http!.JsonLines != true ? operations.Allocate(Route, id + ".send") : null,

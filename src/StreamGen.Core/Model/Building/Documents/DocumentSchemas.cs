@@ -19,7 +19,7 @@ internal sealed class DocumentSchemas
     private readonly ModelContext _context;
     private readonly NameScope _scope;
     private readonly Dictionary<DesignObject, string> _objects = [];
-    private readonly Dictionary<(DesignObject Type, string View), string> _views = [];
+    private readonly Dictionary<TypeMemberKey, string> _views = [];
     private readonly Dictionary<string, SchemaComponentModel> _components = new(StringComparer.Ordinal);
 
     public DocumentSchemas(ModelContext context, ModelNames names)
@@ -42,7 +42,7 @@ internal sealed class DocumentSchemas
         {
             foreach (var view in ViewsOf(type).Keys.Where(v => v != "default"))
             {
-                _views[(type, view)] = _scope.Allocate(Owner(type), _objects[type] + DocumentNaming.ToKey(CSharpNaming.ToPascalCase(view)));
+                _views[new TypeMemberKey(type, view)] = _scope.Allocate(Owner(type), _objects[type] + DocumentNaming.ToKey(CSharpNaming.ToPascalCase(view)));
             }
         }
 
@@ -76,7 +76,7 @@ internal sealed class DocumentSchemas
 
     /// <summary>A reference to the component of <paramref name="type"/> in <paramref name="view"/> (its default view when null).</summary>
     public SchemaModel Reference(DesignObject type, string? view) =>
-        new() { Kind = SchemaKind.Reference, Reference = view is null or "default" ? _objects[type] : _views[(type, view)] };
+        new() { Kind = SchemaKind.Reference, Reference = view is null or "default" ? _objects[type] : _views[new TypeMemberKey(type, view)] };
 
     /// <summary>The views a streamed result type may be sent in, when the server chooses (no view fixed by the method); empty otherwise.</summary>
     public IReadOnlyList<string> ChosenViews(DesignTypeRef reference, TypeRole role) =>
@@ -229,8 +229,8 @@ internal sealed class DocumentSchemas
         {
             Kind = SchemaKind.Object,
             Description = description,
-            Properties = [.. type.Attributes.Where(a => included.Contains(a.Key)).Select(a => new SchemaPropertyModel(a.Key, Attribute(a.Value, a.Key)))],
-            Required = [.. type.Attributes.Where(a => included.Contains(a.Key) && type.IsRequired(a.Key) && a.Value.Default is null).Select(a => a.Key)],
+            Properties = [.. type.Attributes.Entries().Where(a => included.Contains(a.Key)).Select(a => new SchemaPropertyModel(a.Key, Attribute(a.Value, a.Key)))],
+            Required = [.. type.Attributes.Entries().Where(a => included.Contains(a.Key) && type.IsRequired(a.Key) && a.Value.Default is null).Select(a => a.Key)],
         };
     }
 
@@ -265,7 +265,7 @@ internal sealed class DocumentSchemas
     /// <summary>A result type's views with their attributes: as declared, or one default view with every attribute; none for other types.</summary>
     private static IReadOnlyDictionary<string, IReadOnlyList<string>> ViewsOf(DesignObject type) =>
         type.ResultType is null ? new Dictionary<string, IReadOnlyList<string>>()
-        : type.ResultType.Views is { Count: > 0 } views ? views.ToDictionary(v => v.Key, v => (IReadOnlyList<string>)v.Value, StringComparer.Ordinal)
+        : type.ResultType.Views is { Count: > 0 } views ? views.ToDictionary((_, attributes) => (IReadOnlyList<string>)attributes)
         : new Dictionary<string, IReadOnlyList<string>> { ["default"] = [.. type.Attributes.Keys] };
 
     private void Add(string name, SchemaModel schema) => _components.Add(name, new SchemaComponentModel(name, schema));

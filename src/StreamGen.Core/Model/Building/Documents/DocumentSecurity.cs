@@ -14,7 +14,7 @@ internal sealed class DocumentSecurity(ModelContext context)
         {
             var schemes = r.Schemes ?? [];
             var scopes = r.Scopes ?? [];
-            return new DocumentSecurityRequirementModel([.. schemes.Select(s => KeyValuePair.Create(s, (IReadOnlyList<string>)[.. scopes.Where(scope =>
+            return new DocumentSecurityRequirementModel([.. schemes.Select(s => new DocumentSchemeScopesModel(s, [.. scopes.Where(scope =>
                 Declared.GetValueOrDefault(s)?.Scopes?.ContainsKey(scope) == true && schemes.First(o => Declared.GetValueOrDefault(o)?.Scopes?.ContainsKey(scope) == true) == s)]))]);
         })];
 
@@ -22,7 +22,7 @@ internal sealed class DocumentSecurity(ModelContext context)
     public IReadOnlyList<DocumentSecuritySchemeModel> Schemes(IEnumerable<DocumentRoute> routes)
     {
         var used = routes.SelectMany(r => r.Method.SecurityOf(r.Service, context.Api)).SelectMany(r => r.Schemes ?? []).ToHashSet(StringComparer.Ordinal);
-        return [.. Declared.Where(s => used.Contains(s.Key)).Select(s => Scheme(s.Key, s.Value))];
+        return [.. Declared.Entries().Where(s => used.Contains(s.Key)).Select(s => Scheme(s.Key, s.Value))];
     }
 
     private static DocumentSecuritySchemeModel Scheme(string name, DesignSecurityScheme scheme)
@@ -35,8 +35,8 @@ internal sealed class DocumentSecurity(ModelContext context)
             Description = Describe(scheme),
             In = scheme.Kind == "apiKey" ? inQuery ? "query" : "header" : null,
             ParameterName = scheme.Kind == "apiKey" ? scheme.KeyName ?? (inQuery ? "api_key" : "X-API-Key") : null,
-            Flows = [.. (scheme.Flows?.All() ?? []).Select(f => new DocumentOAuthFlowModel(f.Key, f.Flow.AuthorizationUrl, f.Flow.TokenUrl, f.Flow.RefreshUrl))],
-            Scopes = [.. (scheme.Scopes ?? []).Select(s => KeyValuePair.Create(s.Key, s.Value))],
+            Flows = [.. (scheme.Flows?.All() ?? []).Select(f => new DocumentOAuthFlowModel(f.Key, f.Value.AuthorizationUrl, f.Value.TokenUrl, f.Value.RefreshUrl))],
+            Scopes = [.. scheme.Scopes.Entries().Select(s => new DocumentScopeModel(s.Key, s.Value))],
         };
     }
 

@@ -1,3 +1,4 @@
+using StreamGen.Design;
 using StreamGen.Model.Documents;
 
 namespace StreamGen.Model.Building.Documents;
@@ -23,7 +24,7 @@ internal static class DocumentTexts
     /// </summary>
     public static string? Credentials(Design.Types.DesignObject? payload)
     {
-        var credentials = payload?.Attributes.Where(a => a.Value.Credential is not null).ToList() ?? [];
+        var credentials = payload?.Attributes.Entries().Where(a => a.Value.Credential is not null).ToList() ?? [];
         return credentials.Count == 0 ? null
             : "The payload's credential attributes are the request's security credentials, not parameters: "
               + string.Join("; ", credentials.Select(a => $"`{a.Key}` is the {a.Value.Credential!.Part ?? "credential"} of the `{a.Value.Credential!.Scheme}` scheme"))

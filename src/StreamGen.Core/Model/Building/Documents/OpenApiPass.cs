@@ -154,7 +154,7 @@ internal sealed class OpenApiPass(ModelContext context, ModelNames names, Docume
 
         parameters.AddRange(route.Route.Parameters.Select(p => Parameter(p, route.PathNames[p], OpenApiParameterLocation.Path)));
         parameters.AddRange((route.Http.Params ?? []).Select(p => Parameter(p, p, OpenApiParameterLocation.Query)));
-        parameters.AddRange((route.Http.Headers ?? []).Select(h => Parameter(h.Key, h.Value, OpenApiParameterLocation.Header)));
+        parameters.AddRange(route.Http.Headers.Entries().Select(h => Parameter(h.Key, h.Value, OpenApiParameterLocation.Header)));
         if (route.Http.ServerSentEvents?.LastEventId is { } lastEventId)
         {
             parameters.Add(Parameter(lastEventId, "Last-Event-ID", OpenApiParameterLocation.Header) with
@@ -235,7 +235,7 @@ internal sealed class OpenApiPass(ModelContext context, ModelNames names, Docume
         }
 
         var result = context.ObjectOf(method.Result, TypeRole.Result);
-        var headers = (http.Response?.Headers ?? []).Select(h =>
+        var headers = (http.Response?.Headers).Entries().Select(h =>
         {
             var attribute = result!.Attributes[h.Key];
             var required = result.IsRequired(h.Key) && attribute.Default is null;
