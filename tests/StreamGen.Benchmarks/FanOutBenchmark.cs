@@ -15,35 +15,44 @@ namespace StreamGen.Benchmarks;
 /// (which also charges them what publishing at that rate costs whoever listens: entries and frames between collections,
 /// the GC's allocation budget), and the same peak over the peak of publishing as fast to 20 subscribers (what each
 /// subscriber adds); delivery lag from the publisher's send to the subscriber's receive p50/p99 (target p99 &lt; 250 ms),
-/// and the same for SignalR streaming subscribers over the same bus, each on a fresh server process.
+/// and the same for SignalR streaming subscribers over the same bus, each on a fresh server process. Each pair runs
+/// twice: with ASP.NET Core's default server garbage collector and with the workstation one, since the collector's
+/// budgets decide how much garbage waits for a collection while publishing (its heap's peak over its size after a full
+/// collection is a row of its own), and that is what a deployment sizing memory per subscriber chooses.
 /// </summary>
 internal sealed class FanOutBenchmark : IBenchmark
 {
     private const int Rate = 10_000;
     private const int WarmSubscribers = 20;
     private const double RssTargetKiB = 20;
+    private const string SignalR = "SignalR streaming";
+    private const string Generated = "generated WebSocket";
+    private const string WorkstationSuffix = ", workstation GC";
     private const double LagTargetMs = 250;
 
     public string Name => "fanout";
 
-    public string Description => "fan-out: N WebSocket subscribe streams on one logger process at 10,000 entries/s vs SignalR: RSS per subscriber, lag p50/p99";
+    public string Description => "fan-out: N WebSocket subscribe streams on one logger process at 10,000 entries/s vs SignalR, with the server and the workstation GC: RSS per subscriber, lag p50/p99";
 
     public async Task RunAsync(BenchmarkContext context, CancellationToken cancellationToken)
     {
         var subscribers = context.Pick(10_000, 50);
         var seconds = context.Pick(10, 1);
         var results = new Dictionary<string, Figures>();
-        foreach (var kind in new[] { "SignalR streaming", "generated WebSocket" })
+        var runs = new (string Kind, bool Generated, bool Workstation)[]
         {
-            var figures = await RunOneAsync(kind, subscribers, seconds, context.Quick, cancellationToken);
+            (SignalR, false, false), (Generated, true, false), (SignalR + WorkstationSuffix, false, true), (Generated + WorkstationSuffix, true, true),
+        };
+        foreach (var (kind, generated, workstation) in runs)
+        {
+            var figures = await RunOneAsync(generated, workstation, subscribers, seconds, context.Quick, cancellationToken);
             results[kind] = figures;
             Console.WriteLine($"  {kind}: {subscribers:N0} subscribers, {figures.Sent:N0} entries sent in {seconds} s ({figures.AchievedRate:N0}/s), " +
                 $"{figures.Received:N0} received; server RSS {figures.RssBefore / 1048576.0:N1} MiB before, {figures.RssConnected / 1048576.0:N1} connected, " +
-                $"{figures.RssLoaded / 1048576.0:N1} publishing (peak; {figures.RssWarmPeak / 1048576.0:N1} publishing as fast to {WarmSubscribers}); heap after GC {figures.HeapAfter / 1048576.0:N1} MiB");
+                $"{figures.RssLoaded / 1048576.0:N1} publishing (peak; {figures.RssWarmPeak / 1048576.0:N1} publishing as fast to {WarmSubscribers}); heap after GC {figures.HeapAfter / 1048576.0:N1} MiB (peak while publishing {figures.HeapPeak / 1048576.0:N1})");
         }
 
         var n = $"N = {subscribers:N0}";
-        const string baseline = "SignalR streaming";
 
         // The bus alone, in this process: what one publish costs with N idle subscriptions on other topics, against one.
         var busN = Environment.GetEnvironmentVariable("BENCH_BUS_N") is { } forced ? int.Parse(forced, CultureInfo.InvariantCulture) : subscribers;
@@ -54,8 +63,10 @@ internal sealed class FanOutBenchmark : IBenchmark
             "LogBus with 1 subscription", alone));
         foreach (var (kind, f) in results)
         {
-            var b = kind == baseline ? null : results[baseline];
-            var generated = kind != baseline;
+            // Each generated subject against SignalR under the same collector.
+            var generated = kind.StartsWith(Generated, StringComparison.Ordinal);
+            var baseline = generated ? SignalR + kind[Generated.Length..] : null;
+            var b = baseline is null ? null : results[baseline];
             Add($"server RSS per subscriber, publishing, {n}", kind, f.RssPerSubscriberKiB, "KiB", b?.RssPerSubscriberKiB,
                 generated ? ($"< {RssTargetKiB:N0} KiB", f.RssPerSubscriberKiB < RssTargetKiB) : null);
             Add($"server RSS per subscriber, publishing, over the peak of the same rate to {WarmSubscribers}, {n}", kind, f.MarginalPerSubscriberKiB, "KiB", b?.MarginalPerSubscriberKiB,
@@ -64,6 +75,8 @@ internal sealed class FanOutBenchmark : IBenchmark
             Add($"server allocation per entry published and delivered, {n}", kind, f.AllocatedPerEntry, "B", b?.AllocatedPerEntry, null);
             Add($"server allocation per entry published and delivered, {WarmSubscribers} subscribers", kind, f.WarmAllocatedPerEntry, "B", b?.WarmAllocatedPerEntry, null);
             Add($"server managed heap per subscriber after GC, {n}", kind, f.HeapPerSubscriberKiB, "KiB", b?.HeapPerSubscriberKiB, null);
+            // Where the RSS between idle and publishing goes: garbage the GC has not collected yet shows here.
+            Add($"server managed heap per subscriber, peak while publishing over after GC, {n}", kind, f.UncollectedPerSubscriberKiB, "KiB", b?.UncollectedPerSubscriberKiB, null);
             // A quick run may publish nothing inside the measured window: no lag sample is no row, never a NaN figure.
             if (double.IsFinite(f.LagP50))
             {
@@ -74,22 +87,23 @@ internal sealed class FanOutBenchmark : IBenchmark
             Add($"entries published per second, {n}", kind, f.AchievedRate, "entries/s", b?.AchievedRate, null);
             Add($"entries delivered within 60 s of the last publish, {n}", kind, 100.0 * f.Received / f.Sent, "%", b is null ? null : 100.0 * b.Received / b.Sent,
                 generated ? ("= 100 %", f.Received == f.Sent) : null);
+
+            static double? Measured(double? value) => value is { } v && double.IsFinite(v) ? v : null;
+
+            void Add(string metric, string subject, double value, string unit, double? baselineValue, (string Text, bool Met)? target) =>
+                context.Table.Add(new ResultRow(Name, metric, subject, value, unit, value, value, baselineValue is null ? null : baseline, baselineValue, target?.Text, target?.Met));
         }
-
-        static double? Measured(double? value) => value is { } v && double.IsFinite(v) ? v : null;
-
-        void Add(string metric, string subject, double value, string unit, double? baselineValue, (string Text, bool Met)? target) =>
-            context.Table.Add(new ResultRow(Name, metric, subject, value, unit, value, value, baselineValue is null ? null : baseline, baselineValue, target?.Text, target?.Met));
     }
 
-    private static async Task<Figures> RunOneAsync(string kind, int count, int seconds, bool quick, CancellationToken cancellationToken)
+    private static async Task<Figures> RunOneAsync(bool generated, bool workstation, int count, int seconds, bool quick, CancellationToken cancellationToken)
     {
+        var kind = generated ? Generated : SignalR;
         await using var server = await LoggerProcess.StartAsync(
         [
             "StreamGen:Http:MaxStreamsPerClient=1000000", "StreamGen:Http:UpgradesPerSecond=1000000", "StreamGen:Http:UpgradeBurst=1000000",
             // Retention is per topic, not per subscriber: one entry per topic keeps it out of the per-subscriber figure.
             "Logger:Retain=1",
-        ], cancellationToken);
+        ], cancellationToken, workstationGarbageCollector: workstation);
         using var http = new HttpClient { BaseAddress = server.HttpAddress, Timeout = Timeout.InfiniteTimeSpan };
 
         // The clients' liveness check is relaxed: a server that falls behind must show up as lag, not as a dead run.
@@ -131,7 +145,7 @@ internal sealed class FanOutBenchmark : IBenchmark
         var measureFrom = Stopwatch.GetTimestamp() + Stopwatch.Frequency;
         var started = Stopwatch.GetTimestamp();
         var elapsed = 0.0;
-        var (sent, peak) = await server.WithPeakResidentBytesAsync(TimeSpan.FromMilliseconds(50), async () =>
+        var (sent, peaks) = await server.WithPeaksAsync(TimeSpan.FromMilliseconds(50), heap: true, async () =>
         {
             var sent = await PublishAsync(client, count, "t", Rate, TimeSpan.FromSeconds(seconds), peers, measureFrom, cancellationToken);
             elapsed = Stopwatch.GetElapsedTime(started).TotalSeconds;
@@ -143,7 +157,7 @@ internal sealed class FanOutBenchmark : IBenchmark
 
             return sent;
         });
-        peak = Math.Max(peak, rssConnected);
+        var peak = Math.Max(peaks.ResidentBytes, rssConnected);
         var allocated = (await server.StatsAsync(cancellationToken)).Allocated - allocatedBefore;
         var received = peers.Received;
         var lags = peers.Lags();
@@ -154,7 +168,7 @@ internal sealed class FanOutBenchmark : IBenchmark
         var heapAfter = await server.CollectAsync(cancellationToken);
         await server.DisposeAsync();
         await peers.DisposeAsync();
-        return new Figures(sent, received, sent / elapsed, rssBefore, rssConnected, peak, rssWarmPeak, heapAfter, count,
+        return new Figures(sent, received, sent / elapsed, rssBefore, rssConnected, peak, rssWarmPeak, heapAfter, peaks.HeapBytes, count,
             (double)allocated / Math.Max(1, sent), (double)warmAllocated / Math.Max(1, warmSent),
             Stats.Percentile(lags, 50), Stats.Percentile(lags, 99));
     }
@@ -192,7 +206,7 @@ internal sealed class FanOutBenchmark : IBenchmark
         await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = 32, CancellationToken = cancellationToken }, async (i, token) =>
         {
             var topic = prefix + i.ToString(CultureInfo.InvariantCulture);
-            if (kind == "generated WebSocket")
+            if (kind == Generated)
             {
                 var stream = await client.SubscribeAsync(new SubscribePayload { Topic = topic }, token);
                 peers.Add(stream, async lifetime =>
@@ -250,7 +264,7 @@ internal sealed class FanOutBenchmark : IBenchmark
         return result.Count == sent ? sent : throw new InvalidOperationException($"the server accepted {result.Count} of {sent} entries");
     }
 
-    private sealed record Figures(long Sent, long Received, double AchievedRate, long RssBefore, long RssConnected, long RssLoaded, long RssWarmPeak, long HeapAfter, int Count,
+    private sealed record Figures(long Sent, long Received, double AchievedRate, long RssBefore, long RssConnected, long RssLoaded, long RssWarmPeak, long HeapAfter, long HeapPeak, int Count,
         double AllocatedPerEntry, double WarmAllocatedPerEntry, double LagP50, double LagP99)
     {
         public double RssPerSubscriberKiB => (RssLoaded - RssBefore) / 1024.0 / Count;
@@ -261,6 +275,9 @@ internal sealed class FanOutBenchmark : IBenchmark
         public double MarginalPerSubscriberKiB => (RssLoaded - RssWarmPeak) / 1024.0 / (Count - WarmSubscribers);
 
         public double HeapPerSubscriberKiB => HeapAfter / 1024.0 / Count;
+
+        /// <summary>The managed heap's peak while publishing over its size after a full collection, per subscriber: garbage awaiting collection.</summary>
+        public double UncollectedPerSubscriberKiB => (HeapPeak - HeapAfter) / 1024.0 / Count;
     }
 
     /// <summary>The subscribers of one run: their reading loops, what they received and the delivery lags.</summary>

@@ -66,8 +66,12 @@ internal sealed class LoggerProcess : IAsyncDisposable
         });
     });
 
-    /// <summary>Starts the server with extra configuration (`Key=Value`) and waits until it answers.</summary>
-    public static async Task<LoggerProcess> StartAsync(IEnumerable<string> configuration, CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts the server with extra configuration (`Key=Value`) and waits until it answers. It runs with ASP.NET Core's
+    /// server garbage collector, or with <paramref name="workstationGarbageCollector"/> the workstation one (concurrent),
+    /// as a deployment sets with `ServerGarbageCollection=false` or `DOTNET_gcServer=0`.
+    /// </summary>
+    public static async Task<LoggerProcess> StartAsync(IEnumerable<string> configuration, CancellationToken cancellationToken, bool workstationGarbageCollector = false)
     {
         var httpPort = FreePort();
         var grpcPort = FreePort();
@@ -78,6 +82,8 @@ internal sealed class LoggerProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        start.Environment["DOTNET_gcServer"] = workstationGarbageCollector ? "0" : "1";
+        start.Environment["DOTNET_gcConcurrent"] = "1";
 
         // Raise the soft file-descriptor limit to the hard one: 10,000 subscribers are 10,000 sockets.
         start.ArgumentList.Add("-c");
@@ -147,19 +153,36 @@ internal sealed class LoggerProcess : IAsyncDisposable
     /// <summary>Runs <paramref name="work"/> while sampling the server's RSS every <paramref name="interval"/>: its result and the highest RSS seen (bytes).</summary>
     public async Task<(T Result, long PeakBytes)> WithPeakResidentBytesAsync<T>(TimeSpan interval, Func<Task<T>> work)
     {
-        var peak = ResidentBytes;
+        var (result, peaks) = await WithPeaksAsync(interval, heap: false, work);
+        return (result, peaks.ResidentBytes);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> while sampling the server's RSS every <paramref name="interval"/> and, with
+    /// <paramref name="heap"/>, its managed heap without a collection (garbage included, over /bench/stats): its result
+    /// and the highest of each seen (bytes; the heap 0 when not sampled).
+    /// </summary>
+    public async Task<(T Result, ServerPeaks Peaks)> WithPeaksAsync<T>(TimeSpan interval, bool heap, Func<Task<T>> work)
+    {
+        var resident = ResidentBytes;
+        var managed = 0L;
         using var sampling = new CancellationTokenSource();
         var sampler = Task.Run(async () =>
         {
             while (!sampling.IsCancellationRequested)
             {
-                peak = Math.Max(peak, ResidentBytes);
+                resident = Math.Max(resident, ResidentBytes);
+                if (heap)
+                {
+                    managed = Math.Max(managed, (await StatsAsync(CancellationToken.None)).Heap);
+                }
+
                 await Task.Delay(interval, CancellationToken.None);
             }
         }, CancellationToken.None);
         try
         {
-            return (await work(), peak);
+            return (await work(), new ServerPeaks(resident, managed));
         }
         finally
         {
