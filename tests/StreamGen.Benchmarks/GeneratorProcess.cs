@@ -81,9 +81,9 @@ internal static class GeneratorProcess
     }
 
     /// <summary>
-    /// A new folder on a memory file system (Linux's /dev/shm), or null where there is none. Creating a file on this
-    /// machine's virtual disk costs ~0.9 ms (Python's open/write/close does the same), and the synthetic design writes
-    /// 2,315 files: the row writing here shows what is the generator's and what is the disk's.
+    /// A new folder on a memory file system (Linux's /dev/shm), or null where there is none. The synthetic design writes
+    /// 2,315 files, and what creating a file costs depends on the disk and the file system's state: the row writing
+    /// here is the generator's time without the disk's.
     /// </summary>
     private static string? MemoryFolder(string id)
     {
@@ -197,7 +197,7 @@ internal static class GeneratorProcess
                 var files = Directory.GetFiles(output, "*", SearchOption.AllDirectories);
                 outputs[command.Name] = (files.Length, files.Sum(f => new FileInfo(f).Length));
 
-                // Outputs stay until the scenario ends. On ext4, creating files in the seconds after thousands were
+                // Outputs stay until the scenario ends. On ext4, creating files in the minute after thousands were
                 // deleted costs ~1 ms each in CPU (the inode allocator skips recently deleted inodes, one lookup per
                 // inode: `recently_deleted` and `find_inode_bit` in perf): deleting each run's output made the next
                 // run's write stage 3 s instead of 0.4 s on the synthetic design. A user's gen does not start there.

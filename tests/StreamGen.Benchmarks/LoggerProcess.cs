@@ -180,15 +180,19 @@ internal sealed class LoggerProcess : IAsyncDisposable
                 await Task.Delay(interval, CancellationToken.None);
             }
         }, CancellationToken.None);
+        T result;
         try
         {
-            return (await work(), new ServerPeaks(resident, managed));
+            result = await work();
         }
         finally
         {
             await sampling.CancelAsync();
             await sampler;
         }
+
+        // Read after the sampler has stopped: its last sample counts.
+        return (result, new ServerPeaks(resident, managed));
     }
 
     /// <summary>Forces a full compacting collection in the server; returns its managed heap after it, in bytes.</summary>
