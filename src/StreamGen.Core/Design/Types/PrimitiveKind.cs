@@ -19,15 +19,16 @@ public enum PrimitiveKind
 
 public static class PrimitiveKinds
 {
-    // Enum.GetNames lists the names in value order and the values are the defaults 0..n-1, so a name's index is its
-    // value. Not Enum.TryParse<PrimitiveKind>: generic code over an enum, which ReadyToRun cannot precompile.
+    // Enum.GetNames and Enum.GetValues list names and values in the same (value) order. The non-generic overloads:
+    // Enum.TryParse<PrimitiveKind> is generic code over an enum, which ReadyToRun cannot precompile.
     private static readonly string[] NameList = Enum.GetNames(typeof(PrimitiveKind));
+    private static readonly Array ValueList = Enum.GetValues(typeof(PrimitiveKind));
 
     /// <summary>The kind named exactly <paramref name="name"/> (ordinal, no numbers, no lists).</summary>
     public static bool TryParse(string name, out PrimitiveKind kind)
     {
         var index = Array.IndexOf(NameList, name);
-        kind = index < 0 ? default : (PrimitiveKind)index;
+        kind = index < 0 ? default : (PrimitiveKind)ValueList.GetValue(index)!;
         return index >= 0;
     }
 
