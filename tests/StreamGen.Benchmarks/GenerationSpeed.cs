@@ -34,26 +34,16 @@ internal static class GenerationSpeed
     {
         var first = Time(() => Generate(design));
         var inMemory = Median(Enumerable.Range(0, runs).Select(_ => Time(() => Generate(design))));
-        var output = Path.Combine(Path.GetTempPath(), "streamgen-bench", Guid.NewGuid().ToString("N")[..8]);
-        try
+        var output = ScratchFolders.Create("streamgen-bench");
+        var written = Median(Enumerable.Range(0, runs).Select(i => Time(() =>
         {
-            var written = Median(Enumerable.Range(0, runs).Select(i => Time(() =>
-            {
-                var result = Generate(design);
-                new OutputWriter(Path.Combine(output, i.ToString(System.Globalization.CultureInfo.InvariantCulture))).Write(result.Files, force: false);
-            })));
-            var files = Generate(design).Files.Count;
-            Console.WriteLine($"  {name,-26} {files,5} files  first run {first,7:N0} ms  warm {inMemory,7:N0} ms  warm + atomic write {written,7:N0} ms  " +
-                $"target < {targetMs:N0} ms: {(inMemory < targetMs ? "met" : "MISSED")}");
-            return new GenerationTiming(name, first, inMemory, written, targetMs);
-        }
-        finally
-        {
-            if (Directory.Exists(output))
-            {
-                Directory.Delete(output, recursive: true);
-            }
-        }
+            var result = Generate(design);
+            new OutputWriter(Path.Combine(output, i.ToString(System.Globalization.CultureInfo.InvariantCulture))).Write(result.Files, force: false);
+        })));
+        var files = Generate(design).Files.Count;
+        Console.WriteLine($"  {name,-26} {files,5} files  first run {first,7:N0} ms  warm {inMemory,7:N0} ms  warm + atomic write {written,7:N0} ms  " +
+            $"target < {targetMs:N0} ms: {(inMemory < targetMs ? "met" : "MISSED")}");
+        return new GenerationTiming(name, first, inMemory, written, targetMs);
     }
 
     private static GenerationResult Generate(string design)

@@ -34,10 +34,8 @@ internal static class GeneratorProcess
     internal static int Run(ResultTable table, bool quick, int? repetitions = null, bool aot = false, bool selfContained = false)
     {
         var rounds = repetitions ?? (quick ? 1 : 5);
-        var id = Guid.NewGuid().ToString("N")[..8];
-        var work = Path.Combine(Path.GetTempPath(), "streamgen-gen-process", id);
-        var memory = MemoryFolder(id);
-        Directory.CreateDirectory(work);
+        var work = ScratchFolders.Create("streamgen-gen-process");
+        var memory = MemoryFolder();
         try
         {
             Console.WriteLine($"Generator as a process: {RuntimeInformation.OSDescription}, {RuntimeInformation.RuntimeIdentifier}, " +
@@ -70,14 +68,6 @@ internal static class GeneratorProcess
             Console.WriteLine("gen-process: " + failure.Message);
             return 1;
         }
-        finally
-        {
-            Directory.Delete(work, recursive: true);
-            if (memory is not null && Directory.Exists(memory))
-            {
-                Directory.Delete(memory, recursive: true);
-            }
-        }
     }
 
     /// <summary>
@@ -85,7 +75,7 @@ internal static class GeneratorProcess
     /// 2,315 files, and what creating a file costs depends on the disk and the file system's state: the row writing
     /// here is the generator's time without the disk's.
     /// </summary>
-    private static string? MemoryFolder(string id)
+    private static string? MemoryFolder()
     {
         const string shm = "/dev/shm";
         if (!OperatingSystem.IsLinux() || !Directory.Exists(shm))
@@ -93,11 +83,9 @@ internal static class GeneratorProcess
             return null;
         }
 
-        var folder = Path.Combine(shm, "streamgen-gen-process-" + id);
         try
         {
-            Directory.CreateDirectory(folder);
-            return folder;
+            return ScratchFolders.Create("streamgen-gen-process", shm);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -197,7 +185,7 @@ internal static class GeneratorProcess
                 var files = Directory.GetFiles(output, "*", SearchOption.AllDirectories);
                 outputs[command.Name] = (files.Length, files.Sum(f => new FileInfo(f).Length));
 
-                // Outputs stay until the scenario ends. On ext4, creating files in the minute after thousands were
+                // Outputs stay until the benchmark ends (ScratchFolders). On ext4, creating files in the minute after thousands were
                 // deleted costs ~1 ms each in CPU (the inode allocator skips recently deleted inodes, one lookup per
                 // inode: `recently_deleted` and `find_inode_bit` in perf): deleting each run's output made the next
                 // run's write stage 3 s instead of 0.4 s on the synthetic design. A user's first gen does not start there (regenerating

@@ -83,6 +83,8 @@ foreach (var benchmark in selected)
     Console.WriteLine();
 }
 
+// The generator scenarios' outputs, deleted only now: see ScratchFolders.
+ScratchFolders.DeleteAll();
 var (json, markdown) = table.Write(output);
 Console.WriteLine($"Table written to {json} and {markdown}. Load average (1/5/15 min): {ResultTable.LoadAverage()}.");
 if (failed.Count > 0)
