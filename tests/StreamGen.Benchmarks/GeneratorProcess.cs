@@ -185,11 +185,11 @@ internal static class GeneratorProcess
                 var files = Directory.GetFiles(output, "*", SearchOption.AllDirectories);
                 outputs[command.Name] = (files.Length, files.Sum(f => new FileInfo(f).Length));
 
-                // Outputs stay until the benchmark ends (ScratchFolders). On ext4, creating files in the minute after thousands were
-                // deleted costs ~1 ms each in CPU (the inode allocator skips recently deleted inodes, one lookup per
-                // inode: `recently_deleted` and `find_inode_bit` in perf): deleting each run's output made the next
-                // run's write stage 3 s instead of 0.4 s on the synthetic design. A user's first gen does not start there (regenerating
-                // a large design in a tight loop can: gen/ is replaced whole and the previous tree deleted).
+                // Outputs stay until the benchmark ends (ScratchFolders). On ext4, creating files in the minute after
+                // thousands were deleted costs ~1 ms each in CPU (the inode allocator skips recently deleted inodes, one
+                // lookup per inode: `recently_deleted` and `find_inode_bit` in perf): deleting each run's output made the
+                // next run's write stage 3 s instead of 0.4 s on the synthetic design. A user's first gen does not start
+                // there (regenerating a large design in a tight loop can: gen/ is replaced whole, the old tree deleted).
             }
         }
 
