@@ -37,21 +37,29 @@ public sealed class DesignService : DesignElement
     public OrderedDictionary<string, DesignMethod>? Methods { get; set; }
 
     /// <summary>
-    /// The service's errors, then each method's, in declaration order: a name declared twice comes twice. An iterator, so
-    /// callers need no LINQ over the maps' KeyValuePairs (generic code over a struct that ReadyToRun cannot precompile).
+    /// The service's errors, then each method's not declared before, in declaration order: each name once, with its first
+    /// declaration (a method may repeat an error of the service or of another method). An iterator, so callers need no
+    /// LINQ over the maps' KeyValuePairs (generic code over a struct that ReadyToRun cannot precompile).
     /// </summary>
     public IEnumerable<KeyValuePair<string, DesignError>> DeclaredErrors()
     {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var error in Errors ?? [])
         {
-            yield return error;
+            if (seen.Add(error.Key))
+            {
+                yield return error;
+            }
         }
 
         foreach (var method in Methods.ValuesOrEmpty())
         {
             foreach (var error in method.Errors ?? [])
             {
-                yield return error;
+                if (seen.Add(error.Key))
+                {
+                    yield return error;
+                }
             }
         }
     }

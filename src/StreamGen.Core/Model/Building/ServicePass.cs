@@ -80,22 +80,18 @@ internal sealed class ServicePass(
     private static List<ErrorModel> Errors(DesignService service, ServiceNames serviceNames)
     {
         var errors = new List<ErrorModel>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (name, error) in service.DeclaredErrors())
         {
-            if (seen.Add(name))
+            errors.Add(new ErrorModel
             {
-                errors.Add(new ErrorModel
-                {
-                    DesignName = name,
-                    NameLiteral = CSharpLiterals.String(name),
-                    FactoryName = serviceNames.ErrorFactories[name],
-                    Description = Docs.Lines(error.Description),
-                    Temporary = error.Temporary == true,
-                    Timeout = error.Timeout == true,
-                    Fault = error.Fault == true,
-                });
-            }
+                DesignName = name,
+                NameLiteral = CSharpLiterals.String(name),
+                FactoryName = serviceNames.ErrorFactories[name],
+                Description = Docs.Lines(error.Description),
+                Temporary = error.Temporary == true,
+                Timeout = error.Timeout == true,
+                Fault = error.Fault == true,
+            });
         }
 
         return errors;

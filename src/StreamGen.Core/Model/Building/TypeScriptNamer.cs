@@ -60,12 +60,8 @@ internal sealed class TypeScriptNamer(ModelContext context, NameRegistry registr
             var servicePascal = CSharpNaming.ToPascalCase(service.Name);
             foreach (var (error, design) in service.DeclaredErrors())
             {
-                var key = new ServiceMemberKey(service, error);
-                if (!errors.ContainsKey(key))
-                {
-                    var pascal = CSharpNaming.ToPascalCase(error);
-                    errors[key] = Allocate(exports, new NameOwner($"error '{error}'", design.NameSpan), pascal + "Error", servicePascal + pascal + "Error");
-                }
+                var pascal = CSharpNaming.ToPascalCase(error);
+                errors[new ServiceMemberKey(service, error)] = Allocate(exports, new NameOwner($"error '{error}'", design.NameSpan), pascal + "Error", servicePascal + pascal + "Error");
             }
 
             var owner = new NameOwner($"service '{service.Name}'", service.NameSpan);

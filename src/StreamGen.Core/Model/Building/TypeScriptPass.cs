@@ -269,13 +269,9 @@ internal sealed class TypeScriptPass(ModelContext context, ModelNames names, Typ
     private List<TypeScriptErrorModel> Errors(DesignService service)
     {
         var errors = new List<TypeScriptErrorModel>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (name, error) in service.DeclaredErrors())
         {
-            if (seen.Add(name))
-            {
-                errors.Add(new TypeScriptErrorModel(ts.Errors[new ServiceMemberKey(service, name)], TypeScriptNaming.PropertyKey(name), TypeScriptDocs.Lines(error.Description)));
-            }
+            errors.Add(new TypeScriptErrorModel(ts.Errors[new ServiceMemberKey(service, name)], TypeScriptNaming.PropertyKey(name), TypeScriptDocs.Lines(error.Description)));
         }
 
         return errors;
